@@ -1,0 +1,149 @@
+package org.fluorovault.archive;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.data.BulkDataRef;
+import org.fluorovault.dicom.data.Tag;
+import org.fluorovault.dicom.dict.Tags;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The relational index of stored objects. Writes are serialised (one archive process owns its
+ * index), each object's patient/study/series/instance rows commit in one transaction.
+ */
+@Repository
+public class InstanceIndex {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Object writeLock = new Object();
+
+    public InstanceIndex(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    public StoredInstance find(String sopInstanceUid) {
+        List<StoredInstance> r = jdbc.query("""
+                SELECT i.sop_instance_uid, i.sop_class_uid, i.transfer_syntax_uid, st.study_instance_uid,
+                       se.series_instance_uid, i.path, i.size_bytes, i.sha256, i.calling_aet, i.received_at
+                FROM instance i JOIN series se ON i.series_fk = se.id JOIN study st ON se.study_fk = st.id
+                WHERE i.sop_instance_uid = ?""",
+                (rs, n) -> new StoredInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Path.of(rs.getString(6)), rs.getLong(7), rs.getString(8), rs.getString(9),
+                        rs.getTimestamp(10).toInstant()),
+                sopInstanceUid);
+        return r.isEmpty() ? null : r.get(0);
+    }
+
+    /** Inserts the rows for one object (creating its patient, study and series when new). */
+    void insert(Attributes ds, String transferSyntaxUid, Path relativePath, long size, String sha256,
+                String callingAet, Instant receivedAt) {
+        synchronized (writeLock) {
+            tx.executeWithoutResult(status -> {
+                long patient = patientId(ds);
+                long study = studyId(ds, patient, receivedAt);
+                long series = seriesId(ds, study, receivedAt);
+                BulkDataRef pixels = ds.getBulkData(Tag.PixelData);
+                jdbc.update("""
+                        INSERT INTO instance (sop_instance_uid, series_fk, sop_class_uid, transfer_syntax_uid,
+                          instance_number, number_of_frames, rows_, columns_, frame_time, positioner_primary_angle,
+                          positioner_secondary_angle, imager_pixel_spacing, pixel_spacing, distance_source_to_detector,
+                          distance_source_to_patient, calling_aet, received_at, path, size_bytes, sha256,
+                          pixel_data_offset, pixel_data_length)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                        ds.getString(Tags.SOPInstanceUID), series, ds.getString(Tags.SOPClassUID), transferSyntaxUid,
+                        integer(ds, Tags.InstanceNumber), integer(ds, Tags.NumberOfFrames), integer(ds, Tags.Rows),
+                        integer(ds, Tags.Columns), decimal(ds, Tags.FrameTime), decimal(ds, Tags.PositionerPrimaryAngle),
+                        decimal(ds, Tags.PositionerSecondaryAngle), clip(ds.getValueAsString(Tags.ImagerPixelSpacing), 64),
+                        clip(ds.getValueAsString(Tags.PixelSpacing), 64), decimal(ds, Tags.DistanceSourceToDetector),
+                        decimal(ds, Tags.DistanceSourceToPatient), clip(callingAet, 16), Timestamp.from(receivedAt),
+                        relativePath.toString(), size, sha256,
+                        pixels == null ? null : pixels.offset(), pixels == null ? null : pixels.length());
+            });
+        }
+    }
+
+    void recordQuarantine(String sopInstanceUid, String existingSha, String receivedSha, Path relativePath,
+                          String callingAet, Instant receivedAt, String reason) {
+        jdbc.update("""
+                INSERT INTO quarantine (sop_instance_uid, existing_sha256, received_sha256, path, calling_aet,
+                  received_at, reason) VALUES (?,?,?,?,?,?,?)""",
+                sopInstanceUid, existingSha, receivedSha, relativePath.toString(), clip(callingAet, 16),
+                Timestamp.from(receivedAt), clip(reason, 512));
+    }
+
+    public int quarantineCount(String sopInstanceUid) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM quarantine WHERE sop_instance_uid = ?", Integer.class, sopInstanceUid);
+        return n == null ? 0 : n;
+    }
+
+    public long instanceCount() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM instance", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private long patientId(Attributes ds) {
+        String pid = clip(ds.getString(Tags.PatientID, ""), 64);
+        String issuer = clip(ds.getString(Tags.IssuerOfPatientID, ""), 64);
+        List<Long> ids = jdbc.queryForList("SELECT id FROM patient WHERE patient_id = ? AND issuer = ?", Long.class, pid, issuer);
+        String name = clip(ds.getValueAsString(Tags.PatientName), 324);
+        String birth = clip(ds.getString(Tags.PatientBirthDate), 8);
+        String sex = clip(ds.getString(Tags.PatientSex), 16);
+        if (!ids.isEmpty()) {
+            jdbc.update("UPDATE patient SET patient_name = COALESCE(?, patient_name), birth_date = COALESCE(?, birth_date),"
+                    + " sex = COALESCE(?, sex) WHERE id = ?", name, birth, sex, ids.get(0));
+            return ids.get(0);
+        }
+        jdbc.update("INSERT INTO patient (patient_id, issuer, patient_name, birth_date, sex) VALUES (?,?,?,?,?)",
+                pid, issuer, name, birth, sex);
+        return jdbc.queryForObject("SELECT id FROM patient WHERE patient_id = ? AND issuer = ?", Long.class, pid, issuer);
+    }
+
+    private long studyId(Attributes ds, long patient, Instant now) {
+        String uid = ds.getString(Tags.StudyInstanceUID);
+        List<Long> ids = jdbc.queryForList("SELECT id FROM study WHERE study_instance_uid = ?", Long.class, uid);
+        if (!ids.isEmpty()) return ids.get(0);
+        jdbc.update("""
+                INSERT INTO study (study_instance_uid, patient_fk, study_date, study_time, accession_number, study_id,
+                  study_description, referring_physician, created_at) VALUES (?,?,?,?,?,?,?,?,?)""",
+                uid, patient, clip(ds.getString(Tags.StudyDate), 8), clip(ds.getString(Tags.StudyTime), 16),
+                clip(ds.getString(Tags.AccessionNumber), 16), clip(ds.getString(Tags.StudyID), 16),
+                clip(ds.getString(Tags.StudyDescription), 64), clip(ds.getValueAsString(Tags.ReferringPhysicianName), 324),
+                Timestamp.from(now));
+        return jdbc.queryForObject("SELECT id FROM study WHERE study_instance_uid = ?", Long.class, uid);
+    }
+
+    private long seriesId(Attributes ds, long study, Instant now) {
+        String uid = ds.getString(Tags.SeriesInstanceUID);
+        List<Long> ids = jdbc.queryForList("SELECT id FROM series WHERE series_instance_uid = ?", Long.class, uid);
+        if (!ids.isEmpty()) return ids.get(0);
+        jdbc.update("""
+                INSERT INTO series (series_instance_uid, study_fk, modality, series_number, series_description,
+                  body_part_examined, manufacturer, station_name, created_at) VALUES (?,?,?,?,?,?,?,?,?)""",
+                uid, study, clip(ds.getString(Tags.Modality), 16), integer(ds, Tags.SeriesNumber),
+                clip(ds.getString(Tags.SeriesDescription), 64), clip(ds.getString(Tags.BodyPartExamined), 16),
+                clip(ds.getString(Tags.Manufacturer), 64), clip(ds.getString(Tags.StationName), 16), Timestamp.from(now));
+        return jdbc.queryForObject("SELECT id FROM series WHERE series_instance_uid = ?", Long.class, uid);
+    }
+
+    private static Integer integer(Attributes ds, int tag) {
+        int[] v = ds.getInts(tag);
+        return v.length == 0 ? null : v[0];
+    }
+
+    private static Double decimal(Attributes ds, int tag) {
+        double[] v = ds.getDoubles(tag);
+        return v.length == 0 || Double.isNaN(v[0]) || Double.isInfinite(v[0]) ? null : v[0];
+    }
+
+    static String clip(String s, int max) {
+        if (s == null || s.isEmpty()) return s == null ? null : s;
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}

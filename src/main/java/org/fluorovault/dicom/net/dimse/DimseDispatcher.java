@@ -1,0 +1,99 @@
+package org.fluorovault.dicom.net.dimse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.io.DicomParseException;
+import org.fluorovault.dicom.net.ul.Association;
+import org.fluorovault.dicom.net.ul.DimseReceiver;
+import org.fluorovault.dicom.net.ul.PresentationContext;
+
+/**
+ * The acceptor's DIMSE entry point: parses each command, answers C-ECHO, hands C-STORE data
+ * sets to the {@link CStoreHandler} as a stream, routes other requests to registered services,
+ * and turns {@link DimseException}s into failure responses.
+ */
+public final class DimseDispatcher implements DimseReceiver {
+    private static final Logger LOG = System.getLogger(DimseDispatcher.class.getName());
+
+    private final CStoreHandler storeHandler;
+    private final Map<CommandField, DimseService> services = new EnumMap<>(CommandField.class);
+
+    public DimseDispatcher(CStoreHandler storeHandler) {
+        this.storeHandler = storeHandler;
+    }
+
+    public DimseDispatcher register(CommandField request, DimseService service) {
+        services.put(request, service);
+        return this;
+    }
+
+    @Override
+    public void onCommand(Association assoc, PresentationContext pc, byte[] command) throws IOException {
+        Attributes cmd;
+        try {
+            cmd = Commands.parse(command);
+        } catch (DicomParseException e) {
+            LOG.log(Level.WARNING, "{0}: unparsable command set, aborting: {1}", assoc.name(), e.getMessage());
+            assoc.abort();
+            return;
+        }
+        CommandField field = Commands.commandField(cmd);
+        if (field == null || !field.isRequest()) {
+            LOG.log(Level.WARNING, "{0}: unexpected command field {1}", assoc.name(), cmd.getInt(Commands.CommandField, -1));
+            if (field == null) respond(assoc, pc, Commands.response(cmd, Status.UNRECOGNIZED_OPERATION));
+            return;
+        }
+        try {
+            switch (field) {
+                case C_ECHO_RQ -> respond(assoc, pc, Commands.response(cmd, Status.SUCCESS));
+                case C_STORE_RQ -> onStore(assoc, pc, cmd);
+                default -> {
+                    DimseService service = services.get(field);
+                    if (service == null) {
+                        throw new DimseException(Status.UNRECOGNIZED_OPERATION, field + " not supported");
+                    }
+                    InputStream data = Commands.hasDataset(cmd) ? assoc.openDataStream() : null;
+                    service.onRequest(assoc, pc, cmd, data, (rsp, ds) -> assoc.sendMessage(pc.id(), Commands.encode(rsp), ds));
+                }
+            }
+        } catch (DimseException e) {
+            LOG.log(Level.WARNING, "{0}: {1} {2} failed with {3}: {4}", assoc.name(), field,
+                    cmd.getString(Commands.AffectedSOPInstanceUID, ""), e.status(), e.getMessage());
+            respond(assoc, pc, Commands.failure(cmd, e));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, assoc.name() + ": " + field + " failed unexpectedly", e);
+            respond(assoc, pc, Commands.failure(cmd, new DimseException(Status.PROCESSING_FAILURE,
+                    "Processing failure: " + e.getClass().getSimpleName())));
+        }
+    }
+
+    private void onStore(Association assoc, PresentationContext pc, Attributes cmd) throws IOException {
+        String cuid = cmd.getString(Commands.AffectedSOPClassUID);
+        String iuid = cmd.getString(Commands.AffectedSOPInstanceUID);
+        if (!Commands.hasDataset(cmd)) {
+            throw new DimseException(Status.MISSING_ATTRIBUTE, "C-STORE-RQ without a data set");
+        }
+        if (cuid == null || iuid == null) {
+            throw new DimseException(Status.MISSING_ATTRIBUTE, "C-STORE-RQ lacks Affected SOP Class/Instance UID");
+        }
+        if (!cuid.equals(pc.abstractSyntax())) {
+            throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED,
+                    "SOP Class " + cuid + " differs from the presentation context's");
+        }
+        StoreContext ctx = new StoreContext(assoc, cuid, iuid, pc.transferSyntax(),
+                cmd.getInt(Commands.Priority, 0), cmd.getString(Commands.MoveOriginatorApplicationEntityTitle),
+                cmd.getInt(Commands.MoveOriginatorMessageID, 0));
+        Status st = storeHandler.store(ctx, assoc.openDataStream());
+        respond(assoc, pc, Commands.response(cmd, st));
+    }
+
+    private static void respond(Association assoc, PresentationContext pc, Attributes rsp) throws IOException {
+        assoc.sendMessage(pc.id(), Commands.encode(rsp), null);
+    }
+}

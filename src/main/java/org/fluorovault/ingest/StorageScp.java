@@ -1,0 +1,186 @@
+package org.fluorovault.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.fluorovault.archive.ArchiveException;
+import org.fluorovault.archive.ArchiveStore;
+import org.fluorovault.archive.StoreOutcome;
+import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.data.Tag;
+import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.dict.UidDictionary;
+import org.fluorovault.dicom.io.DicomParseException;
+import org.fluorovault.dicom.io.DicomReader;
+import org.fluorovault.dicom.io.DicomWriter;
+import org.fluorovault.dicom.io.FileMetaInformation;
+import org.fluorovault.dicom.io.TransferSyntax;
+import org.fluorovault.dicom.net.dimse.CStoreHandler;
+import org.fluorovault.dicom.net.dimse.DimseException;
+import org.fluorovault.dicom.net.dimse.Status;
+import org.fluorovault.dicom.net.dimse.StoreContext;
+import org.fluorovault.dicom.net.dimse.StoreStatus;
+import org.fluorovault.dicom.net.ul.Implementation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * C-STORE SCP: streams the received data set, behind a File Meta Information header, to a
+ * temporary file (never whole into memory), forces it to disk, checks it, and hands it to the
+ * archive. Success is answered only once the object is in place and indexed.
+ */
+public class StorageScp implements CStoreHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(StorageScp.class);
+    private static final int BUFFER = 256 * 1024;
+
+    private final ArchiveStore archive;
+    private final IngestMetrics metrics;
+
+    public StorageScp(ArchiveStore archive, IngestMetrics metrics) {
+        this.archive = archive;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Status store(StoreContext ctx, InputStream data) throws IOException {
+        long start = System.nanoTime();
+        try {
+            Status st = doStore(ctx, data);
+            metrics.stored(System.nanoTime() - start);
+            return st;
+        } catch (DimseException e) {
+            metrics.failed(e.status());
+            LOG.warn("{}: C-STORE {} refused with {}: {}", ctx.association().name(), ctx.sopInstanceUid(),
+                    e.status(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private Status doStore(StoreContext ctx, InputStream data) throws IOException {
+        if (!archive.hasFreeSpace()) {
+            throw new DimseException(StoreStatus.OUT_OF_RESOURCES, "Out of resources: free disk space below threshold");
+        }
+        Path temp = archive.newTempFile();
+        boolean keep = false;
+        try {
+            MessageDigest md = ArchiveStore.sha256();
+            long size = writeTemp(ctx, data, temp, md);
+            Attributes ds = parse(temp, ctx.transferSyntaxUid());
+            validate(ctx, ds);
+            String sha = HexFormat.of().formatHex(md.digest());
+            StoreOutcome outcome = archive.store(temp, ds, ctx.transferSyntaxUid(), size, sha, ctx.association().callingAet());
+            metrics.bytes(size);
+            switch (outcome) {
+                case STORED -> LOG.info("{}: stored {} ({} bytes, {})", ctx.association().name(), ctx.sopInstanceUid(),
+                        size, UidDictionary.nameOf(ctx.sopClassUid()));
+                case DUPLICATE_IDENTICAL -> LOG.info("{}: {} received again with identical content, one copy kept",
+                        ctx.association().name(), ctx.sopInstanceUid());
+                case CONFLICT_QUARANTINED -> {
+                    keep = true;
+                    throw new DimseException(StoreStatus.DUPLICATE_SOP_INSTANCE,
+                            "SOP Instance UID already stored with other content; quarantined");
+                }
+            }
+            keep = true; // moved away by the archive
+            return Status.SUCCESS;
+        } catch (ArchiveException e) {
+            LOG.error("{}: cannot store {}", ctx.association().name(), ctx.sopInstanceUid(), e);
+            throw new DimseException(StoreStatus.OUT_OF_RESOURCES, "Out of resources: " + e.getMessage(), e);
+        } finally {
+            if (!keep) Files.deleteIfExists(temp);
+        }
+    }
+
+    private long writeTemp(StoreContext ctx, InputStream data, Path temp, MessageDigest md) throws IOException {
+        Attributes fmi = FileMetaInformation.create(ctx.sopClassUid(), ctx.sopInstanceUid(), ctx.transferSyntaxUid(),
+                Implementation.CLASS_UID, Implementation.VERSION_NAME, ctx.association().callingAet());
+        ByteArrayOutputStream header = new ByteArrayOutputStream(256);
+        DicomWriter w = new DicomWriter(header);
+        w.writeFileMetaInformation(fmi);
+        w.flush();
+        byte[] buf = new byte[BUFFER];
+        long size = 0;
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            byte[] h = header.toByteArray();
+            md.update(h);
+            writeAll(ch, ByteBuffer.wrap(h));
+            size += h.length;
+            int n;
+            while ((n = data.read(buf)) > 0) { // an IOException here: the association broke mid-object
+                md.update(buf, 0, n);
+                writeAll(ch, ByteBuffer.wrap(buf, 0, n));
+                size += n;
+            }
+            if (archive.fsync()) ch.force(true);
+        }
+        return size;
+    }
+
+    private static void writeAll(FileChannel ch, ByteBuffer b) throws IOException {
+        try {
+            while (b.hasRemaining()) ch.write(b);
+        } catch (IOException e) {
+            throw new DimseException(StoreStatus.OUT_OF_RESOURCES, "Out of resources: cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    private static Attributes parse(Path temp, String tsuid) {
+        TransferSyntax ts = TransferSyntax.of(tsuid);
+        try (DicomReader r = new DicomReader(Files.newInputStream(temp), temp)) {
+            r.bulkMode(DicomReader.BulkMode.REFERENCE);
+            if (ts.deflated()) r.stopAt(Tag.PixelData);
+            r.readFileMetaInformation();
+            return r.readDataset(ts);
+        } catch (DicomParseException e) {
+            throw new DimseException(StoreStatus.CANNOT_UNDERSTAND, "Cannot understand: " + e.getMessage());
+        } catch (IOException e) {
+            throw new DimseException(StoreStatus.CANNOT_UNDERSTAND, "Cannot understand: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new DimseException(StoreStatus.CANNOT_UNDERSTAND, "Cannot understand: " + e);
+        }
+    }
+
+    /** A900 unless the data set carries the UIDs of the command and those an archive needs. */
+    static void validate(StoreContext ctx, Attributes ds) {
+        List<Integer> missing = new ArrayList<>();
+        for (int tag : new int[] {Tags.StudyInstanceUID, Tags.SeriesInstanceUID, Tags.SOPInstanceUID, Tags.SOPClassUID}) {
+            String v = ds.getString(tag);
+            if (v == null || v.isBlank()) missing.add(tag);
+        }
+        if (!missing.isEmpty()) {
+            throw new DimseException(StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
+                    "Data set lacks " + names(missing), missing.stream().mapToInt(Integer::intValue).toArray());
+        }
+        if (!ctx.sopInstanceUid().equals(ds.getString(Tags.SOPInstanceUID))) {
+            throw new DimseException(StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
+                    "SOP Instance UID differs from the C-STORE request", Tags.SOPInstanceUID);
+        }
+        if (!ctx.sopClassUid().equals(ds.getString(Tags.SOPClassUID))) {
+            throw new DimseException(StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
+                    "SOP Class UID differs from the C-STORE request", Tags.SOPClassUID);
+        }
+        String name = UidDictionary.nameOf(ctx.sopClassUid());
+        boolean image = name.contains("Image Storage") && !name.contains("Presentation");
+        if (image && !ds.contains(Tag.PixelData) && !ds.contains(Tag.FloatPixelData) && !ds.contains(Tag.DoubleFloatPixelData)) {
+            throw new DimseException(StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
+                    "Image SOP Class without Pixel Data", Tag.PixelData);
+        }
+    }
+
+    private static String names(List<Integer> tags) {
+        return String.join(", ", tags.stream().map(t -> {
+            String k = org.fluorovault.dicom.dict.ElementDictionary.keywordOf(t);
+            return k != null ? k : Tag.toString(t);
+        }).toList());
+    }
+}

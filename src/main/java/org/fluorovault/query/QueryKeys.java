@@ -1,0 +1,79 @@
+package org.fluorovault.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns DICOM matching (PS3.4 C.2.2.2) into SQL predicates: single value, wildcards {@code *}
+ * and {@code ?}, ranges of dates ({@code A-B}, {@code -B}, {@code A-}) and UID lists.
+ */
+final class QueryKeys {
+    private final StringBuilder where = new StringBuilder();
+    private final List<Object> args = new ArrayList<>();
+
+    String where() { return where.length() == 0 ? "" : " WHERE " + where.substring(5); }
+
+    List<Object> args() { return args; }
+
+    void raw(String predicate, Object... values) {
+        where.append(" AND ").append(predicate);
+        args.addAll(List.of(values));
+    }
+
+    /** Exact or wildcard match; {@code ignoreCase} for person names. Empty or "*" matches all. */
+    void match(String column, String value, boolean ignoreCase) {
+        if (value == null || value.isEmpty() || value.equals("*")) return;
+        String col = ignoreCase ? "UPPER(" + column + ")" : column;
+        String v = ignoreCase ? value.toUpperCase(java.util.Locale.ROOT) : value;
+        if (v.indexOf('*') >= 0 || v.indexOf('?') >= 0) {
+            where.append(" AND ").append(col).append(" LIKE ? ESCAPE '!'");
+            args.add(toLike(v));
+        } else {
+            where.append(" AND ").append(col).append(" = ?");
+            args.add(v);
+        }
+    }
+
+    /** A list of UIDs separated by backslash or comma (QIDO allows both). */
+    void uidList(String column, String value) {
+        if (value == null || value.isBlank()) return;
+        String[] uids = value.split("[\\\\,]");
+        if (uids.length == 1) {
+            match(column, uids[0].trim(), false);
+            return;
+        }
+        where.append(" AND ").append(column).append(" IN (");
+        for (int i = 0; i < uids.length; i++) {
+            where.append(i == 0 ? "?" : ",?");
+            args.add(uids[i].trim());
+        }
+        where.append(')');
+    }
+
+    /** DA or TM range: "A-B", "-B", "A-" or a single value. */
+    void range(String column, String value) {
+        if (value == null || value.isBlank()) return;
+        String v = value.replace(".", "").trim();
+        int dash = v.indexOf('-');
+        if (dash < 0) {
+            match(column, v, false);
+            return;
+        }
+        String lo = v.substring(0, dash).trim(), hi = v.substring(dash + 1).trim();
+        if (!lo.isEmpty()) raw(column + " >= ?", lo);
+        if (!hi.isEmpty()) raw(column + " <= ?", hi.length() == 8 || hi.length() > 8 ? hi : hi + "\uffff");
+    }
+
+    static String toLike(String v) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : v.toCharArray()) {
+            switch (c) {
+                case '*' -> sb.append('%');
+                case '?' -> sb.append('_');
+                case '%', '_', '!' -> sb.append('!').append(c);
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
