@@ -43,19 +43,17 @@ public final class PduEncoder {
     }
 
     /**
-     * Writes a P-DATA-TF holding exactly one PDV straight from a buffer, so that streamed data sets
-     * are never copied into a {@link Pdv}. The PDU-length field is {@code len + 6}.
+     * Fills the first {@link #PDATA_OVERHEAD} bytes of {@code buf} with the headers of a P-DATA-TF
+     * carrying one PDV whose {@code dataLength} bytes follow them, so that streamed data sets go out
+     * without being copied into a {@link Pdv}. The PDU-length field is {@code dataLength + 6}.
      */
-    public static void writePData(OutputStream out, int pcid, boolean command, boolean last,
-                                  byte[] buf, int off, int len) throws IOException {
-        byte[] h = new byte[PDATA_OVERHEAD];
-        h[0] = PDataTf.TYPE;
-        putInt(h, 2, len + 6L);
-        putInt(h, 6, len + 2L);
-        h[10] = (byte) pcid;
-        h[11] = (byte) ((command ? 1 : 0) | (last ? 2 : 0));
-        out.write(h);
-        out.write(buf, off, len);
+    public static void putPDataHeader(byte[] buf, int pcid, boolean command, boolean last, int dataLength) {
+        buf[0] = PDataTf.TYPE;
+        buf[1] = 0;
+        putInt(buf, 2, dataLength + 6L);
+        putInt(buf, 6, dataLength + 2L);
+        buf[10] = (byte) pcid;
+        buf[11] = (byte) ((command ? 1 : 0) | (last ? 2 : 0));
     }
 
     private static byte[] contextsRq(AAssociateRq rq) {
