@@ -1,0 +1,12 @@
+package org.fluorovault.dicom.net.ul;
+
+/**
+ * Decides an acceptor's answer to an A-ASSOCIATE-RQ. Called on the association's thread; the
+ * protocol version has already been checked. A policy that throws rejects with
+ * {@link RejectReason#NO_REASON}.
+ */
+@FunctionalInterface
+public interface AssociationPolicy {
+
+    Decision decide(AAssociateRq rq, String remoteHost);
+}
