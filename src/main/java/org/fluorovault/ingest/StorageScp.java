@@ -59,9 +59,11 @@ public class StorageScp implements CStoreHandler {
             metrics.stored(System.nanoTime() - start);
             return st;
         } catch (DimseException e) {
-            metrics.failed(e.status());
-            LOG.warn("{}: C-STORE {} refused with {}: {}", ctx.association().name(), ctx.sopInstanceUid(),
-                    e.status(), e.getMessage());
+            metrics.failed(e.status()); // the dispatcher logs the refusal with its reason
+            throw e;
+        } catch (IOException e) {
+            LOG.warn("{}: C-STORE {} interrupted, nothing stored: {}", ctx.association().name(), ctx.sopInstanceUid(),
+                    e.getMessage());
             throw e;
         }
     }

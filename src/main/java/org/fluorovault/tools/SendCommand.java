@@ -129,8 +129,8 @@ public class SendCommand implements Callable<Integer> {
         DimseClient client = new DimseClient();
         Association assoc;
         try {
-            assoc = Association.connect(host, port, AssociationParams.defaults(callingAet).withMaxPduLength(maxPdu),
-                    rq, client, SocketFactory.getDefault());
+            assoc = Association.connect(host, port, rq, AssociationParams.defaults(callingAet).withMaxPduLength(maxPdu),
+                    client, SocketFactory.getDefault());
         } catch (IOException e) {
             for (DicomFileInfo f : batch) failures.add(new Failure(f.path(), "not sent", "association failed: " + e.getMessage()));
             return 0;
@@ -152,8 +152,14 @@ public class SendCommand implements Callable<Integer> {
                     failures.add(new Failure(f.path(), "not sent", "association closed"));
                     continue;
                 }
-                CompletableFuture<Attributes> rsp = client.store(pc, f.sopClassUid(), f.sopInstanceUid(),
-                        Commands.PRIORITY_MEDIUM, o -> copyDataset(f, o));
+                CompletableFuture<Attributes> rsp;
+                try {
+                    rsp = client.store(pc, f.sopClassUid(), f.sopInstanceUid(), Commands.PRIORITY_MEDIUM, o -> copyDataset(f, o));
+                } catch (IOException e) {
+                    failures.add(new Failure(f.path(), "not sent", "association failed: " + e.getMessage()));
+                    bar.stepBy(f.size());
+                    continue;
+                }
                 rsp.whenComplete((r, t) -> bar.stepBy(f.size()));
                 pending.add(rsp);
                 order.add(f);

@@ -198,7 +198,12 @@ public final class Attributes {
         return switch (vr) {
             case US, OW -> { int[] r = new int[b.length / 2]; for (int i = 0; i < r.length; i++) r[i] = bb.getShort(i * 2) & 0xffff; yield r; }
             case SS -> { int[] r = new int[b.length / 2]; for (int i = 0; i < r.length; i++) r[i] = bb.getShort(i * 2); yield r; }
-            case UL, SL, OL, AT -> { int[] r = new int[b.length / 4]; for (int i = 0; i < r.length; i++) r[i] = bb.getInt(i * 4); yield r; }
+            case UL, SL, OL -> { int[] r = new int[b.length / 4]; for (int i = 0; i < r.length; i++) r[i] = bb.getInt(i * 4); yield r; }
+            case AT -> { // group then element, each 16-bit
+                int[] r = new int[b.length / 4];
+                for (int i = 0; i < r.length; i++) r[i] = (bb.getShort(i * 4) & 0xffff) << 16 | (bb.getShort(i * 4 + 2) & 0xffff);
+                yield r;
+            }
             case OB, UN -> { int[] r = new int[b.length]; for (int i = 0; i < r.length; i++) r[i] = b[i] & 0xff; yield r; }
             case FL, FD, OF, OD -> Arrays.stream(getDoubles(tag)).mapToInt(d -> (int) Math.round(d)).toArray();
             case SV, UV, OV -> { int[] r = new int[b.length / 8]; for (int i = 0; i < r.length; i++) r[i] = (int) bb.getLong(i * 8); yield r; }

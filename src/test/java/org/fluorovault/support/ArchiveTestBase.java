@@ -1,0 +1,71 @@
+package org.fluorovault.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import org.fluorovault.archive.ArchiveStore;
+import org.fluorovault.archive.InstanceIndex;
+import org.fluorovault.ingest.DicomNode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A running archive on free ports with its own storage folder (one Spring context shared by the
+ * subclasses), and HTTP helpers authenticated as the admin user.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ArchiveTestBase {
+    public static final String ADMIN_PASSWORD = "test-admin-password-1";
+    protected static final Path STORAGE;
+
+    static {
+        try {
+            STORAGE = Files.createTempDirectory("fv-archive-test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void archiveProperties(DynamicPropertyRegistry r) {
+        r.add("fluorovault.storage.path", STORAGE::toString);
+        r.add("fluorovault.storage.min-free-space", () -> "1MB");
+        r.add("fluorovault.dicom.port", () -> "0");
+        r.add("fluorovault.dicom.bind-address", () -> "127.0.0.1");
+        r.add("fluorovault.dicom.max-associations", () -> "20");
+        r.add("fluorovault.security.admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    @LocalServerPort protected int httpPort;
+    @Autowired protected DicomNode node;
+    @Autowired protected ArchiveStore archive;
+    @Autowired protected InstanceIndex index;
+    @Autowired protected JdbcTemplate jdbc;
+
+    protected final HttpClient http = HttpClient.newHttpClient();
+
+    protected HttpResponse<byte[]> get(String path, String user, String password, String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).GET();
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (accept != null) b.header("Accept", accept);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    protected HttpResponse<byte[]> getAsAdmin(String path, String accept) throws Exception {
+        return get(path, "admin", ADMIN_PASSWORD, accept);
+    }
+}
