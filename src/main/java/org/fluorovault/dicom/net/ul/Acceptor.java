@@ -33,7 +33,8 @@ final class Acceptor {
             channel.timeout(params.artimMillis());
             pdu = channel.read();
         } catch (SocketTimeoutException e) {
-            LOG.log(Level.INFO, "{0}: no A-ASSOCIATE-RQ within {1} ms", channel.remoteHost(), params.artimMillis());
+            LOG.log(Level.INFO, "{0}: no A-ASSOCIATE-RQ within {1} ms", channel.remoteHost(),
+                    String.valueOf(params.artimMillis()));
             fsm.fire(Event.ARTIM_EXPIRED); // AA-2
             channel.close();
             return null;

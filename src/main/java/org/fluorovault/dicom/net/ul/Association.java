@@ -36,6 +36,8 @@ public final class Association {
     private final CountDownLatch closed = new CountDownLatch(1);
     private byte[] sendBuffer;
     private volatile Thread readerThread;
+    private volatile Runnable onEnd = () -> {
+    };
 
     Association(AssociationParams params, PduChannel channel, Fsm fsm, AAssociateRq rq, AAssociateAc ac) {
         this.params = params;
@@ -75,8 +77,9 @@ public final class Association {
     void run(DimseReceiver receiver) {
         readerThread = Thread.currentThread();
         LOG.log(Level.INFO, "{0} established with {1} ({2} of {3} presentation contexts accepted)", name,
-                channel.remoteHost(), presentationContexts().stream().filter(PresentationContext::accepted).count(),
-                presentationContexts().size());
+                channel.remoteHost(),
+                String.valueOf(presentationContexts().stream().filter(PresentationContext::accepted).count()),
+                String.valueOf(presentationContexts().size()));
         reader.run(receiver);
     }
 
@@ -314,8 +317,14 @@ public final class Association {
         cause.compareAndSet(null, t);
     }
 
+    /** A hook run when the association has ended, before the receiver hears of it. */
+    void onEnd(Runnable hook) {
+        this.onEnd = hook;
+    }
+
     /** Called once by the reader when the transport is closed. */
     void ended(DimseReceiver receiver) {
+        onEnd.run();
         Throwable c = cause.get();
         if (c == null) {
             LOG.log(Level.INFO, "{0} released", name);

@@ -32,14 +32,17 @@ public record AssociationParams(String aeTitle, int maxPduLength, int artimMilli
     public static final int DEFAULT_RELEASE_TIMEOUT_MILLIS = 30_000;
     /** Smallest maximum length that leaves room for one byte of PDV data. */
     public static final int MIN_PDU_LENGTH = 7;
+    /** Largest maximum length we let ourselves announce: one PDU is buffered per association. */
+    public static final int MAX_PDU_LENGTH = 16 << 20;
 
     public AssociationParams {
         Objects.requireNonNull(aeTitle, "aeTitle");
         if (aeTitle.isBlank() || aeTitle.length() > 16) {
             throw new IllegalArgumentException("AE title must have 1 to 16 characters: '" + aeTitle + "'");
         }
-        if (maxPduLength < MIN_PDU_LENGTH) {
-            throw new IllegalArgumentException("maxPduLength below " + MIN_PDU_LENGTH + ": " + maxPduLength);
+        if (maxPduLength < MIN_PDU_LENGTH || maxPduLength > MAX_PDU_LENGTH) {
+            throw new IllegalArgumentException("maxPduLength outside " + MIN_PDU_LENGTH + ".." + MAX_PDU_LENGTH
+                    + ": " + maxPduLength);
         }
         if (artimMillis <= 0 || idleTimeoutMillis < 0 || releaseTimeoutMillis <= 0) {
             throw new IllegalArgumentException("ARTIM and release timeouts must be positive, idle >= 0");

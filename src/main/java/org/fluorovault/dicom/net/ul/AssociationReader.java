@@ -107,6 +107,7 @@ final class AssociationReader {
     }
 
     private void onPdu(Pdu pdu) throws IOException {
+        State before = fsm.state();
         Action action = fsm.fire(Event.received(pdu));
         switch (action) {
             case DT_2, AR_6 -> pending.addAll(((PDataTf) pdu).pdvs());
@@ -137,7 +138,7 @@ final class AssociationReader {
             case AA_7 -> channel.trySend(AAbort.byProvider(AbortReason.UNEXPECTED_PDU));
             case AA_8 -> {
                 assoc.cause(new UlProtocolException(AbortReason.UNEXPECTED_PDU,
-                        pduName(pdu) + " not expected in " + assoc.state()));
+                        pduName(pdu) + " not expected in " + before));
                 channel.trySend(AAbort.byProvider(AbortReason.UNEXPECTED_PDU));
             }
             default -> throw new IllegalStateException(action + " on " + pduName(pdu));

@@ -15,6 +15,9 @@ public record AssociationRequest(String calledAet, List<PresentationContextRq> p
 
     public AssociationRequest {
         Objects.requireNonNull(calledAet, "calledAet");
+        if (calledAet.isBlank() || calledAet.length() > 16) {
+            throw new IllegalArgumentException("called AE title must have 1 to 16 characters: '" + calledAet + "'");
+        }
         presentationContexts = List.copyOf(presentationContexts);
         roleSelections = List.copyOf(roleSelections);
         userItems = List.copyOf(userItems);

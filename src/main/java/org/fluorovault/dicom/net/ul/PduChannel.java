@@ -80,8 +80,8 @@ final class PduChannel implements Closeable {
             writeLock.unlock();
         }
         if (LOG.isLoggable(Level.TRACE)) {
-            LOG.log(Level.TRACE, "{0} >> P-DATA-TF pcid {1} {2}{3} {4} bytes", label, pcid,
-                    command ? "command" : "data", last ? " last" : "", dataLength);
+            LOG.log(Level.TRACE, "{0} >> P-DATA-TF pcid {1} {2}{3} {4} bytes", label, String.valueOf(pcid),
+                    command ? "command" : "data", last ? " last" : "", String.valueOf(dataLength));
         }
     }
 

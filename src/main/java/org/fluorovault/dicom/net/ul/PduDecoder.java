@@ -124,10 +124,16 @@ public final class PduDecoder {
         return new PDataTf(pdvs);
     }
 
+    /** Reads exactly n bytes; n has been checked against the limits before anything is allocated. */
     private byte[] readFully(int n, String what) throws IOException {
-        byte[] b = in.readNBytes(n);
-        if (b.length < n) {
-            throw new EOFException("truncated " + what + ": " + b.length + " of " + n + " bytes");
+        byte[] b = new byte[n];
+        int done = 0;
+        while (done < n) {
+            int r = in.read(b, done, n - done);
+            if (r < 0) {
+                throw new EOFException("truncated " + what + ": " + done + " of " + n + " bytes");
+            }
+            done += r;
         }
         return b;
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.net.ServerSocketFactory;
@@ -81,7 +82,7 @@ public final class UlServer {
         acceptor.setDaemon(true);
         acceptor.start();
         LOG.log(Level.INFO, "accepting DICOM associations on {0}:{1} (at most {2})",
-                ss.getInetAddress().getHostAddress(), bound, maxAssociations);
+                ss.getInetAddress().getHostAddress(), String.valueOf(bound), String.valueOf(maxAssociations));
         return bound;
     }
 
@@ -117,7 +118,7 @@ public final class UlServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.log(Level.INFO, "stopped accepting on port {0}", ss.getLocalPort());
+        LOG.log(Level.INFO, "stopped accepting on port {0}", String.valueOf(ss.getLocalPort()));
     }
 
     /** The associations currently established. */
@@ -150,23 +151,29 @@ public final class UlServer {
         }
         channels.add(channel);
         if (slots.tryAcquire()) {
+            AtomicBoolean freed = new AtomicBoolean();
+            Runnable free = () -> {
+                if (freed.compareAndSet(false, true)) {
+                    channels.remove(channel);
+                    slots.release();
+                }
+            };
             try {
                 pool.execute(() -> {
                     try {
-                        serve(channel);
+                        serve(channel, free);
                     } finally {
-                        channels.remove(channel);
-                        slots.release();
+                        free.run();
                     }
                 });
             } catch (RejectedExecutionException e) { // stopping
-                slots.release();
-                channels.remove(channel);
+                free.run();
                 channel.close();
             }
             return;
         }
-        LOG.log(Level.WARNING, "{0}: association limit {1} reached, rejecting", channel.remoteHost(), maxAssociations);
+        LOG.log(Level.WARNING, "{0}: association limit {1} reached, rejecting", channel.remoteHost(),
+                String.valueOf(maxAssociations));
         try {
             rejectPool.execute(() -> {
                 try {
@@ -181,11 +188,17 @@ public final class UlServer {
         }
     }
 
-    private void serve(PduChannel channel) {
+    /** Negotiates and reads the association; {@code free} gives the slot back before onClosed runs. */
+    private void serve(PduChannel channel, Runnable free) {
         Association assoc = Acceptor.negotiate(channel, params, policy);
         if (assoc == null) {
             return;
         }
+        associations.add(assoc);
+        assoc.onEnd(() -> {
+            associations.remove(assoc);
+            free.run();
+        });
         DimseReceiver receiver;
         try {
             receiver = receivers.apply(assoc);
@@ -195,12 +208,7 @@ public final class UlServer {
             };
             assoc.abortLocally(AAbort.byUser(), e);
         }
-        associations.add(assoc);
-        try {
-            assoc.run(receiver);
-        } finally {
-            associations.remove(assoc);
-        }
+        assoc.run(receiver);
     }
 
     private static void close(Socket socket) {

@@ -148,4 +148,31 @@ class PduBrokenTest {
         ac[6 + 68 + 25 + 8] = 0x41; // TS sub-item of accepted context 1 becomes unknown
         assertThat(reasonOf(ac)).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE);
     }
+
+    /** Inputs that break decoders elsewhere (sign and overflow of 32-bit lengths): regression fixtures. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "04 00 FF FF FF FF",                               // P-DATA-TF of 4 GiB - 1
+            "01 00 FF FF FF FF",                               // A-ASSOCIATE-RQ of 4 GiB - 1
+            "04 00 00 00 00 08 FF FF FF FF 01 03 00 00",       // PDV item length 4 GiB - 1
+            "04 00 00 00 00 06 80 00 00 02 01 03",             // PDV item length with the sign bit
+            "07 00 80 00 00 04 00 00 02 02",                   // fixed-length PDU, length with the sign bit
+    })
+    void hugeAndNegativeLookingLengthsAreProtocolErrors(String hex) {
+        String[] parts = hex.trim().split(" ");
+        byte[] bytes = new byte[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(parts[i], 16);
+        }
+        PduDecoder decoder = new PduDecoder(new ByteArrayInputStream(bytes), 16384);
+        assertThatThrownBy(decoder::read).isInstanceOf(UlProtocolException.class);
+    }
+
+    @Test
+    void roleSelectionWhoseUidLengthOverrunsTheItem() {
+        byte[] rq = RQ.clone();
+        int role = RQ.length - 121 + 8 + 35 + 8; // the 54h sub-item
+        rq[role + 5] = 0x40;                      // UID length 64 in a 32-byte item
+        assertThat(reasonOf(rq)).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE);
+    }
 }
