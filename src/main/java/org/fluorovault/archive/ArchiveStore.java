@@ -35,6 +35,7 @@ public class ArchiveStore {
     private final StorageProperties props;
     private final InstanceIndex index;
     private final Path root, tmp, objects, quarantine;
+    private final java.nio.file.FileStore fileStore;
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
     public ArchiveStore(StorageProperties props, InstanceIndex index) {
@@ -50,6 +51,7 @@ public class ArchiveStore {
             Files.createDirectories(objects);
             Files.createDirectories(quarantine);
             cleanStaleTempFiles();
+            fileStore = Files.getFileStore(root); // looked up once: finding it reads the mount table
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare storage under " + root, e);
         }
@@ -80,7 +82,7 @@ public class ArchiveStore {
 
     public long usableSpace() {
         try {
-            return Files.getFileStore(root).getUsableSpace();
+            return fileStore.getUsableSpace(); // statvfs: cheap enough to ask before every object
         } catch (IOException e) {
             return 0;
         }

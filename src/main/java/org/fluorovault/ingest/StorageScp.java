@@ -117,15 +117,62 @@ public class StorageScp implements CStoreHandler {
             md.update(h);
             writeAll(ch, ByteBuffer.wrap(h));
             size += h.length;
+            Writeback writeback = archive.fsync() ? new Writeback(ch) : null;
             int n;
             while ((n = data.read(buf)) > 0) { // an IOException here: the association broke mid-object
                 md.update(buf, 0, n);
                 writeAll(ch, ByteBuffer.wrap(buf, 0, n));
                 size += n;
+                if (writeback != null) writeback.written(n);
             }
-            if (archive.fsync()) ch.force(true);
+            if (writeback != null) writeback.finish();
         }
         return size;
+    }
+
+    /**
+     * Starts writing a large object back to disk while it is still arriving (a force in the
+     * background every few MB), so the final fsync before the response has little left to do.
+     */
+    private static final class Writeback {
+        private static final long CHUNK = 8L << 20;
+        private static final java.util.concurrent.ExecutorService FLUSHER = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "storage-writeback");
+            t.setDaemon(true);
+            return t;
+        });
+        private final FileChannel ch;
+        private long sinceKick;
+        private java.util.concurrent.Future<?> inFlight;
+
+        Writeback(FileChannel ch) { this.ch = ch; }
+
+        void written(int n) {
+            sinceKick += n;
+            if (sinceKick >= CHUNK && (inFlight == null || inFlight.isDone())) {
+                sinceKick = 0;
+                inFlight = FLUSHER.submit(() -> {
+                    ch.force(false);
+                    return null;
+                });
+            }
+        }
+
+        void finish() throws IOException {
+            if (inFlight != null) {
+                try {
+                    inFlight.get();
+                } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+                    if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                    // the final force below reports a real I/O error
+                }
+            }
+            try {
+                ch.force(true);
+            } catch (IOException e) {
+                throw new DimseException(StoreStatus.OUT_OF_RESOURCES, "Out of resources: cannot sync: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static void writeAll(FileChannel ch, ByteBuffer b) throws IOException {
