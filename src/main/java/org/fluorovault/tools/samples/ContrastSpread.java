@@ -11,7 +11,7 @@ import org.fluorovault.tools.samples.LumbarPhantom.View;
  * renderer asks {@link #density(int, double)} for each frame.
  */
 final class ContrastSpread {
-    /** Time from onset at which each pixel fills, per pattern. */
+    /** Decides how density follows arrival: fill and persist, or pulse and wash out. */
     private final Contrast pattern;
     /** Raster indices reached by contrast, with their density and arrival time (frames). */
     final int[] index;

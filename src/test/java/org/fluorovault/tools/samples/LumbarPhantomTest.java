@@ -139,7 +139,7 @@ class LumbarPhantomTest {
     }
 
     @Test
-    void samesettingsGiveTheSamePixelsAndAnotherSeedDoesNot() {
+    void sameSettingsGiveTheSamePixelsAndAnotherSeedDoesNot() {
         PhantomRun a = phantom(View.LATERAL, Contrast.EPIDURAL).frames(4).contrastOnset(1).build().render();
         PhantomRun b = phantom(View.LATERAL, Contrast.EPIDURAL).frames(4).contrastOnset(1).build().render();
         PhantomRun c = phantom(View.LATERAL, Contrast.EPIDURAL).frames(4).contrastOnset(1).seed(43).build().render();
