@@ -41,7 +41,7 @@ stop_fv() { kill $FV_PID 2>/dev/null || true; wait $FV_PID 2>/dev/null || true; 
 
 start_dcmtk() {
   rm -rf "$WORK/dcmtk"; mkdir -p "$WORK/dcmtk"
-  storescp -aet DCMTK -od "$WORK/dcmtk" $DCMTK_PORT > "$WORK/storescp.log" 2>&1 &
+  TCP_NODELAY=1 storescp -aet DCMTK -od "$WORK/dcmtk" $DCMTK_PORT > "$WORK/storescp.log" 2>&1 &
   DCMTK_PID=$!
   wait_port $DCMTK_PORT
 }

@@ -10,6 +10,8 @@ import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.AssociationParams;
+import org.fluorovault.dicom.net.ul.AssociationPolicy;
+import org.fluorovault.dicom.net.ul.Decision;
 import org.fluorovault.dicom.net.ul.DimseReceiver;
 import org.fluorovault.dicom.net.ul.Implementation;
 import org.fluorovault.dicom.net.ul.PresentationContext;
@@ -28,19 +30,29 @@ public class DicomNode implements SmartLifecycle {
     private final DicomProperties props;
     private final UlServer server;
     private volatile int boundPort = -1;
+    private final Object idle = new Object();
+    private int openAssociations;
 
     public DicomNode(DicomProperties props, ArchiveStore archive, IngestMetrics metrics) {
         this.props = props;
         Set<String> allowed = new HashSet<>();
         props.allowedCallingAets().stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(allowed::add);
-        SimpleAssociationPolicy policy = new SimpleAssociationPolicy(props.aeTitle(), allowed,
+        SimpleAssociationPolicy simple = new SimpleAssociationPolicy(props.aeTitle(), allowed,
                 SupportedSyntaxes::abstractSyntaxAccepted, SupportedSyntaxes::transferSyntaxAccepted);
+        AssociationPolicy policy = (rq, host) -> {
+            Decision d = simple.decide(rq, host);
+            if (d instanceof Decision.Reject) metrics.associationRefused();
+            return d;
+        };
         AssociationParams params = new AssociationParams(props.aeTitle(), props.maxPduLength(),
                 (int) props.artimTimeout().toMillis(), (int) props.idleTimeout().toMillis(),
                 AssociationParams.DEFAULT_RELEASE_TIMEOUT_MILLIS, Implementation.CLASS_UID, Implementation.VERSION_NAME);
         DimseDispatcher dispatcher = new DimseDispatcher(new StorageScp(archive, metrics));
         this.server = new UlServer(params, policy, assoc -> {
             metrics.associationOpened();
+            synchronized (idle) {
+                openAssociations++;
+            }
             return new DimseReceiver() {
                 @Override
                 public void onCommand(Association a, PresentationContext pc, byte[] command) throws IOException {
@@ -50,9 +62,14 @@ public class DicomNode implements SmartLifecycle {
                 @Override
                 public void onClosed(Association a, Throwable cause) {
                     metrics.associationClosed();
+                    synchronized (idle) {
+                        openAssociations--;
+                        idle.notifyAll();
+                    }
                 }
             };
         }, props.maxAssociations());
+        server.onOverLimit(metrics::associationRefused);
     }
 
     @Override
@@ -79,4 +96,17 @@ public class DicomNode implements SmartLifecycle {
     public int port() { return boundPort; }
 
     public String aeTitle() { return props.aeTitle(); }
+
+    /** Waits up to {@code millis} until no association is open; true when idle. */
+    public boolean awaitIdle(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        synchronized (idle) {
+            while (openAssociations > 0) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) return false;
+                idle.wait(left);
+            }
+            return true;
+        }
+    }
 }

@@ -43,6 +43,7 @@ public final class UlServer {
     private final Semaphore slots;
     private final Set<PduChannel> channels = ConcurrentHashMap.newKeySet();
     private final Set<Association> associations = ConcurrentHashMap.newKeySet();
+    private volatile Runnable overLimitListener = () -> { };
     private ServerSocket serverSocket;
     private ThreadPoolExecutor pool;
     private ThreadPoolExecutor rejectPool;
@@ -121,6 +122,11 @@ public final class UlServer {
         LOG.log(Level.INFO, "stopped accepting on port {0}", String.valueOf(ss.getLocalPort()));
     }
 
+    /** Called (on the accept thread, so keep it short) for each connection refused over the limit. */
+    public void onOverLimit(Runnable listener) {
+        this.overLimitListener = Objects.requireNonNull(listener, "listener");
+    }
+
     /** The associations currently established. */
     public List<Association> associations() {
         return List.copyOf(associations);
@@ -174,6 +180,7 @@ public final class UlServer {
         }
         LOG.log(Level.WARNING, "{0}: association limit {1} reached, rejecting", channel.remoteHost(),
                 String.valueOf(maxAssociations));
+        overLimitListener.run();
         try {
             rejectPool.execute(() -> {
                 try {
