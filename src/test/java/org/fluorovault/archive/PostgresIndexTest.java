@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
@@ -52,13 +51,6 @@ class PostgresIndexTest extends ArchiveTestBase {
         r.add("spring.flyway.clean-disabled", () -> "false");
     }
 
-    private SendCommand.Summary send(Path... files) throws Exception {
-        SendCommand cmd = new SendCommand(System.out);
-        new picocli.CommandLine(cmd).parseArgs(Stream.concat(Stream.of("--host", "127.0.0.1", "--port",
-                Integer.toString(node.port()), "--called-aet", node.aeTitle(), "--no-progress"),
-                Stream.of(files).map(Path::toString)).toArray(String[]::new));
-        return cmd.send();
-    }
 
     @Test
     void indexesOnPostgres(@TempDir Path dir) throws Exception {

@@ -17,7 +17,6 @@ import org.fluorovault.dicom.net.ul.AssociationRequest;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.DicomFileInfo;
-import org.fluorovault.tools.SendCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,11 +46,8 @@ class AbortedTransferTest extends ArchiveTestBase {
         a.awaitClosed();
         // the node finishes the aborted association on its own thread; the next association on the
         // same node is served normally, and afterwards nothing of the aborted object is visible
-        SendCommand cmd = new SendCommand(System.out);
         Path other = TestDicom.writeXa(dir.resolve("next"), "P-ABORT-NEXT", TestDicom.uid(), 1, 32);
-        new picocli.CommandLine(cmd).parseArgs("--host", "127.0.0.1", "--port", Integer.toString(node.port()),
-                "--called-aet", node.aeTitle(), "--no-progress", other.toString());
-        assertEquals(1, cmd.send().sent(), "still serving");
+        assertEquals(1, send(other).sent(), "still serving");
         awaitNoTemporaryFiles();
         assertNull(index.find(info.sopInstanceUid()));
     }

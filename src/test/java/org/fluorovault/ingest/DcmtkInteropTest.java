@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.fluorovault.archive.StoredInstance;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.Peers;
+import org.fluorovault.support.Senders;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.DicomFileInfo;
 import org.fluorovault.tools.SendCommand;
@@ -155,11 +156,7 @@ class DcmtkInteropTest extends ArchiveTestBase {
             for (int i = 0; i < 3; i++) files.add(TestDicom.writeXa(dir.resolve("s"), "P-TO-DCMTK", TestDicom.uid(), 2, 64));
             SendCommand.Summary s = null;
             for (int attempt = 0; attempt < 50; attempt++) { // storescp needs a moment to bind
-                SendCommand cmd = new SendCommand(System.out);
-                new picocli.CommandLine(cmd).parseArgs(Stream.concat(Stream.of("--host", "127.0.0.1", "--port",
-                        Integer.toString(port), "--called-aet", "DCMTKSCP", "--no-progress"),
-                        files.stream().map(Path::toString)).toArray(String[]::new));
-                s = cmd.send();
+                s = Senders.send(port, "DCMTKSCP", files.toArray(Path[]::new));
                 if (s.sent() == 3 || !scp.isAlive()) break;
                 // storescp may not listen yet: wait on the process (returns at once if it died)
                 scp.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -20,6 +20,7 @@ import org.fluorovault.dicom.net.ul.AssociationRejectedException;
 import org.fluorovault.dicom.net.ul.AssociationRequest;
 import org.fluorovault.dicom.net.ul.DimseReceiver;
 import org.fluorovault.dicom.net.ul.RejectReason;
+import org.fluorovault.support.Senders;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.DicomFileInfo;
 import org.fluorovault.tools.SendCommand;
@@ -68,10 +69,7 @@ class ReceiverLimitsTest {
     @Test
     void lowDiskSpaceIsA700AndNothingIsKept() throws Exception {
         Path f = TestDicom.writeXa(dir, "P-A700", TestDicom.uid(), 2, 32);
-        SendCommand cmd = new SendCommand(System.out);
-        new picocli.CommandLine(cmd).parseArgs("--host", "127.0.0.1", "--port", Integer.toString(node.port()),
-                "--called-aet", node.aeTitle(), "--no-progress", f.toString());
-        SendCommand.Summary s = cmd.send();
+        SendCommand.Summary s = Senders.send(node.port(), node.aeTitle(), f);
         assertEquals("A700", s.failures().get(0).status());
         assertTrue(s.failures().get(0).reason().contains("free disk space"), s.failures().get(0).reason());
         assertNull(index.find(DicomFileInfo.of(f).sopInstanceUid()));

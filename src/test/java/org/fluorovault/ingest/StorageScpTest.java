@@ -28,14 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StorageScpTest extends ArchiveTestBase {
     @TempDir Path dir;
 
-    private SendCommand.Summary send(Path... files) throws Exception {
-        SendCommand cmd = new SendCommand(System.out);
-        new picocli.CommandLine(cmd).parseArgs(Stream.concat(
-                Stream.of("--host", "127.0.0.1", "--port", Integer.toString(node.port()), "--called-aet", node.aeTitle(),
-                        "--no-progress"),
-                Arrays.stream(files).map(Path::toString)).toArray(String[]::new));
-        return cmd.send();
-    }
 
     private static byte[] datasetBytes(Path file) throws Exception {
         byte[] all = Files.readAllBytes(file);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
@@ -21,7 +20,6 @@ import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.DicomFileInfo;
-import org.fluorovault.tools.SendCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,11 +42,7 @@ class DicomWebTest extends ArchiveTestBase {
             ds.setString(Tags.InstanceNumber, VR.IS, Integer.toString(i));
             files.add(TestDicom.write(dir.resolve(i + ".dcm"), ds, TransferSyntax.EXPLICIT_VR_LE));
         }
-        SendCommand cmd = new SendCommand(System.out);
-        new picocli.CommandLine(cmd).parseArgs(Stream.concat(Stream.of("--host", "127.0.0.1", "--port",
-                Integer.toString(node.port()), "--called-aet", node.aeTitle(), "--no-progress"),
-                files.stream().map(Path::toString)).toArray(String[]::new));
-        assertEquals(3, cmd.send().sent());
+        assertEquals(3, send(files.toArray(Path[]::new)).sent());
     }
 
     private String qido(String path) throws Exception {

@@ -13,6 +13,7 @@ import java.util.Base64;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.ingest.DicomNode;
+import org.fluorovault.tools.SendCommand;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,6 +64,11 @@ public abstract class ArchiveTestBase {
         }
         if (accept != null) b.header("Accept", accept);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Sends files or folders to this archive's DICOM node with FluoroVault's sender. */
+    protected SendCommand.Summary send(Path... files) throws Exception {
+        return Senders.send(node.port(), node.aeTitle(), files);
     }
 
     protected HttpResponse<byte[]> getAsAdmin(String path, String accept) throws Exception {

@@ -17,7 +17,6 @@ import java.util.Arrays;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.BulkDataRef;
 import org.fluorovault.dicom.data.Fragments;
-import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.data.Tag;
 import org.fluorovault.dicom.data.VR;
 import org.junit.jupiter.api.Test;
