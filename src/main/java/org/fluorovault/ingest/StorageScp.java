@@ -152,7 +152,6 @@ public class StorageScp implements CStoreHandler {
         TransferSyntax ts = TransferSyntax.of(tsuid);
         try (DicomReader r = new DicomReader(Files.newInputStream(temp), temp)) {
             r.bulkMode(DicomReader.BulkMode.REFERENCE);
-            if (ts.deflated()) r.stopAt(Tag.PixelData);
             r.readFileMetaInformation();
             return r.readDataset(ts);
         } catch (DicomParseException e) {

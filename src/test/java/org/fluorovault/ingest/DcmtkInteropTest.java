@@ -100,6 +100,24 @@ class DcmtkInteropTest extends ArchiveTestBase {
     }
 
     @Test
+    void storescuDeflatedIsStoredAsReceived() throws Exception {
+        Peers.require("storescu", "dcmconv");
+        Path src = TestDicom.writeXa(dir.resolve("dsrc"), "P-DCMTK-DEFL", TestDicom.uid(), 2, 64);
+        Path deflated = dir.resolve("deflated.dcm");
+        assertEquals(0, Peers.run(dir, 60, "dcmconv", "+td", src.toString(), deflated.toString()).exitCode());
+        Peers.Result r = Peers.run(dir, 60, "storescu", "-v", "-xd", "-aec", node.aeTitle(), "127.0.0.1", port(), deflated.toString());
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Received Store Response (Success)"), r.output());
+        // the deflated bit stream goes on the wire padded to even length (PS3.5 A.5): that is what is stored
+        DicomFileInfo info = DicomFileInfo.of(deflated);
+        StoredInstance si = index.find(info.sopInstanceUid());
+        assertEquals("1.2.840.10008.1.2.1.99", si.transferSyntaxUid());
+        byte[] sent = datasetBytes(deflated);
+        if ((sent.length & 1) == 1) sent = Arrays.copyOf(sent, sent.length + 1);
+        assertArrayEquals(sent, datasetBytes(archive.resolve(si.path())));
+    }
+
+    @Test
     void severalParallelAssociations() throws Exception {
         Peers.require("storescu");
         List<List<Path>> perAssoc = new ArrayList<>();

@@ -21,7 +21,8 @@ import org.fluorovault.dicom.dict.ElementDictionary;
  * Reads Part-10 files and bare data sets in any transfer syntax of PS3.5 (implicit VR LE,
  * explicit VR LE and BE, deflated explicit VR LE, encapsulated). With {@link BulkMode#REFERENCE}
  * top-level pixel data is not read but recorded as a {@link BulkDataRef} (or one per fragment),
- * so the heap does not grow with the size of the object.
+ * so the heap does not grow with the size of the object; where no file offset exists (no path
+ * given, or a deflated data set) the pixel data is skipped and left as an empty element.
  */
 public final class DicomReader implements AutoCloseable {
     /** What to do with top-level pixel data. */
@@ -187,8 +188,9 @@ public final class DicomReader implements AutoCloseable {
             into.put(tag, VR.SQ, readSequence(len, depth + 1));
             return tag;
         }
-        if (depth == 0 && Tag.isPixelData(tag) && bulkMode == BulkMode.REFERENCE && path != null && !deflated) {
-            into.put(tag, vr, new BulkDataRef(path, pos, len));
+        if (depth == 0 && Tag.isPixelData(tag) && bulkMode == BulkMode.REFERENCE) {
+            // without a file offset (a stream, or inflated bytes) the element is kept, empty
+            into.put(tag, vr, path != null && !deflated ? new BulkDataRef(path, pos, len) : null);
             skipFully(len);
             return tag;
         }
@@ -255,8 +257,8 @@ public final class DicomReader implements AutoCloseable {
             if (tag == Tag.SequenceDelimitationItem) return frags;
             if (tag != Tag.Item) throw new DicomParseException("expected a fragment item, found " + Tag.toString(tag), start);
             if (len == 0xffffffffL) throw new DicomParseException("fragment item with undefined length", start);
-            if (!first && bulkMode == BulkMode.REFERENCE && path != null && !deflated) {
-                frags.add(new BulkDataRef(path, pos, len));
+            if (!first && bulkMode == BulkMode.REFERENCE) {
+                if (path != null && !deflated) frags.add(new BulkDataRef(path, pos, len));
                 skipFully(len);
             } else {
                 frags.add(readValue(len, Tag.PixelData));
