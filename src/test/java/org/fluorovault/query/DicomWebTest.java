@@ -114,6 +114,24 @@ class DicomWebTest extends ArchiveTestBase {
     }
 
     @Test
+    void onlyAnAdminManagesUsersAndEveryRoleCanSearch() throws Exception {
+        String body = "{\"username\":\"tech1\",\"password\":\"technologist-pass-1\",\"role\":\"TECHNOLOGIST\"}";
+        java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + httpPort + "/api/admin/users"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        int created = http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertTrue(created == 201 || created == 400, "created, or exists from an earlier run of this context: " + created);
+        assertEquals(200, get("/dicomweb/studies?PatientID=QIDO-7", "tech1", "technologist-pass-1", null).statusCode());
+        assertEquals(403, get("/api/admin/users", "tech1", "technologist-pass-1", null).statusCode());
+        assertEquals(403, get("/actuator/prometheus", "tech1", "technologist-pass-1", null).statusCode());
+        String users = new String(getAsAdmin("/api/admin/users", null).body(), StandardCharsets.UTF_8);
+        assertTrue(users.contains("tech1") && !users.contains("technologist-pass-1") && !users.contains("$2a$"), users);
+    }
+
+    @Test
     void metricsCountStoredObjects() throws Exception {
         HttpResponse<byte[]> r = getAsAdmin("/actuator/prometheus", null);
         assertEquals(200, r.statusCode());
