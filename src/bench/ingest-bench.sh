@@ -88,6 +88,21 @@ for set in big small; do
   done
 done
 
+# the same 2,000 small instances over 4 parallel associations (500 each), FluoroVault only
+parallel_time() {
+  sync; local t0 t1
+  t0=$(date +%s.%N)
+  for part in 0 1 2 3; do
+    ls "$SMALL"/*.dcm | awk -v p=$part 'NR % 4 == p' | xargs storescu -aec FLUOROVAULT 127.0.0.1 $FV_DICOM > "$WORK/storescu-par-$part.log" 2>&1 &
+  done
+  wait
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc -l
+}
+PAR=""
+for run in $(seq 1 "$RUNS"); do start_fv; PAR+="$(parallel_time) "; stop_fv; done
+log "small, 4 associations: fv $PAR"
+
 # 2 GB object received with -Xmx256m
 HUGE="$WORK/data-huge"
 make_data "$HUGE" 1 1024 1000
@@ -113,6 +128,8 @@ for r in fv dcmtk orthanc; do
     "$(echo "$DCMTK_BIG / $b" | bc -l)" "$s" "$(echo "$SMALL_COUNT / $s" | bc -l)"
 done
 echo
-echo "Raw times (s): fv big ${T[fv-big]}; dcmtk big ${T[dcmtk-big]}; orthanc big ${T[orthanc-big]}; fv small ${T[fv-small]}; dcmtk small ${T[dcmtk-small]}; orthanc small ${T[orthanc-small]}"
+printf "| FluoroVault, 4 parallel associations (fsync on) | | | | %.2f | %.0f |\n" "$(median $PAR)" "$(echo "$SMALL_COUNT / $(median $PAR)" | bc -l)"
+echo
+echo "Raw times (s): fv big ${T[fv-big]}; dcmtk big ${T[dcmtk-big]}; orthanc big ${T[orthanc-big]}; fv small ${T[fv-small]}; dcmtk small ${T[dcmtk-small]}; orthanc small ${T[orthanc-small]}; fv small 4 associations $PAR"
 echo
 echo "2 GB object ($(du -m --apparent-size "$HUGE"/*.dcm | cut -f1) MB, 1024x1024x1000) into FluoroVault with -Xmx256m: first send $(printf '%.1f' "$HUGE_T") s; success responses: $HUGE_OK (second send: identical duplicate); stored files over 1 GB: $HUGE_STORED; OutOfMemoryError in log: ${HUGE_HEAP:-none}."

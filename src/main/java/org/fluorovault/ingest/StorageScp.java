@@ -70,7 +70,12 @@ public class StorageScp implements CStoreHandler {
         if (!archive.hasFreeSpace()) {
             throw new DimseException(StoreStatus.OUT_OF_RESOURCES, "Out of resources: free disk space below threshold");
         }
-        Path temp = archive.newTempFile();
+        Path temp;
+        try {
+            temp = archive.newTempFile();
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
         boolean keep = false;
         try {
             MessageDigest md = ArchiveStore.sha256();
