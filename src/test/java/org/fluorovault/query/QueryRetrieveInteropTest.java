@@ -267,4 +267,75 @@ class QueryRetrieveInteropTest {
         List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P2", "StudyInstanceUID");
         assertEquals(Set.of(studyC), values(rsp, Tags.StudyInstanceUID));
     }
+
+    // ---- C-MOVE and C-GET
+
+    private synchronized Path startStorescp() throws Exception {
+        Peers.require("storescp");
+        if (storescp != null) return received;
+        received = Files.createTempDirectory("fv-qr-storescp");
+        storescp = new ProcessBuilder("storescp", "-aet", "STORESCP", "-od", received.toString(), "+xa",
+                Integer.toString(storescpPort)).redirectErrorStream(true)
+                .redirectOutput(received.resolveSibling(received.getFileName() + ".log").toFile()).start();
+        for (int attempt = 0; attempt < 50; attempt++) { // storescp needs a moment to bind
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", storescpPort)) {
+                return received;
+            } catch (java.io.IOException notYet) {
+                assertTrue(!storescp.waitFor(100, TimeUnit.MILLISECONDS), "storescp ended");
+            }
+        }
+        throw new IllegalStateException("storescp does not listen on " + storescpPort);
+    }
+
+    private Peers.Result movescu(String dest, String... keys) throws Exception {
+        Peers.require("movescu");
+        List<String> cmd = new ArrayList<>(List.of("movescu", "-v", "-S", "-aec", node.aeTitle(), "-aem", dest,
+                "127.0.0.1", port()));
+        for (String k : keys) {
+            cmd.add("-k");
+            cmd.add(k);
+        }
+        return Peers.run(dir, 60, cmd);
+    }
+
+    @Test
+    void movescuIntoDcmtkStorescpByteForByte() throws Exception {
+        Path into = startStorescp();
+        Peers.Result r = movescu("STORESCP", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + studyA);
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Received Final Move Response (Success)"), r.output());
+        assertTrue(r.output().contains("Pending"), "pending responses with counts: " + r.output());
+        assertReceivedAsStored(into, studyAInstances());
+    }
+
+    @Test
+    void moveToUnknownDestinationIsA801() throws Exception {
+        Peers.Result r = movescu("NOWHERE", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + studyA);
+        assertTrue(r.output().contains("MoveDestinationUnknown") || r.output().contains("Move Destination Unknown"),
+                r.output());
+    }
+
+    @Test
+    void moveToUnreachableDestinationFailsAndTheNodeKeepsServing() throws Exception {
+        Peers.Result r = movescu("DEADEND", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + studyC);
+        assertTrue(r.output().contains("Received Final Move Response (Refused: OutOfResourcesSubOperations)"),
+                "A702: " + r.output());
+        r = movescu("STORESCP", "QueryRetrieveLevel=STUDY");
+        assertTrue(r.output().contains("DataSetDoesNotMatchSOPClass"), "missing unique key: " + r.output());
+        List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P2", "StudyInstanceUID");
+        assertEquals(Set.of(studyC), values(rsp, Tags.StudyInstanceUID));
+    }
+
+    @Test
+    void getscuRetrievesASeriesOnTheSameAssociation() throws Exception {
+        Peers.require("getscu");
+        Path out = Files.createTempDirectory(dir, "get");
+        Peers.Result r = Peers.run(dir, 60, "getscu", "-v", "-S", "-aec", node.aeTitle(), "-od", out.toString(),
+                "-k", "QueryRetrieveLevel=SERIES", "-k", "StudyInstanceUID=" + studyA, "-k", "SeriesInstanceUID=" + seriesA1,
+                "127.0.0.1", port());
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("Received C-GET Response (Success)"), r.output());
+        assertTrue(r.output().contains("Number of Completed Suboperations : 2"), r.output());
+        assertReceivedAsStored(out, imagesA1);
+    }
 }
