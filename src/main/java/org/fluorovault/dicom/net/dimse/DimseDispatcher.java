@@ -28,7 +28,6 @@ import org.fluorovault.dicom.net.ul.PresentationContext;
  * association's {@link DimseClient}. Call {@link #onClosed} when the association ends.
  */
 public final class DimseDispatcher implements DimseReceiver {
-    private static final CommandField C_CANCEL = CommandField.C_CANCEL_RQ;
     private static final Logger LOG = System.getLogger(DimseDispatcher.class.getName());
 
     private final CStoreHandler storeHandler;
@@ -78,7 +77,7 @@ public final class DimseDispatcher implements DimseReceiver {
                 return;
             }
         }
-        if (field == C_CANCEL) {
+        if (field == CommandField.C_CANCEL_RQ) {
             OperationRunner r = runners.get(assoc);
             int id = cmd.getInt(Commands.MessageIDBeingRespondedTo, -1);
             if (r == null || !r.cancel(id)) {
@@ -127,7 +126,7 @@ public final class DimseDispatcher implements DimseReceiver {
             try {
                 identifier = new DicomReader(assoc.openDataStream(), null).maxValueLength(MAX_IDENTIFIER_VALUE)
                         .readDataset(TransferSyntax.of(pc.transferSyntax()));
-            } catch (DicomParseException e) {
+            } catch (IOException e) { // malformed or truncated; a broken association fails again on the response
                 throw new DimseException(QueryRetrieveStatus.UNABLE_TO_PROCESS, "Unreadable identifier: " + e.getMessage());
             }
         }

@@ -169,4 +169,27 @@ class DimseOperationTest {
             assertEquals(Tags.QueryRetrieveLevel, fin.getInt(Commands.OffendingElement, -1));
         }
     }
+
+    @Test
+    void anUnreadableIdentifierIsC000AndTheAssociationGoesOn() throws Exception {
+        List<Attributes> seen = new CopyOnWriteArrayList<>();
+        DimseDispatcher dispatcher = new DimseDispatcher((ctx, in) -> Status.SUCCESS)
+                .register(CommandField.C_FIND_RQ, ctx -> {
+                    seen.add(ctx.identifier());
+                    ctx.respond(ctx.response(Status.SUCCESS), null);
+                });
+        DimseClient client = connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(FIND, IMPLICIT));
+        PresentationContext pc = assoc.findAccepted(FIND, null).orElseThrow();
+        // (0010,0020) claiming 4096 bytes, followed by 4: truncated
+        byte[] truncated = {0x10, 0x00, 0x20, 0x00, 0x00, 0x10, 0x00, 0x00, 'P', '1', ' ', ' '};
+        Attributes fin = client.invoke(pc.id(), request(0x0020, FIND, 1), out -> out.write(truncated), p -> { })
+                .get(20, TimeUnit.SECONDS);
+        assertEquals(0xC000, Commands.status(fin).code());
+        assertTrue(fin.getString(Commands.ErrorComment).startsWith("Unreadable identifier"), fin.toString());
+        assertTrue(seen.isEmpty());
+        byte[] data = identifier();
+        fin = client.invoke(pc.id(), request(0x0020, FIND, 2), out -> out.write(data), p -> { }).get(20, TimeUnit.SECONDS);
+        assertEquals(0x0000, Commands.status(fin).code());
+        assertEquals("P1", seen.get(0).getString(Tags.PatientID));
+    }
 }
