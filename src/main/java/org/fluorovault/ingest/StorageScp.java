@@ -3,7 +3,6 @@ package org.fluorovault.ingest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public class StorageScp implements CStoreHandler {
     private static final Logger LOG = LoggerFactory.getLogger(StorageScp.class);
-    private static final int BUFFER = 256 * 1024;
 
     private final ArchiveStore archive;
     private final IngestMetrics metrics;
@@ -110,77 +108,44 @@ public class StorageScp implements CStoreHandler {
         DicomWriter w = new DicomWriter(header);
         w.writeFileMetaInformation(fmi);
         w.flush();
-        byte[] buf = new byte[BUFFER];
-        long size = 0;
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
+             HashingFileWriter out = new HashingFileWriter(ch, md, archive.fsync())) {
             byte[] h = header.toByteArray();
-            md.update(h);
-            writeAll(ch, ByteBuffer.wrap(h));
-            size += h.length;
-            Writeback writeback = archive.fsync() ? new Writeback(ch) : null;
-            int n;
-            while ((n = data.read(buf)) > 0) { // an IOException here: the association broke mid-object
-                md.update(buf, 0, n);
-                writeAll(ch, ByteBuffer.wrap(buf, 0, n));
-                size += n;
-                if (writeback != null) writeback.written(n);
-            }
-            if (writeback != null) writeback.finish();
-        }
-        return size;
-    }
-
-    /**
-     * Starts writing a large object back to disk while it is still arriving (a force in the
-     * background every few MB), so the final fsync before the response has little left to do.
-     */
-    private static final class Writeback {
-        private static final long CHUNK = 8L << 20;
-        private static final java.util.concurrent.ExecutorService FLUSHER = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "storage-writeback");
-            t.setDaemon(true);
-            return t;
-        });
-        private final FileChannel ch;
-        private long sinceKick;
-        private java.util.concurrent.Future<?> inFlight;
-
-        Writeback(FileChannel ch) { this.ch = ch; }
-
-        void written(int n) {
-            sinceKick += n;
-            if (sinceKick >= CHUNK && (inFlight == null || inFlight.isDone())) {
-                sinceKick = 0;
-                inFlight = FLUSHER.submit(() -> {
-                    ch.force(false);
-                    return null;
-                });
-            }
-        }
-
-        void finish() throws IOException {
-            if (inFlight != null) {
-                try {
-                    inFlight.get();
-                } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
-                    if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-                    // the final force below reports a real I/O error
-                }
+            byte[] first = buffer(out);
+            System.arraycopy(h, 0, first, 0, h.length);
+            submit(out, first, h.length);
+            while (true) {
+                byte[] buf = buffer(out);
+                int n = data.readNBytes(buf, 0, buf.length); // an IOException here: the association broke mid-object
+                if (n > 0) submit(out, buf, n);
+                if (n < buf.length) break;
             }
             try {
-                ch.force(true);
+                return out.finish();
             } catch (IOException e) {
-                throw new DimseException(StoreStatus.OUT_OF_RESOURCES, "Out of resources: cannot sync: " + e.getMessage(), e);
+                throw cannotWrite(e);
             }
         }
     }
 
-    private static void writeAll(FileChannel ch, ByteBuffer b) throws IOException {
+    private static byte[] buffer(HashingFileWriter out) throws IOException {
         try {
-            while (b.hasRemaining()) ch.write(b);
-        } catch (IOException e) {
-            throw new DimseException(StoreStatus.OUT_OF_RESOURCES, "Out of resources: cannot write: " + e.getMessage(), e);
+            return out.buffer();
+        } catch (HashingFileWriter.WriteFailedException e) {
+            throw cannotWrite(e);
         }
+    }
+
+    private static void submit(HashingFileWriter out, byte[] buf, int n) throws IOException {
+        try {
+            out.submit(buf, n);
+        } catch (HashingFileWriter.WriteFailedException e) {
+            throw cannotWrite(e);
+        }
+    }
+
+    private static DimseException cannotWrite(IOException e) {
+        return new DimseException(StoreStatus.OUT_OF_RESOURCES, "Out of resources: cannot write: " + e.getMessage(), e);
     }
 
     private static Attributes parse(Path temp, String tsuid) {

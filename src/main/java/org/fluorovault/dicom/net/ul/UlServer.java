@@ -100,6 +100,9 @@ public final class UlServer {
             ss = serverSocket;
             p = pool;
             rp = rejectPool;
+            serverSocket = null; // stopped servers may be started again
+            pool = null;
+            rejectPool = null;
         }
         if (ss == null) {
             return;
