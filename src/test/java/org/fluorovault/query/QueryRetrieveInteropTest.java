@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -25,6 +26,13 @@ import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.TransferSyntax;
+import org.fluorovault.dicom.io.DicomWriter;
+import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.DimseClient;
+import org.fluorovault.dicom.net.ul.Association;
+import org.fluorovault.dicom.net.ul.AssociationParams;
+import org.fluorovault.dicom.net.ul.AssociationRequest;
+import org.fluorovault.dicom.net.ul.PresentationContext;
 import org.fluorovault.ingest.DicomNode;
 import org.fluorovault.support.Peers;
 import org.fluorovault.support.TestDicom;
@@ -79,7 +87,7 @@ class QueryRetrieveInteropTest {
     @TempDir Path dir;
 
     Path sent;
-    final String studyA = TestDicom.uid(), studyB = TestDicom.uid(), studyC = TestDicom.uid();
+    final String studyA = TestDicom.uid(), studyB = TestDicom.uid(), studyC = TestDicom.uid(), studyD = TestDicom.uid();
     final String seriesA1 = TestDicom.uid(), seriesA2 = TestDicom.uid();
     final List<String> imagesA1 = new ArrayList<>();
     final Map<String, Path> files = new HashMap<>();
@@ -94,6 +102,7 @@ class QueryRetrieveInteropTest {
         add("QR-P1", "Lumbar^Anna", studyA, "20261001", seriesA2, "1");
         add("QR-P1", "Lumbar^Anna", studyB, "20261126", TestDicom.uid(), "1");
         add("QR-P2", "Sacral^Bert", studyC, "20250101", TestDicom.uid(), "1");
+        add("QR-P3", "Grün^Jörg", studyD, "20240101", TestDicom.uid(), "1");
         assertEquals(0, SendCommand.run("--host", "127.0.0.1", "--port", Integer.toString(node.port()),
                 "--called-aet", node.aeTitle(), "--no-progress", sent.toString()));
     }
@@ -194,7 +203,7 @@ class QueryRetrieveInteropTest {
     void patientRootPatientLevelWithWildcard() throws Exception {
         List<Attributes> rsp = findscu("-P", "QueryRetrieveLevel=PATIENT", "PatientID=QR-P*", "PatientName",
                 "NumberOfPatientRelatedStudies");
-        assertEquals(Set.of("QR-P1", "QR-P2"), values(rsp, Tags.PatientID));
+        assertEquals(Set.of("QR-P1", "QR-P2", "QR-P3"), values(rsp, Tags.PatientID));
         Attributes p1 = rsp.stream().filter(a -> "QR-P1".equals(a.getString(Tags.PatientID))).findFirst().orElseThrow();
         assertEquals("Lumbar^Anna", p1.getString(Tags.PatientName));
         assertEquals("2", p1.getString(Tags.NumberOfPatientRelatedStudies));
@@ -225,7 +234,7 @@ class QueryRetrieveInteropTest {
         rsp = findscu("-P", "QueryRetrieveLevel=STUDY", "PatientID=QR-P1", "StudyDate=20261101-", "StudyInstanceUID");
         assertEquals(Set.of(studyB), values(rsp, Tags.StudyInstanceUID), "open range");
         rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "StudyDate=-20251231", "PatientID=QR-P*", "StudyInstanceUID");
-        assertEquals(Set.of(studyC), values(rsp, Tags.StudyInstanceUID), "range open below");
+        assertEquals(Set.of(studyC, studyD), values(rsp, Tags.StudyInstanceUID), "range open below");
         rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + studyA + "\\" + studyC, "PatientID");
         assertEquals(Set.of("QR-P1", "QR-P2"), values(rsp, Tags.PatientID), "UID list");
     }
@@ -337,5 +346,99 @@ class QueryRetrieveInteropTest {
         assertTrue(r.output().contains("Received C-GET Response (Success)"), r.output());
         assertTrue(r.output().contains("Number of Completed Suboperations : 2"), r.output());
         assertReceivedAsStored(out, imagesA1);
+    }
+
+    // ---- our own SCU: character sets, C-GET without the SCP role
+
+    private List<Attributes> ourRequest(String sopClass, int field, Attributes identifier, AssociationRequest rq)
+            throws Exception {
+        DimseClient client = new DimseClient();
+        Association a = Association.connect("127.0.0.1", node.port(), rq, AssociationParams.defaults("OURSCU"), client);
+        client.attach(a);
+        try {
+            PresentationContext pc = a.findAccepted(sopClass, null).orElseThrow();
+            Attributes cmd = new Attributes();
+            cmd.setString(Commands.AffectedSOPClassUID, VR.UI, sopClass);
+            cmd.setInt(Commands.CommandField, VR.US, field);
+            cmd.setInt(Commands.MessageID, VR.US, 1);
+            cmd.setInt(Commands.Priority, VR.US, Commands.PRIORITY_MEDIUM);
+            cmd.setInt(Commands.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
+            List<Attributes> answers = new CopyOnWriteArrayList<>();
+            List<Attributes> pendings = new CopyOnWriteArrayList<>();
+            client.onRequests((as, p, command) -> { }); // no storage SCP here
+            Attributes fin = client.invoke(pc.id(), cmd, out -> {
+                DicomWriter w = new DicomWriter(out);
+                w.writeDataset(identifier, TransferSyntax.of(pc.transferSyntax()));
+                w.finish();
+            }, pendings::add).get(30, TimeUnit.SECONDS);
+            answers.addAll(pendings);
+            answers.add(fin);
+            return answers;
+        } finally {
+            a.release();
+        }
+    }
+
+    @Test
+    void findHonoursTheRequestCharacterSet() throws Exception {
+        Attributes id = new Attributes();
+        id.setString(Tags.SpecificCharacterSet, VR.CS, "ISO_IR 100");
+        id.setString(Tags.QueryRetrieveLevel, VR.CS, "PATIENT");
+        id.setString(Tags.PatientName, VR.PN, "GRÜN*");
+        id.setString(Tags.PatientID, VR.LO, "");
+        String find = "1.2.840.10008.5.1.4.1.2.1.1";
+        List<Attributes> cmds = new ArrayList<>();
+        List<Attributes> ids = new ArrayList<>();
+        // collect the identifiers with a receiver that reads the data sets
+        DimseClient client = new DimseClient();
+        Association a = Association.connect("127.0.0.1", node.port(),
+                AssociationRequest.to(node.aeTitle()).withContext(find, TransferSyntax.EXPLICIT_VR_LE),
+                AssociationParams.defaults("OURSCU"), new org.fluorovault.dicom.net.ul.DimseReceiver() {
+                    @Override
+                    public void onCommand(Association as, PresentationContext pc, byte[] command) throws java.io.IOException {
+                        Attributes c = Commands.parse(command);
+                        if (Commands.hasDataset(c)) {
+                            ids.add(new DicomReader(as.openDataStream(), null).readDataset(TransferSyntax.EXPLICIT_LE));
+                        }
+                        client.onCommand(as, pc, command);
+                    }
+                });
+        client.attach(a);
+        try {
+            PresentationContext pc = a.findAccepted(find, null).orElseThrow();
+            Attributes cmd = new Attributes();
+            cmd.setString(Commands.AffectedSOPClassUID, VR.UI, find);
+            cmd.setInt(Commands.CommandField, VR.US, 0x0020);
+            cmd.setInt(Commands.MessageID, VR.US, 1);
+            cmd.setInt(Commands.Priority, VR.US, Commands.PRIORITY_MEDIUM);
+            cmd.setInt(Commands.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
+            Attributes fin = client.invoke(pc.id(), cmd, out -> {
+                DicomWriter w = new DicomWriter(out);
+                w.writeDataset(id, TransferSyntax.EXPLICIT_LE);
+                w.finish();
+            }, cmds::add).get(30, TimeUnit.SECONDS);
+            assertEquals(0, Commands.status(fin).code());
+        } finally {
+            a.release();
+        }
+        assertEquals(1, ids.size(), ids.toString());
+        assertEquals("ISO_IR 100", ids.get(0).getString(Tags.SpecificCharacterSet));
+        assertEquals("Grün^Jörg", ids.get(0).getString(Tags.PatientName));
+        assertEquals("QR-P3", ids.get(0).getString(Tags.PatientID));
+    }
+
+    @Test
+    void getWithoutTheScpRoleFailsEverySubOperation() throws Exception {
+        String get = "1.2.840.10008.5.1.4.1.2.2.3";
+        Attributes id = new Attributes();
+        id.setString(Tags.QueryRetrieveLevel, VR.CS, "STUDY");
+        id.setString(Tags.StudyInstanceUID, VR.UI, studyC);
+        List<Attributes> rsp = ourRequest(get, 0x0010, id, AssociationRequest.to(node.aeTitle())
+                .withContext(get, TransferSyntax.IMPLICIT_VR_LE)
+                .withContext(TestDicom.XA, TransferSyntax.EXPLICIT_VR_LE)); // no role selection
+        Attributes fin = rsp.get(rsp.size() - 1);
+        assertEquals(0xA702, Commands.status(fin).code(), fin.toString());
+        assertEquals(1, fin.getInt(Commands.NumberOfFailedSuboperations, -1));
+        assertEquals(0, fin.getInt(Commands.NumberOfCompletedSuboperations, -1));
     }
 }
