@@ -283,7 +283,7 @@ class QueryRetrieveInteropTest {
         Peers.require("storescp");
         if (storescp != null) return received;
         received = Files.createTempDirectory("fv-qr-storescp");
-        storescp = new ProcessBuilder("storescp", "-aet", "STORESCP", "-od", received.toString(), "+xa",
+        storescp = new ProcessBuilder("storescp", "-d", "-aet", "STORESCP", "-od", received.toString(), "+xa",
                 Integer.toString(storescpPort)).redirectErrorStream(true)
                 .redirectOutput(received.resolveSibling(received.getFileName() + ".log").toFile()).start();
         for (int attempt = 0; attempt < 50; attempt++) { // storescp needs a moment to bind
@@ -315,6 +315,9 @@ class QueryRetrieveInteropTest {
         assertTrue(r.output().contains("Received Final Move Response (Success)"), r.output());
         assertTrue(r.output().contains("Pending"), "pending responses with counts: " + r.output());
         assertReceivedAsStored(into, studyAInstances());
+        String log = Files.readString(into.resolveSibling(into.getFileName() + ".log"));
+        assertEquals(3, log.lines().filter(l -> l.matches("D: Move Originator AE Title\\s+: MOVESCU")).count(), log);
+        assertEquals(3, log.lines().filter(l -> l.matches("D: Move Originator ID\\s+: 1")).count(), log);
     }
 
     @Test
