@@ -17,12 +17,13 @@ import org.fluorovault.dicom.net.ul.Implementation;
 import org.fluorovault.dicom.net.ul.PresentationContext;
 import org.fluorovault.dicom.net.ul.SimpleAssociationPolicy;
 import org.fluorovault.dicom.net.ul.UlServer;
+import org.fluorovault.query.QueryRetrieveScp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** The archive's DICOM node: C-ECHO and C-STORE SCP on the configured AE title and port. */
+/** The archive's DICOM node: C-ECHO, C-STORE and Query/Retrieve SCP on the configured AE title and port. */
 @Component
 public class DicomNode implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(DicomNode.class);
@@ -33,7 +34,7 @@ public class DicomNode implements SmartLifecycle {
     private final Object idle = new Object();
     private int openAssociations;
 
-    public DicomNode(DicomProperties props, ArchiveStore archive, IngestMetrics metrics) {
+    public DicomNode(DicomProperties props, ArchiveStore archive, IngestMetrics metrics, QueryRetrieveScp queryRetrieve) {
         this.props = props;
         Set<String> allowed = new HashSet<>();
         props.allowedCallingAets().stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(allowed::add);
@@ -47,7 +48,7 @@ public class DicomNode implements SmartLifecycle {
         AssociationParams params = new AssociationParams(props.aeTitle(), props.maxPduLength(),
                 (int) props.artimTimeout().toMillis(), (int) props.idleTimeout().toMillis(),
                 AssociationParams.DEFAULT_RELEASE_TIMEOUT_MILLIS, Implementation.CLASS_UID, Implementation.VERSION_NAME);
-        DimseDispatcher dispatcher = new DimseDispatcher(new StorageScp(archive, metrics));
+        DimseDispatcher dispatcher = queryRetrieve.registerOn(new DimseDispatcher(new StorageScp(archive, metrics)));
         this.server = new UlServer(params, policy, assoc -> {
             metrics.associationOpened();
             synchronized (idle) {
@@ -61,6 +62,7 @@ public class DicomNode implements SmartLifecycle {
 
                 @Override
                 public void onClosed(Association a, Throwable cause) {
+                    dispatcher.onClosed(a, cause);
                     metrics.associationClosed();
                     synchronized (idle) {
                         openAssociations--;

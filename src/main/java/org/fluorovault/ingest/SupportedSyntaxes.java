@@ -3,12 +3,14 @@ package org.fluorovault.ingest;
 import java.util.Set;
 
 import org.fluorovault.dicom.dict.UidDictionary;
+import org.fluorovault.query.QueryRetrieveScp;
 
 /**
  * What the receiver accepts: Verification and every storage SOP class of PS3.4 Annex B (XA,
  * Enhanced XA, RF, Enhanced XRF, SC, CT, DX, dose and other SR, KOS, presentation states,
  * Encapsulated PDF among them), each in the transfer syntaxes below. Objects are stored as
- * received, never transcoded.
+ * received, never transcoded. The Query/Retrieve SOP classes (FIND, MOVE, GET of the Patient and
+ * Study Root models) in implicit or explicit VR little endian.
  */
 public final class SupportedSyntaxes {
     public static final String VERIFICATION = "1.2.840.10008.1.1";
@@ -40,12 +42,15 @@ public final class SupportedSyntaxes {
     private SupportedSyntaxes() {}
 
     public static boolean abstractSyntaxAccepted(String uid) {
-        return VERIFICATION.equals(uid) || UidDictionary.isStorageSopClass(uid);
+        return VERIFICATION.equals(uid) || UidDictionary.isStorageSopClass(uid) || QueryRetrieveScp.SOP_CLASSES.contains(uid);
     }
 
     public static boolean transferSyntaxAccepted(String abstractSyntax, String ts) {
         if (VERIFICATION.equals(abstractSyntax)) {
             return ts.equals("1.2.840.10008.1.2") || ts.equals("1.2.840.10008.1.2.1") || ts.equals("1.2.840.10008.1.2.2");
+        }
+        if (QueryRetrieveScp.SOP_CLASSES.contains(abstractSyntax)) {
+            return QueryRetrieveScp.TRANSFER_SYNTAXES.contains(ts);
         }
         return STORAGE_TRANSFER_SYNTAXES.contains(ts);
     }

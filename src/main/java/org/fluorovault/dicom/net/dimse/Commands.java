@@ -87,6 +87,24 @@ public final class Commands {
         return c;
     }
 
+    /** A C-STORE-RQ as a sub-operation of the C-MOVE {@code moveMessageId} from {@code moveOriginatorAet}. */
+    public static Attributes cStoreRq(int msgId, String sopClassUid, String sopInstanceUid, int priority,
+                                      String moveOriginatorAet, int moveMessageId) {
+        Attributes c = cStoreRq(msgId, sopClassUid, sopInstanceUid, priority);
+        c.setString(MoveOriginatorApplicationEntityTitle, VR.AE, moveOriginatorAet);
+        c.setInt(MoveOriginatorMessageID, VR.US, moveMessageId);
+        return c;
+    }
+
+    /** Sets the sub-operation counts (0000,1020-1023) of a C-MOVE/C-GET response; a negative count is left out. */
+    public static Attributes setSuboperations(Attributes rsp, int remaining, int completed, int failed, int warning) {
+        if (remaining >= 0) rsp.setInt(NumberOfRemainingSuboperations, VR.US, remaining);
+        if (completed >= 0) rsp.setInt(NumberOfCompletedSuboperations, VR.US, completed);
+        if (failed >= 0) rsp.setInt(NumberOfFailedSuboperations, VR.US, failed);
+        if (warning >= 0) rsp.setInt(NumberOfWarningSuboperations, VR.US, warning);
+        return rsp;
+    }
+
     /** The response to {@code rq}: same SOP class/instance, the response command field, no data set. */
     public static Attributes response(Attributes rq, Status status) {
         Attributes c = new Attributes();

@@ -6,9 +6,12 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.io.DicomParseException;
+import org.fluorovault.dicom.io.DicomReader;
+import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.DimseReceiver;
 import org.fluorovault.dicom.net.ul.PresentationContext;
@@ -17,12 +20,23 @@ import org.fluorovault.dicom.net.ul.PresentationContext;
  * The acceptor's DIMSE entry point: parses each command, answers C-ECHO, hands C-STORE data
  * sets to the {@link CStoreHandler} as a stream, routes other requests to registered services,
  * and turns {@link DimseException}s into failure responses.
+ * <p>
+ * {@link DimseOperation}s (C-FIND, C-MOVE, C-GET) run on a worker thread of their association:
+ * the identifier is read here, on the reader thread, which then stays free to route a
+ * C-CANCEL-RQ to the running operation (by Message ID Being Responded To) and the responses to
+ * requests the operation sends on the same association (C-GET sub-operations) to the
+ * association's {@link DimseClient}. Call {@link #onClosed} when the association ends.
  */
 public final class DimseDispatcher implements DimseReceiver {
     private static final Logger LOG = System.getLogger(DimseDispatcher.class.getName());
 
     private final CStoreHandler storeHandler;
+    /** Largest single value accepted in an identifier of a C-FIND/C-MOVE/C-GET request. */
+    static final int MAX_IDENTIFIER_VALUE = 1 << 16;
+
     private final Map<CommandField, DimseService> services = new EnumMap<>(CommandField.class);
+    private final Map<CommandField, DimseOperation> operations = new EnumMap<>(CommandField.class);
+    private final Map<Association, OperationRunner> runners = new ConcurrentHashMap<>();
 
     public DimseDispatcher(CStoreHandler storeHandler) {
         this.storeHandler = storeHandler;
@@ -31,6 +45,18 @@ public final class DimseDispatcher implements DimseReceiver {
     public DimseDispatcher register(CommandField request, DimseService service) {
         services.put(request, service);
         return this;
+    }
+
+    /** Runs {@code operation} for {@code request} on the association's worker thread, cancellable by C-CANCEL-RQ. */
+    public DimseDispatcher register(CommandField request, DimseOperation operation) {
+        operations.put(request, operation);
+        return this;
+    }
+
+    @Override
+    public void onClosed(Association assoc, Throwable cause) {
+        OperationRunner r = runners.remove(assoc);
+        if (r != null) r.close(cause);
     }
 
     @Override
@@ -44,6 +70,21 @@ public final class DimseDispatcher implements DimseReceiver {
             return;
         }
         CommandField field = Commands.commandField(cmd);
+        if (field != null && !field.isRequest()) {
+            OperationRunner r = runners.get(assoc);
+            if (r != null) {
+                r.client().onCommand(assoc, pc, command);
+                return;
+            }
+        }
+        if (field == CommandField.C_CANCEL_RQ) {
+            OperationRunner r = runners.get(assoc);
+            int id = cmd.getInt(Commands.MessageIDBeingRespondedTo, -1);
+            if (r == null || !r.cancel(id)) {
+                LOG.log(Level.DEBUG, "{0}: C-CANCEL-RQ for {1}, which is not running", assoc.name(), id);
+            }
+            return;
+        }
         if (field == null || !field.isRequest()) {
             LOG.log(Level.WARNING, "{0}: unexpected command field {1}", assoc.name(), cmd.getInt(Commands.CommandField, -1));
             if (field == null) respond(assoc, pc, Commands.response(cmd, Status.UNRECOGNIZED_OPERATION));
@@ -54,6 +95,11 @@ public final class DimseDispatcher implements DimseReceiver {
                 case C_ECHO_RQ -> respond(assoc, pc, Commands.response(cmd, Status.SUCCESS));
                 case C_STORE_RQ -> onStore(assoc, pc, cmd);
                 default -> {
+                    DimseOperation op = operations.get(field);
+                    if (op != null) {
+                        startOperation(assoc, pc, cmd, field, op);
+                        return;
+                    }
                     DimseService service = services.get(field);
                     if (service == null) {
                         throw new DimseException(Status.UNRECOGNIZED_OPERATION, field + " not supported");
@@ -71,6 +117,24 @@ public final class DimseDispatcher implements DimseReceiver {
             respond(assoc, pc, Commands.failure(cmd, new DimseException(Status.PROCESSING_FAILURE,
                     "Processing failure: " + e.getClass().getSimpleName())));
         }
+    }
+
+    private void startOperation(Association assoc, PresentationContext pc, Attributes cmd, CommandField field,
+                                DimseOperation op) throws IOException {
+        Attributes identifier = null;
+        if (Commands.hasDataset(cmd)) {
+            try {
+                identifier = new DicomReader(assoc.openDataStream(), null).maxValueLength(MAX_IDENTIFIER_VALUE)
+                        .readDataset(TransferSyntax.of(pc.transferSyntax()));
+            } catch (IOException e) { // malformed or truncated; a broken association fails again on the response
+                throw new DimseException(QueryRetrieveStatus.UNABLE_TO_PROCESS, "Unreadable identifier: " + e.getMessage());
+            }
+        }
+        OperationRunner runner = runners.computeIfAbsent(assoc, OperationRunner::new);
+        if (runner.isRunning(cmd.getInt(Commands.MessageID, -1))) {
+            throw new DimseException(Status.DUPLICATE_INVOCATION, "Message ID already in use");
+        }
+        runner.submit(new OperationContext(assoc, pc, cmd, identifier, runner.client()), op, field);
     }
 
     private void onStore(Association assoc, PresentationContext pc, Attributes cmd) throws IOException {

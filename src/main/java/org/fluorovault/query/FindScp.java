@@ -1,0 +1,112 @@
+package org.fluorovault.query;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.util.List;
+import java.util.Map;
+
+import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.data.SpecificCharacterSet;
+import org.fluorovault.dicom.data.VR;
+import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.DimseException;
+import org.fluorovault.dicom.net.dimse.DimseOperation;
+import org.fluorovault.dicom.net.dimse.OperationContext;
+import org.fluorovault.dicom.net.dimse.QueryRetrieveStatus;
+import org.fluorovault.dicom.net.dimse.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * C-FIND SCP (PS3.4 C.4.1) for the Patient Root and Study Root models: one pending response per
+ * match with only the requested keys (plus Query/Retrieve Level, Retrieve AE Title and, when
+ * needed, Specific Character Set), stopped by C-CANCEL.
+ */
+final class FindScp implements DimseOperation {
+    private static final Logger LOG = LoggerFactory.getLogger(FindScp.class);
+    private static final String UTF8 = "ISO_IR 192";
+
+    private final QrIndex index;
+    private final int maxMatches;
+
+    FindScp(QrIndex index, int maxMatches) {
+        this.index = index;
+        this.maxMatches = maxMatches;
+    }
+
+    @Override
+    public void perform(OperationContext ctx) throws IOException {
+        QrModel model = QrModel.FIND.get(ctx.presentationContext().abstractSyntax());
+        if (model == null) {
+            throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "Not a C-FIND SOP class");
+        }
+        Attributes id = ctx.identifier();
+        QrLevel level = model.level(id);
+        List<Map<Integer, String>> rows = index.find(level, id, maxMatches);
+        if (rows.size() > maxMatches) {
+            throw new DimseException(QueryRetrieveStatus.OUT_OF_RESOURCES,
+                    "More than " + maxMatches + " matches; narrow the query");
+        }
+        boolean unsupported = id.elements().stream().anyMatch(e -> isKey(e.tag()) && !QrIndex.supported(e.tag(), level));
+        Status pending = unsupported ? Status.PENDING_WARNING : Status.PENDING;
+        String aet = ctx.association().calledAet();
+        LOG.info("{}: C-FIND {} {} -> {} matches", ctx.association().name(), model, level, rows.size());
+        for (Map<Integer, String> row : rows) {
+            if (ctx.isCancelled()) {
+                ctx.respond(ctx.response(Status.CANCEL), null);
+                return;
+            }
+            ctx.respond(ctx.response(pending), answer(id, level, row, aet));
+        }
+        ctx.respond(ctx.response(ctx.isCancelled() ? Status.CANCEL : Status.SUCCESS), null);
+    }
+
+    /** Keys are the request's elements other than those every answer carries anyway. */
+    private static boolean isKey(int tag) {
+        return (tag & 0xffff) != 0 && (tag >>> 16 & 1) == 0 && tag != Tags.SpecificCharacterSet
+                && tag != Tags.QueryRetrieveLevel && tag != Tags.RetrieveAETitle;
+    }
+
+    static Attributes answer(Attributes id, QrLevel level, Map<Integer, String> row, String aet) {
+        Attributes a = new Attributes();
+        String[] cs = charset(id, row);
+        if (cs != null) a.setString(Tags.SpecificCharacterSet, VR.CS, cs);
+        a.setString(Tags.QueryRetrieveLevel, VR.CS, level.name());
+        a.setString(Tags.RetrieveAETitle, VR.AE, aet);
+        for (Attributes.Element e : id.elements()) {
+            if (!isKey(e.tag())) continue;
+            QrKey k = QrKey.ALL.get(e.tag());
+            VR vr = k != null ? k.vr() : e.vr();
+            String v = row.get(e.tag());
+            if (vr == VR.SQ) {
+                a.newSequence(e.tag()); // sequence keys: returned empty, not matched
+            } else if (v == null) {
+                a.put(e.tag(), vr, null);
+            } else if (vr == VR.US) {
+                a.setInt(e.tag(), vr, Integer.parseInt(v));
+            } else {
+                a.setString(e.tag(), vr, v.split("\\\\", -1));
+            }
+        }
+        return a;
+    }
+
+    /**
+     * The request's character set when it can encode every value of the answer; else UTF-8.
+     * Null (no element) when the request had none and the answer is plain ASCII.
+     */
+    private static String[] charset(Attributes id, Map<Integer, String> row) {
+        String[] requested = id.getStrings(Tags.SpecificCharacterSet);
+        SpecificCharacterSet scs = SpecificCharacterSet.of(requested);
+        Charset charset = scs.usesCodeExtensions() ? null : scs.initialCharset();
+        CharsetEncoder enc = charset == null ? null : charset.newEncoder();
+        boolean fits = enc != null;
+        for (String v : row.values()) {
+            if (v != null && fits && !enc.canEncode(v)) fits = false;
+        }
+        if (fits) return requested.length == 0 ? null : requested;
+        return new String[] {UTF8};
+    }
+}

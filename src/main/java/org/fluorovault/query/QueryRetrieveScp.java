@@ -1,0 +1,40 @@
+package org.fluorovault.query;
+
+import java.util.Set;
+
+import org.fluorovault.archive.ArchiveStore;
+import org.fluorovault.dicom.net.dimse.CommandField;
+import org.fluorovault.dicom.net.dimse.DimseDispatcher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Query/Retrieve SCP (PS3.4 Annex C): C-FIND, C-MOVE and C-GET for the Patient Root and
+ * Study Root information models, served from the index and the stored files.
+ */
+@Component
+public class QueryRetrieveScp {
+    /** The SOP classes to accept, each in implicit or explicit VR little endian. */
+    public static final Set<String> SOP_CLASSES = Set.of(
+            QrModel.PATIENT_ROOT_FIND, QrModel.PATIENT_ROOT_MOVE, QrModel.PATIENT_ROOT_GET,
+            QrModel.STUDY_ROOT_FIND, QrModel.STUDY_ROOT_MOVE, QrModel.STUDY_ROOT_GET);
+    public static final Set<String> TRANSFER_SYNTAXES = Set.of("1.2.840.10008.1.2", "1.2.840.10008.1.2.1");
+
+    private final FindScp find;
+    private final RetrieveScp move;
+    private final RetrieveScp get;
+
+    public QueryRetrieveScp(JdbcTemplate jdbc, ArchiveStore archive, RetrieveProperties props) {
+        QrIndex index = new QrIndex(jdbc);
+        this.find = new FindScp(index, props.maxFindMatches());
+        this.move = new RetrieveScp(index, archive, props, true);
+        this.get = new RetrieveScp(index, archive, props, false);
+    }
+
+    /** Registers C-FIND, C-MOVE and C-GET (each cancellable by C-CANCEL) on the node's dispatcher. */
+    public DimseDispatcher registerOn(DimseDispatcher dispatcher) {
+        return dispatcher.register(CommandField.C_FIND_RQ, find)
+                .register(CommandField.C_MOVE_RQ, move)
+                .register(CommandField.C_GET_RQ, get);
+    }
+}

@@ -1,0 +1,34 @@
+package org.fluorovault.query;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertFalse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Query/Retrieve SCP settings.
+ *
+ * @param moveDestinations C-MOVE destinations by AE title (write the AE title in brackets:
+ *                         {@code fluorovault.dicom.move-destinations[STORESCP].host=...}); a
+ *                         destination not listed here is refused with A801
+ * @param maxFindMatches   a C-FIND with more matches is refused with A700
+ */
+@Validated
+@ConfigurationProperties("fluorovault.dicom")
+public record RetrieveProperties(
+        @NotNull @DefaultValue Map<String, @Valid @NotNull Destination> moveDestinations,
+        @Min(1) @Max(1_000_000) @DefaultValue("10000") int maxFindMatches) {
+
+    /**
+     * @param tls must be false: DICOM TLS towards destinations is not implemented yet
+     */
+    public record Destination(@NotBlank String host, @Min(1) @Max(65535) int port,
+                              @AssertFalse(message = "TLS move destinations are not supported yet") boolean tls) {}
+}

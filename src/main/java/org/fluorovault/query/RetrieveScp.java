@@ -1,0 +1,247 @@
+package org.fluorovault.query;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+import org.fluorovault.archive.ArchiveStore;
+import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.data.VR;
+import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.io.DicomReader;
+import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.DimseClient;
+import org.fluorovault.dicom.net.dimse.DimseException;
+import org.fluorovault.dicom.net.dimse.DimseOperation;
+import org.fluorovault.dicom.net.dimse.OperationContext;
+import org.fluorovault.dicom.net.dimse.QueryRetrieveStatus;
+import org.fluorovault.dicom.net.dimse.Status;
+import org.fluorovault.dicom.net.ul.Association;
+import org.fluorovault.dicom.net.ul.AssociationParams;
+import org.fluorovault.dicom.net.ul.AssociationRequest;
+import org.fluorovault.dicom.net.ul.PresentationContext;
+import org.fluorovault.dicom.net.ul.RoleSelection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * C-MOVE and C-GET SCP (PS3.4 C.4.2, C.4.3): selects the stored objects by the unique keys,
+ * sends each as a C-STORE sub-operation exactly as stored (no transcoding) either over a new
+ * association to a configured destination (C-MOVE) or back on the requesting association, where
+ * the requestor took the SCP role for the storage SOP class (C-GET), and reports the
+ * sub-operation counts in pending and final responses.
+ */
+final class RetrieveScp implements DimseOperation {
+    private static final Logger LOG = LoggerFactory.getLogger(RetrieveScp.class);
+
+    private final QrIndex index;
+    private final ArchiveStore archive;
+    private final RetrieveProperties props;
+    private final boolean move;
+
+    RetrieveScp(QrIndex index, ArchiveStore archive, RetrieveProperties props, boolean move) {
+        this.index = index;
+        this.archive = archive;
+        this.props = props;
+        this.move = move;
+    }
+
+    /** Where sub-operations go: a presentation context per object and a client to send on. */
+    private record Target(DimseClient client, Function<QrIndex.Instance, PresentationContext> context,
+                          Association assoc, boolean own) {}
+
+    @Override
+    public void perform(OperationContext ctx) throws IOException {
+        QrModel model = (move ? QrModel.MOVE : QrModel.GET).get(ctx.presentationContext().abstractSyntax());
+        if (model == null) {
+            throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "Not a C-" + (move ? "MOVE" : "GET") + " SOP class");
+        }
+        RetrieveProperties.Destination dest = null;
+        String destAet = null;
+        if (move) {
+            destAet = ctx.command().getString(Commands.MoveDestination);
+            dest = destAet == null ? null : props.moveDestinations().get(destAet);
+            if (dest == null) {
+                throw new DimseException(QueryRetrieveStatus.MOVE_DESTINATION_UNKNOWN,
+                        "Unknown move destination '" + (destAet == null ? "" : destAet) + "'");
+            }
+        }
+        Attributes id = ctx.identifier();
+        QrLevel level = model.level(id);
+        requireUniqueKeys(id, level);
+        List<QrIndex.Instance> matches = index.instances(level, id);
+        LOG.info("{}: C-{} {} {} -> {} objects{}", ctx.association().name(), move ? "MOVE" : "GET", model, level,
+                matches.size(), move ? " to " + destAet : "");
+        if (matches.isEmpty()) {
+            ctx.respond(Commands.setSuboperations(ctx.response(Status.SUCCESS), -1, 0, 0, 0), null);
+            return;
+        }
+        Target target;
+        try {
+            target = move ? connect(ctx, destAet, dest, matches) : own(ctx);
+        } catch (IOException e) {
+            LOG.warn("{}: cannot associate with move destination {} at {}:{}: {}", ctx.association().name(), destAet,
+                    dest.host(), dest.port(), e.getMessage());
+            Attributes rsp = Commands.setSuboperations(ctx.response(QueryRetrieveStatus.UNABLE_TO_PERFORM_SUBOPERATIONS),
+                    -1, 0, matches.size(), 0);
+            rsp.setString(Commands.ErrorComment, VR.LO, truncate("Cannot associate with " + destAet + ": " + e.getMessage()));
+            ctx.respond(rsp, failedList(matches.stream().map(QrIndex.Instance::sopInstanceUid).toList()));
+            return;
+        }
+        try {
+            run(ctx, target, matches, destAet);
+        } finally {
+            if (!target.own() && target.assoc().isOpen()) {
+                try {
+                    target.assoc().release();
+                } catch (IOException e) {
+                    target.assoc().abort();
+                }
+            }
+        }
+    }
+
+    private void run(OperationContext ctx, Target target, List<QrIndex.Instance> matches, String destAet) throws IOException {
+        int completed = 0, warning = 0;
+        List<String> failed = new ArrayList<>();
+        int priority = ctx.command().getInt(Commands.Priority, Commands.PRIORITY_MEDIUM);
+        for (int i = 0; i < matches.size(); i++) {
+            if (ctx.isCancelled()) {
+                Attributes rsp = Commands.setSuboperations(ctx.response(Status.CANCEL),
+                        matches.size() - i, completed, failed.size(), warning);
+                ctx.respond(rsp, failed.isEmpty() ? null : failedList(failed));
+                return;
+            }
+            QrIndex.Instance inst = matches.get(i);
+            Status st = store(ctx, target, inst, priority);
+            if (st == null || st.isFailure()) failed.add(inst.sopInstanceUid());
+            else if (st.isSuccess()) completed++;
+            else warning++;
+            int remaining = matches.size() - i - 1;
+            if (remaining > 0) {
+                ctx.respond(Commands.setSuboperations(ctx.response(Status.PENDING), remaining, completed, failed.size(),
+                        warning), null);
+            }
+        }
+        Status last = failed.isEmpty() && warning == 0 ? Status.SUCCESS
+                : completed + warning == 0 ? QueryRetrieveStatus.UNABLE_TO_PERFORM_SUBOPERATIONS
+                : QueryRetrieveStatus.SUBOPERATIONS_COMPLETE_WITH_FAILURES;
+        Attributes rsp = Commands.setSuboperations(ctx.response(last), -1, completed, failed.size(), warning);
+        if (!failed.isEmpty()) {
+            rsp.setString(Commands.ErrorComment, VR.LO, truncate(failed.size() + " of " + matches.size()
+                    + " sub-operations failed" + (move ? " (destination " + destAet + ")" : "")));
+        }
+        ctx.respond(rsp, failed.isEmpty() ? null : failedList(failed));
+    }
+
+    /** One C-STORE sub-operation; null when it could not even be sent. */
+    private Status store(OperationContext ctx, Target target, QrIndex.Instance inst, int priority) {
+        PresentationContext pc = target.context().apply(inst);
+        if (pc == null) {
+            LOG.warn("{}: no presentation context for {} in {}, sub-operation for {} failed", ctx.association().name(),
+                    inst.sopClassUid(), inst.transferSyntaxUid(), inst.sopInstanceUid());
+            return null;
+        }
+        Path file = archive.resolve(Path.of(inst.path()));
+        long offset;
+        try {
+            offset = datasetOffset(file);
+        } catch (IOException e) {
+            LOG.error("{}: stored file of {} unreadable: {}", ctx.association().name(), inst.sopInstanceUid(), e.getMessage());
+            return null;
+        }
+        DimseClient client = target.client();
+        Attributes rq = move
+                ? Commands.cStoreRq(client.nextMessageId(), inst.sopClassUid(), inst.sopInstanceUid(), priority,
+                        ctx.association().callingAet(), ctx.messageId())
+                : Commands.cStoreRq(client.nextMessageId(), inst.sopClassUid(), inst.sopInstanceUid(), priority);
+        try {
+            Attributes rsp = client.invoke(pc.id(), rq, out -> {
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                    ch.position(offset);
+                    InputStream in = Channels.newInputStream(ch);
+                    in.transferTo(out);
+                }
+            }, null).join();
+            Status st = Commands.status(rsp);
+            if (st.isFailure()) {
+                LOG.warn("{}: sub-operation C-STORE of {} answered {} {}", ctx.association().name(), inst.sopInstanceUid(),
+                        st, rsp.getString(Commands.ErrorComment, ""));
+            }
+            return st;
+        } catch (IOException | CompletionException e) {
+            LOG.warn("{}: sub-operation C-STORE of {} failed: {}", ctx.association().name(), inst.sopInstanceUid(),
+                    e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static Target own(OperationContext ctx) {
+        Association a = ctx.association();
+        return new Target(ctx.client(), inst -> {
+            RoleSelection role = a.roleSelection(inst.sopClassUid());
+            if (role == null || !role.scp()) return null;
+            return a.findAccepted(inst.sopClassUid(), inst.transferSyntaxUid()).orElse(null);
+        }, a, true);
+    }
+
+    private static Target connect(OperationContext ctx, String destAet, RetrieveProperties.Destination dest,
+                                  List<QrIndex.Instance> matches) throws IOException {
+        AssociationRequest rq = AssociationRequest.to(destAet);
+        Set<String> proposed = new LinkedHashSet<>();
+        for (QrIndex.Instance m : matches) {
+            if (proposed.size() < 128 && proposed.add(m.sopClassUid() + "|" + m.transferSyntaxUid())) {
+                rq = rq.withContext(m.sopClassUid(), m.transferSyntaxUid());
+            }
+        }
+        DimseClient client = new DimseClient();
+        Association assoc = Association.connect(dest.host(), dest.port(), rq,
+                AssociationParams.defaults(ctx.association().calledAet()), client);
+        client.attach(assoc);
+        return new Target(client, inst -> assoc.findAccepted(inst.sopClassUid(), inst.transferSyntaxUid()).orElse(null),
+                assoc, false);
+    }
+
+    /** Retrieval selects by unique keys only: the level's own must be there, without wildcards. */
+    private static void requireUniqueKeys(Attributes id, QrLevel level) {
+        for (QrLevel l : QrLevel.values()) {
+            if (l.compareTo(level) > 0) break;
+            String v = id.getValueAsString(l.uniqueKey);
+            boolean empty = v == null || v.isEmpty();
+            if ((l == level && empty) || (!empty && (v.indexOf('*') >= 0 || v.indexOf('?') >= 0))) {
+                throw new DimseException(QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
+                        (empty ? "Missing unique key " : "Wildcard in unique key ") + org.fluorovault.dicom.data.Tag.toString(l.uniqueKey),
+                        l.uniqueKey);
+            }
+        }
+    }
+
+    private static Attributes failedList(List<String> uids) {
+        Attributes a = new Attributes();
+        a.setString(Tags.FailedSOPInstanceUIDList, VR.UI, uids.toArray(String[]::new));
+        return a;
+    }
+
+    private static String truncate(String s) { return s.length() > 64 ? s.substring(0, 64) : s; }
+
+    private static long datasetOffset(Path file) throws IOException {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 8192);
+             DicomReader r = new DicomReader(in, file)) {
+            r.readFileMetaInformation();
+            return r.position();
+        }
+    }
+}
