@@ -29,13 +29,19 @@ public class DicomNode implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(DicomNode.class);
 
     private final DicomProperties props;
+    private final DicomTlsProperties tlsProps;
     private final UlServer server;
+    private final UlServer tlsServer;
+    private final DicomTls tls;
     private volatile int boundPort = -1;
+    private volatile int boundTlsPort = -1;
     private final Object idle = new Object();
     private int openAssociations;
 
-    public DicomNode(DicomProperties props, ArchiveStore archive, IngestMetrics metrics, QueryRetrieveScp queryRetrieve) {
+    public DicomNode(DicomProperties props, DicomTlsProperties tlsProps, ArchiveStore archive, IngestMetrics metrics,
+                     QueryRetrieveScp queryRetrieve) {
         this.props = props;
+        this.tlsProps = tlsProps;
         Set<String> allowed = new HashSet<>();
         props.allowedCallingAets().stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(allowed::add);
         SimpleAssociationPolicy simple = new SimpleAssociationPolicy(props.aeTitle(), allowed,
@@ -49,7 +55,7 @@ public class DicomNode implements SmartLifecycle {
                 (int) props.artimTimeout().toMillis(), (int) props.idleTimeout().toMillis(),
                 AssociationParams.DEFAULT_RELEASE_TIMEOUT_MILLIS, Implementation.CLASS_UID, Implementation.VERSION_NAME);
         DimseDispatcher dispatcher = queryRetrieve.registerOn(new DimseDispatcher(new StorageScp(archive, metrics)));
-        this.server = new UlServer(params, policy, assoc -> {
+        java.util.function.Function<Association, DimseReceiver> receivers = assoc -> {
             metrics.associationOpened();
             synchronized (idle) {
                 openAssociations++;
@@ -70,8 +76,13 @@ public class DicomNode implements SmartLifecycle {
                     }
                 }
             };
-        }, props.maxAssociations());
+        };
+        this.server = new UlServer(params, policy, receivers, props.maxAssociations());
         server.onOverLimit(metrics::associationRefused);
+        // the TLS port serves the same services; the association limit applies to each port
+        this.tls = tlsProps.enabled() ? new DicomTls(tlsProps) : null;
+        this.tlsServer = tlsProps.enabled() ? new UlServer(params, policy, receivers, props.maxAssociations()) : null;
+        if (tlsServer != null) tlsServer.onOverLimit(metrics::associationRefused);
     }
 
     @Override
@@ -83,12 +94,27 @@ public class DicomNode implements SmartLifecycle {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on DICOM port " + props.port(), e);
         }
+        if (tlsServer != null) {
+            try {
+                boundTlsPort = tlsServer.start(InetAddress.getByName(props.bindAddress()), tlsProps.port(),
+                        tls.serverSocketFactory());
+                LOG.info("DICOM node {} listening for TLS ({}) on {}:{}, client certificate {}", props.aeTitle(),
+                        tlsProps.protocols(), props.bindAddress(), boundTlsPort,
+                        tlsProps.needClientAuth() ? "required" : "not required");
+            } catch (IOException e) {
+                server.stop();
+                boundPort = -1;
+                throw new UncheckedIOException("cannot listen on DICOM TLS port " + tlsProps.port(), e);
+            }
+        }
     }
 
     @Override
     public void stop() {
         server.stop();
+        if (tlsServer != null) tlsServer.stop();
         boundPort = -1;
+        boundTlsPort = -1;
     }
 
     @Override
@@ -96,6 +122,12 @@ public class DicomNode implements SmartLifecycle {
 
     /** The port actually bound (differs from the configured one when that is 0). */
     public int port() { return boundPort; }
+
+    /** The TLS port actually bound, or -1 when TLS is off. */
+    public int tlsPort() { return boundTlsPort; }
+
+    /** Socket factory for outgoing TLS associations with the node's key and trust, or null when TLS is off. */
+    public javax.net.ssl.SSLSocketFactory tlsSocketFactory() { return tls == null ? null : tls.socketFactory(); }
 
     public String aeTitle() { return props.aeTitle(); }
 

@@ -1,0 +1,131 @@
+package org.fluorovault.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.DimseClient;
+import org.fluorovault.dicom.net.ul.Association;
+import org.fluorovault.dicom.net.ul.AssociationParams;
+import org.fluorovault.dicom.net.ul.AssociationRequest;
+import org.fluorovault.support.ArchiveTestBase;
+import org.fluorovault.support.Peers;
+import org.fluorovault.support.TestDicom;
+import org.fluorovault.tools.DicomFileInfo;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The TLS port with a required client certificate, against dcmtk's +tls and our own requestor
+ * restricted to TLS 1.2 and to TLS 1.3. Keys and self-signed certificates are made with openssl.
+ */
+@Tag("interop")
+class DicomTlsTest extends ArchiveTestBase {
+    static final String PASSWORD = "tls-test-secret";
+    static Path certs;
+
+    static void openssl(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("openssl"));
+        cmd.addAll(List.of(args));
+        Peers.Result r = Peers.run(certs, 60, cmd);
+        if (r.exitCode() != 0) throw new IOException("openssl " + String.join(" ", args) + ": " + r.output());
+    }
+
+    static void keytool(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        cmd.addAll(List.of(args));
+        Peers.Result r = Peers.run(certs, 60, cmd);
+        if (r.exitCode() != 0) throw new IOException("keytool: " + r.output());
+    }
+
+    @DynamicPropertySource
+    static void tls(DynamicPropertyRegistry r) throws Exception {
+        Peers.require("openssl");
+        certs = Files.createTempDirectory("fv-tls");
+        for (String who : List.of("server", "client")) {
+            openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", who + ".key", "-out", who + ".crt",
+                    "-subj", "/CN=fluorovault-test-" + who, "-days", "2");
+            openssl("pkcs12", "-export", "-in", who + ".crt", "-inkey", who + ".key", "-out", who + ".p12",
+                    "-passout", "pass:" + PASSWORD, "-name", who);
+        }
+        keytool("-importcert", "-noprompt", "-file", "client.crt", "-alias", "client", "-keystore", "server-trust.p12",
+                "-storetype", "PKCS12", "-storepass", PASSWORD);
+        keytool("-importcert", "-noprompt", "-file", "server.crt", "-alias", "server", "-keystore", "client-trust.p12",
+                "-storetype", "PKCS12", "-storepass", PASSWORD);
+        r.add("fluorovault.dicom.tls.enabled", () -> "true");
+        r.add("fluorovault.dicom.tls.port", () -> "0");
+        r.add("fluorovault.dicom.tls.key-store", () -> certs.resolve("server.p12").toString());
+        r.add("fluorovault.dicom.tls.key-store-password", () -> PASSWORD);
+        r.add("fluorovault.dicom.tls.trust-store", () -> certs.resolve("server-trust.p12").toString());
+        r.add("fluorovault.dicom.tls.trust-store-password", () -> PASSWORD);
+        r.add("fluorovault.dicom.tls.need-client-auth", () -> "true");
+    }
+
+    @TempDir Path dir;
+
+    private String tlsPort() { return Integer.toString(node.tlsPort()); }
+
+    @Test
+    void echoscuAndStorescuWithClientCertificate() throws Exception {
+        Peers.require("echoscu", "storescu");
+        Peers.Result echo = Peers.run(certs, 60, "echoscu", "-v", "+tls", "client.key", "client.crt", "+cf", "server.crt",
+                "-aec", node.aeTitle(), "127.0.0.1", tlsPort());
+        assertEquals(0, echo.exitCode(), echo.output());
+        assertTrue(echo.output().contains("Received Echo Response (Success)"), echo.output());
+
+        Path f = TestDicom.writeXa(dir, "P-TLS", TestDicom.uid(), 2, 64);
+        Peers.Result store = Peers.run(certs, 60, "storescu", "-v", "+tls", "client.key", "client.crt", "+cf", "server.crt",
+                "-aec", node.aeTitle(), "127.0.0.1", tlsPort(), f.toString());
+        assertEquals(0, store.exitCode(), store.output());
+        assertNotNull(index.find(DicomFileInfo.of(f).sopInstanceUid()));
+    }
+
+    @Test
+    void aPeerWithoutCertificateIsRefused() throws Exception {
+        Peers.require("echoscu");
+        Peers.Result r = Peers.run(certs, 60, "echoscu", "+tla", "-ic", "-aec", node.aeTitle(), "127.0.0.1", tlsPort());
+        assertNotEquals(0, r.exitCode(), r.output());
+    }
+
+    private Attributes echoWith(String protocol) throws Exception {
+        DicomTls client = new DicomTls(new DicomTlsProperties(true, 0, certs.resolve("client.p12"), PASSWORD, "PKCS12",
+                certs.resolve("client-trust.p12"), PASSWORD, List.of(protocol), List.of(), false));
+        DimseClient dimse = new DimseClient();
+        Association a = Association.connect("127.0.0.1", node.tlsPort(),
+                AssociationRequest.to(node.aeTitle()).withContext("1.2.840.10008.1.1", "1.2.840.10008.1.2"),
+                AssociationParams.defaults("TLSCLIENT"), dimse, client.socketFactory());
+        dimse.attach(a);
+        try {
+            return dimse.echo().get();
+        } finally {
+            a.release();
+        }
+    }
+
+    @Test
+    void tls12AndTls13AreBothOffered() throws Exception {
+        assertEquals(0, Commands.status(echoWith("TLSv1.2")).code());
+        assertEquals(0, Commands.status(echoWith("TLSv1.3")).code());
+    }
+
+    @Test
+    void thePlainPortStaysPlain() throws Exception {
+        Peers.require("echoscu");
+        Peers.Result r = Peers.run(certs, 30, "echoscu", "-aec", node.aeTitle(), "127.0.0.1", Integer.toString(node.port()));
+        assertEquals(0, r.exitCode(), r.output());
+        assertThrows(IllegalArgumentException.class, () -> new DicomTlsProperties(true, 0, null, null, "PKCS12", null, null,
+                List.of("TLSv1.3"), List.of(), false), "TLS without a key store is a configuration error");
+    }
+}
