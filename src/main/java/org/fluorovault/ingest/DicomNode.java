@@ -17,6 +17,9 @@ import org.fluorovault.dicom.net.ul.Implementation;
 import org.fluorovault.dicom.net.ul.PresentationContext;
 import org.fluorovault.dicom.net.ul.SimpleAssociationPolicy;
 import org.fluorovault.dicom.net.ul.UlServer;
+import org.fluorovault.security.DicomTls;
+import org.fluorovault.security.DicomTlsContext;
+import org.fluorovault.security.DicomTlsProperties;
 import org.fluorovault.query.QueryRetrieveScp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +41,10 @@ public class DicomNode implements SmartLifecycle {
     private final Object idle = new Object();
     private int openAssociations;
 
-    public DicomNode(DicomProperties props, DicomTlsProperties tlsProps, ArchiveStore archive, IngestMetrics metrics,
+    public DicomNode(DicomProperties props, DicomTlsContext tlsContext, ArchiveStore archive, IngestMetrics metrics,
                      QueryRetrieveScp queryRetrieve) {
         this.props = props;
-        this.tlsProps = tlsProps;
+        this.tlsProps = tlsContext.properties();
         Set<String> allowed = new HashSet<>();
         props.allowedCallingAets().stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(allowed::add);
         SimpleAssociationPolicy simple = new SimpleAssociationPolicy(props.aeTitle(), allowed,
@@ -80,7 +83,7 @@ public class DicomNode implements SmartLifecycle {
         this.server = new UlServer(params, policy, receivers, props.maxAssociations());
         server.onOverLimit(metrics::associationRefused);
         // the TLS port serves the same services; the association limit applies to each port
-        this.tls = tlsProps.enabled() ? new DicomTls(tlsProps) : null;
+        this.tls = tlsProps.enabled() ? tlsContext.require("The DICOM TLS port") : null;
         this.tlsServer = tlsProps.enabled() ? new UlServer(params, policy, receivers, props.maxAssociations()) : null;
         if (tlsServer != null) tlsServer.onOverLimit(metrics::associationRefused);
     }
@@ -125,9 +128,6 @@ public class DicomNode implements SmartLifecycle {
 
     /** The TLS port actually bound, or -1 when TLS is off. */
     public int tlsPort() { return boundTlsPort; }
-
-    /** Socket factory for outgoing TLS associations with the node's key and trust, or null when TLS is off. */
-    public javax.net.ssl.SSLSocketFactory tlsSocketFactory() { return tls == null ? null : tls.socketFactory(); }
 
     public String aeTitle() { return props.aeTitle(); }
 

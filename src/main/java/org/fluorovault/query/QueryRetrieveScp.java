@@ -5,6 +5,8 @@ import java.util.Set;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
+import org.fluorovault.security.DicomTls;
+import org.fluorovault.security.DicomTlsContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +26,15 @@ public class QueryRetrieveScp {
     private final RetrieveScp move;
     private final RetrieveScp get;
 
-    public QueryRetrieveScp(JdbcTemplate jdbc, ArchiveStore archive, RetrieveProperties props) {
+    public QueryRetrieveScp(JdbcTemplate jdbc, ArchiveStore archive, RetrieveProperties props, DicomTlsContext tls) {
         QrIndex index = new QrIndex(jdbc);
+        props.moveDestinations().forEach((aet, d) -> {
+            if (d.tls()) tls.require("Move destination " + aet); // a TLS destination without our key is a configuration error
+        });
+        javax.net.SocketFactory tlsSockets = tls.tls().<javax.net.SocketFactory>map(DicomTls::socketFactory).orElse(null);
         this.find = new FindScp(index, props.maxFindMatches());
-        this.move = new RetrieveScp(index, archive, props, true);
-        this.get = new RetrieveScp(index, archive, props, false);
+        this.move = new RetrieveScp(index, archive, props, true, tlsSockets);
+        this.get = new RetrieveScp(index, archive, props, false, tlsSockets);
     }
 
     /** Registers C-FIND, C-MOVE and C-GET (each cancellable by C-CANCEL) on the node's dispatcher. */

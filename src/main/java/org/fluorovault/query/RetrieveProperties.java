@@ -3,7 +3,6 @@ package org.fluorovault.query;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertFalse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -27,8 +26,7 @@ public record RetrieveProperties(
         @Min(1) @Max(1_000_000) @DefaultValue("10000") int maxFindMatches) {
 
     /**
-     * @param tls must be false: DICOM TLS towards destinations is not implemented yet
+     * @param tls associate over DICOM TLS with the node's key and trust stores ({@code fluorovault.dicom.tls.*})
      */
-    public record Destination(@NotBlank String host, @Min(1) @Max(65535) int port,
-                              @AssertFalse(message = "TLS move destinations are not supported yet") boolean tls) {}
+    public record Destination(@NotBlank String host, @Min(1) @Max(65535) int port, boolean tls) {}
 }

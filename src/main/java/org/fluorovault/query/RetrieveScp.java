@@ -48,12 +48,15 @@ final class RetrieveScp implements DimseOperation {
     private final ArchiveStore archive;
     private final RetrieveProperties props;
     private final boolean move;
+    private final javax.net.SocketFactory tlsSockets;
 
-    RetrieveScp(QrIndex index, ArchiveStore archive, RetrieveProperties props, boolean move) {
+    /** @param tlsSockets sockets for destinations marked TLS; null when no TLS identity is configured */
+    RetrieveScp(QrIndex index, ArchiveStore archive, RetrieveProperties props, boolean move, javax.net.SocketFactory tlsSockets) {
         this.index = index;
         this.archive = archive;
         this.props = props;
         this.move = move;
+        this.tlsSockets = tlsSockets;
     }
 
     /** Where sub-operations go: a presentation context per object and a client to send on. */
@@ -198,7 +201,7 @@ final class RetrieveScp implements DimseOperation {
         }, a, true);
     }
 
-    private static Target connect(OperationContext ctx, String destAet, RetrieveProperties.Destination dest,
+    private Target connect(OperationContext ctx, String destAet, RetrieveProperties.Destination dest,
                                   List<QrIndex.Instance> matches) throws IOException {
         AssociationRequest rq = AssociationRequest.to(destAet);
         Set<String> proposed = new LinkedHashSet<>();
@@ -209,7 +212,8 @@ final class RetrieveScp implements DimseOperation {
         }
         DimseClient client = new DimseClient();
         Association assoc = Association.connect(dest.host(), dest.port(), rq,
-                AssociationParams.defaults(ctx.association().calledAet()), client);
+                AssociationParams.defaults(ctx.association().calledAet()), client,
+                dest.tls() ? tlsSockets : javax.net.SocketFactory.getDefault());
         client.attach(assoc);
         return new Target(client, inst -> assoc.findAccepted(inst.sopClassUid(), inst.transferSyntaxUid()).orElse(null),
                 assoc, false);

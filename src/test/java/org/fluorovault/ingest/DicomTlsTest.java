@@ -19,6 +19,8 @@ import org.fluorovault.dicom.net.ul.AssociationParams;
 import org.fluorovault.dicom.net.ul.AssociationRequest;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.Peers;
+import org.fluorovault.security.DicomTls;
+import org.fluorovault.security.DicomTlsProperties;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.DicomFileInfo;
 import org.junit.jupiter.api.Tag;
@@ -71,6 +73,46 @@ class DicomTlsTest extends ArchiveTestBase {
         r.add("fluorovault.dicom.tls.trust-store", () -> certs.resolve("server-trust.p12").toString());
         r.add("fluorovault.dicom.tls.trust-store-password", () -> PASSWORD);
         r.add("fluorovault.dicom.tls.need-client-auth", () -> "true");
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) { tlsScpPort = s.getLocalPort(); }
+        r.add("fluorovault.dicom.move-destinations[TLSSCP].host", () -> "127.0.0.1");
+        r.add("fluorovault.dicom.move-destinations[TLSSCP].port", () -> Integer.toString(tlsScpPort));
+        r.add("fluorovault.dicom.move-destinations[TLSSCP].tls", () -> "true");
+    }
+
+    static int tlsScpPort;
+
+    private static long received(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void cMoveToATlsDestination() throws Exception {
+        Peers.require("storescp", "movescu", "storescu");
+        String study = TestDicom.uid();
+        Path f = TestDicom.writeXa(dir.resolve("m"), "P-TLS-MOVE", study, 1, 32);
+        assertEquals(0, send(f).failures().size());
+        Path out = Files.createDirectories(dir.resolve("tls-received"));
+        // dcmtk storescp over TLS with the "client" identity, trusting our node's certificate
+        Process scp = new ProcessBuilder("storescp", "+tls", "client.key", "client.crt", "+cf", "server.crt",
+                "-aet", "TLSSCP", "-od", out.toString(), Integer.toString(tlsScpPort))
+                .directory(certs.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("scp.log").toFile()).start();
+        try {
+            Peers.Result r = null;
+            for (int i = 0; i < 50; i++) { // storescp may not listen yet: wait on the process, bounded
+                r = Peers.run(dir, 60, "movescu", "-v", "-S", "-aec", node.aeTitle(), "-aem", "TLSSCP",
+                        "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study,
+                        "127.0.0.1", Integer.toString(node.port()));
+                if (received(out) > 0 || !scp.isAlive()) break;
+                scp.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            assertTrue(r.output().contains("Received Final Move Response (Success)"), r.output());
+            assertEquals(1, received(out), "received over TLS: " + Files.readString(dir.resolve("scp.log")));
+        } finally {
+            scp.destroy();
+            scp.waitFor();
+        }
     }
 
     @TempDir Path dir;

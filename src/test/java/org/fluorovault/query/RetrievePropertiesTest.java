@@ -12,7 +12,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 
-/** Move destinations are validated at start: a host, a real port, and no TLS yet. */
+/** Move destinations are validated at start: a host and a real port; TLS ones need the node's TLS identity. */
 class RetrievePropertiesTest {
     private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
@@ -22,14 +22,23 @@ class RetrievePropertiesTest {
     }
 
     @Test
+    void aTlsDestinationWithoutATlsIdentityIsAConfigurationError() {
+        var noTls = new org.fluorovault.security.DicomTlsContext(new org.fluorovault.security.DicomTlsProperties(
+                false, 2762, null, null, "PKCS12", null, null, java.util.List.of("TLSv1.3"), java.util.List.of(), false));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new QueryRetrieveScp(null, null, new RetrieveProperties(
+                        Map.of("WS1", new RetrieveProperties.Destination("ws1", 2762, true)), 100), noTls));
+        assertTrue(e.getMessage().contains("WS1") && e.getMessage().contains("key-store"), e.getMessage());
+    }
+
+    @Test
     void aPlainDestinationIsValid() {
         assertEquals(Set.of(), violations(new RetrieveProperties.Destination("10.0.0.21", 104, false)));
     }
 
     @Test
-    void tlsPortZeroAndBlankHostAreRefused() {
-        assertEquals(Set.of("TLS move destinations are not supported yet"),
-                violations(new RetrieveProperties.Destination("ws1", 104, true)));
+    void portZeroAndBlankHostAreRefused() {
+        assertEquals(Set.of(), violations(new RetrieveProperties.Destination("ws1", 2762, true)));
         assertEquals(1, violations(new RetrieveProperties.Destination("ws1", 0, false)).size());
         assertEquals(1, violations(new RetrieveProperties.Destination(" ", 104, false)).size());
         assertTrue(validator.validate(new RetrieveProperties(Map.of(), 0)).size() == 1, "max-find-matches >= 1");

@@ -1,4 +1,4 @@
-package org.fluorovault.ingest;
+package org.fluorovault.security;
 
 import java.nio.file.Path;
 import java.util.List;

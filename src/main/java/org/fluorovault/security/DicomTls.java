@@ -1,4 +1,4 @@
-package org.fluorovault.ingest;
+package org.fluorovault.security;
 
 import java.io.IOException;
 import java.io.InputStream;
