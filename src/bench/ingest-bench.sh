@@ -127,7 +127,6 @@ for r in fv dcmtk orthanc; do
   printf "| %s | %.2f | %.0f | %.2fx | %.2f | %.0f |\n" "$name" "$b" "$(echo "$BIG_MB / $b" | bc -l)" \
     "$(echo "$DCMTK_BIG / $b" | bc -l)" "$s" "$(echo "$SMALL_COUNT / $s" | bc -l)"
 done
-echo
 printf "| FluoroVault, 4 parallel associations (fsync on) | | | | %.2f | %.0f |\n" "$(median $PAR)" "$(echo "$SMALL_COUNT / $(median $PAR)" | bc -l)"
 echo
 echo "Raw times (s): fv big ${T[fv-big]}; dcmtk big ${T[dcmtk-big]}; orthanc big ${T[orthanc-big]}; fv small ${T[fv-small]}; dcmtk small ${T[dcmtk-small]}; orthanc small ${T[orthanc-small]}; fv small 4 associations $PAR"
