@@ -109,9 +109,12 @@ final class StorageCommitmentScp implements DimseService {
         }
         Attributes rsp = Commands.response(cmd, Status.SUCCESS);
         rsp.setInt(Commands.ActionTypeID, VR.US, 1);
-        responder.respond(rsp, null);
         LOG.info("{}: storage commitment {} requested for {} instance(s)", assoc.name(), transaction, requested.size());
-        worker.execute(() -> commitAndReport(assoc, pc, transaction, requested));
+        try {
+            responder.respond(rsp, null);
+        } finally { // accepted even when the response cannot be sent: the report goes to a new association
+            worker.execute(() -> commitAndReport(assoc, pc, transaction, requested));
+        }
     }
 
     private void commitAndReport(Association assoc, PresentationContext pc, String transaction, List<String[]> requested) {

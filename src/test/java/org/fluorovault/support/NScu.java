@@ -45,8 +45,8 @@ public final class NScu implements AutoCloseable {
                         ds = new DicomReader(in, null).readDataset(TransferSyntax.of(p.transferSyntax()));
                     }
                 }
-                reports.add(new Report(cmd, ds));
                 a.sendMessage(p.id(), Commands.encode(Commands.response(cmd, Status.SUCCESS)), null);
+                reports.add(new Report(cmd, ds)); // after the response: the test may release once it sees the report
             }
 
             @Override
@@ -76,6 +76,21 @@ public final class NScu implements AutoCloseable {
         c.setString(Commands.RequestedSOPInstanceUID, VR.UI, iuid);
         c.setInt(Commands.ActionTypeID, VR.US, actionType);
         return invoke(c, ds);
+    }
+
+    /** Sends an N-ACTION and aborts the association without waiting for anything. */
+    public void nActionThenAbort(String cuid, String iuid, int actionType, Attributes ds) throws IOException {
+        Attributes c = command(CommandField.N_ACTION_RQ);
+        c.setString(Commands.RequestedSOPClassUID, VR.UI, cuid);
+        c.setString(Commands.RequestedSOPInstanceUID, VR.UI, iuid);
+        c.setInt(Commands.ActionTypeID, VR.US, actionType);
+        TransferSyntax ts = TransferSyntax.of(pc.transferSyntax());
+        client.send(pc.id(), c, out -> {
+            DicomWriter w = new DicomWriter(out);
+            w.writeDataset(ds, ts);
+            w.flush();
+        });
+        assoc.abort();
     }
 
     public Report nextReport(long seconds) throws InterruptedException {

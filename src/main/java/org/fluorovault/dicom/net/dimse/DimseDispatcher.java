@@ -58,7 +58,10 @@ public final class DimseDispatcher implements DimseReceiver {
      * storage commitment): its responses are routed back to it like those of C-GET sub-operations.
      */
     public DimseClient clientFor(Association assoc) {
-        return runners.computeIfAbsent(assoc, OperationRunner::new).client();
+        if (!assoc.isOpen()) throw new IllegalStateException("association " + assoc.name() + " is closed");
+        DimseClient client = runners.computeIfAbsent(assoc, OperationRunner::new).client();
+        if (!assoc.isOpen()) runners.remove(assoc); // closed meanwhile: onClosed has run already
+        return client;
     }
 
     @Override
