@@ -118,6 +118,11 @@ class DoseReportTest extends ArchiveTestBase {
         dose(TestDicom.uid(), 404);
     }
 
+    @Test
+    void doseNeedsASignedInUser() throws Exception {
+        assertEquals(401, get("/api/studies/" + TestDicom.uid() + "/dose", null, null, "application/json").statusCode());
+    }
+
     private static int stored(org.fluorovault.tools.SendCommand.Summary s) {
         return s.sent() - s.failures().size();
     }
