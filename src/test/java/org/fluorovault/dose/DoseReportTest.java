@@ -83,7 +83,7 @@ class DoseReportTest extends ArchiveTestBase {
         String study = TestDicom.uid();
         Attributes broken = sampleWithNewUids(study);
         Attributes content = broken.getSequence(Tags.ContentSequence).get(0);
-        // a NUM item without Measured Value Sequence, one with a value that is not a number, and a deep loop of containers
+        // a NUM item without Measured Value Sequence, one whose value is not a number, and containers nested 40 deep
         Attributes noValue = broken.addItem(Tags.ContentSequence);
         noValue.setString(Tags.ValueType, VR.CS, "NUM");
         Attributes cn = noValue.addItem(Tags.ConceptNameCodeSequence);
@@ -94,6 +94,13 @@ class DoseReportTest extends ArchiveTestBase {
         for (int i = 0; i < 40; i++) nested = nested.addItem(Tags.ContentSequence);
         nested.setString(Tags.ValueType, VR.CS, "NUM");
         broken.getSequence(Tags.ContentSequence).add(noValue);
+        Attributes notANumber = new Attributes();
+        notANumber.setString(Tags.ValueType, VR.CS, "NUM");
+        Attributes cn2 = notANumber.addItem(Tags.ConceptNameCodeSequence);
+        cn2.setString(Tags.CodeValue, VR.SH, "113725");
+        cn2.setString(Tags.CodingSchemeDesignator, VR.SH, "DCM");
+        notANumber.addItem(Tags.MeasuredValueSequence).setString(Tags.NumericValue, VR.DS, "abc");
+        broken.getSequence(Tags.ContentSequence).add(notANumber);
         broken.getSequence(Tags.ContentSequence).add(content);
         Path file = TestDicom.write(dir.resolve("broken.dcm"), broken, "1.2.840.10008.1.2.1");
         Attributes empty = sampleWithNewUids(TestDicom.uid());
