@@ -105,6 +105,20 @@ class MppsScpTest extends ArchiveTestBase {
     }
 
     @Test
+    void nCreateWithoutInstanceUidGetsOneInTheResponse() throws Exception {
+        try (NScu scu = new NScu(node.port(), node.aeTitle(), "CARM1", MPPS)) {
+            Attributes rsp = scu.nCreate(MPPS, null, created(TestDicom.uid()));
+            assertEquals(0, status(rsp));
+            String iuid = rsp.getString(Commands.AffectedSOPInstanceUID);
+            assertTrue(iuid != null && iuid.startsWith("2.25.") && iuid.length() <= 64, iuid);
+            assertEquals("IN PROGRESS", records.status(iuid));
+            Attributes stop = new Attributes();
+            stop.setString(Tags.PerformedProcedureStepStatus, VR.CS, "COMPLETED");
+            assertEquals(0, status(scu.nSet(MPPS, iuid, stop)), "the SCU continues with the UID it was given");
+        }
+    }
+
+    @Test
     void discontinuedIsFinalToo() throws Exception {
         String iuid = TestDicom.uid();
         try (NScu scu = new NScu(node.port(), node.aeTitle(), "CARM1", MPPS)) {
