@@ -20,6 +20,8 @@ import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.dict.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,10 +39,17 @@ public class ArchiveStore {
     private final Path root, tmp, objects, quarantine;
     private final java.nio.file.FileStore fileStore;
     private final ReentrantLock[] locks = new ReentrantLock[64];
+    private final ApplicationEventPublisher events;
 
     public ArchiveStore(StorageProperties props, InstanceIndex index) {
+        this(props, index, event -> { });
+    }
+
+    @Autowired
+    public ArchiveStore(StorageProperties props, InstanceIndex index, ApplicationEventPublisher events) {
         this.props = props;
         this.index = index;
+        this.events = events;
         this.root = props.path().toAbsolutePath().normalize();
         this.tmp = root.resolve("tmp");
         this.objects = root.resolve("objects");
@@ -126,11 +135,23 @@ public class ArchiveStore {
                 Files.deleteIfExists(target);
                 throw e;
             }
+            publishStored(new StoredInstance(iuid, dataset.getString(Tags.SOPClassUID), transferSyntaxUid,
+                    dataset.getString(Tags.StudyInstanceUID), dataset.getString(Tags.SeriesInstanceUID), rel, size, sha256,
+                    callingAet, now));
             return StoreOutcome.STORED;
         } catch (IOException e) {
             throw new ArchiveException("cannot store " + iuid + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Tells listeners (dose extraction...) about a new object; their failures never fail the store. */
+    private void publishStored(StoredInstance stored) {
+        try {
+            events.publishEvent(new InstanceStored(stored));
+        } catch (RuntimeException e) {
+            LOG.warn("listener of stored object {} failed: {}", stored.sopInstanceUid(), e.toString());
         }
     }
 

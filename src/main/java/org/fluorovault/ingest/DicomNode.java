@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.fluorovault.archive.ArchiveStore;
+import org.fluorovault.archive.InstanceIndex;
+import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.AssociationParams;
@@ -26,7 +28,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** The archive's DICOM node: C-ECHO, C-STORE and Query/Retrieve SCP on the configured AE title and port. */
+/**
+ * The archive's DICOM node: C-ECHO, C-STORE, Query/Retrieve, MPPS and Storage Commitment SCP on
+ * the configured AE title and port.
+ */
 @Component
 public class DicomNode implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(DicomNode.class);
@@ -36,13 +41,15 @@ public class DicomNode implements SmartLifecycle {
     private final UlServer server;
     private final UlServer tlsServer;
     private final DicomTls tls;
+    private final StorageCommitmentScp commitment;
     private volatile int boundPort = -1;
     private volatile int boundTlsPort = -1;
     private final Object idle = new Object();
     private int openAssociations;
 
     public DicomNode(DicomProperties props, DicomTlsContext tlsContext, ArchiveStore archive, IngestMetrics metrics,
-                     QueryRetrieveScp queryRetrieve) {
+                     QueryRetrieveScp queryRetrieve, InstanceIndex index, MppsRecords mppsRecords,
+                     CommitmentProperties commitmentProps) {
         this.props = props;
         this.tlsProps = tlsContext.properties();
         Set<String> allowed = new HashSet<>();
@@ -58,6 +65,11 @@ public class DicomNode implements SmartLifecycle {
                 (int) props.artimTimeout().toMillis(), (int) props.idleTimeout().toMillis(),
                 AssociationParams.DEFAULT_RELEASE_TIMEOUT_MILLIS, Implementation.CLASS_UID, Implementation.VERSION_NAME);
         DimseDispatcher dispatcher = queryRetrieve.registerOn(new DimseDispatcher(new StorageScp(archive, metrics)));
+        MppsScp mpps = new MppsScp(mppsRecords);
+        this.commitment = new StorageCommitmentScp(index, archive, commitmentProps, params, dispatcher);
+        dispatcher.register(CommandField.N_CREATE_RQ, mpps.create)
+                .register(CommandField.N_SET_RQ, mpps.set)
+                .register(CommandField.N_ACTION_RQ, commitment);
         java.util.function.Function<Association, DimseReceiver> receivers = assoc -> {
             metrics.associationOpened();
             synchronized (idle) {
@@ -115,6 +127,7 @@ public class DicomNode implements SmartLifecycle {
     @Override
     public void stop() {
         server.stop();
+        commitment.shutdown();
         if (tlsServer != null) tlsServer.stop();
         boundPort = -1;
         boundTlsPort = -1;

@@ -10,7 +10,8 @@ import org.fluorovault.query.QueryRetrieveScp;
  * Enhanced XA, RF, Enhanced XRF, SC, CT, DX, dose and other SR, KOS, presentation states,
  * Encapsulated PDF among them), each in the transfer syntaxes below. Objects are stored as
  * received, never transcoded. The Query/Retrieve SOP classes (FIND, MOVE, GET of the Patient and
- * Study Root models) in implicit or explicit VR little endian.
+ * Study Root models) in implicit or explicit VR little endian, and so are MPPS and Storage
+ * Commitment Push Model.
  */
 public final class SupportedSyntaxes {
     public static final String VERIFICATION = "1.2.840.10008.1.1";
@@ -39,17 +40,21 @@ public final class SupportedSyntaxes {
             "1.2.840.10008.1.2.4.107",    // HEVC/H.265 Main
             "1.2.840.10008.1.2.4.108");   // HEVC/H.265 Main 10
 
+    /** Normalized SOP classes served by N-services: MPPS, Storage Commitment Push Model. */
+    public static final Set<String> N_SOP_CLASSES = Set.of(MppsScp.SOP_CLASS, StorageCommitmentScp.SOP_CLASS);
+
     private SupportedSyntaxes() {}
 
     public static boolean abstractSyntaxAccepted(String uid) {
-        return VERIFICATION.equals(uid) || UidDictionary.isStorageSopClass(uid) || QueryRetrieveScp.SOP_CLASSES.contains(uid);
+        return VERIFICATION.equals(uid) || UidDictionary.isStorageSopClass(uid) || QueryRetrieveScp.SOP_CLASSES.contains(uid)
+                || N_SOP_CLASSES.contains(uid);
     }
 
     public static boolean transferSyntaxAccepted(String abstractSyntax, String ts) {
         if (VERIFICATION.equals(abstractSyntax)) {
             return ts.equals("1.2.840.10008.1.2") || ts.equals("1.2.840.10008.1.2.1") || ts.equals("1.2.840.10008.1.2.2");
         }
-        if (QueryRetrieveScp.SOP_CLASSES.contains(abstractSyntax)) {
+        if (QueryRetrieveScp.SOP_CLASSES.contains(abstractSyntax) || N_SOP_CLASSES.contains(abstractSyntax)) {
             return QueryRetrieveScp.TRANSFER_SYNTAXES.contains(ts);
         }
         return STORAGE_TRANSFER_SYNTAXES.contains(ts);

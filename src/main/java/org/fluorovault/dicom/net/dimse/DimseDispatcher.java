@@ -53,6 +53,17 @@ public final class DimseDispatcher implements DimseReceiver {
         return this;
     }
 
+    /**
+     * The client for requests the acceptor sends on {@code assoc} (e.g. an N-EVENT-REPORT of
+     * storage commitment): its responses are routed back to it like those of C-GET sub-operations.
+     */
+    public DimseClient clientFor(Association assoc) {
+        if (!assoc.isOpen()) throw new IllegalStateException("association " + assoc.name() + " is closed");
+        DimseClient client = runners.computeIfAbsent(assoc, OperationRunner::new).client();
+        if (!assoc.isOpen()) runners.remove(assoc); // closed meanwhile: onClosed has run already
+        return client;
+    }
+
     @Override
     public void onClosed(Association assoc, Throwable cause) {
         OperationRunner r = runners.remove(assoc);
@@ -110,7 +121,8 @@ public final class DimseDispatcher implements DimseReceiver {
             }
         } catch (DimseException e) {
             LOG.log(Level.WARNING, "{0}: {1} {2} failed with {3}: {4}", assoc.name(), field,
-                    cmd.getString(Commands.AffectedSOPInstanceUID, ""), e.status(), e.getMessage());
+                    cmd.getString(Commands.AffectedSOPInstanceUID, cmd.getString(Commands.RequestedSOPInstanceUID, "")), e.status(),
+                    e.getMessage());
             respond(assoc, pc, Commands.failure(cmd, e));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, assoc.name() + ": " + field + " failed unexpectedly", e);

@@ -1,0 +1,116 @@
+package org.fluorovault.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.data.VR;
+import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.io.DicomReader;
+import org.fluorovault.dicom.io.TransferSyntax;
+import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.DimseException;
+import org.fluorovault.dicom.net.dimse.DimseResponder;
+import org.fluorovault.dicom.net.dimse.DimseService;
+import org.fluorovault.dicom.net.dimse.Status;
+import org.fluorovault.dicom.net.ul.Association;
+import org.fluorovault.dicom.net.ul.PresentationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Modality Performed Procedure Step SCP (PS3.4 F.7): N-CREATE with status IN PROGRESS, N-SET
+ * while IN PROGRESS, to COMPLETED or DISCONTINUED, after which the instance no longer changes.
+ */
+final class MppsScp {
+    static final String SOP_CLASS = "1.2.840.10008.3.1.2.3.3";
+    static final Status DUPLICATE_SOP_INSTANCE = new Status(0x0111);
+    static final int MAX_VALUE = 1 << 20;
+    private static final Set<String> STATES = Set.of("IN PROGRESS", "COMPLETED", "DISCONTINUED");
+    private static final Logger LOG = LoggerFactory.getLogger(MppsScp.class);
+
+    private final MppsRecords records;
+    private final Object lock = new Object();
+
+    MppsScp(MppsRecords records) {
+        this.records = records;
+    }
+
+    final DimseService create = this::onCreate;
+    final DimseService set = this::onSet;
+
+    private void onCreate(Association assoc, PresentationContext pc, Attributes cmd, InputStream data,
+                          DimseResponder responder) throws IOException {
+        Attributes ds = read(pc, cmd, data);
+        checkSopClass(cmd.getString(Commands.AffectedSOPClassUID));
+        String iuid = cmd.getString(Commands.AffectedSOPInstanceUID);
+        boolean generated = iuid == null || iuid.isBlank();
+        if (generated) iuid = "2.25." + new java.math.BigInteger(1, uuidBytes());
+        String status = ds.getString(Tags.PerformedProcedureStepStatus);
+        if (!"IN PROGRESS".equals(status)) {
+            throw new DimseException(Status.INVALID_ATTRIBUTE_VALUE,
+                    "Performed Procedure Step Status must be IN PROGRESS", Tags.PerformedProcedureStepStatus);
+        }
+        synchronized (lock) {
+            if (records.status(iuid) != null) {
+                throw new DimseException(DUPLICATE_SOP_INSTANCE, "MPPS instance already exists");
+            }
+            records.create(iuid, ds, assoc.callingAet(), Instant.now());
+        }
+        LOG.info("{}: MPPS {} created (IN PROGRESS)", assoc.name(), iuid);
+        Attributes rsp = Commands.response(cmd, Status.SUCCESS);
+        rsp.setString(Commands.AffectedSOPInstanceUID, VR.UI, iuid);
+        responder.respond(rsp, null);
+    }
+
+    private void onSet(Association assoc, PresentationContext pc, Attributes cmd, InputStream data,
+                       DimseResponder responder) throws IOException {
+        Attributes ds = read(pc, cmd, data);
+        checkSopClass(cmd.getString(Commands.RequestedSOPClassUID));
+        String iuid = cmd.getString(Commands.RequestedSOPInstanceUID);
+        if (iuid == null || iuid.isBlank()) {
+            throw new DimseException(Status.MISSING_ATTRIBUTE, "N-SET-RQ lacks Requested SOP Instance UID");
+        }
+        String next = ds.getString(Tags.PerformedProcedureStepStatus);
+        if (ds.contains(Tags.PerformedProcedureStepStatus) && !STATES.contains(next)) {
+            throw new DimseException(Status.INVALID_ATTRIBUTE_VALUE,
+                    "Performed Procedure Step Status: IN PROGRESS, COMPLETED or DISCONTINUED",
+                    Tags.PerformedProcedureStepStatus);
+        }
+        String now;
+        synchronized (lock) {
+            now = records.status(iuid);
+            if (now == null) throw new DimseException(Status.NO_SUCH_OBJECT_INSTANCE, "No such MPPS instance");
+            if (!"IN PROGRESS".equals(now)) {
+                throw new DimseException(Status.PROCESSING_FAILURE,
+                        "Performed Procedure Step Object may no longer be updated");
+            }
+            records.set(iuid, ds, Instant.now());
+        }
+        LOG.info("{}: MPPS {} set ({})", assoc.name(), iuid, next == null ? now : next);
+        responder.respond(Commands.response(cmd, Status.SUCCESS), null);
+    }
+
+    private static void checkSopClass(String cuid) {
+        if (cuid != null && !SOP_CLASS.equals(cuid)) {
+            throw new DimseException(Status.NO_SUCH_SOP_CLASS, "Not the MPPS SOP Class");
+        }
+    }
+
+    private static Attributes read(PresentationContext pc, Attributes cmd, InputStream data) throws IOException {
+        if (data == null) throw new DimseException(Status.MISSING_ATTRIBUTE, "Request without a data set");
+        try {
+            return new DicomReader(data, null).maxValueLength(MAX_VALUE).readDataset(TransferSyntax.of(pc.transferSyntax()));
+        } catch (IOException e) {
+            throw new DimseException(Status.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
+        }
+    }
+
+    private static byte[] uuidBytes() {
+        UUID u = UUID.randomUUID();
+        return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
+    }
+}

@@ -1,0 +1,231 @@
+package org.fluorovault.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.fluorovault.archive.ArchiveStore;
+import org.fluorovault.archive.InstanceIndex;
+import org.fluorovault.archive.StoredInstance;
+import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.data.Sequence;
+import org.fluorovault.dicom.data.VR;
+import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.io.DicomReader;
+import org.fluorovault.dicom.io.DicomWriter;
+import org.fluorovault.dicom.io.TransferSyntax;
+import org.fluorovault.dicom.net.dimse.CommandField;
+import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.DimseClient;
+import org.fluorovault.dicom.net.dimse.DimseDispatcher;
+import org.fluorovault.dicom.net.dimse.DimseException;
+import org.fluorovault.dicom.net.dimse.DimseResponder;
+import org.fluorovault.dicom.net.dimse.DimseService;
+import org.fluorovault.dicom.net.dimse.Status;
+import org.fluorovault.dicom.net.ul.Association;
+import org.fluorovault.dicom.net.ul.AssociationParams;
+import org.fluorovault.dicom.net.ul.AssociationRequest;
+import org.fluorovault.dicom.net.ul.DataWriter;
+import org.fluorovault.dicom.net.ul.PresentationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Storage Commitment Push Model SCP (PS3.4 J.3): answers the N-ACTION at once, then checks each
+ * referenced instance (indexed, and its file still hashes to the recorded SHA-256) and sends the
+ * N-EVENT-REPORT (1: all committed, 2: failures present) on the requesting association while it
+ * is open, otherwise on a new association to the requester's configured address, proposing the
+ * SCP role for the SOP class.
+ */
+final class StorageCommitmentScp implements DimseService {
+    static final String SOP_CLASS = "1.2.840.10008.1.20.1";
+    static final String SOP_INSTANCE = "1.2.840.10008.1.20.1.1";
+    static final Status NO_SUCH_ACTION = new Status(0x0123);
+    static final int CLASS_INSTANCE_CONFLICT = 0x0119;
+    private static final Logger LOG = LoggerFactory.getLogger(StorageCommitmentScp.class);
+
+    private final InstanceIndex index;
+    private final ArchiveStore archive;
+    private final CommitmentProperties props;
+    private final AssociationParams params;
+    private final DimseDispatcher dispatcher;
+    private final ExecutorService worker = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            r -> {
+                Thread t = new Thread(r, "storage-commitment");
+                t.setDaemon(true);
+                return t;
+            });
+
+    StorageCommitmentScp(InstanceIndex index, ArchiveStore archive, CommitmentProperties props, AssociationParams params,
+                         DimseDispatcher dispatcher) {
+        this.index = index;
+        this.archive = archive;
+        this.props = props;
+        this.params = params;
+        this.dispatcher = dispatcher;
+    }
+
+    /** One referenced instance and the failure reason, 0 when committed. */
+    record Outcome(String sopClassUid, String sopInstanceUid, int failureReason) {}
+
+    @Override
+    public void onRequest(Association assoc, PresentationContext pc, Attributes cmd, InputStream data,
+                          DimseResponder responder) throws IOException {
+        if (data == null) throw new DimseException(Status.MISSING_ATTRIBUTE, "N-ACTION-RQ without a data set");
+        Attributes ds;
+        try {
+            ds = new DicomReader(data, null).maxValueLength(1 << 16).readDataset(TransferSyntax.of(pc.transferSyntax()));
+        } catch (IOException e) {
+            throw new DimseException(Status.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
+        }
+        if (!SOP_CLASS.equals(cmd.getString(Commands.RequestedSOPClassUID))) {
+            throw new DimseException(Status.NO_SUCH_SOP_CLASS, "Not the Storage Commitment Push Model SOP Class");
+        }
+        if (!SOP_INSTANCE.equals(cmd.getString(Commands.RequestedSOPInstanceUID))) {
+            throw new DimseException(Status.NO_SUCH_OBJECT_INSTANCE, "Requested SOP Instance is not 1.2.840.10008.1.20.1.1");
+        }
+        int action = cmd.getInt(Commands.ActionTypeID, -1);
+        if (action != 1) throw new DimseException(NO_SUCH_ACTION, "Action Type ID must be 1");
+        String transaction = ds.getString(Tags.TransactionUID);
+        if (transaction == null || transaction.isBlank()) {
+            throw new DimseException(Status.MISSING_ATTRIBUTE, "Transaction UID missing", Tags.TransactionUID);
+        }
+        Sequence refs = ds.getSequence(Tags.ReferencedSOPSequence);
+        if (refs == null || refs.isEmpty()) {
+            throw new DimseException(Status.MISSING_ATTRIBUTE, "Referenced SOP Sequence missing or empty",
+                    Tags.ReferencedSOPSequence);
+        }
+        List<String[]> requested = new ArrayList<>();
+        for (Attributes r : refs) {
+            requested.add(new String[] {r.getString(Tags.ReferencedSOPClassUID), r.getString(Tags.ReferencedSOPInstanceUID)});
+        }
+        Attributes rsp = Commands.response(cmd, Status.SUCCESS);
+        rsp.setInt(Commands.ActionTypeID, VR.US, 1);
+        LOG.info("{}: storage commitment {} requested for {} instance(s)", assoc.name(), transaction, requested.size());
+        try {
+            responder.respond(rsp, null);
+        } finally { // accepted even when the response cannot be sent: the report goes to a new association
+            worker.execute(() -> commitAndReport(assoc, pc, transaction, requested));
+        }
+    }
+
+    private void commitAndReport(Association assoc, PresentationContext pc, String transaction, List<String[]> requested) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String[] r : requested) outcomes.add(new Outcome(r[0], r[1], check(r[0], r[1])));
+        Attributes report = report(transaction, outcomes);
+        int event = outcomes.stream().allMatch(o -> o.failureReason() == 0) ? 1 : 2;
+        long failed = outcomes.stream().filter(o -> o.failureReason() != 0).count();
+        LOG.info("{}: storage commitment {}: {} committed, {} failed", assoc.name(), transaction,
+                outcomes.size() - failed, failed);
+        if (assoc.isOpen()) {
+            try {
+                send(dispatcher.clientFor(assoc), pc.id(), pc.transferSyntax(), event, report, assoc.name());
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.info("{}: N-EVENT-REPORT for {} not sent on the requesting association ({}); trying a new one",
+                        assoc.name(), transaction, e.getMessage());
+            }
+        }
+        CommitmentProperties.Requester to = props.commitmentRequesters().get(assoc.callingAet());
+        if (to == null) {
+            LOG.error("storage commitment {}: association of {} closed and no commitment-requesters entry for it:"
+                    + " report not delivered", transaction, assoc.callingAet());
+            return;
+        }
+        sendOnNewAssociation(assoc.callingAet(), to, event, report, transaction);
+    }
+
+    private void sendOnNewAssociation(String aet, CommitmentProperties.Requester to, int event, Attributes report,
+                                      String transaction) {
+        AssociationRequest rq = AssociationRequest.to(aet)
+                .withContext(SOP_CLASS, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2")
+                .withRole(SOP_CLASS, false, true);
+        DimseClient client = new DimseClient();
+        try {
+            Association out = Association.connect(to.host(), to.port(), rq, params, client);
+            client.attach(out);
+            try {
+                PresentationContext pc = out.findAccepted(SOP_CLASS, null)
+                        .orElseThrow(() -> new IOException("Storage Commitment not accepted by " + aet));
+                send(client, pc.id(), pc.transferSyntax(), event, report, out.name());
+            } finally {
+                if (out.isOpen()) out.release();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("storage commitment {}: N-EVENT-REPORT to {} at {}:{} failed: {}", transaction, aet, to.host(),
+                    to.port(), e.toString());
+        }
+    }
+
+    private void send(DimseClient client, int pcid, String tsuid, int event, Attributes report, String name)
+            throws IOException {
+        Attributes rq = new Attributes();
+        rq.setString(Commands.AffectedSOPClassUID, VR.UI, SOP_CLASS);
+        rq.setInt(Commands.CommandField, VR.US, CommandField.N_EVENT_REPORT_RQ.code());
+        rq.setInt(Commands.MessageID, VR.US, client.nextMessageId());
+        rq.setInt(Commands.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
+        rq.setString(Commands.AffectedSOPInstanceUID, VR.UI, SOP_INSTANCE);
+        rq.setInt(Commands.EventTypeID, VR.US, event);
+        TransferSyntax ts = TransferSyntax.of(tsuid);
+        DataWriter writer = out -> {
+            DicomWriter w = new DicomWriter(out);
+            w.writeDataset(report, ts);
+            w.flush();
+        };
+        try {
+            Attributes rsp = client.invoke(pcid, rq, writer, null)
+                    .get(props.commitmentReportTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info("{}: N-EVENT-REPORT (event {}) answered with {}", name, event, Commands.status(rsp));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause() == null ? e.toString() : e.getCause().getMessage(), e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("{}: no N-EVENT-REPORT-RSP within {}", name, props.commitmentReportTimeout());
+        }
+    }
+
+    /** 0 when committed, else the Failure Reason (PS3.4 J.3.2.1.1.1). */
+    int check(String sopClassUid, String sopInstanceUid) {
+        if (sopInstanceUid == null || sopInstanceUid.isBlank()) return Status.NO_SUCH_OBJECT_INSTANCE.code();
+        StoredInstance si = index.find(sopInstanceUid);
+        if (si == null) return Status.NO_SUCH_OBJECT_INSTANCE.code();
+        if (sopClassUid != null && !sopClassUid.equals(si.sopClassUid())) return CLASS_INSTANCE_CONFLICT;
+        try (InputStream in = Files.newInputStream(archive.resolve(si.path()))) {
+            MessageDigest md = ArchiveStore.sha256();
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            if (HexFormat.of().formatHex(md.digest()).equalsIgnoreCase(si.sha256())) return 0;
+            LOG.error("storage commitment: {} no longer matches its recorded SHA-256", sopInstanceUid);
+        } catch (IOException e) {
+            LOG.error("storage commitment: {} unreadable: {}", sopInstanceUid, e.toString());
+        }
+        return Status.PROCESSING_FAILURE.code();
+    }
+
+    Attributes report(String transaction, List<Outcome> outcomes) {
+        Attributes ds = new Attributes();
+        ds.setString(Tags.TransactionUID, VR.UI, transaction);
+        ds.setString(Tags.RetrieveAETitle, VR.AE, params.aeTitle());
+        for (Outcome o : outcomes) {
+            Attributes item = ds.addItem(o.failureReason() == 0 ? Tags.ReferencedSOPSequence : Tags.FailedSOPSequence);
+            if (o.sopClassUid() != null) item.setString(Tags.ReferencedSOPClassUID, VR.UI, o.sopClassUid());
+            if (o.sopInstanceUid() != null) item.setString(Tags.ReferencedSOPInstanceUID, VR.UI, o.sopInstanceUid());
+            if (o.failureReason() != 0) item.setInt(Tags.FailureReason, VR.US, o.failureReason());
+        }
+        return ds;
+    }
+
+    void shutdown() {
+        worker.shutdownNow();
+    }
+}
