@@ -61,6 +61,9 @@ public final class PduDecoder {
         long length = ((long) (header[1] & 0xFF) << 24) | ((header[2] & 0xFF) << 16) | ((header[3] & 0xFF) << 8)
                 | (header[4] & 0xFF);
         checkLength(type, length);
+        if (type == PDataTf.TYPE) {
+            return pDataStreamed(length);
+        }
         ByteReader body = new ByteReader(readFully((int) length, "PDU body"));
         try {
             return parse(type, body);
@@ -122,6 +125,54 @@ public final class PduDecoder {
             throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE, "P-DATA-TF without PDV");
         }
         return new PDataTf(pdvs);
+    }
+
+    /**
+     * A P-DATA-TF read item by item, each PDV's data straight into its own array: no copy of the
+     * whole PDU body first (data sets are mostly P-DATA, so this is the receive hot path).
+     * Validates exactly as {@link #pData(ByteReader)} does.
+     */
+    private PDataTf pDataStreamed(long length) throws IOException {
+        List<Pdv> pdvs = new ArrayList<>(1);
+        long remaining = length;
+        byte[] itemHeader = new byte[6];
+        while (remaining > 0) {
+            if (remaining < 4) {
+                readFully((int) remaining, "PDU body");
+                throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                        "truncated PDV item header with " + remaining + " bytes left");
+            }
+            readInto(itemHeader, 4, "PDV item length");
+            remaining -= 4;
+            long itemLength = ((long) (itemHeader[0] & 0xFF) << 24) | ((itemHeader[1] & 0xFF) << 16)
+                    | ((itemHeader[2] & 0xFF) << 8) | (itemHeader[3] & 0xFF);
+            if (itemLength < 2 || itemLength > remaining) {
+                readFully((int) remaining, "PDU body"); // consume the rest so the fault is reported on a PDU boundary
+                throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                        "PDV item length " + itemLength + " with " + remaining + " bytes left");
+            }
+            readInto(itemHeader, 2, "PDV header");
+            int pcid = itemHeader[0] & 0xFF;
+            int mch = itemHeader[1] & 0xFF;
+            byte[] data = readFully((int) itemLength - 2, "PDV data");
+            remaining -= itemLength;
+            pdvs.add(new Pdv(pcid, (mch & 1) != 0, (mch & 2) != 0, data));
+        }
+        if (pdvs.isEmpty()) {
+            throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE, "P-DATA-TF without PDV");
+        }
+        return new PDataTf(pdvs);
+    }
+
+    private void readInto(byte[] b, int n, String what) throws IOException {
+        int done = 0;
+        while (done < n) {
+            int r = in.read(b, done, n - done);
+            if (r < 0) {
+                throw new EOFException("truncated " + what + ": " + done + " of " + n + " bytes");
+            }
+            done += r;
+        }
     }
 
     /** Reads exactly n bytes; n has been checked against the limits before anything is allocated. */
