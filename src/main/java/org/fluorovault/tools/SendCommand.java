@@ -59,8 +59,8 @@ public class SendCommand implements Callable<Integer> {
     /** One failed file and why. */
     public record Failure(Path file, String status, String reason) {}
 
-    /** The outcome of a run. */
-    public record Summary(int sent, List<Failure> failures) {}
+    /** The outcome of a run; {@code skipped} are files that are not DICOM (a CD's README, DICOMDIR...). */
+    public record Summary(int sent, List<Failure> failures, List<Failure> skipped) {}
 
     public static int run(String... args) {
         return new CommandLine(new SendCommand()).execute(args);
@@ -69,19 +69,21 @@ public class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Summary s = send();
-        out.printf("Sent %d, failed %d%n", s.sent(), s.failures().size());
+        out.printf("Sent %d, failed %d, skipped %d (not DICOM)%n", s.sent(), s.failures().size(), s.skipped().size());
         for (Failure f : s.failures()) out.printf("  FAILED %s: %s %s%n", f.file(), f.status(), f.reason());
+        for (Failure f : s.skipped()) out.printf("  skipped %s: %s%n", f.file(), f.reason());
         return s.failures().isEmpty() ? 0 : 1;
     }
 
     public Summary send() throws IOException, InterruptedException {
         List<Failure> failures = new ArrayList<>();
+        List<Failure> skipped = new ArrayList<>();
         List<DicomFileInfo> files = new ArrayList<>();
         for (Path p : collect(inputs)) {
             try {
                 files.add(DicomFileInfo.of(p));
             } catch (IOException e) {
-                failures.add(new Failure(p, "not sent", "not a DICOM Part-10 file: " + e.getMessage()));
+                skipped.add(new Failure(p, "not sent", e.getMessage()));
             }
         }
         int sent = 0;
@@ -95,7 +97,7 @@ public class SendCommand implements Callable<Integer> {
                 sent += sendBatch(batch, failures, bar);
             }
         }
-        return new Summary(sent, failures);
+        return new Summary(sent, failures, skipped);
     }
 
     /** Splits files so no association needs more than 128 presentation contexts. */

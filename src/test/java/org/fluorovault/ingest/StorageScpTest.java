@@ -2,7 +2,6 @@ package org.fluorovault.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,15 +127,16 @@ class StorageScpTest extends ArchiveTestBase {
     }
 
     @Test
-    void senderReportsNonDicomFilesWithoutStopping() throws Exception {
+    void senderSkipsNonDicomFilesWithoutStoppingOrFailing() throws Exception {
         Path junk = Files.writeString(dir.resolve("readme.txt"), "not dicom");
         Path ok = TestDicom.writeXa(dir.resolve("sub"), "P-MIX", TestDicom.uid(), 1, 16);
         SendCommand.Summary s = send(dir);
         assertEquals(1, s.sent());
-        List<SendCommand.Failure> f = s.failures();
-        assertEquals(1, f.size());
-        assertEquals(junk, f.get(0).file());
-        assertFalse(Files.exists(dir.resolve("nothing")));
+        assertEquals(List.of(), s.failures(), "a folder with a README is not a failed import");
+        List<SendCommand.Failure> skipped = s.skipped();
+        assertEquals(1, skipped.size());
+        assertEquals(junk, skipped.get(0).file());
+        assertTrue(skipped.get(0).reason().contains("no DICM prefix"), skipped.get(0).reason());
         assertNotNull(index.find(DicomFileInfo.of(ok).sopInstanceUid()));
     }
 }
