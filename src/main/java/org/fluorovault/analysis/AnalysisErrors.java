@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * 400 bad frame number or window, 422 for objects that are archived but cannot be decoded
  * (unsupported transfer syntax or pixel format, inconsistent or damaged pixel data).
  */
-@RestControllerAdvice(assignableTypes = {ImageController.class})
+@RestControllerAdvice(assignableTypes = {ImageController.class, AnalysisController.class})
 class AnalysisErrors {
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisErrors.class);
 
@@ -37,6 +37,11 @@ class AnalysisErrors {
         };
         if (e.reason() == FrameDecodeException.Reason.CORRUPT_PIXEL_DATA) LOG.warn("cannot decode: {}", e.getMessage());
         return text(status, e.reason() + ": " + e.getMessage());
+    }
+
+    @ExceptionHandler(AnalysisService.NotAnalysableException.class)
+    ResponseEntity<String> notAnalysable(AnalysisService.NotAnalysableException e) {
+        return text(HttpStatus.UNPROCESSABLE_CONTENT, e.reason() + ": " + e.getMessage());
     }
 
     private static ResponseEntity<String> text(HttpStatus status, String message) {
