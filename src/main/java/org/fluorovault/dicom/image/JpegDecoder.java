@@ -9,6 +9,7 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.fluorovault.dicom.image.FrameDecodeException.Reason;
 
@@ -21,7 +22,7 @@ final class JpegDecoder {
 
     static int[] decode(byte[] jpeg, PixelFormat fmt) throws IOException, FrameDecodeException {
         ImageReader reader = reader();
-        try (ImageInputStream iis = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
             reader.setInput(iis, true, true);
             Raster r;
             try {
