@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A node with almost no room: disk threshold not met, two associations at most, one allowed caller. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK) // NONE has no HttpSecurity for SecurityConfig
 class ReceiverLimitsTest {
     static Path storage;
 

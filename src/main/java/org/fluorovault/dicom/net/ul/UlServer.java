@@ -91,7 +91,7 @@ public final class UlServer {
         return start(bindAddress, port, ServerSocketFactory.getDefault());
     }
 
-    /** Stops accepting, aborts the open associations and waits briefly for their threads. */
+    /** Stops accepting, aborts the open associations and waits briefly for their threads; {@link #start} may follow. */
     public void stop() {
         ServerSocket ss;
         ThreadPoolExecutor p;
@@ -100,6 +100,9 @@ public final class UlServer {
             ss = serverSocket;
             p = pool;
             rp = rejectPool;
+            // cleared so that start() works again after stop() (a paused Spring context restarts its node);
+            // start() replaces the pools, which are shut down below
+            serverSocket = null;
         }
         if (ss == null) {
             return;
