@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The DICOM toolkit stays publishable alone: no Spring, JDBC, ImageJ or application code in it. */
+/** The DICOM toolkit stays publishable alone (no Spring, JDBC, ImageJ or application code in it); ImageJ stays inside analysis. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -27,6 +27,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.fluorovault.archive..", "org.fluorovault.ingest..", "org.fluorovault.query..",
                         "org.fluorovault.security..", "org.fluorovault.tools..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void imageJIsUsedOnlyInsideAnalysis() {
+        noClasses().that().resideOutsideOfPackage("org.fluorovault.analysis..")
+                .should().dependOnClassesThat().resideInAPackage("ij..")
                 .check(CLASSES);
     }
 

@@ -1,0 +1,72 @@
+package org.fluorovault.analysis;
+
+import java.time.Instant;
+
+import org.fluorovault.analysis.internal.AnalysisRepository;
+import org.fluorovault.analysis.internal.ContrastAnalyzer;
+import org.fluorovault.analysis.internal.StoredFrames;
+import org.fluorovault.dicom.image.FrameDecodeException;
+import org.fluorovault.dicom.image.FrameSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Contrast-spread analysis of stored runs on demand: a stored result of the current algorithm
+ * version is returned as is; otherwise the run is analysed and the result stored.
+ */
+@Service
+public class AnalysisService {
+    /** Version of the algorithm; results are stored per version. */
+    public static final String ALGORITHM_VERSION = ContrastAnalyzer.VERSION;
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisService.class);
+
+    private final StoredFrames frames;
+    private final AnalysisRepository results;
+
+    AnalysisService(StoredFrames frames, AnalysisRepository results) {
+        this.frames = frames;
+        this.results = results;
+    }
+
+    /**
+     * The analysis of a stored run.
+     *
+     * @throws InstanceNotFoundException when the archive does not hold it
+     * @throws NotAnalysableException when the object cannot be analysed (the message says why)
+     */
+    public ContrastAnalysis analysis(String sopInstanceUid) throws NotAnalysableException {
+        var stored = results.find(sopInstanceUid, ALGORITHM_VERSION);
+        if (stored.isPresent()) return stored.get();
+        return analyse(sopInstanceUid);
+    }
+
+    /** Analyses again and replaces the stored result of this version. */
+    public ContrastAnalysis analyse(String sopInstanceUid) throws NotAnalysableException {
+        try {
+            FrameSource src = frames.open(sopInstanceUid).orElseThrow(() -> new InstanceNotFoundException(sopInstanceUid));
+            long t0 = System.nanoTime();
+            ContrastAnalysis a = ContrastAnalyzer.analyse(src);
+            LOG.info("analysed {}: {} ({} frames, {} ms)", sopInstanceUid, a.suggestedPattern(), src.frameCount(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            results.save(sopInstanceUid, a, Instant.now());
+            return a;
+        } catch (FrameDecodeException e) {
+            throw new NotAnalysableException(e.reason().name(), e.getMessage());
+        } catch (ContrastAnalyzer.NotAnalysableException e) {
+            throw new NotAnalysableException("NOT_A_RUN", e.getMessage());
+        }
+    }
+
+    /** The object is archived but cannot be analysed; {@code reason} is a short code, the message says why. */
+    public static class NotAnalysableException extends Exception {
+        private final String reason;
+
+        public NotAnalysableException(String reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public String reason() { return reason; }
+    }
+}

@@ -1,0 +1,281 @@
+package org.fluorovault.analysis.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import ij.plugin.filter.GaussianBlur;
+import ij.process.AutoThresholder;
+import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
+
+import org.fluorovault.analysis.ContrastAnalysis;
+import org.fluorovault.analysis.ContrastAnalysis.NeedleTip;
+import org.fluorovault.analysis.ContrastAnalysis.Pattern;
+import org.fluorovault.analysis.ContrastAnalysis.Point;
+import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.image.FrameDecodeException;
+import org.fluorovault.dicom.image.FrameSource;
+
+/**
+ * Contrast-spread analysis of one run (see docs/analysis.md): register frames to the first,
+ * find the pre-contrast mask frames from the frame-to-frame change, subtract their mean, threshold
+ * the peak frame with ImageJ's Otsu method (never below a noise floor), keep the region
+ * connected to the needle tip, measure it over time and suggest a pattern.
+ */
+public final class ContrastAnalyzer {
+    public static final String VERSION = "contrast-1.0";
+    /** Fewest frames a run needs. */
+    public static final int MIN_FRAMES = 3;
+    private static final int MOTION_RANGE = 3;
+    private static final double BLUR = 1.0;
+    /** Mean subtracted intensity in the region over the noise, below which a change is not called contrast. */
+    private static final double MIN_CONTRAST_TO_NOISE = 20;
+
+    private ContrastAnalyzer() {}
+
+    /** Thrown for runs analysis cannot work on; the message says why. */
+    public static final class NotAnalysableException extends Exception {
+        public NotAnalysableException(String message) { super(message); }
+    }
+
+    public static ContrastAnalysis analyse(FrameSource src) throws FrameDecodeException, NotAnalysableException {
+        if (src.frameCount() < MIN_FRAMES) {
+            throw new NotAnalysableException("contrast analysis needs a run of at least " + MIN_FRAMES
+                    + " frames; this object has " + src.frameCount());
+        }
+        List<String> reasons = new ArrayList<>();
+        RunStack run = RunStack.load(src);
+        int w = run.width(), h = run.height(), n = run.frames(), bin = run.bin;
+        GaussianBlur blur = new GaussianBlur();
+
+        // 1. motion: every frame registered to the first, lightly smoothed
+        float[][] g = new float[n][];
+        FloatProcessor ref = run.floatFrame(0);
+        blur.blurGaussian(ref, BLUR);
+        g[0] = (float[]) ref.getPixels();
+        double maxShift = 0;
+        for (int f = 1; f < n; f++) {
+            FloatProcessor fp = run.floatFrame(f);
+            blur.blurGaussian(fp, BLUR);
+            double[] s = Registration.shift(g[0], (float[]) fp.getPixels(), w, h, MOTION_RANGE);
+            maxShift = Math.max(maxShift, Math.hypot(s[0], s[1]) * bin);
+            g[f] = (float[]) Registration.align(fp, s).getPixels();
+        }
+        if (maxShift >= 0.5) reasons.add(String.format("corrected patient motion of up to %.1f pixels", maxShift));
+        int edge = MOTION_RANGE + 2;
+
+        // 2. mask frames: contrast arrives when the frame-to-frame change turns clearly positive over an
+        //    area; the change is smoothed first so that thin residues of registration cancel out
+        double sigma = noise(g[1], g[0], w, h, edge);
+        int minCount = Math.max(6, w * h / 600);
+        int onset = -1;
+        for (int f = 1; f < n && onset < 0; f++) {
+            // the increase must be there against the frame before and still be there a frame later
+            if (netIncrease(g[f], g[f - 1], w, h, edge, sigma, blur) >= minCount
+                    && netIncrease(g[Math.min(n - 1, f + 1)], g[f - 1], w, h, edge, sigma, blur) >= minCount) onset = f;
+        }
+        int maskFrames = onset > 0 ? onset : n;
+        float[] mask = new float[w * h];
+        for (int f = 0; f < maskFrames; f++) for (int i = 0; i < mask.length; i++) mask[i] += g[f][i] / maskFrames;
+
+        // 3. needle on the mask image; the hint is where contrast first appears
+        double[] origin = null;
+        float[] dOnset = null;
+        if (onset > 0) {
+            dOnset = subtract(g[onset], mask, w, h, edge);
+            int best = argmax(dOnset);
+            origin = new double[] {best % w, best / w};
+        }
+        NeedleFinder.Tip tip = NeedleFinder.find(run.floatFrame(0), sigma, origin);
+        NeedleTip needleTip = tip == null ? null
+                : new NeedleTip(toStored(tip.x(), bin), toStored(tip.y(), bin), 1, round(tip.confidence(), 2));
+        if (tip == null) reasons.add("no needle found (no straight, thin, high-attenuation line)");
+
+        double pixelMm = pixelSpacingMm(src.attributes(), reasons) * bin;
+        if (onset < 0) {
+            reasons.add("no frame-to-frame increase in attenuation that would mark contrast arriving");
+            return new ContrastAnalysis(false, null, null, null, null, null, null, Pattern.NONE, 0.8, reasons, needleTip,
+                    List.of(), VERSION);
+        }
+
+        // 4. subtraction, peak frame, threshold
+        float[][] d = new float[n][];
+        double[] signal = new double[n];
+        double dSigma = noise(subtract(g[Math.max(0, onset - 1)], mask, w, h, edge), new float[w * h], w, h, edge);
+        dSigma = Math.max(dSigma, sigma / 2);
+        int peak = onset;
+        for (int f = 0; f < n; f++) {
+            d[f] = subtract(g[f], mask, w, h, edge);
+            for (float v : d[f]) if (v > 3 * dSigma) signal[f] += v - 3 * dSigma;
+            if (f >= onset && signal[f] > signal[peak]) peak = f;
+        }
+        double threshold = threshold(d[peak], dSigma);
+        byte[] region = region(d[peak], threshold, w, h, tip, origin, reasons);
+        int area = 0, top = h, bottom = -1;
+        double cx = 0, cy = 0;
+        for (int i = 0; i < region.length; i++) {
+            if (region[i] == 0) continue;
+            area++;
+            int x = i % w, y = i / w;
+            cx += x;
+            cy += y;
+            top = Math.min(top, y);
+            bottom = Math.max(bottom, y);
+        }
+        double areaMm = area * pixelMm * pixelMm;
+        double regionSum = 0;
+        for (int i = 0; i < region.length; i++) if (region[i] != 0) regionSum += d[peak][i];
+        double contrastToNoise = area == 0 ? 0 : regionSum / area / dSigma;
+        if (area == 0 || areaMm < 10 || contrastToNoise < MIN_CONTRAST_TO_NOISE) {
+            reasons.add(String.format("the change from frame %d on is too faint or too small to be a contrast spread"
+                    + " (%.0f mm2, %.1f times the noise)", onset + 1, areaMm, contrastToNoise));
+            return new ContrastAnalysis(false, null, null, null, null, null, null, Pattern.NONE, 0.6, reasons, needleTip,
+                    List.of(), VERSION);
+        }
+
+        // 5. over time, inside the region
+        List<Double> tic = new ArrayList<>();
+        double[] inRegion = new double[n];
+        int firstVisible = -1;
+        int[] areaAt = new int[n];
+        for (int f = 0; f < n; f++) {
+            double sum = 0;
+            for (int i = 0; i < region.length; i++) {
+                if (region[i] == 0) continue;
+                sum += d[f][i];
+                if (d[f][i] > threshold) areaAt[f]++;
+            }
+            inRegion[f] = sum;
+            tic.add(round(sum / area, 1));
+        }
+        firstVisible = onset;
+        double washout = inRegion[peak] > 0 ? Math.max(0, inRegion[n - 1] / inRegion[peak]) : 0;
+        int rise = peak - firstVisible;
+
+        Shape shape = Shape.of(region, w, h, area);
+        Suggestion s = PatternRules.suggest(washout, rise, shape, (bottom - top + 1) * pixelMm, areaMm);
+        reasons.addAll(s.reasons());
+        return new ContrastAnalysis(true, firstVisible + 1, peak + 1, round(areaMm, 1), round((bottom - top + 1) * pixelMm, 1),
+                new Point(round(toStored(cx / area, bin), 1), round(toStored(cy / area, bin), 1)), round(washout, 3),
+                s.pattern(), round(s.confidence(), 2), reasons, needleTip, tic, VERSION);
+    }
+
+    /** The region: thresholded, bridged over small gaps, the component at the needle tip (else at the contrast origin). */
+    private static byte[] region(float[] d, double t, int w, int h, NeedleFinder.Tip tip, double[] origin, List<String> reasons) {
+        ByteProcessor bp = new ByteProcessor(w, h);
+        byte[] b = (byte[]) bp.getPixels();
+        for (int i = 0; i < d.length; i++) if (d[i] > t) b[i] = (byte) 255;
+        ByteProcessor bridged = (ByteProcessor) bp.duplicate();
+        bridged.dilate(1, 0); // ImageJ's binary dilation (foreground 255 after invertLut-free setup)
+        byte[] br = (byte[]) bridged.getPixels();
+        int seed = -1;
+        if (tip != null) {
+            seed = nearest(br, w, h, tip.x(), tip.y(), 12);
+            if (seed < 0) reasons.add("no contrast next to the needle tip; measured the region where contrast first appeared");
+        }
+        if (seed < 0 && origin != null) seed = nearest(br, w, h, origin[0], origin[1], 12);
+        byte[] out = new byte[b.length];
+        if (seed < 0) return out;
+        // 8-connected component of the bridged mask from the seed; the area counts thresholded pixels only
+        int[] stack = new int[b.length];
+        boolean[] seen = new boolean[b.length];
+        int top = 0;
+        stack[top++] = seed;
+        seen[seed] = true;
+        while (top > 0) {
+            int p = stack[--top];
+            if (b[p] != 0) out[p] = 1;
+            int px = p % w, py = p / w;
+            for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) {
+                int x = px + dx, y = py + dy;
+                if (x < 0 || y < 0 || x >= w || y >= h) continue;
+                int q = y * w + x;
+                if (!seen[q] && br[q] != 0) { seen[q] = true; stack[top++] = q; }
+            }
+        }
+        return out;
+    }
+
+    /** Pixels that clearly gained attenuation from {@code before} to {@code after}, minus those that clearly lost it. */
+    private static int netIncrease(float[] after, float[] before, int w, int h, int edge, double sigma, GaussianBlur blur) {
+        FloatProcessor change = new FloatProcessor(w, h, subtract(after, before, w, h, edge));
+        blur.blurGaussian(change, 2 * BLUR);
+        float[] c = (float[]) change.getPixels();
+        double cs = noise(c, new float[c.length], w, h, edge);
+        int pos = 0, neg = 0;
+        for (float v : c) {
+            if (v > 5 * cs && v > sigma) pos++;
+            else if (v < -5 * cs && v < -sigma) neg++;
+        }
+        return pos - neg;
+    }
+
+    private static int nearest(byte[] b, int w, int h, double cx, double cy, int radius) {
+        int best = -1;
+        double bd = Double.MAX_VALUE;
+        for (int y = Math.max(0, (int) cy - radius); y <= Math.min(h - 1, (int) cy + radius); y++) {
+            for (int x = Math.max(0, (int) cx - radius); x <= Math.min(w - 1, (int) cx + radius); x++) {
+                if (b[y * w + x] == 0) continue;
+                double dd = Math.hypot(x - cx, y - cy);
+                if (dd <= radius && dd < bd) { bd = dd; best = y * w + x; }
+            }
+        }
+        return best;
+    }
+
+    /** ImageJ's Otsu threshold on the histogram of positive differences, never below 4 noise sigmas. */
+    static double threshold(float[] d, double sigma) {
+        float max = 0;
+        for (float v : d) max = Math.max(max, v);
+        if (max <= 0) return Double.MAX_VALUE;
+        int[] hist = new int[256];
+        for (float v : d) if (v > 0) hist[Math.min(255, (int) (v / max * 255))]++;
+        int t = new AutoThresholder().getThreshold(AutoThresholder.Method.Otsu, hist);
+        return Math.max(4 * sigma, (t + 1) * max / 255.0);
+    }
+
+    private static float[] subtract(float[] a, float[] mask, int w, int h, int edge) {
+        float[] d = new float[a.length];
+        for (int y = edge; y < h - edge; y++) for (int x = edge; x < w - edge; x++) d[y * w + x] = a[y * w + x] - mask[y * w + x];
+        return d;
+    }
+
+    /** Robust standard deviation of a - b (median absolute deviation), over the interior. */
+    private static double noise(float[] a, float[] b, int w, int h, int edge) {
+        int k = 0;
+        float[] v = new float[(w - 2 * edge) * (h - 2 * edge)];
+        for (int y = edge; y < h - edge; y++) for (int x = edge; x < w - edge; x++) v[k++] = Math.abs(a[y * w + x] - b[y * w + x]);
+        Arrays.sort(v);
+        return Math.max(0.5, 1.4826 * v[v.length / 2]);
+    }
+
+    private static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+        return best;
+    }
+
+    /** Patient-plane mm per stored pixel: Imager Pixel Spacing / (SID / SOD), else Pixel Spacing. */
+    static double pixelSpacingMm(Attributes ds, List<String> reasons) {
+        double[] ips = ds.getDoubles(Tags.ImagerPixelSpacing), ps = ds.getDoubles(Tags.PixelSpacing);
+        double sid = ds.getDouble(Tags.DistanceSourceToDetector, 0), sod = ds.getDouble(Tags.DistanceSourceToPatient, 0);
+        if (ips.length > 0 && ips[0] > 0 && sid > 0 && sod > 0) return ips[0] * sod / sid;
+        if (ps.length > 0 && ps[0] > 0) return ps[0];
+        if (ips.length > 0 && ips[0] > 0) {
+            reasons.add("sizes use Imager Pixel Spacing at the detector (no SID/SOD to correct magnification)");
+            return ips[0];
+        }
+        reasons.add("no pixel spacing in the object: sizes assume 1 mm per pixel");
+        return 1;
+    }
+
+    /** Working-pixel coordinate to the stored image (centre of the binned block). */
+    private static double toStored(double v, int bin) { return v * bin + (bin - 1) / 2.0; }
+
+    static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,88 @@
+package org.fluorovault.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.fluorovault.analysis.internal.AnalysisRepository;
+import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.data.Tag;
+import org.fluorovault.dicom.data.VR;
+import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.io.TransferSyntax;
+import org.fluorovault.support.ArchiveTestBase;
+import org.fluorovault.support.TestDicom;
+import org.fluorovault.tools.SendCommand;
+import org.fluorovault.tools.samples.LumbarPhantom;
+import org.fluorovault.tools.samples.PhantomRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The analysis of a run received over DICOM, stored once per algorithm version, and the answers for objects it cannot analyse. */
+class AnalysisEndpointTest extends ArchiveTestBase {
+    @Autowired AnalysisRepository results;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private void send(Path... files) throws Exception {
+        SendCommand cmd = new SendCommand(System.out);
+        new picocli.CommandLine(cmd).parseArgs(Stream.concat(Stream.of("--host", "127.0.0.1", "--port",
+                Integer.toString(node.port()), "--called-aet", node.aeTitle(), "--no-progress"),
+                Stream.of(files).map(Path::toString)).toArray(String[]::new));
+        assertEquals(files.length, cmd.send().sent());
+    }
+
+    private static Path phantomFile(Path dir, String uid, LumbarPhantom.Contrast c) throws Exception {
+        PhantomRun run = LumbarPhantom.builder().size(512).frames(12).contrast(c).seed(5).build().render();
+        Attributes a = TestDicom.xa("AN-1", TestDicom.uid(), TestDicom.uid(), uid, run.frameCount(), run.rows());
+        a.setString(Tags.ImagerPixelSpacing, VR.DS, "0.6", "0.6");
+        short[] all = run.concatenated();
+        byte[] px = new byte[all.length * 2];
+        for (int i = 0; i < all.length; i++) {
+            px[2 * i] = (byte) all[i];
+            px[2 * i + 1] = (byte) (all[i] >> 8);
+        }
+        a.setBytes(Tag.PixelData, VR.OW, px);
+        return TestDicom.write(dir.resolve(uid + ".dcm"), a, TransferSyntax.EXPLICIT_VR_LE);
+    }
+
+    @Test
+    void analysesAReceivedRunOnceAndAnswersWithTheIssuesJson(@TempDir Path dir) throws Exception {
+        String uid = TestDicom.uid();
+        send(phantomFile(dir, uid, LumbarPhantom.Contrast.VASCULAR));
+        HttpResponse<byte[]> r = getAsAdmin("/api/instances/" + uid + "/analysis", "application/json");
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        assertEquals(200, r.statusCode(), body);
+        JsonNode n = json.readTree(body);
+        assertTrue(n.get("contrastDetected").asBoolean(), body);
+        assertEquals("VASCULAR", n.get("suggestedPattern").asString(), body);
+        assertEquals(AnalysisService.ALGORITHM_VERSION, n.get("algorithmVersion").asString());
+        for (String field : new String[] {"onsetFrame", "peakFrame", "areaMm2", "craniocaudalExtentMm", "centroid",
+                "washoutRatio", "confidence", "reasons", "needleTip"}) {
+            assertTrue(n.has(field), field + " in " + body);
+        }
+        assertTrue(n.get("reasons").size() > 0);
+        assertEquals(1, results.count(uid));
+        // asked again: the stored result, not a second row
+        HttpResponse<byte[]> again = getAsAdmin("/api/instances/" + uid + "/analysis", "application/json");
+        assertEquals(body, new String(again.body(), StandardCharsets.UTF_8));
+        assertEquals(1, results.count(uid));
+    }
+
+    @Test
+    void aSingleFrameIsNotARunAndSaysSo(@TempDir Path dir) throws Exception {
+        String uid = TestDicom.uid();
+        send(TestDicom.write(dir.resolve("one.dcm"), TestDicom.xa("AN-2", TestDicom.uid(), TestDicom.uid(), uid, 1, 32),
+                TransferSyntax.EXPLICIT_VR_LE));
+        HttpResponse<byte[]> r = getAsAdmin("/api/instances/" + uid + "/analysis", "application/json");
+        assertEquals(422, r.statusCode());
+        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("at least 3 frames"));
+        assertEquals(404, getAsAdmin("/api/instances/1.2.3.4.5.404/analysis", "application/json").statusCode());
+    }
+}
