@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.fluorovault.analysis.internal.AnalysisRepository;
 import org.fluorovault.dicom.data.Attributes;
@@ -16,7 +15,6 @@ import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.TestDicom;
-import org.fluorovault.tools.SendCommand;
 import org.fluorovault.tools.samples.LumbarPhantom;
 import org.fluorovault.tools.samples.PhantomRun;
 import org.junit.jupiter.api.Test;
@@ -30,13 +28,6 @@ class AnalysisEndpointTest extends ArchiveTestBase {
     @Autowired AnalysisRepository results;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private void send(Path... files) throws Exception {
-        SendCommand cmd = new SendCommand(System.out);
-        new picocli.CommandLine(cmd).parseArgs(Stream.concat(Stream.of("--host", "127.0.0.1", "--port",
-                Integer.toString(node.port()), "--called-aet", node.aeTitle(), "--no-progress"),
-                Stream.of(files).map(Path::toString)).toArray(String[]::new));
-        assertEquals(files.length, cmd.send().sent());
-    }
 
     private static Path phantomFile(Path dir, String uid, LumbarPhantom.Contrast c) throws Exception {
         PhantomRun run = LumbarPhantom.builder().size(512).frames(12).contrast(c).seed(5).build().render();
@@ -55,7 +46,7 @@ class AnalysisEndpointTest extends ArchiveTestBase {
     @Test
     void analysesAReceivedRunOnceAndAnswersWithTheIssuesJson(@TempDir Path dir) throws Exception {
         String uid = TestDicom.uid();
-        send(phantomFile(dir, uid, LumbarPhantom.Contrast.VASCULAR));
+        sendAll(phantomFile(dir, uid, LumbarPhantom.Contrast.VASCULAR));
         HttpResponse<byte[]> r = getAsAdmin("/api/instances/" + uid + "/analysis", "application/json");
         String body = new String(r.body(), StandardCharsets.UTF_8);
         assertEquals(200, r.statusCode(), body);
@@ -78,11 +69,20 @@ class AnalysisEndpointTest extends ArchiveTestBase {
     @Test
     void aSingleFrameIsNotARunAndSaysSo(@TempDir Path dir) throws Exception {
         String uid = TestDicom.uid();
-        send(TestDicom.write(dir.resolve("one.dcm"), TestDicom.xa("AN-2", TestDicom.uid(), TestDicom.uid(), uid, 1, 32),
+        sendAll(TestDicom.write(dir.resolve("one.dcm"), TestDicom.xa("AN-2", TestDicom.uid(), TestDicom.uid(), uid, 1, 32),
                 TransferSyntax.EXPLICIT_VR_LE));
         HttpResponse<byte[]> r = getAsAdmin("/api/instances/" + uid + "/analysis", "application/json");
         assertEquals(422, r.statusCode());
         assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("at least 3 frames"));
         assertEquals(404, getAsAdmin("/api/instances/1.2.3.4.5.404/analysis", "application/json").statusCode());
+    }
+
+    /** Stores the files through the archive's DICOM node and checks every one was stored. */
+    private void sendAll(Path... files) {
+        try {
+            assertEquals(files.length, send(files).sent());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -20,7 +19,6 @@ import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.TestDicom;
-import org.fluorovault.tools.SendCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,21 +35,10 @@ class ImageEndpointsTest extends ArchiveTestBase {
         Attributes a = TestDicom.xa("IMG-1", TestDicom.uid(), TestDicom.uid(), xa, 3, 64);
         Attributes b = TestDicom.xa("IMG-1", TestDicom.uid(), TestDicom.uid(), m1, 1, 64);
         b.setString(Tags.PhotometricInterpretation, VR.CS, "MONOCHROME1");
-        send(TestDicom.write(dir.resolve("a.dcm"), a, TransferSyntax.EXPLICIT_VR_LE),
+        sendAll(TestDicom.write(dir.resolve("a.dcm"), a, TransferSyntax.EXPLICIT_VR_LE),
                 TestDicom.write(dir.resolve("b.dcm"), b, TransferSyntax.EXPLICIT_VR_LE));
     }
 
-    private void send(Path... files) {
-        SendCommand cmd = new SendCommand(System.out);
-        new picocli.CommandLine(cmd).parseArgs(Stream.concat(Stream.of("--host", "127.0.0.1", "--port",
-                Integer.toString(node.port()), "--called-aet", node.aeTitle(), "--no-progress"),
-                Stream.of(files).map(Path::toString)).toArray(String[]::new));
-        try {
-            assertEquals(files.length, cmd.send().sent());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static BufferedImage png(HttpResponse<byte[]> r) throws Exception {
         assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
@@ -109,7 +96,7 @@ class ImageEndpointsTest extends ArchiveTestBase {
         fr.add(new byte[] {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51});
         a.put(Tag.PixelData, VR.OB, fr);
         Path f = TestDicom.write(dir.resolve("j2k.dcm"), a, "1.2.840.10008.1.2.4.90");
-        send(f); // the node archives JPEG 2000 as received
+        sendAll(f); // the node archives JPEG 2000 as received
         HttpResponse<byte[]> r = getAsAdmin("/api/instances/" + uid + "/frames/1/rendered", "image/png");
         assertEquals(422, r.statusCode());
         assertTrue(text(r).contains("JPEG 2000") && text(r).contains("not supported for analysis"), text(r));
@@ -121,5 +108,14 @@ class ImageEndpointsTest extends ArchiveTestBase {
         assertEquals(401, get("/api/instances/" + xa + "/frames/1/rendered", "admin", "wrong", null).statusCode());
         // a browser asking for an image is sent to the login page instead
         assertEquals(302, get("/api/instances/" + xa + "/thumbnail", null, null, "image/png").statusCode());
+    }
+
+    /** Stores the files through the archive's DICOM node and checks every one was stored. */
+    private void sendAll(Path... files) {
+        try {
+            assertEquals(files.length, send(files).sent());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }
