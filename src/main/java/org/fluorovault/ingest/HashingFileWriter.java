@@ -11,16 +11,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes a received object to its temporary file on a second thread, hashing it (SHA-256) as it
- * goes, while the association's reader thread keeps reading the network: the digest and the disk
- * write are off the receive path. A few fixed buffers circulate between the two threads, so memory
- * stays bounded whatever the object's size. Large objects are also written back to disk while they
- * arrive (a background force every few MB), so the final fsync has little left to do.
+ * Writes a received object to its temporary file, hashing it (SHA-256) as it goes. The first
+ * {@link #INLINE_LIMIT} bytes are written on the caller's thread (a small object costs no thread
+ * hand-offs); past that a second thread takes over the digest and the disk writes while the
+ * association's reader thread keeps reading the network. A few fixed buffers circulate between
+ * the two threads, so memory stays bounded whatever the object's size. Large objects are also
+ * written back to disk while they arrive (a background force every few MB), so the final fsync
+ * has little left to do.
  */
 final class HashingFileWriter implements AutoCloseable {
     static final int BUFFER_SIZE = 256 * 1024;
     private static final int BUFFERS = 4;
     private static final long WRITEBACK_CHUNK = 8L << 20;
+    /** Objects up to this size are hashed and written on the caller's thread. */
+    static final long INLINE_LIMIT = 2L << 20;
     private static final byte[] END = new byte[0];
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "storage-writer");
@@ -44,7 +48,9 @@ final class HashingFileWriter implements AutoCloseable {
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
     /** At most BUFFERS data chunks plus END or ABANDON can be queued, so offers never fail. */
     private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(BUFFERS + 2);
-    private final Future<Long> worker;
+    private Future<Long> worker; // null while writing inline
+    private final byte[] inlineBuffer = new byte[BUFFER_SIZE];
+    private long inlineWritten;
     private volatile Throwable failure;
     private boolean done;
 
@@ -52,12 +58,11 @@ final class HashingFileWriter implements AutoCloseable {
         this.ch = ch;
         this.md = md;
         this.fsync = fsync;
-        for (int i = 0; i < BUFFERS; i++) free.add(new byte[BUFFER_SIZE]);
-        this.worker = WORKERS.submit(this::drain);
     }
 
     /** A buffer to fill; blocks while the writer is behind (back-pressure on the network). */
     byte[] buffer() throws IOException {
+        if (worker == null) return inlineBuffer;
         try {
             byte[] b = free.take();
             rethrowFailure();
@@ -70,6 +75,21 @@ final class HashingFileWriter implements AutoCloseable {
 
     /** Hands {@code length} bytes of a buffer obtained from {@link #buffer()} to the writer. */
     void submit(byte[] buffer, int length) throws IOException {
+        if (worker == null) {
+            try {
+                md.update(buffer, 0, length);
+                ByteBuffer bb = ByteBuffer.wrap(buffer, 0, length);
+                while (bb.hasRemaining()) ch.write(bb);
+            } catch (IOException e) {
+                throw new WriteFailedException(e);
+            }
+            inlineWritten += length;
+            if (inlineWritten >= INLINE_LIMIT) { // a large object: hand over to the writer thread
+                for (int i = 0; i < BUFFERS; i++) free.add(new byte[BUFFER_SIZE]);
+                worker = WORKERS.submit(this::drain);
+            }
+            return;
+        }
         rethrowFailure();
         full.add(new Chunk(buffer, length));
     }
@@ -77,6 +97,14 @@ final class HashingFileWriter implements AutoCloseable {
     /** Writes the rest, forces the file to disk when configured, and returns the bytes written. */
     long finish() throws IOException {
         done = true;
+        if (worker == null) {
+            try {
+                if (fsync) ch.force(true);
+            } catch (IOException e) {
+                throw new WriteFailedException(e);
+            }
+            return inlineWritten;
+        }
         full.add(END_CHUNK);
         try {
             return worker.get();
@@ -91,7 +119,7 @@ final class HashingFileWriter implements AutoCloseable {
     /** Abandons the object if {@link #finish()} was not reached (the writer stops, nothing is forced). */
     @Override
     public void close() {
-        if (!done) {
+        if (!done && worker != null) {
             done = true;
             full.add(ABANDON);
         }
@@ -110,7 +138,7 @@ final class HashingFileWriter implements AutoCloseable {
     /** The writer thread: hash, write, give the buffer back; force at the end. */
     private long drain() throws Exception {
         try {
-            long written = 0, sinceForce = 0;
+            long written = inlineWritten, sinceForce = inlineWritten;
             Future<?> writeback = null;
             while (true) {
                 Chunk c = full.take();
