@@ -36,13 +36,27 @@ public class AnalysisService {
      * @throws NotAnalysableException when the object cannot be analysed (the message says why)
      */
     public ContrastAnalysis analysis(String sopInstanceUid) throws NotAnalysableException {
-        var stored = results.find(sopInstanceUid, ALGORITHM_VERSION);
-        if (stored.isPresent()) return stored.get();
-        return analyse(sopInstanceUid);
+        synchronized (lockFor(sopInstanceUid)) { // on receipt and on demand may ask at the same time
+            var stored = results.find(sopInstanceUid, ALGORITHM_VERSION);
+            if (stored.isPresent()) return stored.get();
+            return analyse(sopInstanceUid);
+        }
+    }
+
+    private final Object[] locks = java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
+
+    private Object lockFor(String uid) {
+        return locks[Math.floorMod(uid.hashCode(), locks.length)];
     }
 
     /** Analyses again and replaces the stored result of this version. */
     public ContrastAnalysis analyse(String sopInstanceUid) throws NotAnalysableException {
+        synchronized (lockFor(sopInstanceUid)) {
+            return analyseLocked(sopInstanceUid);
+        }
+    }
+
+    private ContrastAnalysis analyseLocked(String sopInstanceUid) throws NotAnalysableException {
         try {
             FrameSource src = frames.open(sopInstanceUid).orElseThrow(() -> new InstanceNotFoundException(sopInstanceUid));
             long t0 = System.nanoTime();

@@ -20,12 +20,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A running archive on free ports with its own storage folder (one Spring context shared by the
  * subclasses), and HTTP helpers authenticated as the admin user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// tests ask for analyses themselves; AnalysisOnReceiptTest turns this on (dynamic properties win)
+@TestPropertySource(properties = "fluorovault.analysis.on-receipt=false")
 public abstract class ArchiveTestBase {
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
     protected static final Path STORAGE;
