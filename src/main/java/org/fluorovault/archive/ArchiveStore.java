@@ -155,6 +155,19 @@ public class ArchiveStore {
         }
     }
 
+    /** True when the stored file still has the SHA-256 recorded at receipt; an unreadable file is false. */
+    public boolean verify(StoredInstance si) {
+        try (java.io.InputStream in = Files.newInputStream(resolve(si.path()))) {
+            MessageDigest md = sha256();
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest()).equalsIgnoreCase(si.sha256());
+        } catch (IOException e) {
+            LOG.error("{} unreadable: {}", si.sopInstanceUid(), e.toString());
+            return false;
+        }
+    }
+
     /** objects/xx/yy/UID.dcm where xx/yy are the first bytes of SHA-256(UID). */
     static Path relativePathOf(String iuid) {
         byte[] h = sha256().digest(iuid.getBytes(StandardCharsets.US_ASCII));

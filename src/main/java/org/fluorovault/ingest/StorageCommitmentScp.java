@@ -2,10 +2,7 @@ package org.fluorovault.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -200,15 +197,8 @@ final class StorageCommitmentScp implements DimseService {
         StoredInstance si = index.find(sopInstanceUid);
         if (si == null) return Status.NO_SUCH_OBJECT_INSTANCE.code();
         if (sopClassUid != null && !sopClassUid.equals(si.sopClassUid())) return CLASS_INSTANCE_CONFLICT;
-        try (InputStream in = Files.newInputStream(archive.resolve(si.path()))) {
-            MessageDigest md = ArchiveStore.sha256();
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-            if (HexFormat.of().formatHex(md.digest()).equalsIgnoreCase(si.sha256())) return 0;
-            LOG.error("storage commitment: {} no longer matches its recorded SHA-256", sopInstanceUid);
-        } catch (IOException e) {
-            LOG.error("storage commitment: {} unreadable: {}", sopInstanceUid, e.toString());
-        }
+        if (archive.verify(si)) return 0;
+        LOG.error("storage commitment: {} no longer matches its recorded SHA-256", sopInstanceUid);
         return Status.PROCESSING_FAILURE.code();
     }
 

@@ -33,17 +33,13 @@ class DcmtkInteropTest extends ArchiveTestBase {
 
     private String port() { return Integer.toString(node.port()); }
 
-    private static byte[] datasetBytes(Path file) throws Exception {
-        byte[] all = Files.readAllBytes(file);
-        return Arrays.copyOfRange(all, (int) DicomFileInfo.of(file).datasetOffset(), all.length);
-    }
 
     private void assertStoredAsSent(Path sent, String expectedTs) throws Exception {
         DicomFileInfo info = DicomFileInfo.of(sent);
         StoredInstance si = index.find(info.sopInstanceUid());
         assertNotNull(si, "indexed " + info.sopInstanceUid());
         assertEquals(expectedTs, si.transferSyntaxUid());
-        assertArrayEquals(datasetBytes(sent), datasetBytes(archive.resolve(si.path())), "stored byte for byte");
+        assertArrayEquals(TestDicom.datasetBytes(sent), TestDicom.datasetBytes(archive.resolve(si.path())), "stored byte for byte");
     }
 
     @Test
@@ -112,9 +108,9 @@ class DcmtkInteropTest extends ArchiveTestBase {
         DicomFileInfo info = DicomFileInfo.of(deflated);
         StoredInstance si = index.find(info.sopInstanceUid());
         assertEquals("1.2.840.10008.1.2.1.99", si.transferSyntaxUid());
-        byte[] sent = datasetBytes(deflated);
+        byte[] sent = TestDicom.datasetBytes(deflated);
         if ((sent.length & 1) == 1) sent = Arrays.copyOf(sent, sent.length + 1);
-        assertArrayEquals(sent, datasetBytes(archive.resolve(si.path())));
+        assertArrayEquals(sent, TestDicom.datasetBytes(archive.resolve(si.path())));
     }
 
     @Test
@@ -186,7 +182,7 @@ class DcmtkInteropTest extends ArchiveTestBase {
                 for (Path p : files) {
                     String iuid = DicomFileInfo.of(p).sopInstanceUid();
                     Path r = got.stream().filter(g -> g.getFileName().toString().contains(iuid)).findFirst().orElseThrow();
-                    assertArrayEquals(datasetBytes(p), datasetBytes(r), "dcmtk received the data set byte for byte");
+                    assertArrayEquals(TestDicom.datasetBytes(p), TestDicom.datasetBytes(r), "dcmtk received the data set byte for byte");
                 }
             }
         } finally {

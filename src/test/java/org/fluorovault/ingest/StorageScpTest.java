@@ -28,11 +28,6 @@ class StorageScpTest extends ArchiveTestBase {
     @TempDir Path dir;
 
 
-    private static byte[] datasetBytes(Path file) throws Exception {
-        byte[] all = Files.readAllBytes(file);
-        long off = DicomFileInfo.of(file).datasetOffset();
-        return Arrays.copyOfRange(all, (int) off, all.length);
-    }
 
     @Test
     void storesByteForByteWithChecksumAndIndexRow() throws Exception {
@@ -43,7 +38,7 @@ class StorageScpTest extends ArchiveTestBase {
         StoredInstance si = index.find(iuid);
         assertNotNull(si);
         Path stored = archive.resolve(si.path());
-        assertArrayEquals(datasetBytes(f), datasetBytes(stored), "data set stored exactly as sent");
+        assertArrayEquals(TestDicom.datasetBytes(f), TestDicom.datasetBytes(stored), "data set stored exactly as sent");
         assertEquals(Files.size(stored), si.size());
         assertEquals(java.util.HexFormat.of().formatHex(org.fluorovault.archive.ArchiveStore.sha256().digest(Files.readAllBytes(stored))),
                 si.sha256());
@@ -83,7 +78,7 @@ class StorageScpTest extends ArchiveTestBase {
         assertArrayEquals(before, Files.readAllBytes(archive.resolve(index.find(iuid).path())), "first object untouched");
         assertEquals(1, index.quarantineCount(iuid));
         String qpath = jdbc.queryForObject("SELECT path FROM quarantine WHERE sop_instance_uid = ?", String.class, iuid);
-        assertArrayEquals(datasetBytes(second), datasetBytes(archive.resolve(Path.of(qpath))), "conflicting object kept");
+        assertArrayEquals(TestDicom.datasetBytes(second), TestDicom.datasetBytes(archive.resolve(Path.of(qpath))), "conflicting object kept");
     }
 
     @Test

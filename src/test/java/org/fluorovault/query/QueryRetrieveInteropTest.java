@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,10 +161,6 @@ class QueryRetrieveInteropTest {
         return s;
     }
 
-    private static byte[] datasetBytes(Path file) throws Exception {
-        byte[] all = Files.readAllBytes(file);
-        return Arrays.copyOfRange(all, (int) DicomFileInfo.of(file).datasetOffset(), all.length);
-    }
 
     private void assertReceivedAsStored(Path folder, List<String> iuids) throws Exception {
         Map<String, Path> got = new HashMap<>();
@@ -174,7 +169,7 @@ class QueryRetrieveInteropTest {
         }
         assertEquals(new TreeSet<>(iuids), new TreeSet<>(got.keySet()));
         for (String iuid : iuids) {
-            assertArrayEquals(datasetBytes(files.get(iuid)), datasetBytes(got.get(iuid)), "data set of " + iuid);
+            assertArrayEquals(TestDicom.datasetBytes(files.get(iuid)), TestDicom.datasetBytes(got.get(iuid)), "data set of " + iuid);
         }
     }
 

@@ -88,4 +88,10 @@ public final class TestDicom {
         return write(dir.resolve(iuid + ".dcm"), xa(patientId, studyUid, uid(), iuid, frames, size),
                 TransferSyntax.EXPLICIT_VR_LE);
     }
+
+    /** The data set of a Part-10 file as it goes on the wire: the bytes after the file meta information. */
+    public static byte[] datasetBytes(Path file) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        return java.util.Arrays.copyOfRange(all, (int) org.fluorovault.tools.DicomFileInfo.of(file).datasetOffset(), all.length);
+    }
 }
