@@ -1,8 +1,12 @@
 package org.fluorovault.analysis;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 
+import org.fluorovault.analysis.internal.ContrastAnalyzer;
 import org.fluorovault.analysis.internal.StoredFrames;
+import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.image.Frame;
 import org.fluorovault.dicom.image.FrameDecodeException;
 import org.fluorovault.dicom.image.FrameRenderer;
@@ -29,6 +33,36 @@ class ImageController {
     private final StoredFrames frames;
 
     ImageController(StoredFrames frames) { this.frames = frames; }
+
+    /**
+     * What a cine player needs before the first frame: frame count, size, the acquisition's frame
+     * time in ms (Frame Time, else the first Frame Time Vector step, else Cine Rate, else null) and the
+     * object's window (null when absent), and the patient-plane pixel size the analysis measures with.
+     */
+    record FrameInfo(int frames, int rows, int columns, Double frameTimeMs, Double windowCenter, Double windowWidth,
+                     double pixelSpacingMm) {}
+
+    @GetMapping(value = "/frames", produces = MediaType.APPLICATION_JSON_VALUE)
+    FrameInfo frameInfo(@PathVariable String sopInstanceUid) throws FrameDecodeException {
+        FrameSource src = open(sopInstanceUid);
+        Attributes a = src.attributes();
+        return new FrameInfo(src.frameCount(), a.getInt(Tags.Rows, 0), a.getInt(Tags.Columns, 0), frameTime(a),
+                positive(a.getDouble(Tags.WindowCenter, Double.NaN), true), positive(a.getDouble(Tags.WindowWidth, Double.NaN), false),
+                ContrastAnalyzer.pixelSpacingMm(a, new ArrayList<>()));
+    }
+
+    private static Double frameTime(Attributes a) {
+        double ft = a.getDouble(Tags.FrameTime, Double.NaN);
+        if (ft > 0) return ft;
+        double[] vector = a.getDoubles(Tags.FrameTimeVector);
+        if (vector != null && vector.length > 1 && vector[1] > 0) return vector[1];
+        double rate = a.getDouble(Tags.CineRate, Double.NaN);
+        return rate > 0 ? 1000.0 / rate : null;
+    }
+
+    private static Double positive(double v, boolean anyFinite) {
+        return Double.isFinite(v) && (anyFinite || v > 0) ? v : null;
+    }
 
     @GetMapping(value = "/frames/{n}/rendered", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> rendered(@PathVariable String sopInstanceUid, @PathVariable String n,

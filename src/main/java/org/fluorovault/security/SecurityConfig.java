@@ -1,5 +1,12 @@
 package org.fluorovault.security;
 
+import java.io.IOException;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,11 +16,30 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Every endpoint but /actuator/health needs an authenticated user (HTTP Basic for API clients). */
+/**
+ * Every endpoint but /actuator/health and the login page needs an authenticated user: API clients
+ * send HTTP Basic on every request, browsers log in with the form and keep a session.
+ *
+ * <p>CSRF: a request that carries an {@code Authorization} header cannot have been forged by another
+ * site (browsers never add one to a cross-site request on their own), so only those skip the check.
+ * Session (cookie) requests, pages and {@code /api} alike, must echo the {@code XSRF-TOKEN} cookie in
+ * the {@code X-XSRF-TOKEN} header or the {@code _csrf} form field.
+ *
+ * <p>Pages are served by the {@code web} feature under clean paths and forwarded to
+ * {@code /pages/*.html}, which cannot be fetched directly: the role rules below are the only way in.
+ */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfig {
+    /** Requests with credentials of their own (HTTP Basic API clients). */
+    static final RequestMatcher HAS_AUTHORIZATION_HEADER = r -> r.getHeader("Authorization") != null;
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -22,16 +48,39 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieCustomizer(c -> c.sameSite("Strict"));
+        CsrfTokenRequestAttributeHandler plainTokens = new CsrfTokenRequestAttributeHandler();
+        plainTokens.setCsrfRequestAttributeName(null); // resolve the token on every request: the cookie is always set
+        String admin = Role.ADMIN.name();
+        String auditor = Role.AUDITOR.name();
         http.authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/login", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/pages/**").denyAll()
+                        .requestMatchers("/api/admin/**", "/admin", "/admin/**").hasRole(admin)
+                        .requestMatchers("/audit-log").hasAnyRole(admin, auditor)
+                        .requestMatchers("/actuator/**").hasRole(admin)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
-                // API clients authenticate with HTTP Basic on every request; forms keep CSRF protection
-                .csrf(c -> c.ignoringRequestMatchers("/api/**", "/dicomweb/**"));
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .csrf(c -> c.csrfTokenRepository(tokens).csrfTokenRequestHandler(plainTokens)
+                        .ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
         return http.build();
+    }
+
+    /** Loads the deferred CSRF token so that its cookie reaches the browser with every page. */
+    static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest req, HttpServletResponse rsp, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) req.getAttribute(CsrfToken.class.getName());
+            if (token != null && !HAS_AUTHORIZATION_HEADER.matches(req)) token.getToken();
+            chain.doFilter(req, rsp);
+        }
     }
 
     @Bean

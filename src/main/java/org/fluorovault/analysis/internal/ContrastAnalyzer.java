@@ -258,7 +258,7 @@ public final class ContrastAnalyzer {
     }
 
     /** Patient-plane mm per stored pixel: Imager Pixel Spacing / (SID / SOD), else Pixel Spacing. */
-    static double pixelSpacingMm(Attributes ds, List<String> reasons) {
+    public static double pixelSpacingMm(Attributes ds, List<String> reasons) {
         double[] ips = ds.getDoubles(Tags.ImagerPixelSpacing), ps = ds.getDoubles(Tags.PixelSpacing);
         double sid = ds.getDouble(Tags.DistanceSourceToDetector, 0), sod = ds.getDouble(Tags.DistanceSourceToPatient, 0);
         if (ips.length > 0 && ips[0] > 0 && sid > 0 && sod > 0) return ips[0] * sod / sid;
