@@ -1,0 +1,11 @@
+import { csrfToken } from './api.js';
+
+const form = document.getElementById('login');
+form.addEventListener('submit', () => { form.elements._csrf.value = csrfToken(); });
+
+const q = new URLSearchParams(location.search);
+const msg = document.getElementById('message');
+const text = q.has('error') ? ['User name or password is wrong, or the account is disabled.', 'notice-error']
+  : q.has('logout') ? ['You are signed out.', 'notice-ok']
+  : q.has('expired') ? ['Your session ended. Please sign in again.', ''] : null;
+if (text) { msg.textContent = text[0]; if (text[1]) msg.classList.add(text[1]); msg.hidden = false; }
