@@ -1,5 +1,6 @@
 // Worklist: procedures of the chosen days (status, evidence verdict) and the studies waiting for review.
 import { api, shell, esc, dv, T, fmtDate, fmtName, isoDay, ApiError } from './api.js';
+import { procedureRows, asList } from './procedures.js';
 
 await shell('worklist');
 
@@ -10,23 +11,15 @@ from.value = isoDay(new Date(today.getTime() - 7 * 86400000));
 
 let procedures = [];
 
-/** Procedure fields by the first name the record uses (the procedure API's contract). */
-const pf = (p, ...names) => names.map(n => p[n]).find(v => v !== undefined && v !== null) ?? '';
-const badgeHtml = (v) => v ? `<span class="badge badge-${esc(String(v).toLowerCase().replaceAll('_', '-'))}">${esc(String(v).replaceAll('_', ' ').toLowerCase())}</span>` : '<span class="muted">—</span>';
-
 /** One HTML string for all rows: 1,000 procedures render in a few ms. */
 function renderProcedures() {
   const t0 = performance.now();
   const words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const rows = procedures.filter(p => !words.length || words.every(w => JSON.stringify(p).toLowerCase().includes(w)));
-  const html = rows.map(p => `<tr>
-    <td>${esc(pf(p, 'dateOfService', 'serviceDate', 'scheduledDate', 'date'))}</td>
-    <td><a href="/procedures/${encodeURIComponent(p.id)}">#${esc(p.id)}</a></td>
-    <td>${esc(pf(p, 'patientId'))}</td><td>${esc(fmtName(pf(p, 'patientName')))}</td>
-    <td>${esc(pf(p, 'accessionNumber', 'accession'))}</td><td>${esc(fmtName(pf(p, 'physician', 'performingPhysician', 'physicianName')))}</td>
-    <td>${badgeHtml(pf(p, 'status'))}</td><td>${badgeHtml(pf(p, 'verdict', 'evidenceVerdict'))}</td></tr>`).join('');
+  const html = procedureRows(rows);
   const tbody = document.querySelector('#procedures tbody');
   tbody.innerHTML = html || '<tr><td colspan="8" class="muted">No procedures in these days.</td></tr>';
+  void tbody.offsetHeight; // include the layout in the measured time
   const ms = performance.now() - t0;
   const info = document.getElementById('procedures-info');
   info.textContent = `${rows.length} of ${procedures.length} procedures`;
@@ -38,7 +31,7 @@ async function loadProcedures() {
   try {
     const q = new URLSearchParams({ from: from.value, to: to.value });
     const data = await api(`/api/procedures?${q}`);
-    procedures = Array.isArray(data) ? data : (data.items || data.procedures || []);
+    procedures = asList(data);
     renderProcedures();
   } catch (e) {
     procedures = [];

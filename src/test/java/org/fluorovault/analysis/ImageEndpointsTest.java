@@ -66,6 +66,21 @@ class ImageEndpointsTest extends ArchiveTestBase {
     }
 
     @Test
+    void frameInfoGivesTheCinePlayerCountSizeFrameTimeAndPatientPlanePixelSize() throws Exception {
+        HttpResponse<byte[]> r = getAsAdmin("/api/instances/" + xa + "/frames", "application/json");
+        assertEquals(200, r.statusCode(), text(r));
+        var info = new tools.jackson.databind.ObjectMapper().readTree(r.body());
+        assertEquals(3, info.get("frames").asInt());
+        assertEquals(64, info.get("rows").asInt());
+        assertEquals(64, info.get("columns").asInt());
+        assertEquals(66.7, info.get("frameTimeMs").asDouble(), 1e-9);
+        assertTrue(info.get("windowCenter").isNull());
+        // Imager Pixel Spacing 0.3 mm at the detector, SID 1000 / SOD 750
+        assertEquals(0.225, info.get("pixelSpacingMm").asDouble(), 1e-9);
+        assertEquals(404, getAsAdmin("/api/instances/1.2.3.404/frames", "application/json").statusCode());
+    }
+
+    @Test
     void thumbnailIsASmallPngOfTheMiddleFrame() throws Exception {
         BufferedImage img = png(getAsAdmin("/api/instances/" + xa + "/thumbnail", "image/png"));
         assertTrue(img.getWidth() <= 128 && img.getWidth() > 0);

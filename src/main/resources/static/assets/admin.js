@@ -1,0 +1,47 @@
+// Administration: users and roles, the DICOM node's AE settings and storage (read-only).
+import { api, shell, el } from './api.js';
+
+await shell('admin');
+const $ = id => document.getElementById(id);
+const kv = pairs => el('dl', { class: 'kv' }, pairs.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+const size = b => b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : `${(b / 1e6).toFixed(0)} MB`;
+
+async function loadUsers() {
+  const users = await api('/api/admin/users');
+  $('users').tBodies[0].replaceChildren(...users.map(u => el('tr', {},
+    el('td', {}, u.username), el('td', {}, u.role.toLowerCase()), el('td', {}, u.enabled ? 'yes' : 'no'),
+    el('td', {}, String(u.created_at ?? u.createdAt ?? '').slice(0, 16).replace('T', ' ')))));
+}
+
+$('new-user').addEventListener('submit', async e => {
+  e.preventDefault();
+  const f = e.target, status = $('new-user-status');
+  try {
+    await api('/api/admin/users', { method: 'POST', body: { username: f.username.value, password: f.password.value, role: f.role.value } });
+    status.textContent = `User ${f.username.value} added.`;
+    f.reset();
+    await loadUsers();
+  } catch (err) {
+    status.textContent = err.message;
+  }
+});
+
+async function loadSystem() {
+  const { node, storage } = await api('/api/admin/system');
+  const dests = Object.entries(node.moveDestinations || {});
+  $('node').replaceChildren(kv([
+    ['AE title', node.aeTitle], ['Port', `${node.port} on ${node.bindAddress}`],
+    ['Allowed callers', node.allowedCallingAets.length ? node.allowedCallingAets.join(', ') : 'any AE title'],
+    ['Associations', `at most ${node.maxAssociations} at once`],
+    ['TLS', node.tls.enabled ? `port ${node.tls.port}, ${node.tls.protocols.join(', ')}${node.tls.needClientAuth ? ', client certificate required' : ''}` : 'off'],
+    ['C-MOVE destinations', dests.length ? dests.map(([ae, d]) => `${ae} → ${d.host}:${d.port}${d.tls ? ' (TLS)' : ''}`).join('; ') : 'none'],
+  ]));
+  $('storage').replaceChildren(kv([
+    ['Folder', storage.path], ['Free', size(storage.freeBytes)], ['Refuses objects below', size(storage.minFreeBytes)],
+    ['Accepting objects', storage.acceptingObjects ? 'yes' : 'no: free space below the threshold'],
+    ['Durable writes (fsync)', storage.fsync ? 'on' : 'off'], ['Objects stored', storage.objects.toLocaleString()],
+  ]));
+}
+
+await Promise.all([loadUsers(), loadSystem()]);
+document.body.dataset.ready = 'true';

@@ -1,0 +1,25 @@
+// Auditor search: by patient, accession, physician, date of service or procedure number.
+import { api, shell } from './api.js';
+import { procedureRows, procedureFields, asList } from './procedures.js';
+
+await shell('search');
+const form = document.getElementById('search'), info = document.getElementById('info');
+
+form.addEventListener('submit', async e => {
+  e.preventDefault();
+  const v = Object.fromEntries(new FormData(form).entries());
+  if (v.id) { location.href = `/procedures/${encodeURIComponent(v.id)}`; return; }
+  const q = new URLSearchParams();
+  for (const k of ['patientId', 'accession', 'from', 'to']) if (v[k]) q.set(k, v[k].trim());
+  info.textContent = 'Searching…';
+  try {
+    let list = asList(await api(`/api/procedures?${q}`));
+    const phys = v.physician.trim().toLowerCase();
+    if (phys) list = list.filter(p => procedureFields.physician(p).toLowerCase().includes(phys));
+    document.querySelector('#results tbody').innerHTML = procedureRows(list);
+    info.textContent = list.length ? `${list.length} procedures` : 'No procedure matches.';
+  } catch (err) {
+    info.textContent = err.status === 404 ? 'Procedure records are not available on this server.' : err.message;
+  }
+});
+document.body.dataset.ready = 'true';
