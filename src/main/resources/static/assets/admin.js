@@ -1,5 +1,5 @@
 // Administration: users and roles, the DICOM node's AE settings and storage (read-only).
-import { api, shell, el } from './api.js';
+import { api, shell, el, ready } from './api.js';
 
 await shell('admin');
 const $ = id => document.getElementById(id);
@@ -44,4 +44,4 @@ async function loadSystem() {
 }
 
 await Promise.all([loadUsers(), loadSystem()]);
-document.body.dataset.ready = 'true';
+ready();

@@ -68,6 +68,12 @@ export function badge(text, kind = text) {
   return el('span', { class: `badge badge-${String(kind).toLowerCase().replaceAll('_', '-')}` }, String(text).replaceAll('_', ' ').toLowerCase());
 }
 
+/** Tells tests and the curious that the page has drawn its data. */
+export function ready() {
+  document.body.dataset.ready = 'true';
+  document.dispatchEvent(new Event('fv-ready'));
+}
+
 export function notice(container, text, kind = 'info') {
   container.replaceChildren(el('p', { class: `notice notice-${kind}` }, text));
 }

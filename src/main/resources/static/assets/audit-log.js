@@ -1,5 +1,5 @@
 // The audit log (ADMIN, AUDITOR) and the verification of its hash chain.
-import { api, shell, el, badge } from './api.js';
+import { api, shell, el, badge, ready } from './api.js';
 
 await shell('audit');
 const $ = id => document.getElementById(id);
@@ -32,4 +32,4 @@ $('verify').addEventListener('click', async () => {
   }
 });
 await load();
-document.body.dataset.ready = 'true';
+ready();

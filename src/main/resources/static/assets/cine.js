@@ -79,6 +79,7 @@ export class Cine {
     if (this.playing || this.frames.length < 2) return;
     this.playing = true;
     this.stalls = 0;
+    this.stage.dataset.stalls = 0;
     let last = performance.now(), due = 0;
     const tick = now => {
       if (!this.playing) return;
@@ -87,7 +88,7 @@ export class Cine {
       while (due >= this.frameTime) {
         due -= this.frameTime;
         const n = (this.index + 1) % this.frames.length;
-        if (!this.frames[n]) { this.stalls++; this.waitingFor = n; due = 0; break; } // wait for the frame, never skip it
+        if (!this.frames[n]) { this.stage.dataset.stalls = ++this.stalls; this.waitingFor = n; due = 0; break; } // wait for the frame, never skip it
         this.index = n;
       }
       this.draw();

@@ -1,4 +1,4 @@
-import { csrfToken } from './api.js';
+import { csrfToken, ready } from './api.js';
 
 const form = document.getElementById('login');
 form.addEventListener('submit', () => { form.elements._csrf.value = csrfToken(); });
@@ -9,3 +9,4 @@ const text = q.has('error') ? ['User name or password is wrong, or the account i
   : q.has('logout') ? ['You are signed out.', 'notice-ok']
   : q.has('expired') ? ['Your session ended. Please sign in again.', ''] : null;
 if (text) { msg.textContent = text[0]; if (text[1]) msg.classList.add(text[1]); msg.hidden = false; }
+ready();

@@ -1,6 +1,6 @@
 // One procedure: its record, physician sign-off, the evidence verdict with its rules, key images,
 // dose, chain of custody and the evidence packets.
-import { api, shell, el, badge, ApiError } from './api.js';
+import { api, shell, el, badge, ApiError, ready } from './api.js';
 import { pf, procedureFields as f } from './procedures.js';
 
 const $ = id => document.getElementById(id);
@@ -117,4 +117,4 @@ async function loadCustody() {
 
 const rec = await loadRecord();
 if (rec) await Promise.all([loadEvidence(), loadDose(rec.studies), loadKeyImages(rec.studies), loadCustody()]);
-document.body.dataset.ready = 'true';
+ready();

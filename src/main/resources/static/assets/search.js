@@ -1,5 +1,5 @@
 // Auditor search: by patient, accession, physician, date of service or procedure number.
-import { api, shell } from './api.js';
+import { api, shell, ready } from './api.js';
 import { procedureRows, procedureFields, asList } from './procedures.js';
 
 await shell('search');
@@ -22,4 +22,4 @@ form.addEventListener('submit', async e => {
     info.textContent = err.status === 404 ? 'Procedure records are not available on this server.' : err.message;
   }
 });
-document.body.dataset.ready = 'true';
+ready();

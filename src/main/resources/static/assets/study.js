@@ -1,6 +1,6 @@
 // Study review: runs of the study, the cine player with the analysis overlay, and the annotation
 // tools (technologists and physicians) with the annotation history.
-import { api, shell, el, dv, T, fmtDate, fmtName, badge, ApiError } from './api.js';
+import { api, shell, el, dv, T, fmtDate, fmtName, badge, ApiError, ready } from './api.js';
 import { Cine } from './cine.js';
 import { drawCurve } from './curve.js';
 
@@ -18,7 +18,8 @@ const json = { accept: 'application/dicom+json' };
 
 // the first frame comes first: the run list and the user are asked for at the same time
 const mePromise = shell('worklist');
-const instances = await api(`/dicomweb/studies/${encodeURIComponent(studyUid)}/instances`, json);
+const early = await window.fvRuns; // started by the page itself, before this module loaded
+const instances = early.ok ? await early.json() : await api(`/dicomweb/studies/${encodeURIComponent(studyUid)}/instances`, json);
 const runs = instances.filter(i => dv(i, T.Rows) && dv(i, T.Frames))
   .sort((a, b) => (dv(a, T.InstanceNumber) ?? 0) - (dv(b, T.InstanceNumber) ?? 0));
 
@@ -37,7 +38,7 @@ if (!runs.length) {
   $('stage').append(el('p', { class: 'notice', style: 'margin:16px' }, 'This study has no image runs.'));
 } else {
   await openRun(runs[0]);
-  performance.mark('fv-first-frame');
+  requestAnimationFrame(() => performance.mark('fv-first-frame')); // the frame is on screen by the next animation frame
 }
 const me = await mePromise;
 state.canAnnotate = me.role === 'TECHNOLOGIST' || me.role === 'PHYSICIAN';
@@ -46,7 +47,7 @@ if (!state.canAnnotate) $('tool-tip').remove();
 setupForm();
 studyHeader();
 thumbnails();
-document.body.dataset.ready = 'true';
+ready();
 
 async function openRun(inst) {
   const uid = dv(inst, T.SopInstance);

@@ -1,5 +1,5 @@
 // Worklist: procedures of the chosen days (status, evidence verdict) and the studies waiting for review.
-import { api, shell, esc, dv, T, fmtDate, fmtName, isoDay, ApiError } from './api.js';
+import { api, shell, esc, dv, T, fmtDate, fmtName, isoDay, ApiError, ready } from './api.js';
 import { procedureRows, asList } from './procedures.js';
 
 await shell('worklist');
@@ -60,4 +60,4 @@ from.addEventListener('change', reload);
 to.addEventListener('change', reload);
 filter.addEventListener('input', renderProcedures);
 await reload();
-document.body.dataset.ready = 'true';
+ready();

@@ -89,6 +89,25 @@ public final class TestDicom {
                 TransferSyntax.EXPLICIT_VR_LE);
     }
 
+    /**
+     * A run of the lumbar phantom (spine, needle, contrast spread) as an XA file in {@code dir}, with
+     * 0.6 mm Imager Pixel Spacing.
+     */
+    public static Path phantomXa(Path dir, String patientId, String studyUid, String iuid,
+                                 org.fluorovault.tools.samples.LumbarPhantom phantom) throws IOException {
+        org.fluorovault.tools.samples.PhantomRun run = phantom.render();
+        Attributes a = xa(patientId, studyUid, uid(), iuid, run.frameCount(), run.rows());
+        a.setString(Tags.ImagerPixelSpacing, VR.DS, "0.6", "0.6");
+        short[] all = run.concatenated();
+        byte[] px = new byte[all.length * 2];
+        for (int i = 0; i < all.length; i++) {
+            px[2 * i] = (byte) all[i];
+            px[2 * i + 1] = (byte) (all[i] >> 8);
+        }
+        a.setBytes(Tag.PixelData, VR.OW, px);
+        return write(dir.resolve(iuid + ".dcm"), a, TransferSyntax.EXPLICIT_VR_LE);
+    }
+
     /** The data set of a Part-10 file as it goes on the wire: the bytes after the file meta information. */
     public static byte[] datasetBytes(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);

@@ -1,0 +1,112 @@
+package org.fluorovault.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium driven through its chromium-driver (no browser or driver download: both paths
+ * are given, so Selenium Manager never runs), headless at 1366x768 with a fresh profile. Browser
+ * tests are {@code @Tag("browser")} and follow {@link Peers}: skipped locally without chromium,
+ * a failure in CI. Waits are event-driven: pages announce themselves with DOM events the tests
+ * await in asynchronous scripts, never by polling.
+ */
+public final class Browser implements AutoCloseable {
+    public static final int WIDTH = 1366, HEIGHT = 768;
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String base;
+
+    public Browser(int httpPort) throws IOException {
+        Peers.require("chromium", "chromedriver");
+        profile = Files.createTempDirectory("fv-chromium");
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(Peers.which("chromium"));
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-US");
+        o.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", profile.resolve("downloads").toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(Peers.which("chromedriver"))).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, o);
+        driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        base = "http://127.0.0.1:" + httpPort;
+    }
+
+    public WebDriver driver() { return driver; }
+
+    public String base() { return base; }
+
+    /** Opens a page and resolves when it has announced {@code fv-ready} (its data has been drawn). */
+    public void open(String path) {
+        driver.get(base + path);
+        awaitReady();
+    }
+
+    public void awaitReady() {
+        script("""
+                const done = arguments[arguments.length - 1];
+                if (document.body.dataset.ready) done(true);
+                else document.addEventListener('fv-ready', () => done(true), { once: true });""");
+    }
+
+    /** Signs in through the login form. */
+    public void login(String user, String password) {
+        driver.get(base + "/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+        awaitReady();
+    }
+
+    /** Runs an asynchronous script: its last argument is the callback that ends it. */
+    public Object script(String body, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(body, args);
+    }
+
+    public Object js(String body, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(body, args);
+    }
+
+    /** Resolves when the element's text contains {@code text} (a MutationObserver, no polling). */
+    public String awaitText(String css, String text) {
+        return (String) script("""
+                const [css, text, done] = arguments;
+                const e = document.querySelector(css);
+                const check = () => { if (e.textContent.includes(text)) { observer.disconnect(); done(e.textContent); return true; } };
+                const observer = new MutationObserver(check);
+                if (!check()) observer.observe(e, { childList: true, subtree: true, characterData: true });""", css, text);
+    }
+
+    public Path downloads() { return profile.resolve("downloads"); }
+
+    /** Script errors the pages logged (answers with an HTTP error status are the pages' business, not errors). */
+    public List<String> scriptErrors() {
+        return driver.manage().logs().get("browser").getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(Object::toString).filter(m -> !m.contains("Failed to load resource")).toList();
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (Stream<Path> s = Files.walk(profile)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
