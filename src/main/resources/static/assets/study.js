@@ -11,7 +11,10 @@ const CHOICES = {
   view: ['AP', 'LATERAL', 'CONTRALATERAL_OBLIQUE', 'OTHER'],
   contrastPattern: ['EPIDURAL', 'VASCULAR_REPOSITIONED', 'VASCULAR', 'INTRATHECAL', 'NONE', 'NOT_GIVEN_CONTRAINDICATED'],
 };
-const label = v => v.replaceAll('_', ' ').toLowerCase().replace(/^\w/, c => c.toUpperCase());
+/** Choice labels: codes with digits (levels) and two-letter codes (AP) stay as they are. */
+const label = v => /\d/.test(v) || v.length <= 2 ? v : v.replaceAll('_', ' ').toLowerCase().replace(/^\w/, c => c.toUpperCase());
+/** The analysis suggests EPIDURAL/VASCULAR/INTRATHECAL/NONE; INDETERMINATE has no observed-pattern counterpart. */
+const CONFIRMABLE = new Set(['EPIDURAL', 'VASCULAR', 'INTRATHECAL', 'NONE']);
 const $ = id => document.getElementById(id);
 const studyUid = decodeURIComponent(location.pathname.split('/').pop());
 const json = { accept: 'application/dicom+json' };
@@ -52,6 +55,7 @@ ready();
 async function openRun(inst) {
   const uid = dv(inst, T.SopInstance);
   Object.assign(state, { uid, analysis: null, tip: null, keyFrames: new Set() });
+  $('suggestion').hidden = true;
   document.querySelectorAll('#runs button').forEach(b => b.classList.toggle('active', b.dataset.uid === uid));
   const opened = cine.open(uid, api(`/api/instances/${encodeURIComponent(uid)}/frames`));
   await opened;
@@ -96,7 +100,9 @@ async function loadAnalysis(uid) {
         el('dt', {}, 'Washout'), el('dd', {}, a.washoutRatio == null ? '—' : a.washoutRatio.toFixed(2)),
         el('dt', {}, 'Needle tip'), el('dd', {}, a.needleTip ? `frame ${a.needleTip.frame} (${Math.round(a.needleTip.column)}, ${Math.round(a.needleTip.row)})` : 'not found')),
       el('ul', { class: 'reasons' }, (a.reasons || []).map(r => el('li', {}, r))));
-    $('suggested').textContent = `suggested: ${label(a.suggestedPattern)}`;
+    $('suggested').textContent = `The analysis suggests ${label(a.suggestedPattern).toLowerCase()}.`;
+    $('suggestion').hidden = false;
+    $('confirm-suggestion').hidden = !CONFIRMABLE.has(a.suggestedPattern);
     $('use-analysis-tip').disabled = !a.needleTip;
   } catch (e) {
     if (state.uid === uid) box.textContent = `No analysis: ${e.message}`;
@@ -180,6 +186,7 @@ function setupForm() {
   for (const [name, values] of Object.entries(CHOICES)) {
     $(name).replaceChildren(el('option', { value: '' }, '— choose —'), ...values.map(v => el('option', { value: v }, label(v))));
   }
+  $('confirm-suggestion').addEventListener('click', () => { $('contrastPattern').value = state.analysis.suggestedPattern; });
   $('use-analysis-tip').addEventListener('click', () => {
     const t = state.analysis?.needleTip;
     if (t) placeTip({ frame: t.frame, column: Math.round(t.column), row: Math.round(t.row) });

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.archive.StorageProperties;
+import org.fluorovault.ingest.DicomNode;
 import org.fluorovault.ingest.DicomProperties;
 import org.fluorovault.query.RetrieveProperties;
 import org.fluorovault.security.DicomTlsProperties;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/admin/system} (ADMIN): the node's DICOM and storage settings and state, read-only
- * (they are changed in application.properties). No key store passwords.
+ * (they are changed in application.properties); the port is the one listened on. No key store passwords.
  */
 @RestController
 class SystemController {
@@ -30,15 +31,17 @@ class SystemController {
     record SystemView(Node node, Storage storage) {}
 
     private final DicomProperties dicom;
+    private final DicomNode node;
     private final RetrieveProperties retrieve;
     private final DicomTlsProperties tls;
     private final StorageProperties storage;
     private final ArchiveStore archive;
     private final InstanceIndex index;
 
-    SystemController(DicomProperties dicom, RetrieveProperties retrieve, DicomTlsProperties tls,
+    SystemController(DicomProperties dicom, DicomNode node, RetrieveProperties retrieve, DicomTlsProperties tls,
                      StorageProperties storage, ArchiveStore archive, InstanceIndex index) {
         this.dicom = dicom;
+        this.node = node;
         this.retrieve = retrieve;
         this.tls = tls;
         this.storage = storage;
@@ -48,11 +51,11 @@ class SystemController {
 
     @GetMapping(value = "/api/admin/system", produces = MediaType.APPLICATION_JSON_VALUE)
     SystemView system() {
-        Node node = new Node(dicom.aeTitle(), dicom.port(), dicom.bindAddress(), dicom.allowedCallingAets(),
+        Node listening = new Node(dicom.aeTitle(), node.port(), dicom.bindAddress(), dicom.allowedCallingAets(),
                 dicom.maxAssociations(), new TreeMap<>(retrieve.moveDestinations()),
                 new Tls(tls.enabled(), tls.port(), tls.protocols(), tls.needClientAuth()));
         Storage st = new Storage(archive.root().toString(), archive.usableSpace(), storage.minFreeSpace().toBytes(),
                 archive.hasFreeSpace(), storage.fsync(), index.instanceCount());
-        return new SystemView(node, st);
+        return new SystemView(listening, st);
     }
 }

@@ -43,8 +43,11 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(Peers.which("chromedriver"))).usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
-        driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        // the page itself gets 1366x768 (the window's own frame comes on top of that)
+        Dimension outer = driver.manage().window().getSize();
+        long innerW = (Long) driver.executeScript("return window.innerWidth"), innerH = (Long) driver.executeScript("return window.innerHeight");
+        driver.manage().window().setSize(new Dimension(outer.width + WIDTH - (int) innerW, outer.height + HEIGHT - (int) innerH));
         base = "http://127.0.0.1:" + httpPort;
     }
 

@@ -1,0 +1,81 @@
+package org.fluorovault.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.fluorovault.security.Role;
+import org.fluorovault.security.UserService;
+import org.fluorovault.support.ArchiveTestBase;
+import org.fluorovault.support.Browser;
+import org.fluorovault.support.TestDicom;
+import org.fluorovault.tools.samples.LumbarPhantom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Writes docs/screenshots/*.png, one per main page at 1366x768, from a phantom study. On demand only:
+ * {@code mvn -o -B test -Dtest=ScreenshotsTest -Dfluorovault.screenshots=true}.
+ */
+@Tag("browser")
+@EnabledIfSystemProperty(named = "fluorovault.screenshots", matches = "true")
+class ScreenshotsTest extends ArchiveTestBase {
+    static final String PASSWORD = "screenshot-password-1";
+    static final Path OUT = Path.of("docs", "screenshots");
+    @Autowired UserService users;
+
+    @Test
+    void mainPages(@TempDir Path dir) throws Exception {
+        for (Role r : Role.values()) {
+            String name = "demo." + r.name().toLowerCase();
+            if (users.list().stream().noneMatch(u -> name.equals(u.get("username")))) users.create(name, PASSWORD, r);
+        }
+        String study = TestDicom.uid();
+        send(TestDicom.phantomXa(dir, "DEMO-0042", study, TestDicom.uid(),
+                LumbarPhantom.builder().size(512).frames(30).contrast(LumbarPhantom.Contrast.EPIDURAL).seed(11).build()));
+        Files.createDirectories(OUT);
+        try (Browser b = new Browser(httpPort)) {
+            b.driver().get(b.base() + "/login");
+            b.awaitReady();
+            shoot(b, "login");
+            b.login("demo.technologist", PASSWORD);
+            shoot(b, "worklist");
+            b.open("/studies/" + study);
+            b.awaitText("#analysis", "Suggested");
+            b.js("const s = document.getElementById('slider'); s.value = 18; s.dispatchEvent(new Event('input'));");
+            b.driver().findElement(By.id("use-analysis-tip")).click();
+            new Select(b.driver().findElement(By.id("level"))).selectByValue("L4-L5");
+            new Select(b.driver().findElement(By.id("approach"))).selectByValue("INTERLAMINAR_PARAMEDIAN");
+            new Select(b.driver().findElement(By.id("laterality"))).selectByValue("LEFT");
+            new Select(b.driver().findElement(By.id("view"))).selectByValue("AP");
+            new Select(b.driver().findElement(By.id("contrastPattern"))).selectByValue("EPIDURAL");
+            shoot(b, "study-review");
+        }
+        try (Browser b = new Browser(httpPort)) {
+            b.login("demo.admin", PASSWORD);
+            b.open("/admin");
+            shoot(b, "administration");
+        }
+        try (Browser b = new Browser(httpPort)) {
+            b.login("demo.auditor", PASSWORD);
+            shoot(b, "search");
+            b.open("/audit-log");
+            shoot(b, "audit-log");
+        }
+    }
+
+    private static void shoot(Browser b, String name) throws Exception {
+        Path file = OUT.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) b.driver()).getScreenshotAs(OutputType.BYTES));
+        assertTrue(Files.size(file) > 1000, file.toString());
+        System.out.println("[screenshot] " + file.toAbsolutePath());
+    }
+}
