@@ -46,6 +46,7 @@ export class Cine {
     this.frames = new Array(info.frames).fill(null);
     this.index = 0;
     this.resetView();
+    this.stage.dataset.buffered = '';
     this.frames[0] = await first;
     this.draw();
     this.#prefetch(this.generation);
@@ -65,11 +66,16 @@ export class Cine {
       while (next < this.frames.length && generation === this.generation) {
         const i = next++;
         try { await this.#load(i); } catch { /* shown as a missing frame; the slider still works */ }
-        if (generation === this.generation) this.hooks.onBuffered?.(this.loadedCount(), this.frames.length);
-        if (generation === this.generation && this.waitingFor === i) { this.waitingFor = null; this.draw(); }
+        if (generation !== this.generation) return;
+        if (this.waitingFor === i) this.waitingFor = null;
+        this.draw();
       }
     };
     await Promise.all(Array.from({ length: PREFETCH_PARALLEL }, worker));
+    if (generation === this.generation) {
+      this.stage.dataset.buffered = 'true';
+      performance.mark('fv-all-frames');
+    }
   }
 
   loadedCount() { return this.frames.filter(Boolean).length; }

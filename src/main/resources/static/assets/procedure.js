@@ -1,7 +1,7 @@
 // One procedure: its record, physician sign-off, the evidence verdict with its rules, key images,
 // dose, chain of custody and the evidence packets.
 import { api, shell, el, badge, ApiError, ready } from './api.js';
-import { pf, procedureFields as f } from './procedures.js';
+import { procedureFields as f } from './procedures.js';
 
 const $ = id => document.getElementById(id);
 const id = location.pathname.split('/').pop();
@@ -26,17 +26,23 @@ async function loadRecord() {
     $('record').textContent = e.status === 404 ? 'No such procedure.' : e.message;
     return null;
   }
+  const d = p.data || {};
   $('title').textContent = `Procedure #${p.id}`;
-  $('status').replaceChildren(badge(f.status(p)));
+  $('status').replaceChildren(badge(p.status));
   $('record').replaceChildren(kv([
     ['Date of service', f.date(p)], ['Patient', `${f.patientName(p)} (ID ${f.patientId(p)})`], ['Accession', f.accession(p)],
-    ['Physician', f.physician(p)], ['Procedure', pf(p, 'procedureCode', 'cptCode', 'description')],
-    ['Level', pf(p, 'level')], ['Approach', pf(p, 'approach')], ['Laterality', pf(p, 'laterality')],
-    ['Version', pf(p, 'version')], ['Signed', [pf(p, 'signedBy'), pf(p, 'signedAt')].filter(Boolean).join(' · ')],
+    ['Physician', f.physician(p)], ['CPT', d.cptCode], ['Levels', (d.levels || []).join(', ')],
+    ['Approach', [d.approach, d.laterality].filter(Boolean).join(', ').toLowerCase()],
+    ['Contrast', d.contrastContraindication ? `not given: ${String(d.contrastContraindication.kind).toLowerCase()} ${d.contrastContraindication.text || ''}` : ''],
+    ['Version', `${p.version} · ${p.updatedBy || ''} ${(p.updatedAt || '').slice(0, 16).replace('T', ' ')}`],
   ]));
-  const studies = [].concat(pf(p, 'studyInstanceUids', 'studies') || []).map(s => typeof s === 'string' ? s : s.studyInstanceUid).filter(Boolean);
+  const links = await api(`${base}/studies`).catch(() => []);
+  const studies = [...new Set([...links.map(l => l.studyInstanceUid)])];
   if (studies.length) {
-    $('record').append(el('p', {}, ...studies.map((s, i) => el('a', { class: 'btn', href: `/studies/${encodeURIComponent(s)}` }, `Review study ${i + 1}`))));
+    $('record').append(el('p', {}, ...studies.map((s, i) => el('a', { class: 'btn', href: `/studies/${encodeURIComponent(s)}` },
+      `Review study ${i + 1}`))));
+  } else {
+    $('record').append(el('p', { class: 'muted' }, 'No study linked yet.'));
   }
   signoff(p);
   return { p, studies };
@@ -63,18 +69,23 @@ function signoff(p) {
   };
 }
 
+const evidenceText = x => [x.type && x.type.toLowerCase(), x.text].filter(Boolean).join(': ');
+
 async function loadEvidence() {
   try {
     const ev = await api(`${base}/evidence`);
     $('verdict').replaceChildren(badge(ev.verdict));
-    $('evidence').replaceChildren(el('table', { class: 'grid' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'Rule'), el('th', {}, 'Status'), el('th', {}, 'Finding'), el('th', {}, 'Evidence'))),
-      el('tbody', {}, (ev.rules || []).map(r => el('tr', {},
-        el('td', {}, r.title || r.id), el('td', {}, badge(r.status)), el('td', { style: 'white-space:normal' }, r.message || ''),
-        el('td', { style: 'white-space:normal' }, (r.evidence || []).map(x => typeof x === 'string' ? x : JSON.stringify(x)).join('; ')))))));
+    $('evidence').replaceChildren(
+      el('p', { class: 'muted' }, `Rule set ${ev.ruleSetVersion ?? ''}, evaluated ${(ev.evaluatedAt || '').slice(0, 16).replace('T', ' ')}`),
+      el('table', { class: 'grid', id: 'rules' },
+        el('thead', {}, el('tr', {}, el('th', {}, 'Rule'), el('th', {}, 'Status'), el('th', {}, 'Finding'), el('th', {}, 'Evidence'))),
+        el('tbody', {}, (ev.rules || []).map(r => el('tr', { dataset: { rule: r.id } },
+          el('td', { style: 'white-space:normal' }, r.title || r.id), el('td', {}, badge(r.status)),
+          el('td', { style: 'white-space:normal' }, r.message || ''),
+          el('td', { style: 'white-space:normal' }, el('ul', { class: 'reasons' }, (r.evidence || []).map(x => el('li', {}, evidenceText(x))))))))));
     return ev;
   } catch (e) {
-    $('evidence').textContent = e instanceof ApiError && e.status === 404 ? 'No evidence evaluation for this procedure yet.' : e.message;
+    $('evidence').textContent = e instanceof ApiError && e.status === 404 ? 'No evidence evaluation for this procedure.' : e.message;
     return null;
   }
 }
@@ -105,13 +116,18 @@ async function loadKeyImages(studies) {
     : ['No key images marked.']));
 }
 
+/** Chain of custody on this page: how each study came to the procedure (the packets add the object hashes). */
 async function loadCustody() {
   try {
-    const c = await api(`${base}/custody`);
-    const rows = Array.isArray(c) ? c : (c.events || []);
-    $('custody').replaceChildren(el('ol', {}, rows.map(e => el('li', {}, Object.values(e).join(' · ')))));
-  } catch {
-    $('custody').textContent = 'The chain of custody is part of the evidence packet.';
+    const events = await api(`${base}/studies/history`);
+    $('custody').replaceChildren(events.length ? el('table', { class: 'grid' },
+      el('thead', {}, el('tr', {}, ['When', 'What', 'Study', 'How', 'Who', 'Why'].map(h => el('th', {}, h)))),
+      el('tbody', {}, events.map(e => el('tr', {}, el('td', {}, (e.at || '').slice(0, 19).replace('T', ' ')),
+        el('td', {}, String(e.action).toLowerCase()), el('td', {}, e.studyInstanceUid), el('td', {}, String(e.method).toLowerCase()),
+        el('td', {}, e.actor), el('td', { style: 'white-space:normal' }, e.detail || '')))))
+      : 'No study has been linked.');
+  } catch (e) {
+    $('custody').textContent = e.message;
   }
 }
 

@@ -1,17 +1,19 @@
-// Procedure records as the worklist and the search show them (the procedure API's fields).
+// Procedure records as the worklist and the search show them. The record's JSON (procedure API):
+// {id, version, status, studyInstanceUid, data: {patient: {id, name}, accessionNumber, scheduledAt,
+// performedAt, physician: {name}, levels, ...}, updatedAt, updatedBy}; the verdict comes from the
+// evidence API when the list carries it.
 import { esc, fmtName } from './api.js';
 
-/** A field by the first of its names the record has. */
-export const pf = (p, ...names) => names.map(n => p?.[n]).find(v => v !== undefined && v !== null && v !== '') ?? '';
+const day = t => (t || '').slice(0, 10);
 
 export const procedureFields = {
-  date: p => pf(p, 'dateOfService', 'serviceDate', 'performedDate', 'scheduledDate', 'date'),
-  patientId: p => pf(p, 'patientId'),
-  patientName: p => fmtName(pf(p, 'patientName')),
-  accession: p => pf(p, 'accessionNumber', 'accession'),
-  physician: p => fmtName(pf(p, 'physician', 'performingPhysician', 'physicianName')),
-  status: p => pf(p, 'status'),
-  verdict: p => pf(p, 'verdict', 'evidenceVerdict'),
+  date: p => day(p.data?.performedAt || p.data?.scheduledAt),
+  patientId: p => p.data?.patient?.id ?? '',
+  patientName: p => fmtName(p.data?.patient?.name),
+  accession: p => p.data?.accessionNumber ?? '',
+  physician: p => fmtName(p.data?.physician?.name),
+  status: p => p.status ?? '',
+  verdict: p => p.verdict?.verdict ?? p.verdict ?? '',
 };
 
 export const badgeHtml = v => v
@@ -27,4 +29,13 @@ export function procedureRows(list) {
     <td>${esc(f.physician(p))}</td><td>${badgeHtml(f.status(p))}</td><td>${badgeHtml(f.verdict(p))}</td></tr>`).join('');
 }
 
-export const asList = data => Array.isArray(data) ? data : (data?.items || data?.procedures || data?.content || []);
+/** Every procedure of a search, page after page (the API gives at most 500 a page). */
+export async function searchAll(api, params, limit = 5000) {
+  const all = [];
+  for (let page = 0; ; page++) {
+    const q = new URLSearchParams({ ...params, page, size: 500 });
+    const r = await api(`/api/procedures?${q}`);
+    all.push(...r.items);
+    if (!r.items.length || all.length >= r.total || all.length >= limit) return { items: all, total: r.total };
+  }
+}

@@ -124,17 +124,27 @@ function drawOverlay(ctx, v) {
   ctx.font = `${12 * dpr}px system-ui`;
   const a = state.analysis;
   if (a?.contrastDetected && a.centroid && v.frame >= (a.onsetFrame || 1)) {
-    // the region as an ellipse of the measured cranio-caudal extent and area, around its centroid
-    const mm = cine.info.pixelSpacingMm || 1, b = (a.craniocaudalExtentMm || 0) / 2;
-    const ry = b / mm, rx = b > 0 ? (a.areaMm2 / (Math.PI * b)) / mm : 0;
     const [cx, cy] = P(a.centroid.column, a.centroid.row);
     ctx.strokeStyle = '#3fb950';
     ctx.setLineDash([6 * dpr, 4 * dpr]);
-    ctx.beginPath(); ctx.ellipse(cx, cy, rx * v.scale, ry * v.scale, 0, 0, 2 * Math.PI); ctx.stroke();
+    ctx.beginPath();
+    let right = cx;
+    if (a.outline?.length > 2) {
+      // the region at the peak frame as the analysis traced it
+      a.outline.forEach((p, i) => { const [x, y] = P(p.column, p.row); right = Math.max(right, x); i ? ctx.lineTo(x, y) : ctx.moveTo(x, y); });
+      ctx.closePath();
+    } else {
+      // no outline: an ellipse of the measured cranio-caudal extent and area around the centroid
+      const mm = cine.info.pixelSpacingMm || 1, b = (a.craniocaudalExtentMm || 0) / 2;
+      const ry = b / mm, rx = b > 0 ? (a.areaMm2 / (Math.PI * b)) / mm : 0;
+      ctx.ellipse(cx, cy, rx * v.scale, ry * v.scale, 0, 0, 2 * Math.PI);
+      right = cx + rx * v.scale;
+    }
+    ctx.stroke();
     ctx.setLineDash([]);
     cross(ctx, cx, cy, 6 * dpr, '#3fb950');
     ctx.fillStyle = '#3fb950';
-    ctx.fillText(`contrast · ${label(a.suggestedPattern)}`, cx + rx * v.scale + 4 * dpr, cy);
+    ctx.fillText(`contrast · ${label(a.suggestedPattern)}`, right + 4 * dpr, cy);
   }
   if (a?.needleTip) {
     const [x, y] = P(a.needleTip.column, a.needleTip.row);
@@ -224,11 +234,11 @@ async function loadAnnotations(uid) {
   const { current, history = [] } = data || {};
   const summary = a => [a.level, a.approach && label(a.approach), a.laterality && label(a.laterality), a.view,
     a.contrastPattern && `contrast ${label(a.contrastPattern)}`, a.keyImage ? 'key image' : null].filter(Boolean).join(' · ');
-  const who = a => [a.version != null ? `v${a.version}` : null, a.createdBy || a.author || a.username, a.createdAt || a.at]
+  const who = a => [`v${a.version}`, a.author, a.role?.toLowerCase(), (a.createdAt || '').slice(0, 19).replace('T', ' ')]
     .filter(Boolean).join(' · ');
   $('current').replaceChildren(current ? el('div', {}, el('strong', {}, summary(current)), el('div', { class: 'muted' }, who(current)))
     : 'None yet');
-  $('history').replaceChildren(...history.map(h => el('li', {}, summary(h), el('div', { class: 'muted' }, who(h)))));
+  $('history').replaceChildren(...[...history].reverse().map(h => el('li', {}, summary(h), el('div', { class: 'muted' }, who(h)))));
   if (current && state.canAnnotate) fillForm(current);
 }
 
@@ -240,6 +250,17 @@ function fillForm(a) {
   if (a.keyFrames?.length && !state.keyFrames.size) { state.keyFrames = new Set(a.keyFrames); renderKeyFrames(); }
   cine.draw();
 }
+
+$('finish-review').addEventListener('click', async () => {
+  const status = $('review-status');
+  status.textContent = 'Writing…';
+  try {
+    const r = await api(`/api/studies/${encodeURIComponent(studyUid)}/review`, { method: 'POST' });
+    status.textContent = `Stored a report on ${r.annotated.length} image(s)` + (r.kosSopInstanceUid ? ` and ${r.keyImages.length} key image(s).` : '.');
+  } catch (e) {
+    status.textContent = e.status === 409 ? 'Annotate and save at least one run first.' : `Not written: ${e.message}`;
+  }
+});
 
 // ---- controls and keyboard
 $('play').addEventListener('click', () => cine.toggle());

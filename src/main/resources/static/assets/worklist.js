@@ -1,6 +1,6 @@
 // Worklist: procedures of the chosen days (status, evidence verdict) and the studies waiting for review.
-import { api, shell, esc, dv, T, fmtDate, fmtName, isoDay, ApiError, ready } from './api.js';
-import { procedureRows, asList } from './procedures.js';
+import { api, shell, el, esc, dv, T, fmtDate, fmtName, isoDay, ApiError, ready } from './api.js';
+import { procedureRows, procedureFields, searchAll } from './procedures.js';
 
 await shell('worklist');
 
@@ -11,11 +11,13 @@ from.value = isoDay(new Date(today.getTime() - 7 * 86400000));
 
 let procedures = [];
 
+const haystack = p => (p.search ??= Object.values(procedureFields).map(f => f(p)).join(' ').toLowerCase() + ` #${p.id}`);
+
 /** One HTML string for all rows: 1,000 procedures render in a few ms. */
 function renderProcedures() {
   const t0 = performance.now();
   const words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const rows = procedures.filter(p => !words.length || words.every(w => JSON.stringify(p).toLowerCase().includes(w)));
+  const rows = procedures.filter(p => !words.length || words.every(w => haystack(p).includes(w)));
   const html = procedureRows(rows);
   const tbody = document.querySelector('#procedures tbody');
   tbody.innerHTML = html || '<tr><td colspan="8" class="muted">No procedures in these days.</td></tr>';
@@ -29,9 +31,7 @@ function renderProcedures() {
 async function loadProcedures() {
   const info = document.getElementById('procedures-info');
   try {
-    const q = new URLSearchParams({ from: from.value, to: to.value });
-    const data = await api(`/api/procedures?${q}`);
-    procedures = asList(data);
+    procedures = (await searchAll(api, { from: from.value, to: to.value })).items;
     renderProcedures();
   } catch (e) {
     procedures = [];
@@ -41,7 +41,39 @@ async function loadProcedures() {
   }
 }
 
+/** Studies no rule could attach to a procedure, to be linked here; the recent studies when there is no linker. */
 async function loadStudies() {
+  let queue;
+  try {
+    queue = await api('/api/link-queue');
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 404)) throw e;
+    return recentStudies();
+  }
+  document.getElementById('studies-title').textContent = 'Studies to link';
+  document.querySelector('#studies thead').innerHTML = '<tr><th>Date</th><th>Patient ID</th><th>Accession</th><th>Modalities</th><th>Why</th><th>Link to procedure</th><th></th></tr>';
+  document.querySelector('#studies tbody').replaceChildren(...queue.map(q => {
+    const input = el('input', { type: 'text', size: 6, inputmode: 'numeric', placeholder: '#', list: `cand-${q.studyInstanceUid}`,
+      'aria-label': 'Procedure number', value: q.candidates?.length === 1 ? q.candidates[0] : null });
+    const status = el('span', { class: 'muted' });
+    const link = el('form', { class: 'row', onsubmit: async e => {
+      e.preventDefault();
+      try {
+        await api(`/api/procedures/${encodeURIComponent(input.value.trim())}/studies`, { method: 'POST',
+          body: { studyInstanceUid: q.studyInstanceUid, reason: 'linked from the worklist' } });
+        await reload();
+      } catch (err) { status.textContent = err.message; }
+    } }, input, el('datalist', { id: `cand-${q.studyInstanceUid}` }, (q.candidates || []).map(c => el('option', { value: c }))),
+    el('button', { class: 'btn', type: 'submit' }, 'Link'), status);
+    return el('tr', {}, el('td', {}, fmtDate(q.studyDate)), el('td', {}, q.patientId ?? ''), el('td', {}, q.accessionNumber ?? ''),
+      el('td', {}, (q.modalities || []).join(', ')),
+      el('td', { style: 'white-space:normal' }, `${String(q.reason).toLowerCase()}${q.detail ? `: ${q.detail}` : ''}`),
+      el('td', {}, link), el('td', {}, el('a', { class: 'btn', href: `/studies/${encodeURIComponent(q.studyInstanceUid)}` }, 'Review')));
+  }));
+  document.getElementById('studies-info').textContent = queue.length ? `${queue.length} studies wait for a procedure` : 'Every study is linked.';
+}
+
+async function recentStudies() {
   const range = `${from.value.replaceAll('-', '')}-${to.value.replaceAll('-', '')}`;
   const studies = await api(`/dicomweb/studies?StudyDate=${range}&limit=1000`, { accept: 'application/dicom+json' });
   const html = studies.map(s => {

@@ -96,6 +96,16 @@ public final class Browser implements AutoCloseable {
                 if (!check()) observer.observe(e, { childList: true, subtree: true, characterData: true });""", css, text);
     }
 
+    /** The time of a performance mark the page sets (ms after navigation start), once it is set. */
+    public double markTime(String name) {
+        return ((Number) script("""
+                const [name, done] = arguments;
+                const hit = () => performance.getEntriesByName(name)[0];
+                if (hit()) done(hit().startTime);
+                else new PerformanceObserver((list, o) => { const e = list.getEntriesByName(name)[0];
+                  if (e) { o.disconnect(); done(e.startTime); } }).observe({ type: 'mark', buffered: true });""", name)).doubleValue();
+    }
+
     public Path downloads() { return profile.resolve("downloads"); }
 
     /** Script errors the pages logged (answers with an HTTP error status are the pages' business, not errors). */

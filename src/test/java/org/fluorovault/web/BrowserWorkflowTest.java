@@ -87,12 +87,7 @@ class BrowserWorkflowTest extends ArchiveTestBase {
         try (Browser b = new Browser(httpPort)) {
             b.login(user(Role.TECHNOLOGIST), PASSWORD);
             b.open("/studies/" + studyUid);
-            double firstFrameMs = ((Number) b.script("""
-                    const done = arguments[0];
-                    const hit = () => performance.getEntriesByName('fv-first-frame')[0];
-                    if (hit()) done(hit().startTime);
-                    else new PerformanceObserver((l, o) => { const e = l.getEntriesByName('fv-first-frame')[0];
-                      if (e) { o.disconnect(); done(e.startTime); } }).observe({ type: 'mark', buffered: true });""")).doubleValue();
+            double firstFrameMs = b.markTime("fv-first-frame");
             System.out.printf("[browser] first frame of a %d-frame %dx%d run: %.0f ms after navigation start%n", FRAMES, SIZE, SIZE, firstFrameMs);
             System.out.println("[browser] " + b.js(RESOURCE_TIMINGS));
             // the image layer shows the phantom, not a black canvas
