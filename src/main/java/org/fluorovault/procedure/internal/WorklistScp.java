@@ -109,19 +109,24 @@ public class WorklistScp implements FindModel, DimseOperation {
     }
 
     static Attributes answer(Attributes id, Sequence spsSeq, Attributes sps, Procedure p) {
-        Attributes a = new Attributes();
+        // the character set comes first: values are encoded in the set in force when they are added
         List<String> values = new ArrayList<>();
+        for (WorklistKey k : WorklistKey.TOP.values()) values.add(k.value().apply(p));
+        for (WorklistKey k : WorklistKey.SPS.values()) values.add(k.value().apply(p));
+        Attributes a = new Attributes();
+        String[] cs = FindCharset.forAnswer(id, values);
+        if (cs != null) a.setString(Tags.SpecificCharacterSet, VR.CS, cs);
         for (Attributes.Element e : id.elements()) {
             if (!isKey(e.tag())) continue;
             if (e.tag() == Tags.ScheduledProcedureStepSequence) {
                 Attributes item = a.addItem(Tags.ScheduledProcedureStepSequence);
                 if (sps == null) { // an empty sequence asks for all its keys (PS3.4 C.2.2.2.6)
-                    for (WorklistKey k : WorklistKey.SPS.values()) put(item, k.tag(), k.vr(), k.value().apply(p), values);
+                    for (WorklistKey k : WorklistKey.SPS.values()) put(item, k.tag(), k.vr(), k.value().apply(p));
                 } else {
                     for (Attributes.Element se : sps.elements()) {
                         if (!isKey(se.tag())) continue;
                         WorklistKey k = WorklistKey.SPS.get(se.tag());
-                        put(item, se.tag(), k != null ? k.vr() : se.vr(), k != null ? k.value().apply(p) : null, values);
+                        put(item, se.tag(), k != null ? k.vr() : se.vr(), k != null ? k.value().apply(p) : null);
                     }
                 }
                 continue;
@@ -131,19 +136,16 @@ public class WorklistScp implements FindModel, DimseOperation {
                 a.newSequence(e.tag());
                 continue;
             }
-            put(a, e.tag(), k != null ? k.vr() : e.vr(), k != null ? k.value().apply(p) : null, values);
+            put(a, e.tag(), k != null ? k.vr() : e.vr(), k != null ? k.value().apply(p) : null);
         }
-        String[] cs = FindCharset.forAnswer(id, values);
-        if (cs != null) a.setString(Tags.SpecificCharacterSet, VR.CS, cs);
         return a;
     }
 
-    private static void put(Attributes a, int tag, VR vr, String v, List<String> values) {
+    private static void put(Attributes a, int tag, VR vr, String v) {
         if (v == null || v.isEmpty()) {
             a.put(tag, vr, null);
         } else {
             a.setString(tag, vr, v);
-            values.add(v);
         }
     }
 
