@@ -3,8 +3,6 @@ package org.fluorovault.archive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,45 +11,19 @@ import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.TransferSyntax;
-import org.fluorovault.support.ArchiveTestBase;
-import org.fluorovault.support.Peers;
+import org.fluorovault.support.PostgresTestBase;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.DicomFileInfo;
 import org.fluorovault.tools.SendCommand;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The same receiver and index on PostgreSQL (the production database): Flyway migrates it,
  * objects are indexed, duplicates and conflicts behave as on H2, QIDO finds them. Runs when
  * FLUOROVAULT_TEST_PG_URL is set (.ci/run sets it); required in CI.
  */
-@Tag("postgres")
-class PostgresIndexTest extends ArchiveTestBase {
-    static final String URL = System.getenv("FLUOROVAULT_TEST_PG_URL");
-
-    @BeforeAll
-    static void requirePostgres() {
-        if (URL == null || URL.isBlank()) {
-            if (Peers.inCi()) fail("FLUOROVAULT_TEST_PG_URL is not set: .ci/run must start PostgreSQL");
-            assumeTrue(false, "FLUOROVAULT_TEST_PG_URL not set: PostgreSQL index test skipped locally");
-        }
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry r) {
-        if (URL == null || URL.isBlank()) return;
-        r.add("spring.datasource.url", () -> URL);
-        r.add("spring.datasource.username", () -> System.getenv().getOrDefault("FLUOROVAULT_TEST_PG_USER", "fluorovault"));
-        r.add("spring.datasource.password", () -> System.getenv().getOrDefault("FLUOROVAULT_TEST_PG_PASSWORD", ""));
-        r.add("spring.flyway.clean-disabled", () -> "false");
-    }
-
-
+class PostgresIndexTest extends PostgresTestBase {
     @Test
     void indexesOnPostgres(@TempDir Path dir) throws Exception {
         String product = jdbc.queryForObject("SELECT version()", String.class);
