@@ -26,7 +26,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.fluorovault.dicom..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.fluorovault.archive..", "org.fluorovault.ingest..", "org.fluorovault.query..",
-                        "org.fluorovault.security..", "org.fluorovault.tools..")
+                        "org.fluorovault.security..", "org.fluorovault.tools..", "org.fluorovault.procedure..")
                 .check(CLASSES);
     }
 
@@ -41,6 +41,20 @@ class ArchitectureTest {
     void archiveDoesNotDependOnTheNetwork() {
         noClasses().that().resideInAPackage("org.fluorovault.archive..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.fluorovault.dicom.net..", "org.fluorovault.ingest..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void procedureInternalsStayInside() {
+        noClasses().that().resideOutsideOfPackage("org.fluorovault.procedure..")
+                .should().dependOnClassesThat().resideInAPackage("org.fluorovault.procedure.internal..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void archiveIngestAndQueryDoNotReachUpToProcedures() {
+        noClasses().that().resideInAnyPackage("org.fluorovault.archive..", "org.fluorovault.ingest..", "org.fluorovault.query..")
+                .should().dependOnClassesThat().resideInAPackage("org.fluorovault.procedure..")
                 .check(CLASSES);
     }
 }

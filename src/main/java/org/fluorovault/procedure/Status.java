@@ -6,8 +6,5 @@ package org.fluorovault.procedure;
  * again, to be signed anew.
  */
 public enum Status {
-    SCHEDULED, PERFORMED, REVIEWED, SIGNED, CANCELLED;
-
-    /** The order of the normal flow; CANCELLED is outside it. */
-    boolean isBefore(Status other) { return ordinal() < other.ordinal(); }
+    SCHEDULED, PERFORMED, REVIEWED, SIGNED, CANCELLED
 }
