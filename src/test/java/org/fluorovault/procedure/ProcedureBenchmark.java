@@ -36,17 +36,22 @@ public final class ProcedureBenchmark {
         Flyway.configure().dataSource(ds).cleanDisabled(false).load().clean();
         Flyway.configure().dataSource(ds).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
-        ProcedureService service = new ProcedureService(new ProcedureRepository(jdbc, JsonMapper.builder().build()),
-                new TransactionTemplate(new DataSourceTransactionManager(ds)), e -> { });
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        ProcedureService service = new ProcedureService(new ProcedureRepository(jdbc, JsonMapper.builder().build()), tx, e -> { });
         System.out.printf("java %s, %d processors, %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), url.replaceFirst(";.*", ""));
         Random rnd = new Random(42);
         int patients = n / 4;
         long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            String pid = "B" + rnd.nextInt(patients);
-            LocalDateTime when = LocalDateTime.of(2020, 1, 1, 8, 0).plusDays(rnd.nextInt(6 * 365)).plusMinutes(rnd.nextInt(600));
-            service.create(ProcedureServiceTest.data(pid, "ACC" + i, when), "bench");
+        for (int batch = 0; batch < n; batch += 1000) { // creates join one transaction per 1000 (loading, not measured)
+            int from = batch;
+            tx.executeWithoutResult(s -> {
+                for (int i = from; i < Math.min(n, from + 1000); i++) {
+                    String pid = "B" + rnd.nextInt(patients);
+                    LocalDateTime when = LocalDateTime.of(2020, 1, 1, 8, 0).plusDays(rnd.nextInt(6 * 365)).plusMinutes(rnd.nextInt(600));
+                    service.create(ProcedureServiceTest.data(pid, "ACC" + i, when), "bench");
+                }
+            });
         }
         long loadMs = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("created %d procedures in %d s (%.0f/s)%n", n, loadMs / 1000, n * 1000.0 / loadMs);

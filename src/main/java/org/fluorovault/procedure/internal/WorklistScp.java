@@ -75,7 +75,7 @@ public class WorklistScp implements FindModel, DimseOperation {
                 ctx.respond(ctx.response(Status.CANCEL), null);
                 return;
             }
-            ctx.respond(ctx.response(pending), answer(id, spsSeq, sps, p));
+            ctx.respond(ctx.response(pending), answer(id, sps, p));
         }
         ctx.respond(ctx.response(ctx.isCancelled() ? Status.CANCEL : Status.SUCCESS), null);
     }
@@ -108,7 +108,7 @@ public class WorklistScp implements FindModel, DimseOperation {
         }
     }
 
-    static Attributes answer(Attributes id, Sequence spsSeq, Attributes sps, Procedure p) {
+    static Attributes answer(Attributes id, Attributes sps, Procedure p) {
         // the character set comes first: values are encoded in the set in force when they are added
         List<String> values = new ArrayList<>();
         for (WorklistKey k : WorklistKey.TOP.values()) values.add(k.value().apply(p));
