@@ -39,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     a patient ID (HL7 ADT^A08 / ADT^A40), each as a new version.</li>
  * </ul>
  * Nothing is overwritten: each change appends a version (with who, when and why), and after the
- * transaction commits a {@link ProcedureChanged} event is published. Invalid input throws
+ * transaction commits a {@link ProcedureChanged} event is published (synchronously; when the caller
+ * runs these methods inside its own transaction, the event comes before that one commits, so
+ * listeners that read the record should be {@code @TransactionalEventListener}s). Invalid input throws
  * {@link InvalidProcedureException} and stores nothing.
  */
 @Service
