@@ -41,6 +41,12 @@ class AnalysisEndpointTest extends ArchiveTestBase {
             assertTrue(n.has(field), field + " in " + body);
         }
         assertTrue(n.get("reasons").size() > 0);
+        JsonNode outline = n.get("outline");
+        assertTrue(outline.size() >= 4, "the contrast region's outline: " + outline);
+        for (JsonNode v : outline) {
+            assertTrue(v.get("column").asDouble() >= 0 && v.get("column").asDouble() <= 512, v.toString());
+            assertTrue(v.get("row").asDouble() >= 0 && v.get("row").asDouble() <= 512, v.toString());
+        }
         assertEquals(1, results.count(uid));
         // asked again: the stored result, not a second row
         HttpResponse<byte[]> again = getAsAdmin("/api/instances/" + uid + "/analysis", "application/json");

@@ -188,6 +188,15 @@ class ReviewDocumentsTest extends ArchiveTestBase {
         assertEquals(expected.onsetFrame(), (int) number(child(computed, "ONSET-FRAME")));
         assertEquals(expected.peakFrame(), (int) number(child(computed, "PEAK-FRAME")));
         assertEquals("{frame}", units(child(computed, "PEAK-FRAME")));
+        Attributes region = child(computed, "CONTRAST-REGION");
+        assertEquals("POLYLINE", region.getString(Tags.GraphicType));
+        double[] xy = region.getDoubles(Tags.GraphicData);
+        assertEquals(2 * expected.outline().size() + 2, xy.length, "the outline, closed");
+        assertEquals(expected.outline().get(0).column(), xy[0], 1e-3);
+        assertEquals(xy[0], xy[xy.length - 2], 1e-6);
+        assertEquals(xy[1], xy[xy.length - 1], 1e-6);
+        Attributes peakRef = children(region, null).get(0).getNestedItem(Tags.ReferencedSOPSequence);
+        assertArrayEquals(new int[] {expected.peakFrame()}, peakRef.getInts(Tags.ReferencedFrameNumber));
 
         Attributes none = finding(sr, single);
         assertTrue(children(none, "SPREAD-ANALYSIS").isEmpty(), "a single frame has no analysis");

@@ -98,6 +98,20 @@ public final class ContentItems {
         return it;
     }
 
+    /**
+     * A SCOORD POLYLINE through {@code columnRow} (column, row pairs, image pixel coordinates as for
+     * {@link #point}); a closed outline repeats its first point at the end.
+     */
+    public static Attributes polyline(Attributes parent, String relationship, Code concept, double... columnRow) {
+        if (columnRow.length < 4 || columnRow.length % 2 != 0) {
+            throw new IllegalArgumentException("a polyline needs at least two column,row pairs");
+        }
+        Attributes it = item(parent, relationship, "SCOORD", concept);
+        it.setString(Tags.GraphicType, VR.CS, "POLYLINE");
+        it.setDouble(Tags.GraphicData, VR.FL, columnRow);
+        return it;
+    }
+
     /** Adds an item (SOP Class, SOP Instance, optional frames) to a referenced SOP sequence. */
     public static Attributes reference(Attributes parent, int sequenceTag, String sopClassUid, String sopInstanceUid,
                                        int... frames) {

@@ -43,6 +43,7 @@ final class ReviewCodes {
     static final Code ONSET_FRAME = fv("ONSET-FRAME", "Contrast onset frame");
     static final Code PEAK_FRAME = fv("PEAK-FRAME", "Contrast peak frame");
     static final Code WASHOUT = fv("WASHOUT-RATIO", "Contrast washout ratio");
+    static final Code CONTRAST_REGION = fv("CONTRAST-REGION", "Contrast region outline");
     static final Code SUGGESTED_PATTERN = fv("SUGGEST-PATTERN", "Suggested contrast pattern");
 
     /** CID 7452 Organizational Role of a FluoroVault role. */

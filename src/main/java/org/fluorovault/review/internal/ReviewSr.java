@@ -66,10 +66,11 @@ final class ReviewSr {
             Attributes tip = point(c, "CONTAINS", ReviewCodes.NEEDLE_TIP, a.needleTip().column(), a.needleTip().row());
             image(tip, "SELECTED FROM", null, f.sopClassUid(), a.sopInstanceUid(), a.needleTip().frame());
         }
-        if (f.analysis() != null) addAnalysis(c, f.analysis());
+        if (f.analysis() != null) addAnalysis(c, f);
     }
 
-    private static void addAnalysis(Attributes parent, ContrastAnalysis r) {
+    private static void addAnalysis(Attributes parent, Finding f) {
+        ContrastAnalysis r = f.analysis();
         Attributes c = container(parent, "CONTAINS", ReviewCodes.COMPUTED_ANALYSIS);
         text(c, "HAS CONCEPT MOD", ReviewCodes.ALGORITHM_NAME, "FluoroVault contrast-spread analysis");
         text(c, "HAS CONCEPT MOD", ReviewCodes.ALGORITHM_VERSION, r.algorithmVersion());
@@ -81,6 +82,17 @@ final class ReviewSr {
         number(c, ReviewCodes.WASHOUT, r.washoutRatio(), ReviewCodes.RATIO_UNIT);
         if (r.suggestedPattern() != null) {
             code(c, "CONTAINS", ReviewCodes.SUGGESTED_PATTERN, ReviewCodes.suggestedPattern(r.suggestedPattern().name()));
+        }
+        List<ContrastAnalysis.Point> outline = r.outline() == null ? List.of() : r.outline();
+        if (outline.size() >= 3 && r.peakFrame() != null) { // the region at the peak frame, closed
+            double[] xy = new double[2 * outline.size() + 2];
+            for (int i = 0; i <= outline.size(); i++) {
+                ContrastAnalysis.Point p = outline.get(i % outline.size());
+                xy[2 * i] = p.column();
+                xy[2 * i + 1] = p.row();
+            }
+            Attributes region = ContentItems.polyline(c, "CONTAINS", ReviewCodes.CONTRAST_REGION, xy);
+            image(region, "SELECTED FROM", null, f.sopClassUid(), f.annotation().sopInstanceUid(), r.peakFrame());
         }
     }
 

@@ -73,5 +73,16 @@ class ContentItemsTest {
         assertThrows(IllegalArgumentException.class, () -> new Code("12345678901234567", "DCM", "too long a value"));
         assertThrows(IllegalArgumentException.class, () -> new Code("1", "DCM", "x".repeat(65)));
         assertThrows(IllegalArgumentException.class, () -> new Code("1", "", "no scheme"));
+        assertThrows(IllegalArgumentException.class,
+                () -> ContentItems.polyline(new Attributes(), "CONTAINS", Code.dcm("111030", "Image Region"), 1, 2));
+    }
+
+    @Test
+    void aPolylineKeepsItsPoints() throws Exception {
+        Attributes ds = new Attributes();
+        ContentItems.polyline(ds, "CONTAINS", Code.dcm("111030", "Image Region"), 0, 0, 4, 0, 4, 3, 0, 0);
+        Attributes line = roundTrip(ds).getNestedItem(Tags.ContentSequence);
+        assertEquals("POLYLINE", line.getString(Tags.GraphicType));
+        assertArrayEquals(new double[] {0, 0, 4, 0, 4, 3, 0, 0}, line.getDoubles(Tags.GraphicData), 1e-6);
     }
 }
