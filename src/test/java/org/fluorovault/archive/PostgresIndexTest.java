@@ -49,4 +49,28 @@ class PostgresIndexTest extends PostgresTestBase {
         assertTrue(json.contains(study), json);
         assertEquals(DicomFileInfo.of(f).sopInstanceUid(), iuid);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired org.fluorovault.review.AnnotationService annotations;
+    @org.springframework.beans.factory.annotation.Autowired org.fluorovault.review.ReviewService reviews;
+
+    /** Annotation versions, the current-per-study query and a review's documents on PostgreSQL. */
+    @Test
+    void annotationsAndReviewsOnPostgres(@TempDir Path dir) throws Exception {
+        String study = TestDicom.uid(), iuid = TestDicom.uid();
+        assertEquals(1, send(TestDicom.write(dir.resolve("ann.dcm"), TestDicom.xa("PG-2", study, TestDicom.uid(), iuid, 2, 32),
+                TransferSyntax.EXPLICIT_VR_LE)).sent());
+        var first = new org.fluorovault.review.AnnotationRequest(new org.fluorovault.review.NeedleTip(2, 3.5, 4.5), "L3-L4",
+                "INTERLAMINAR_MIDLINE", "MIDLINE", "AP", "EPIDURAL", "Ångström text", true, java.util.List.of(2));
+        annotations.save(iuid, first, "pg-tech", "TECHNOLOGIST");
+        var second = new org.fluorovault.review.AnnotationRequest(null, "L4-L5", null, null, "LATERAL", null, null, false, null);
+        annotations.save(iuid, second, "pg-phys", "PHYSICIAN");
+        var history = annotations.history(iuid);
+        assertEquals(2, history.size());
+        assertEquals("Ångström text", history.get(0).contrastText());
+        assertEquals(java.util.List.of(2), history.get(0).keyFrames());
+        assertEquals(2, annotations.currentForStudy(study).get(0).version());
+        var docs = reviews.review(study, "pg-phys", "PHYSICIAN");
+        assertNotNull(index.find(docs.srSopInstanceUid()), "the SR is indexed on PostgreSQL");
+        assertEquals(null, docs.kosSopInstanceUid(), "the current version marks no key image");
+    }
 }
