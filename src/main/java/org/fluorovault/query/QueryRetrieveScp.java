@@ -3,6 +3,7 @@ package org.fluorovault.query;
 import java.util.Set;
 
 import org.fluorovault.archive.ArchiveStore;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.security.DicomTls;
@@ -26,15 +27,16 @@ public class QueryRetrieveScp {
     private final RetrieveScp move;
     private final RetrieveScp get;
 
-    public QueryRetrieveScp(JdbcTemplate jdbc, ArchiveStore archive, RetrieveProperties props, DicomTlsContext tls) {
+    public QueryRetrieveScp(JdbcTemplate jdbc, ArchiveStore archive, RetrieveProperties props, DicomTlsContext tls,
+                            AuditTrail audit) {
         QrIndex index = new QrIndex(jdbc);
         props.moveDestinations().forEach((aet, d) -> {
             if (d.tls()) tls.require("Move destination " + aet); // a TLS destination without our key is a configuration error
         });
         javax.net.SocketFactory tlsSockets = tls.tls().<javax.net.SocketFactory>map(DicomTls::socketFactory).orElse(null);
         this.find = new FindScp(index, props.maxFindMatches());
-        this.move = new RetrieveScp(index, archive, props, true, tlsSockets);
-        this.get = new RetrieveScp(index, archive, props, false, tlsSockets);
+        this.move = new RetrieveScp(index, archive, props, true, tlsSockets, audit);
+        this.get = new RetrieveScp(index, archive, props, false, tlsSockets, audit);
     }
 
     /** Registers C-FIND, C-MOVE and C-GET (each cancellable by C-CANCEL) on the node's dispatcher. */
