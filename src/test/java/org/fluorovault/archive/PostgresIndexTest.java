@@ -3,8 +3,6 @@ package org.fluorovault.archive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,7 +12,7 @@ import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.support.ArchiveTestBase;
-import org.fluorovault.support.Peers;
+import org.fluorovault.support.PgTestDatabase;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.DicomFileInfo;
 import org.fluorovault.tools.SendCommand;
@@ -32,23 +30,17 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("postgres")
 class PostgresIndexTest extends ArchiveTestBase {
-    static final String URL = System.getenv("FLUOROVAULT_TEST_PG_URL");
+    // a schema of its own: branches with other migrations may share the database
+    static final String SCHEMA = PgTestDatabase.newSchema("fv_index");
 
     @BeforeAll
     static void requirePostgres() {
-        if (URL == null || URL.isBlank()) {
-            if (Peers.inCi()) fail("FLUOROVAULT_TEST_PG_URL is not set: .ci/run must start PostgreSQL");
-            assumeTrue(false, "FLUOROVAULT_TEST_PG_URL not set: PostgreSQL index test skipped locally");
-        }
+        PgTestDatabase.require();
     }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry r) {
-        if (URL == null || URL.isBlank()) return;
-        r.add("spring.datasource.url", () -> URL);
-        r.add("spring.datasource.username", () -> System.getenv().getOrDefault("FLUOROVAULT_TEST_PG_USER", "fluorovault"));
-        r.add("spring.datasource.password", () -> System.getenv().getOrDefault("FLUOROVAULT_TEST_PG_PASSWORD", ""));
-        r.add("spring.flyway.clean-disabled", () -> "false");
+        if (PgTestDatabase.configured()) PgTestDatabase.register(r, SCHEMA);
     }
 
 
