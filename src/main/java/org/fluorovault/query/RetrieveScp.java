@@ -72,6 +72,7 @@ final class RetrieveScp implements DimseOperation {
     private static final class Tally {
         int matches, completed, failed, warning;
         String problem;
+        boolean recorded;
     }
 
     /** Where sub-operations go: a presentation context per object and a client to send on. */
@@ -85,16 +86,24 @@ final class RetrieveScp implements DimseOperation {
             perform(ctx, t);
         } catch (DimseException e) {
             t.problem = "refused: " + e.errorComment();
+            audit(ctx, t);
             throw e;
         } catch (IOException | RuntimeException e) {
-            t.problem = "failed: " + e.getMessage();
-            throw e;
-        } finally {
+            if (t.problem == null) t.problem = "failed: " + e.getMessage();
             audit(ctx, t);
+            throw e;
         }
     }
 
+    /** Records the retrieval, then sends its final response (so the event exists once the requestor has it). */
+    private void respondFinal(OperationContext ctx, Tally t, Attributes rsp, Attributes data) throws IOException {
+        audit(ctx, t);
+        ctx.respond(rsp, data);
+    }
+
     private void audit(OperationContext ctx, Tally t) {
+        if (t.recorded) return;
+        t.recorded = true;
         String dest = move ? ctx.command().getString(Commands.MoveDestination) : null;
         AuditOutcome outcome = t.problem != null || (t.matches > 0 && t.completed + t.warning == 0)
                 ? AuditOutcome.SERIOUS_FAILURE : t.failed > 0 ? AuditOutcome.MINOR_FAILURE : AuditOutcome.SUCCESS;
@@ -138,7 +147,7 @@ final class RetrieveScp implements DimseOperation {
         LOG.info("{}: C-{} {} {} -> {} objects{}", ctx.association().name(), move ? "MOVE" : "GET", model, level,
                 matches.size(), move ? " to " + destAet : "");
         if (matches.isEmpty()) {
-            ctx.respond(Commands.setSuboperations(ctx.response(Status.SUCCESS), -1, 0, 0, 0), null);
+            respondFinal(ctx, t, Commands.setSuboperations(ctx.response(Status.SUCCESS), -1, 0, 0, 0), null);
             return;
         }
         Target target;
@@ -150,9 +159,9 @@ final class RetrieveScp implements DimseOperation {
             Attributes rsp = Commands.setSuboperations(ctx.response(QueryRetrieveStatus.UNABLE_TO_PERFORM_SUBOPERATIONS),
                     -1, 0, matches.size(), 0);
             rsp.setString(Commands.ErrorComment, VR.LO, truncate("Cannot associate with " + destAet + ": " + e.getMessage()));
-            ctx.respond(rsp, failedList(matches.stream().map(QrIndex.Instance::sopInstanceUid).toList()));
             t.failed = matches.size();
             t.problem = "cannot associate with " + destAet;
+            respondFinal(ctx, t, rsp, failedList(matches.stream().map(QrIndex.Instance::sopInstanceUid).toList()));
             return;
         }
         try {
@@ -186,8 +195,9 @@ final class RetrieveScp implements DimseOperation {
             if (ctx.isCancelled()) {
                 Attributes rsp = Commands.setSuboperations(ctx.response(Status.CANCEL),
                         matches.size() - i, completed, failed.size(), warning);
-                ctx.respond(rsp, failed.isEmpty() ? null : failedList(failed));
                 t.problem = "cancelled";
+                t.failed = failed.size();
+                respondFinal(ctx, t, rsp, failed.isEmpty() ? null : failedList(failed));
                 return;
             }
             QrIndex.Instance inst = matches.get(i);
@@ -209,7 +219,8 @@ final class RetrieveScp implements DimseOperation {
             rsp.setString(Commands.ErrorComment, VR.LO, truncate(failed.size() + " of " + matches.size()
                     + " sub-operations failed" + (move ? " (destination " + destAet + ")" : "")));
         }
-        ctx.respond(rsp, failed.isEmpty() ? null : failedList(failed));
+        t.failed = failed.size();
+        respondFinal(ctx, t, rsp, failed.isEmpty() ? null : failedList(failed));
     }
 
     /** One C-STORE sub-operation; null when it could not even be sent. */
