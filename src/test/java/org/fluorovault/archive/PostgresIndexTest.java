@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import org.fluorovault.audit.AuditEventType;
+import org.fluorovault.audit.AuditFilter;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -31,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("postgres")
 class PostgresIndexTest extends ArchiveTestBase {
     // a schema of its own: branches with other migrations may share the database
+    @org.springframework.beans.factory.annotation.Autowired AuditTrail audit;
+
     static final String SCHEMA = PgTestDatabase.newSchema("fv_index");
 
     @BeforeAll
@@ -68,5 +73,13 @@ class PostgresIndexTest extends ArchiveTestBase {
         String json = new String(r.body(), StandardCharsets.UTF_8);
         assertTrue(json.contains(study), json);
         assertEquals(DicomFileInfo.of(f).sopInstanceUid(), iuid);
+
+        // the audit trail on PostgreSQL: the receptions and the query are chained, the chain verifies
+        assertTrue(node.awaitIdle(10_000));
+        audit.flush();
+        var received = audit.search(new AuditFilter(null, "PG-1", null, null, null, AuditEventType.INSTANCES_TRANSFERRED), 0, 10);
+        assertEquals(3, received.total(), received.toString());
+        String verify = new String(getAsAdmin("/api/audit/verify", "application/json").body(), StandardCharsets.UTF_8);
+        assertTrue(verify.startsWith("{\"valid\":true"), verify);
     }
 }
