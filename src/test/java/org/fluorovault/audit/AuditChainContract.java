@@ -67,7 +67,7 @@ abstract class AuditChainContract {
         pool.close();
     }
 
-    private AuditRecord append(int i) {
+    protected AuditRecord append(int i) {
         return append(audit, i);
     }
 
