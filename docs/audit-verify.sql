@@ -15,7 +15,7 @@ WITH c AS (
             || '|' || pg_temp.esc(patient_id) || '|' || pg_temp.esc(procedure_id) || '|' || pg_temp.esc(study_uid)
             || '|' || pg_temp.esc(detail) AS line
   FROM audit_event)
-SELECT id AS first_broken_id,
+SELECT CASE WHEN id <> prev_id + 1 THEN prev_id + 1 ELSE id END AS first_broken_id,
        CASE WHEN id <> prev_id + 1 THEN 'row ' || (prev_id + 1) || ' is missing' ELSE 'hash mismatch' END AS reason
 FROM c
 WHERE id <> prev_id + 1 OR hash <> encode(sha256(convert_to(prev || line, 'UTF8')), 'hex')
