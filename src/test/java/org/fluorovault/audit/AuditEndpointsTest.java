@@ -196,7 +196,12 @@ class AuditEndpointsTest extends ArchiveTestBase {
         TestDicom.writeXa(Files.createDirectories(dir.resolve("a")), patient, study, 1, 16);
         TestDicom.writeXa(dir.resolve("a"), patient, study, 1, 16);
         TestDicom.writeXa(dir.resolve("a"), patient, other, 1, 16);
-        assertEquals(3, send(dir.resolve("a")).sent());
+        org.fluorovault.dicom.data.Attributes noSeries = TestDicom.xa(patient, other, TestDicom.uid(), TestDicom.uid(), 1, 16);
+        noSeries.remove(org.fluorovault.dicom.dict.Tags.SeriesInstanceUID);
+        TestDicom.write(dir.resolve("a/bad.dcm"), noSeries, org.fluorovault.dicom.io.TransferSyntax.EXPLICIT_VR_LE);
+        var summary = send(dir.resolve("a"));
+        assertEquals(3, summary.sent());
+        assertEquals(1, summary.failures().size());
         assertTrue(node.awaitIdle(10_000));
         audit.flush();
         List<AuditRecord> rx = events(new AuditFilter(null, patient, null, null, null, null));
@@ -204,10 +209,20 @@ class AuditEndpointsTest extends ArchiveTestBase {
         AuditEvent e = rx.stream().filter(r -> study.equals(r.event().studyUid())).findFirst().orElseThrow().event();
         assertEquals(AuditEventType.INSTANCES_TRANSFERRED, e.eventId());
         assertEquals(AuditAction.C, e.action());
+        assertEquals(AuditOutcome.SUCCESS, e.outcome());
         assertEquals("FVSEND", e.user());
         assertEquals("127.0.0.1", e.sourceAddress());
         assertTrue(e.detail().startsWith("received 2 new, 0 identical again, 0 conflicting"), e.detail());
+        // the refused object had no study: one more event of that association, without patient
+        String association = e.detail().substring(e.detail().indexOf("(association "));
+        List<AuditEvent> refused = events(new AuditFilter("FVSEND", null, null, null, null,
+                AuditEventType.INSTANCES_TRANSFERRED)).stream().map(AuditRecord::event)
+                .filter(x -> x.detail().startsWith("refused") && x.detail().endsWith(association)).toList();
+        assertEquals(1, refused.size(), refused.toString());
+        assertEquals(AuditOutcome.MINOR_FAILURE, refused.get(0).outcome());
+        assertTrue(refused.get(0).detail().startsWith("refused 1 C-STORE request(s)"), refused.get(0).detail());
 
+        Files.delete(dir.resolve("a/bad.dcm"));
         assertEquals(3, send(dir.resolve("a")).sent());
         assertTrue(node.awaitIdle(10_000));
         audit.flush();
