@@ -25,10 +25,13 @@ run() { # jar -> seconds
      --fluorovault.dicom.bind-address=127.0.0.1 --server.port=$HTTP --server.address=127.0.0.1 \
      --fluorovault.security.admin-password=bench-password-1 --fluorovault.storage.min-free-space=1GB \
      --fluorovault.analysis.on-receipt=false > "$WORK/fv.log" 2>&1) &
-  local pid=$! t0 t1
-  for _ in $(seq 1 120); do (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.5; done
+  local pid=$! t0 t1 up=0
+  for _ in $(seq 1 480); do (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null && { up=1; break; }; sleep 0.5; done
+  [ $up = 1 ] || { echo "[ab] $1 did not open port $PORT in 240 s" >&2; kill $pid; exit 1; }
   sync; t0=$(date +%s.%N)
-  storescu -aec FLUOROVAULT 127.0.0.1 $PORT "$SMALL"/*.dcm > "$WORK/storescu.log" 2>&1
+  if ! storescu -aec FLUOROVAULT 127.0.0.1 $PORT "$SMALL"/*.dcm > "$WORK/storescu.log" 2>&1; then
+    echo "[ab] storescu failed: $(tail -n 2 "$WORK/storescu.log")" >&2; kill $pid; exit 1
+  fi
   t1=$(date +%s.%N)
   kill $pid; wait $pid 2>/dev/null || true
   echo "$t1 - $t0" | bc -l
@@ -43,6 +46,6 @@ for i in $(seq 1 "$RUNS"); do
 done
 MA=$(median $TA); MB=$(median $TB)
 printf "| jar | median s | instances/s |\n|---|---|---|\n| A %s | %.2f | %.0f |\n| B %s | %.2f | %.0f |\n" \
-  "$(basename "$(dirname "$(dirname "$A")")")" "$MA" "$(echo "$SMALL_COUNT / $MA" | bc -l)" \
-  "$(basename "$(dirname "$(dirname "$B")")")" "$MB" "$(echo "$SMALL_COUNT / $MB" | bc -l)"
+  "$(basename "$A")" "$MA" "$(echo "$SMALL_COUNT / $MA" | bc -l)" \
+  "$(basename "$B")" "$MB" "$(echo "$SMALL_COUNT / $MB" | bc -l)"
 printf "B/A time ratio: %.3f. Raw (s): A %s; B %s\n" "$(echo "$MB / $MA" | bc -l)" "$TA" "$TB"
