@@ -69,6 +69,9 @@ class AuditEndpointsTest extends ArchiveTestBase {
             assertEquals(401, get(path, null, null, "application/json").statusCode(), path);
         }
         assertEquals(0, byUser(tech, AuditEventType.AUDIT_LOG_USED).size(), "a refused read is no read");
+        assertEquals(List.of("search patientId=X", "verify: valid", "search, no filter"),
+                byUser(auditor, AuditEventType.AUDIT_LOG_USED).stream()
+                        .map(r -> r.event().detail().replaceAll(", \\d+ rows checked", "")).toList());
     }
 
     @Test

@@ -44,8 +44,9 @@ class AuditController {
         AuditFilter f = new AuditFilter(blank(user), blank(patientId), blank(procedureId), time("from", from, false),
                 time("to", to, true), type == null || type.isBlank() ? null : AuditEventType.parse(type));
         AuditPage p = audit.search(f, page, size);
+        String q = request.getQueryString();
         audit.record(audit.from(request, AuditEventType.AUDIT_LOG_USED).patientId(f.patientId())
-                .procedureId(f.procedureId()).detail("search " + request.getQueryString()).build());
+                .procedureId(f.procedureId()).detail(q == null ? "search, no filter" : "search " + q).build());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("page", p.page());
         body.put("size", p.size());
