@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.ul.Association;
@@ -50,7 +51,7 @@ public class DicomNode implements SmartLifecycle {
 
     public DicomNode(DicomProperties props, DicomTlsContext tlsContext, ArchiveStore archive, IngestMetrics metrics,
                      QueryRetrieveScp queryRetrieve, InstanceIndex index, MppsRecords mppsRecords,
-                     CommitmentProperties commitmentProps) {
+                     CommitmentProperties commitmentProps, AuditTrail audit) {
         this.props = props;
         this.tlsProps = tlsContext.properties();
         Set<String> allowed = new HashSet<>();
@@ -64,10 +65,11 @@ public class DicomNode implements SmartLifecycle {
             if (d instanceof Decision.Reject) metrics.associationRefused();
             return d;
         };
+        ReceiptAudit receipts = new ReceiptAudit(audit);
         AssociationParams params = new AssociationParams(props.aeTitle(), props.maxPduLength(),
                 (int) props.artimTimeout().toMillis(), (int) props.idleTimeout().toMillis(),
                 AssociationParams.DEFAULT_RELEASE_TIMEOUT_MILLIS, Implementation.CLASS_UID, Implementation.VERSION_NAME);
-        DimseDispatcher dispatcher = queryRetrieve.registerOn(new DimseDispatcher(new StorageScp(archive, metrics)));
+        DimseDispatcher dispatcher = queryRetrieve.registerOn(new DimseDispatcher(new StorageScp(archive, metrics, receipts)));
         MppsScp mpps = new MppsScp(mppsRecords);
         this.commitment = new StorageCommitmentScp(index, archive, commitmentProps, params, dispatcher);
         dispatcher.register(CommandField.N_CREATE_RQ, mpps.create)
@@ -87,6 +89,7 @@ public class DicomNode implements SmartLifecycle {
                 @Override
                 public void onClosed(Association a, Throwable cause) {
                     dispatcher.onClosed(a, cause);
+                    receipts.closed(a); // before the association counts as closed: awaitIdle() then sees its events queued
                     metrics.associationClosed();
                     synchronized (idle) {
                         openAssociations--;

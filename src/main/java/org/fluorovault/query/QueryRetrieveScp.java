@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.fluorovault.archive.ArchiveStore;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.dimse.DimseOperation;
@@ -33,7 +34,7 @@ public class QueryRetrieveScp {
     private final Map<String, DimseOperation> otherFindModels = new HashMap<>();
 
     public QueryRetrieveScp(JdbcTemplate jdbc, ArchiveStore archive, RetrieveProperties props, DicomTlsContext tls,
-                            List<FindModel> otherFindModels) {
+                            List<FindModel> otherFindModels, AuditTrail audit) {
         QrIndex index = new QrIndex(jdbc);
         for (FindModel m : otherFindModels) this.otherFindModels.put(m.sopClassUid(), m.operation());
         props.moveDestinations().forEach((aet, d) -> {
@@ -41,8 +42,8 @@ public class QueryRetrieveScp {
         });
         javax.net.SocketFactory tlsSockets = tls.tls().<javax.net.SocketFactory>map(DicomTls::socketFactory).orElse(null);
         this.find = new FindScp(index, props.maxFindMatches());
-        this.move = new RetrieveScp(index, archive, props, true, tlsSockets);
-        this.get = new RetrieveScp(index, archive, props, false, tlsSockets);
+        this.move = new RetrieveScp(index, archive, props, true, tlsSockets, audit);
+        this.get = new RetrieveScp(index, archive, props, false, tlsSockets, audit);
     }
 
     /** True for the SOP classes served here: Query/Retrieve and the other features' C-FIND models. */

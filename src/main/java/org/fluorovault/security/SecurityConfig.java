@@ -25,6 +25,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        // the audit trail is read by ADMIN and AUDITOR only
+                        .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import org.fluorovault.audit.AuditEventType;
+import org.fluorovault.audit.AuditFilter;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * FLUOROVAULT_TEST_PG_URL is set (.ci/run sets it); required in CI.
  */
 class PostgresIndexTest extends PostgresTestBase {
+    @org.springframework.beans.factory.annotation.Autowired AuditTrail audit;
+
     @Test
     void indexesOnPostgres(@TempDir Path dir) throws Exception {
         String product = jdbc.queryForObject("SELECT version()", String.class);
@@ -48,6 +53,14 @@ class PostgresIndexTest extends PostgresTestBase {
         String json = new String(r.body(), StandardCharsets.UTF_8);
         assertTrue(json.contains(study), json);
         assertEquals(DicomFileInfo.of(f).sopInstanceUid(), iuid);
+
+        // the audit trail on PostgreSQL: the receptions and the query are chained, the chain verifies
+        assertTrue(node.awaitIdle(10_000));
+        audit.flush();
+        var received = audit.search(new AuditFilter(null, "PG-1", null, null, null, AuditEventType.INSTANCES_TRANSFERRED), 0, 10);
+        assertEquals(3, received.total(), received.toString());
+        String verify = new String(getAsAdmin("/api/audit/verify", "application/json").body(), StandardCharsets.UTF_8);
+        assertTrue(verify.startsWith("{\"valid\":true"), verify);
     }
 
     @org.springframework.beans.factory.annotation.Autowired org.fluorovault.review.AnnotationService annotations;

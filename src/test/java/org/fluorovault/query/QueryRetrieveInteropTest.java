@@ -20,6 +20,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.fluorovault.audit.AuditEvent;
+import org.fluorovault.audit.AuditEventType;
+import org.fluorovault.audit.AuditFilter;
+import org.fluorovault.audit.AuditOutcome;
+import org.fluorovault.audit.AuditRecord;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -84,6 +90,7 @@ class QueryRetrieveInteropTest {
     }
 
     @Autowired DicomNode node;
+    @Autowired AuditTrail audit;
     @TempDir Path dir;
 
     Path sent;
@@ -275,6 +282,20 @@ class QueryRetrieveInteropTest {
         throw new IllegalStateException("storescp does not listen on " + storescpPort);
     }
 
+    /** The retrieval events (110104, action R) recorded since {@code afterId} whose detail starts with {@code prefix}. */
+    private List<AuditEvent> retrievals(long afterId, String prefix) throws Exception {
+        audit.flush();
+        return audit.search(new AuditFilter(null, null, null, null, null,
+                        AuditEventType.INSTANCES_TRANSFERRED), 0, 100).items().stream()
+                .filter(r -> r.id() > afterId && r.event().detail().startsWith(prefix))
+                .map(AuditRecord::event).toList();
+    }
+
+    private long lastAuditId() {
+        List<AuditRecord> last = audit.search(AuditFilter.all(), 0, 1).items();
+        return last.isEmpty() ? 0 : last.get(0).id();
+    }
+
     private Peers.Result movescu(String dest, String... keys) throws Exception {
         Peers.require("movescu");
         List<String> cmd = new ArrayList<>(List.of("movescu", "-v", "-S", "-aec", node.aeTitle(), "-aem", dest,
@@ -289,6 +310,7 @@ class QueryRetrieveInteropTest {
     @Test
     void movescuIntoDcmtkStorescpByteForByte() throws Exception {
         Path into = startStorescp();
+        long before = lastAuditId();
         Peers.Result r = movescu("STORESCP", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + studyA);
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("Received Final Move Response (Success)"), r.output());
@@ -297,13 +319,25 @@ class QueryRetrieveInteropTest {
         String log = Files.readString(into.resolveSibling(into.getFileName() + ".log"));
         assertEquals(3, log.lines().filter(l -> l.matches("D: Move Originator AE Title\\s+: MOVESCU")).count(), log);
         assertEquals(3, log.lines().filter(l -> l.matches("D: Move Originator ID\\s+: 1")).count(), log);
+        List<AuditEvent> moved = retrievals(before, "C-MOVE to STORESCP");
+        assertEquals(1, moved.size(), "one event per C-MOVE: " + moved);
+        AuditEvent e = moved.get(0);
+        assertEquals("MOVESCU", e.user());
+        assertEquals(studyA, e.studyUid());
+        assertEquals(AuditOutcome.SUCCESS, e.outcome());
+        assertTrue(e.detail().endsWith("3 matched, 3 sent, 0 with warnings, 0 failed"), e.detail());
     }
 
     @Test
     void moveToUnknownDestinationIsA801() throws Exception {
+        long before = lastAuditId();
         Peers.Result r = movescu("NOWHERE", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + studyA);
         assertTrue(r.output().contains("MoveDestinationUnknown") || r.output().contains("Move Destination Unknown"),
                 r.output());
+        List<AuditEvent> refused = retrievals(before, "C-MOVE to NOWHERE");
+        assertEquals(1, refused.size());
+        assertEquals(AuditOutcome.SERIOUS_FAILURE, refused.get(0).outcome());
+        assertTrue(refused.get(0).detail().contains("refused: Unknown move destination"), refused.get(0).detail());
     }
 
     @Test
@@ -320,6 +354,7 @@ class QueryRetrieveInteropTest {
     @Test
     void getscuRetrievesASeriesOnTheSameAssociation() throws Exception {
         Peers.require("getscu");
+        long before = lastAuditId();
         Path out = Files.createTempDirectory(dir, "get");
         Peers.Result r = Peers.run(dir, 60, "getscu", "-v", "-S", "-aec", node.aeTitle(), "-od", out.toString(),
                 "-k", "QueryRetrieveLevel=SERIES", "-k", "StudyInstanceUID=" + studyA, "-k", "SeriesInstanceUID=" + seriesA1,
@@ -328,6 +363,10 @@ class QueryRetrieveInteropTest {
         assertTrue(r.output().contains("Received C-GET Response (Success)"), r.output());
         assertTrue(r.output().contains("Number of Completed Suboperations : 2"), r.output());
         assertReceivedAsStored(out, imagesA1);
+        List<AuditEvent> got = retrievals(before, "C-GET");
+        assertEquals(1, got.size());
+        assertEquals("GETSCU", got.get(0).user());
+        assertTrue(got.get(0).detail().endsWith("2 matched, 2 sent, 0 with warnings, 0 failed"), got.get(0).detail());
     }
 
     // ---- our own SCU: character sets, C-GET without the SCP role

@@ -28,7 +28,7 @@ class RetrievePropertiesTest {
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> new QueryRetrieveScp(null, null, new RetrieveProperties(
                         Map.of("WS1", new RetrieveProperties.Destination("ws1", 2762, true)), 100), noTls,
-                        java.util.List.of()));
+                        java.util.List.of(), null));
         assertTrue(e.getMessage().contains("WS1") && e.getMessage().contains("key-store"), e.getMessage());
     }
 
