@@ -114,6 +114,13 @@ class QueryRetrieveInteropTest {
         a.setString(Tags.InstanceNumber, VR.IS, number);
         a.setString(Tags.SeriesNumber, VR.IS, series.equals(seriesA2) ? "2" : "1");
         if (series.equals(seriesA1)) imagesA1.add(iuid);
+        if (study.equals(studyA) || study.equals(studyC)) { // what was done, coded (CPT; scheme C4)
+            Attributes code = a.addItem(Tags.ProcedureCodeSequence);
+            code.setString(Tags.CodeValue, VR.SH, study.equals(studyA) ? "62323" : "64483");
+            code.setString(Tags.CodingSchemeDesignator, VR.SH, "C4");
+            code.setString(Tags.CodeMeaning, VR.LO, study.equals(studyA) ? "Injection lumbar epidural interlaminar"
+                    : "Injection transforaminal lumbar");
+        }
         files.put(iuid, TestDicom.write(sent.resolve(iuid + ".dcm"), a, TransferSyntax.EXPLICIT_VR_LE));
     }
 
@@ -259,6 +266,37 @@ class QueryRetrieveInteropTest {
     }
 
     @Test
+    void sequenceMatchingOnTheProcedureCodeOfTheStoredStudy() throws Exception {
+        List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodeValue=62323", "ProcedureCodeSequence[0].CodeMeaning");
+        assertEquals(Set.of(studyA), values(rsp, Tags.StudyInstanceUID), lastOutput);
+        Attributes item = rsp.get(0).getNestedItem(Tags.ProcedureCodeSequence);
+        assertEquals("62323", item.getString(Tags.CodeValue));
+        assertEquals("Injection lumbar epidural interlaminar", item.getString(Tags.CodeMeaning));
+        assertFalse(item.contains(Tags.CodingSchemeDesignator), "only the requested keys of the item");
+        assertFalse(lastOutput.contains("Pending: Warning"), "sequence keys are supported keys: " + lastOutput);
+
+        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodeValue=6448?");
+        assertEquals(Set.of(studyC), values(rsp, Tags.StudyInstanceUID), "wildcard inside the item");
+
+        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodeValue", "ProcedureCodeSequence[0].CodingSchemeDesignator");
+        assertEquals(Set.of(studyA, studyB, studyC, studyD), values(rsp, Tags.StudyInstanceUID), "universal matching");
+        Map<String, Attributes> byStudy = new HashMap<>();
+        for (Attributes a : rsp) byStudy.put(a.getString(Tags.StudyInstanceUID), a);
+        assertEquals("64483", byStudy.get(studyC).getNestedItem(Tags.ProcedureCodeSequence).getString(Tags.CodeValue));
+        assertEquals("C4", byStudy.get(studyC).getNestedItem(Tags.ProcedureCodeSequence)
+                .getString(Tags.CodingSchemeDesignator));
+        assertTrue(byStudy.get(studyB).contains(Tags.ProcedureCodeSequence), "returned, empty, where nothing is stored");
+        assertEquals(0, byStudy.get(studyB).getSequence(Tags.ProcedureCodeSequence).size());
+
+        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P1", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodingSchemeDesignator=SRT");
+        assertEquals(0, rsp.size(), "no stored item matches: no match " + lastOutput);
+    }
+
+    @Test
     void malformedIdentifiersFailWithA900AndTheNodeKeepsServing() throws Exception {
         // dcmtk names A900 "DataSetDoesNotMatchSOPClass"
         findscu("-S", "PatientID=QR-P1");
@@ -278,7 +316,7 @@ class QueryRetrieveInteropTest {
         Peers.require("storescp");
         if (storescp != null) return received;
         received = Files.createTempDirectory("fv-qr-storescp");
-        storescp = new ProcessBuilder("storescp", "-d", "-aet", "STORESCP", "-od", received.toString(), "+xa",
+        storescp = new ProcessBuilder("storescp", "-d", "+B", "-aet", "STORESCP", "-od", received.toString(), "+xa",
                 Integer.toString(storescpPort)).redirectErrorStream(true)
                 .redirectOutput(received.resolveSibling(received.getFileName() + ".log").toFile()).start();
         for (int attempt = 0; attempt < 50; attempt++) { // storescp needs a moment to bind
