@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.Orthanc;
+import org.fluorovault.support.Peers;
 import org.fluorovault.support.TestDicom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("interop")
 class OrthancCommitmentTest extends ArchiveTestBase {
-    static final int ORTHANC_DICOM = Orthanc.freePort(), ORTHANC_HTTP = Orthanc.freePort();
+    static final int ORTHANC_DICOM = Peers.freePort(), ORTHANC_HTTP = Peers.freePort();
 
     @DynamicPropertySource
     static void requesters(DynamicPropertyRegistry r) {

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("interop")
 class OrthancMoveTest extends ArchiveTestBase {
-    static final int ORTHANC_DICOM = Orthanc.freePort(), ORTHANC_HTTP = Orthanc.freePort();
+    static final int ORTHANC_DICOM = Peers.freePort(), ORTHANC_HTTP = Peers.freePort();
 
     @DynamicPropertySource
     static void destinations(DynamicPropertyRegistry r) {

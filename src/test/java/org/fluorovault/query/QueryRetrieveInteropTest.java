@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,8 +62,8 @@ class QueryRetrieveInteropTest {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) throws Exception {
         storage = Files.createTempDirectory("fv-qr");
-        storescpPort = freePort();
-        deadPort = freePort();
+        storescpPort = Peers.freePort();
+        deadPort = Peers.freePort();
         r.add("fluorovault.storage.path", storage::toString);
         r.add("fluorovault.storage.min-free-space", () -> "1MB");
         r.add("fluorovault.dicom.port", () -> "0");
@@ -74,12 +73,6 @@ class QueryRetrieveInteropTest {
         r.add("fluorovault.dicom.move-destinations[STORESCP].port", () -> storescpPort);
         r.add("fluorovault.dicom.move-destinations[DEADEND].host", () -> "127.0.0.1");
         r.add("fluorovault.dicom.move-destinations[DEADEND].port", () -> deadPort);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     @Autowired DicomNode node;

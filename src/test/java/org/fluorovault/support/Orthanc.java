@@ -3,7 +3,6 @@ package org.fluorovault.support;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,14 +34,6 @@ public final class Orthanc implements AutoCloseable {
         this.process = process;
         this.dir = dir;
         this.base = "http://127.0.0.1:" + httpPort;
-    }
-
-    public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Starts Orthanc as {@code aet} on the given ports and waits until its REST API answers. */
