@@ -21,6 +21,8 @@ TINY_COUNT=${TINY_COUNT:-10000}
 QUERIES=${QUERIES:-1000}
 FV_DICOM=11290; FV_HTTP=18190; SCP_PORT=11291; ORTHANC_DICOM=11292; ORTHANC_HTTP=18192
 mkdir -p "$WORK"
+FV_PID=; ORTHANC_PID=; SCP_PID=
+trap 'kill $FV_PID $ORTHANC_PID $SCP_PID 2>/dev/null || true' EXIT
 log() { echo "[qr-bench] $*" >&2; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 wait_port() { for _ in $(seq 1 240); do (echo > /dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.5; done; log "port $1 not up"; return 1; }
@@ -44,8 +46,8 @@ start_orthanc() {
   cat > "$WORK/orthanc/config.json" <<JSON
 { "Name": "qr-bench", "StorageDirectory": "$WORK/orthanc/db", "IndexDirectory": "$WORK/orthanc/db",
   "HttpPort": $ORTHANC_HTTP, "DicomPort": $ORTHANC_DICOM, "DicomAet": "ORTHANC", "RemoteAccessAllowed": false,
-  "DicomCheckCalledAet": false, "DicomAlwaysAllowStore": true, "AcceptedTransferSyntaxes": ["1.2.840.10008.1.*"],
-  "Plugins": [], "AuthenticationEnabled": false }
+  "DicomCheckCalledAet": false, "DicomAlwaysAllowStore": true, "DicomAlwaysAllowFind": true,
+  "AcceptedTransferSyntaxes": ["1.2.840.10008.1.*"], "Plugins": [], "AuthenticationEnabled": false }
 JSON
   /usr/sbin/Orthanc "$WORK/orthanc/config.json" > "$WORK/orthanc.log" 2>&1 &
   ORTHANC_PID=$!
@@ -84,7 +86,7 @@ if [ ! -f "$TINY/.done" ]; then
 fi
 send() { # dir port aet -> seconds
   local t0; t0=$(now)
-  storescu -aec "$3" +sd 127.0.0.1 "$2" "$1" > "$WORK/storescu.log" 2>&1 || { log "storescu failed: $(tail -3 "$WORK/storescu.log")"; echo nan; return; }
+  storescu -aec "$3" +sd +sp "*.dcm" 127.0.0.1 "$2" "$1" > "$WORK/storescu.log" 2>&1 || { log "storescu failed: $(tail -3 "$WORK/storescu.log")"; echo nan; return; }
   echo "$(now) - $t0" | bc -l
 }
 rm -rf "$WORK/fv-tiny"; start_fv "$WORK/fv-tiny"; start_orthanc
