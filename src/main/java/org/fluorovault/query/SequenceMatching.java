@@ -18,6 +18,8 @@ import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.data.Tag;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.io.DicomReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sequence matching (PS3.4 C.2.2.2.6). The index has no columns for sequences, so they are
@@ -26,9 +28,12 @@ import org.fluorovault.dicom.io.DicomReader;
  * stored item matches when every matching key matches it, and the entity matches when at least
  * one stored item does (or the item has no matching keys: universal matching). The answer holds
  * the matching items, each with only the requested keys. A key sent with no item at all is
- * universal too and returns the stored items whole.
+ * universal too and returns the stored items whole. An unreadable stored file counts as one
+ * without sequences.
  */
 final class SequenceMatching {
+    private static final Logger LOG = LoggerFactory.getLogger(SequenceMatching.class);
+
     private final QrIndex index;
     private final ArchiveStore archive;
 
@@ -51,9 +56,16 @@ final class SequenceMatching {
      * null when the row does not match.
      */
     Map<Integer, List<Attributes>> match(QrLevel level, Map<Integer, String> row, Attributes identifier,
-                                         List<Integer> keys) throws IOException {
+                                         List<Integer> keys) {
         String path = index.representativePath(level, Long.parseLong(row.get(QrIndex.ROW_ID)));
-        Attributes stored = path == null ? new Attributes() : read(archive.resolve(Path.of(path)));
+        Attributes stored = new Attributes();
+        if (path != null) {
+            try {
+                stored = read(archive.resolve(Path.of(path)));
+            } catch (IOException e) { // answered as if it held no sequences; the query goes on
+                LOG.warn("C-FIND sequence matching: stored file {} unreadable: {}", path, e.getMessage());
+            }
+        }
         Map<Integer, List<Attributes>> out = new LinkedHashMap<>();
         for (int tag : keys) {
             List<Attributes> items = matchingItems(identifier.getSequence(tag), stored.getSequence(tag));
