@@ -51,7 +51,7 @@ public class DicomNode implements SmartLifecycle {
 
     public DicomNode(DicomProperties props, DicomTlsContext tlsContext, ArchiveStore archive, IngestMetrics metrics,
                      QueryRetrieveScp queryRetrieve, InstanceIndex index, MppsRecords mppsRecords,
-                     CommitmentProperties commitmentProps, AuditTrail audit) {
+                     CommitmentProperties commitmentProps, PendingCommitments pendingCommitments, AuditTrail audit) {
         this.props = props;
         this.tlsProps = tlsContext.properties();
         Set<String> allowed = new HashSet<>();
@@ -71,7 +71,11 @@ public class DicomNode implements SmartLifecycle {
                 AssociationParams.DEFAULT_RELEASE_TIMEOUT_MILLIS, Implementation.CLASS_UID, Implementation.VERSION_NAME);
         DimseDispatcher dispatcher = queryRetrieve.registerOn(new DimseDispatcher(new StorageScp(archive, metrics, receipts)));
         MppsScp mpps = new MppsScp(mppsRecords);
-        this.commitment = new StorageCommitmentScp(index, archive, commitmentProps, params, dispatcher);
+        commitmentProps.commitmentRequesters().forEach((aet, r) -> {
+            if (r.tls()) tlsContext.require("Storage commitment requester " + aet); // no TLS without our key
+        });
+        this.commitment = new StorageCommitmentScp(index, archive, commitmentProps, params, dispatcher, pendingCommitments,
+                tlsContext.tls().<javax.net.SocketFactory>map(DicomTls::socketFactory).orElse(null));
         dispatcher.register(CommandField.N_CREATE_RQ, mpps.create)
                 .register(CommandField.N_SET_RQ, mpps.set)
                 .register(CommandField.N_ACTION_RQ, commitment);
@@ -108,11 +112,13 @@ public class DicomNode implements SmartLifecycle {
 
     @Override
     public void start() {
+        commitment.start();
         try {
             boundPort = server.start(InetAddress.getByName(props.bindAddress()), props.port());
             LOG.info("DICOM node {} listening on {}:{} (allowed callers: {})", props.aeTitle(), props.bindAddress(),
                     boundPort, props.allowedCallingAets().isEmpty() ? "any" : props.allowedCallingAets());
         } catch (IOException e) {
+            commitment.shutdown();
             throw new UncheckedIOException("cannot listen on DICOM port " + props.port(), e);
         }
         if (tlsServer != null) {
@@ -124,6 +130,7 @@ public class DicomNode implements SmartLifecycle {
                         tlsProps.needClientAuth() ? "required" : "not required");
             } catch (IOException e) {
                 server.stop();
+                commitment.shutdown();
                 boundPort = -1;
                 throw new UncheckedIOException("cannot listen on DICOM TLS port " + tlsProps.port(), e);
             }

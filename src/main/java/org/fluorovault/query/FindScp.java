@@ -1,6 +1,7 @@
 package org.fluorovault.query;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +26,12 @@ final class FindScp implements DimseOperation {
     private static final Logger LOG = LoggerFactory.getLogger(FindScp.class);
 
     private final QrIndex index;
+    private final SequenceMatching sequences;
     private final int maxMatches;
 
-    FindScp(QrIndex index, int maxMatches) {
+    FindScp(QrIndex index, SequenceMatching sequences, int maxMatches) {
         this.index = index;
+        this.sequences = sequences;
         this.maxMatches = maxMatches;
     }
 
@@ -45,7 +48,9 @@ final class FindScp implements DimseOperation {
             throw new DimseException(QueryRetrieveStatus.OUT_OF_RESOURCES,
                     "More than " + maxMatches + " matches; narrow the query");
         }
-        boolean unsupported = id.elements().stream().anyMatch(e -> isKey(e.tag()) && !QrIndex.supported(e.tag(), level));
+        List<Integer> seqKeys = SequenceMatching.keys(id);
+        boolean unsupported = id.elements().stream().anyMatch(e -> isKey(e.tag()) && e.vr() != VR.SQ
+                && !QrIndex.supported(e.tag(), level));
         Status pending = unsupported ? Status.PENDING_WARNING : Status.PENDING;
         String aet = ctx.association().calledAet();
         LOG.info("{}: C-FIND {} {} -> {} matches", ctx.association().name(), model, level, rows.size());
@@ -54,7 +59,12 @@ final class FindScp implements DimseOperation {
                 ctx.respond(ctx.response(Status.CANCEL), null);
                 return;
             }
-            ctx.respond(ctx.response(pending), answer(id, level, row, aet));
+            Map<Integer, List<Attributes>> items = Map.of();
+            if (!seqKeys.isEmpty()) {
+                items = sequences.match(level, row, id, seqKeys);
+                if (items == null) continue; // a sequence key did not match
+            }
+            ctx.respond(ctx.response(pending), answer(id, level, row, items, aet));
         }
         ctx.respond(ctx.response(ctx.isCancelled() ? Status.CANCEL : Status.SUCCESS), null);
     }
@@ -66,8 +76,16 @@ final class FindScp implements DimseOperation {
     }
 
     static Attributes answer(Attributes id, QrLevel level, Map<Integer, String> row, String aet) {
+        return answer(id, level, row, Map.of(), aet);
+    }
+
+    /** @param items the matched stored items of each sequence key (see {@link SequenceMatching}) */
+    static Attributes answer(Attributes id, QrLevel level, Map<Integer, String> row, Map<Integer, List<Attributes>> items,
+                             String aet) {
         Attributes a = new Attributes();
-        String[] cs = FindCharset.forAnswer(id, row.values());
+        List<String> values = new ArrayList<>(row.values());
+        items.forEach((tag, list) -> SequenceMatching.strings(id.getSequence(tag), list, values::add));
+        String[] cs = FindCharset.forAnswer(id, values);
         if (cs != null) a.setString(Tags.SpecificCharacterSet, VR.CS, cs);
         a.setString(Tags.QueryRetrieveLevel, VR.CS, level.name());
         a.setString(Tags.RetrieveAETitle, VR.AE, aet);
@@ -76,8 +94,8 @@ final class FindScp implements DimseOperation {
             QrKey k = QrKey.ALL.get(e.tag());
             VR vr = k != null ? k.vr() : e.vr();
             String v = row.get(e.tag());
-            if (vr == VR.SQ) {
-                a.newSequence(e.tag()); // sequence keys: returned empty, not matched
+            if (e.vr() == VR.SQ) {
+                SequenceMatching.copy(a, e.tag(), id.getSequence(e.tag()), items.getOrDefault(e.tag(), List.of()));
             } else if (v == null) {
                 a.put(e.tag(), vr, null);
             } else if (vr == VR.US) {

@@ -41,7 +41,7 @@ public class QueryRetrieveScp {
             if (d.tls()) tls.require("Move destination " + aet); // a TLS destination without our key is a configuration error
         });
         javax.net.SocketFactory tlsSockets = tls.tls().<javax.net.SocketFactory>map(DicomTls::socketFactory).orElse(null);
-        this.find = new FindScp(index, props.maxFindMatches());
+        this.find = new FindScp(index, new SequenceMatching(index, archive), props.maxFindMatches());
         this.move = new RetrieveScp(index, archive, props, true, tlsSockets, audit);
         this.get = new RetrieveScp(index, archive, props, false, tlsSockets, audit);
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,8 +69,8 @@ class QueryRetrieveInteropTest {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) throws Exception {
         storage = Files.createTempDirectory("fv-qr");
-        storescpPort = freePort();
-        deadPort = freePort();
+        storescpPort = Peers.freePort();
+        deadPort = Peers.freePort();
         r.add("fluorovault.storage.path", storage::toString);
         r.add("fluorovault.storage.min-free-space", () -> "1MB");
         r.add("fluorovault.dicom.port", () -> "0");
@@ -81,12 +80,6 @@ class QueryRetrieveInteropTest {
         r.add("fluorovault.dicom.move-destinations[STORESCP].port", () -> storescpPort);
         r.add("fluorovault.dicom.move-destinations[DEADEND].host", () -> "127.0.0.1");
         r.add("fluorovault.dicom.move-destinations[DEADEND].port", () -> deadPort);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     @Autowired DicomNode node;
@@ -122,6 +115,13 @@ class QueryRetrieveInteropTest {
         a.setString(Tags.InstanceNumber, VR.IS, number);
         a.setString(Tags.SeriesNumber, VR.IS, series.equals(seriesA2) ? "2" : "1");
         if (series.equals(seriesA1)) imagesA1.add(iuid);
+        if (study.equals(studyA) || study.equals(studyC)) { // what was done, coded (CPT; scheme C4)
+            Attributes code = a.addItem(Tags.ProcedureCodeSequence);
+            code.setString(Tags.CodeValue, VR.SH, study.equals(studyA) ? "62323" : "64483");
+            code.setString(Tags.CodingSchemeDesignator, VR.SH, "C4");
+            code.setString(Tags.CodeMeaning, VR.LO, study.equals(studyA) ? "Injection lumbar epidural interlaminar"
+                    : "Injection transforaminal lumbar");
+        }
         files.put(iuid, TestDicom.write(sent.resolve(iuid + ".dcm"), a, TransferSyntax.EXPLICIT_VR_LE));
     }
 
@@ -247,6 +247,38 @@ class QueryRetrieveInteropTest {
         assertTrue(rsp.get(0).contains(Tags.ContentDate), "unsupported key returned, empty");
         assertNull(rsp.get(0).getString(Tags.ContentDate));
         assertTrue(lastOutput.contains("Pending"), lastOutput);
+        assertTrue(lastOutput.contains("Warning"), "FF01: ContentDate is not supported: " + lastOutput);
+    }
+
+    @Test
+    void sequenceMatchingOnTheProcedureCodeOfTheStoredStudy() throws Exception {
+        List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodeValue=62323", "ProcedureCodeSequence[0].CodeMeaning");
+        assertEquals(Set.of(studyA), values(rsp, Tags.StudyInstanceUID), lastOutput);
+        Attributes item = rsp.get(0).getNestedItem(Tags.ProcedureCodeSequence);
+        assertEquals("62323", item.getString(Tags.CodeValue));
+        assertEquals("Injection lumbar epidural interlaminar", item.getString(Tags.CodeMeaning));
+        assertFalse(item.contains(Tags.CodingSchemeDesignator), "only the requested keys of the item");
+        assertFalse(lastOutput.contains("Warning"), "sequence keys are supported keys (FF00, not FF01): " + lastOutput);
+
+        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodeValue=6448?");
+        assertEquals(Set.of(studyC), values(rsp, Tags.StudyInstanceUID), "wildcard inside the item");
+
+        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodeValue", "ProcedureCodeSequence[0].CodingSchemeDesignator");
+        assertEquals(Set.of(studyA, studyB, studyC, studyD), values(rsp, Tags.StudyInstanceUID), "universal matching");
+        Map<String, Attributes> byStudy = new HashMap<>();
+        for (Attributes a : rsp) byStudy.put(a.getString(Tags.StudyInstanceUID), a);
+        assertEquals("64483", byStudy.get(studyC).getNestedItem(Tags.ProcedureCodeSequence).getString(Tags.CodeValue));
+        assertEquals("C4", byStudy.get(studyC).getNestedItem(Tags.ProcedureCodeSequence)
+                .getString(Tags.CodingSchemeDesignator));
+        assertTrue(byStudy.get(studyB).contains(Tags.ProcedureCodeSequence), "returned, empty, where nothing is stored");
+        assertEquals(0, byStudy.get(studyB).getSequence(Tags.ProcedureCodeSequence).size());
+
+        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P1", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodingSchemeDesignator=SRT");
+        assertEquals(0, rsp.size(), "no stored item matches: no match " + lastOutput);
     }
 
     @Test
@@ -269,7 +301,7 @@ class QueryRetrieveInteropTest {
         Peers.require("storescp");
         if (storescp != null) return received;
         received = Files.createTempDirectory("fv-qr-storescp");
-        storescp = new ProcessBuilder("storescp", "-d", "-aet", "STORESCP", "-od", received.toString(), "+xa",
+        storescp = new ProcessBuilder("storescp", "-d", "+B", "-aet", "STORESCP", "-od", received.toString(), "+xa",
                 Integer.toString(storescpPort)).redirectErrorStream(true)
                 .redirectOutput(received.resolveSibling(received.getFileName() + ".log").toFile()).start();
         for (int attempt = 0; attempt < 50; attempt++) { // storescp needs a moment to bind
