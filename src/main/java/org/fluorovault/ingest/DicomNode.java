@@ -29,7 +29,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The archive's DICOM node: C-ECHO, C-STORE, Query/Retrieve, MPPS and Storage Commitment SCP on
+ * The archive's DICOM node: C-ECHO, C-STORE, Query/Retrieve (and the C-FIND models of other
+ * features, such as the Modality Worklist), MPPS and Storage Commitment SCP on
  * the configured AE title and port.
  */
 @Component
@@ -55,7 +56,9 @@ public class DicomNode implements SmartLifecycle {
         Set<String> allowed = new HashSet<>();
         props.allowedCallingAets().stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(allowed::add);
         SimpleAssociationPolicy simple = new SimpleAssociationPolicy(props.aeTitle(), allowed,
-                SupportedSyntaxes::abstractSyntaxAccepted, SupportedSyntaxes::transferSyntaxAccepted);
+                uid -> SupportedSyntaxes.abstractSyntaxAccepted(uid) || queryRetrieve.serves(uid),
+                (as, ts) -> queryRetrieve.serves(as) ? QueryRetrieveScp.TRANSFER_SYNTAXES.contains(ts)
+                        : SupportedSyntaxes.transferSyntaxAccepted(as, ts));
         AssociationPolicy policy = (rq, host) -> {
             Decision d = simple.decide(rq, host);
             if (d instanceof Decision.Reject) metrics.associationRefused();

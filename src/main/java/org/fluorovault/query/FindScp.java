@@ -1,13 +1,10 @@
 package org.fluorovault.query;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.util.List;
 import java.util.Map;
 
 import org.fluorovault.dicom.data.Attributes;
-import org.fluorovault.dicom.data.SpecificCharacterSet;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.net.dimse.Commands;
@@ -26,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FindScp implements DimseOperation {
     private static final Logger LOG = LoggerFactory.getLogger(FindScp.class);
-    private static final String UTF8 = "ISO_IR 192";
 
     private final QrIndex index;
     private final int maxMatches;
@@ -71,7 +67,7 @@ final class FindScp implements DimseOperation {
 
     static Attributes answer(Attributes id, QrLevel level, Map<Integer, String> row, String aet) {
         Attributes a = new Attributes();
-        String[] cs = charset(id, row);
+        String[] cs = FindCharset.forAnswer(id, row.values());
         if (cs != null) a.setString(Tags.SpecificCharacterSet, VR.CS, cs);
         a.setString(Tags.QueryRetrieveLevel, VR.CS, level.name());
         a.setString(Tags.RetrieveAETitle, VR.AE, aet);
@@ -91,22 +87,5 @@ final class FindScp implements DimseOperation {
             }
         }
         return a;
-    }
-
-    /**
-     * The request's character set when it can encode every value of the answer; else UTF-8.
-     * Null (no element) when the request had none and the answer is plain ASCII.
-     */
-    private static String[] charset(Attributes id, Map<Integer, String> row) {
-        String[] requested = id.getStrings(Tags.SpecificCharacterSet);
-        SpecificCharacterSet scs = SpecificCharacterSet.of(requested);
-        Charset charset = scs.usesCodeExtensions() ? null : scs.initialCharset();
-        CharsetEncoder enc = charset == null ? null : charset.newEncoder();
-        boolean fits = enc != null;
-        for (String v : row.values()) {
-            if (v != null && fits && !enc.canEncode(v)) fits = false;
-        }
-        if (fits) return requested.length == 0 ? null : requested;
-        return new String[] {UTF8};
     }
 }

@@ -33,6 +33,7 @@ import org.fluorovault.dicom.net.ul.AssociationParams;
 import org.fluorovault.dicom.net.ul.AssociationRequest;
 import org.fluorovault.dicom.net.ul.PresentationContext;
 import org.fluorovault.ingest.DicomNode;
+import org.fluorovault.support.FindScu;
 import org.fluorovault.support.Peers;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.DicomFileInfo;
@@ -131,26 +132,9 @@ class QueryRetrieveInteropTest {
 
     /** Runs findscu with -X and returns the response identifiers it wrote, in order. */
     private List<Attributes> findscu(String model, String... keys) throws Exception {
-        Peers.require("findscu");
-        Path out = Files.createTempDirectory(dir, "find");
-        List<String> cmd = new ArrayList<>(List.of("findscu", "-v", model, "-X", "-od", out.toString(),
-                "-aec", node.aeTitle(), "127.0.0.1", port()));
-        for (String k : keys) {
-            cmd.add("-k");
-            cmd.add(k);
-        }
-        Peers.Result r = Peers.run(out, 60, cmd);
-        assertEquals(0, r.exitCode(), r.output());
+        FindScu.Result r = FindScu.run(dir, node.aeTitle(), node.port(), List.of(model), keys);
         lastOutput = r.output();
-        List<Attributes> rsp = new ArrayList<>();
-        try (Stream<Path> s = Files.list(out)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("rsp")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(p); DicomReader rd = new DicomReader(in, p)) {
-                    rsp.add(rd.readFile(null));
-                }
-            }
-        }
-        return rsp;
+        return r.responses();
     }
 
     String lastOutput;

@@ -69,6 +69,24 @@ public abstract class ArchiveTestBase {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /**
+     * An HTTP request with a body (null for none) as {@code user}; {@code headers} are name, value
+     * pairs.
+     */
+    protected HttpResponse<String> request(String method, String path, String user, String password, String contentType,
+                                           String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (contentType != null) b.header("Content-Type", contentType);
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** Sends files or folders to this archive's DICOM node with FluoroVault's sender. */
     protected SendCommand.Summary send(Path... files) throws Exception {
         return Senders.send(node.port(), node.aeTitle(), files);
