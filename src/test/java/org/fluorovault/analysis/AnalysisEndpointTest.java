@@ -8,15 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.fluorovault.analysis.internal.AnalysisRepository;
-import org.fluorovault.dicom.data.Attributes;
-import org.fluorovault.dicom.data.Tag;
-import org.fluorovault.dicom.data.VR;
-import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.samples.LumbarPhantom;
-import org.fluorovault.tools.samples.PhantomRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,24 +24,11 @@ class AnalysisEndpointTest extends ArchiveTestBase {
     private final JsonMapper json = JsonMapper.builder().build();
 
 
-    private static Path phantomFile(Path dir, String uid, LumbarPhantom.Contrast c) throws Exception {
-        PhantomRun run = LumbarPhantom.builder().size(512).frames(12).contrast(c).seed(5).build().render();
-        Attributes a = TestDicom.xa("AN-1", TestDicom.uid(), TestDicom.uid(), uid, run.frameCount(), run.rows());
-        a.setString(Tags.ImagerPixelSpacing, VR.DS, "0.6", "0.6");
-        short[] all = run.concatenated();
-        byte[] px = new byte[all.length * 2];
-        for (int i = 0; i < all.length; i++) {
-            px[2 * i] = (byte) all[i];
-            px[2 * i + 1] = (byte) (all[i] >> 8);
-        }
-        a.setBytes(Tag.PixelData, VR.OW, px);
-        return TestDicom.write(dir.resolve(uid + ".dcm"), a, TransferSyntax.EXPLICIT_VR_LE);
-    }
 
     @Test
     void analysesAReceivedRunOnceAndAnswersWithTheIssuesJson(@TempDir Path dir) throws Exception {
         String uid = TestDicom.uid();
-        sendAll(phantomFile(dir, uid, LumbarPhantom.Contrast.VASCULAR));
+        sendAll(TestDicom.phantomXa(dir, "AN-1", TestDicom.uid(), uid, LumbarPhantom.Contrast.VASCULAR));
         HttpResponse<byte[]> r = getAsAdmin("/api/instances/" + uid + "/analysis", "application/json");
         String body = new String(r.body(), StandardCharsets.UTF_8);
         assertEquals(200, r.statusCode(), body);
@@ -59,6 +41,12 @@ class AnalysisEndpointTest extends ArchiveTestBase {
             assertTrue(n.has(field), field + " in " + body);
         }
         assertTrue(n.get("reasons").size() > 0);
+        JsonNode outline = n.get("outline");
+        assertTrue(outline.size() >= 4, "the contrast region's outline: " + outline);
+        for (JsonNode v : outline) {
+            assertTrue(v.get("column").asDouble() >= 0 && v.get("column").asDouble() <= 512, v.toString());
+            assertTrue(v.get("row").asDouble() >= 0 && v.get("row").asDouble() <= 512, v.toString());
+        }
         assertEquals(1, results.count(uid));
         // asked again: the stored result, not a second row
         HttpResponse<byte[]> again = getAsAdmin("/api/instances/" + uid + "/analysis", "application/json");
@@ -77,12 +65,4 @@ class AnalysisEndpointTest extends ArchiveTestBase {
         assertEquals(404, getAsAdmin("/api/instances/1.2.3.4.5.404/analysis", "application/json").statusCode());
     }
 
-    /** Stores the files through the archive's DICOM node and checks every one was stored. */
-    private void sendAll(Path... files) {
-        try {
-            assertEquals(files.length, send(files).sent());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -89,6 +89,23 @@ public final class TestDicom {
                 TransferSyntax.EXPLICIT_VR_LE);
     }
 
+    /** A 12-frame 512x512 phantom run (0.6 mm detector pixels) with the given contrast, written as XA. */
+    public static Path phantomXa(Path dir, String patientId, String studyUid, String uid,
+                                 org.fluorovault.tools.samples.LumbarPhantom.Contrast contrast) throws IOException {
+        var run = org.fluorovault.tools.samples.LumbarPhantom.builder().size(512).frames(12).contrast(contrast).seed(5)
+                .build().render();
+        Attributes a = xa(patientId, studyUid, uid(), uid, run.frameCount(), run.rows());
+        a.setString(Tags.ImagerPixelSpacing, VR.DS, "0.6", "0.6");
+        short[] all = run.concatenated();
+        byte[] px = new byte[all.length * 2];
+        for (int i = 0; i < all.length; i++) {
+            px[2 * i] = (byte) all[i];
+            px[2 * i + 1] = (byte) (all[i] >> 8);
+        }
+        a.setBytes(Tag.PixelData, VR.OW, px);
+        return write(dir.resolve(uid + ".dcm"), a, TransferSyntax.EXPLICIT_VR_LE);
+    }
+
     /** The data set of a Part-10 file as it goes on the wire: the bytes after the file meta information. */
     public static byte[] datasetBytes(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
