@@ -54,6 +54,9 @@ public record EvidenceFacts(Session session, List<Session> otherSessions, List<L
     /** The pattern the image analysis suggested for an instance (a suggestion, never a confirmation). */
     public record AnalysisSuggestion(String sopInstanceUid, String pattern, double confidence) {}
 
-    /** Accumulated dose; any value may be missing. {@code source} is RDSR or MPPS. */
-    public record Dose(Double fluoroTimeSeconds, Double dapGym2, Double referenceAirKermaGy, String source) {}
+    /**
+     * Accumulated dose as recorded, each value with its unit (e.g. "42 s", "0.00031 Gy.m2"); any may be null.
+     * {@code source} names where it came from (RDSR or MPPS with the SOP Instance UIDs).
+     */
+    public record Dose(String fluoroscopyTime, String doseAreaProduct, String referenceAirKerma, String source) {}
 }

@@ -4,7 +4,6 @@ import static org.fluorovault.procedure.evidence.EvidenceEvaluator.Outcome;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** R9 and R10: what the record and the dose index must hold. */
 final class RecordChecks {
@@ -29,13 +28,13 @@ final class RecordChecks {
         EvidenceFacts.Dose d = f.dose();
         if (d == null) return Outcome.fail("No radiation dose is recorded (no dose report and no MPPS dose)", List.of());
         List<String> have = new ArrayList<>();
-        if (d.fluoroTimeSeconds() != null) have.add(String.format(Locale.ROOT, "fluoroscopy time %.1f s", d.fluoroTimeSeconds()));
-        if (d.dapGym2() != null) have.add(String.format(Locale.ROOT, "DAP %.6g Gy.m2", d.dapGym2()));
-        if (d.referenceAirKermaGy() != null) have.add(String.format(Locale.ROOT, "reference air kerma %.6g Gy", d.referenceAirKermaGy()));
+        if (d.fluoroscopyTime() != null) have.add("fluoroscopy time " + d.fluoroscopyTime());
+        if (d.doseAreaProduct() != null) have.add("DAP " + d.doseAreaProduct());
+        if (d.referenceAirKerma() != null) have.add("air kerma " + d.referenceAirKerma());
         List<Evidence> ev = List.of(Evidence.of("DOSE", String.join(", ", have) + " (" + d.source() + ")"));
         List<String> missing = new ArrayList<>();
-        if (d.fluoroTimeSeconds() == null) missing.add("total fluoroscopy time");
-        if (d.dapGym2() == null && d.referenceAirKermaGy() == null) missing.add("DAP or reference air kerma");
+        if (d.fluoroscopyTime() == null) missing.add("total fluoroscopy time");
+        if (d.doseAreaProduct() == null && d.referenceAirKerma() == null) missing.add("DAP or reference air kerma");
         if (!missing.isEmpty()) return Outcome.fail("Dose is incomplete: no " + String.join(" and no ", missing) + " (" + d.source() + ")", ev);
         return Outcome.pass(String.join(", ", have) + ", from the " + d.source(), ev);
     }

@@ -46,7 +46,7 @@ class EvidenceEvaluatorTest {
                 annotation("1.1", "AP", "L4-L5", "EPIDURAL", true, T0.plusSeconds(600)),
                 annotation("1.2", "LATERAL", "L4-L5", "EPIDURAL", true, T0.plusSeconds(700))));
         List<AnalysisSuggestion> suggestions = new ArrayList<>();
-        Dose dose = new Dose(42.0, 0.00031, 0.012, "RDSR");
+        Dose dose = new Dose("42 s", "0.00031 Gy.m2", "0.012 Gy", "RDSR");
 
         EvidenceFacts facts() {
             return new EvidenceFacts(session, others, images, annotations, suggestions, dose);
@@ -306,7 +306,7 @@ class EvidenceEvaluatorTest {
         Verdict v = judge(c);
         assertThat(rule(v, "R10").status()).isEqualTo(RuleStatus.WARN);
         assertThat(v.verdict()).isEqualTo(VerdictStatus.AT_RISK);
-        c.dose = new Dose(40.0, null, null, "MPPS");
+        c.dose = new Dose("40 s", null, null, "MPPS");
         assertThat(rule(judge(c), "R10").message()).contains("DAP or reference air kerma");
     }
 
