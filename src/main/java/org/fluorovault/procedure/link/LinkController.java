@@ -1,12 +1,12 @@
 package org.fluorovault.procedure.link;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.fluorovault.procedure.internal.Roles;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Links between procedures and studies, their history, and the queue of studies no rule could attach. */
 @RestController
 public class LinkController {
-    private static final String WRITERS = "hasAnyRole('ADMIN','TECHNOLOGIST','PHYSICIAN')";
     private final StudyLinker linker;
 
     public LinkController(StudyLinker linker) {
@@ -39,8 +38,8 @@ public class LinkController {
     }
 
     @PostMapping("/api/procedures/{id}/studies")
-    @PreAuthorize(WRITERS)
-    public ResponseEntity<StudyLink> link(@PathVariable long id, @RequestBody LinkRequest req, Principal user) {
+    public ResponseEntity<StudyLink> link(@PathVariable long id, @RequestBody LinkRequest req, Authentication user) {
+        Roles.require(user, Roles.WRITERS);
         if (req == null || req.studyInstanceUid() == null || req.studyInstanceUid().isBlank()) {
             throw new IllegalArgumentException("studyInstanceUid is required");
         }
@@ -49,9 +48,9 @@ public class LinkController {
     }
 
     @DeleteMapping("/api/procedures/{id}/studies/{studyInstanceUid}")
-    @PreAuthorize(WRITERS)
     public ResponseEntity<Void> unlink(@PathVariable long id, @PathVariable String studyInstanceUid,
-                                       @RequestParam(required = false) String reason, Principal user) {
+                                       @RequestParam(required = false) String reason, Authentication user) {
+        Roles.require(user, Roles.WRITERS);
         linker.unlink(id, studyInstanceUid, user.getName(), reason);
         return ResponseEntity.noContent().build();
     }

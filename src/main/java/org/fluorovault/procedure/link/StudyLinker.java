@@ -41,18 +41,13 @@ public class StudyLinker {
     private final LinkerProperties props;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     public StudyLinker(LinkRepository repo, LinkerProperties props, TransactionTemplate tx, ApplicationEventPublisher events) {
-        this(repo, props, tx, events, Clock.systemUTC());
-    }
-
-    StudyLinker(LinkRepository repo, LinkerProperties props, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
         this.repo = repo;
         this.props = props;
         this.tx = tx;
         this.events = events;
-        this.clock = clock;
     }
 
     public Optional<StudyLink> linkOf(String studyInstanceUid) {

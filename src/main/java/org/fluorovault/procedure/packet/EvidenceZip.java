@@ -61,6 +61,11 @@ public class EvidenceZip {
         this.clock = Clock.systemUTC();
     }
 
+    /** One stored object by its SOP Instance UID, or null. */
+    StoredInstance instance(String sopInstanceUid) {
+        return index.find(sopInstanceUid);
+    }
+
     /** The stored objects of the procedure's linked studies, study by study, in series and instance order. */
     public List<StoredInstance> objects(long procedureId) {
         List<StoredInstance> all = new ArrayList<>();

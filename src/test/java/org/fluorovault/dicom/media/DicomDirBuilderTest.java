@@ -156,9 +156,11 @@ class DicomDirBuilderTest {
     void dcmtkAndDciodvfyReadTheDirectory() throws Exception {
         Peers.require("dcmdump", "dciodvfy");
         Path dicomdir = fileSet();
-        Peers.Result dump = Peers.run(dir, 60, "dcmdump", "-dc", dicomdir.toString());
+        Peers.Result dump = Peers.run(dir, 60, "dcmdump", dicomdir.toString());
         assertThat(dump.exitCode()).as(dump.output()).isZero();
-        assertThat(dump.output()).contains("DirectoryRecordType").contains("SR DOCUMENT").doesNotContain("E: ");
+        assertThat(dump.output()).contains("\"Directory Record\" PATIENT").contains("\"Directory Record\" SERIES")
+                .contains("\"Directory Record\" IMAGE").contains("\"Directory Record\" SR DOCUMENT")
+                .doesNotContain("PRIVATE").doesNotContain("E: ");
         Peers.Result v = Peers.run(dir, 60, "dciodvfy", dicomdir.toString());
         assertThat(v.output().lines().filter(l -> l.startsWith("Error"))).as(v.output()).isEmpty();
     }
