@@ -13,6 +13,7 @@ import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.fluorovault.archive.StoredInstance;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -150,7 +151,9 @@ class EvidenceFlowTest extends ArchiveTestBase {
         String firstSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(out.resolve(names.get(1)))));
         assertThat(List.of(index.find(apUid).sha256(), index.find(latUid).sha256())).contains(firstSha);
-        assertThat(Files.readString(out.resolve("README.TXT"))).contains("every object still matches");
+        assertThat(Files.readString(out.resolve("README.TXT"))).contains("sha256sum -c MANIFEST.SHA256");
+        assertThat(Files.readString(out.resolve("MANIFEST.SHA256"))).contains(index.find(apUid).sha256() + "  DICOM/")
+                .contains(index.find(latUid).sha256() + "  DICOM/");
     }
 
     @Test
@@ -163,15 +166,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
         String study = TestDicom.uid();
         sendAll(run(pid, study, 0), run(pid, study, -30));
         assertThat(linking.awaitIdle(10_000)).isTrue();
-        HttpResponse<byte[]> zip = get("/api/procedures/" + id + "/packet.zip", "flowauditor", PW, null);
-        Path out = tmp.resolve("z");
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                Path f = out.resolve(e.getName());
-                Files.createDirectories(f.getParent());
-                Files.copy(in, f);
-            }
-        }
+        Path out = unzip(get("/api/procedures/" + id + "/packet.zip", "flowauditor", PW, null).body(), tmp.resolve("z"));
         Peers.Result sums = Peers.run(out, 60, "sha256sum", "-c", "MANIFEST.SHA256");
         assertThat(sums.exitCode()).as(sums.output()).isZero();
         assertThat(sums.output()).contains("DICOMDIR: OK");
@@ -179,6 +174,32 @@ class EvidenceFlowTest extends ArchiveTestBase {
         assertThat(dump.exitCode()).as(dump.output()).isZero();
         assertThat(dump.output()).contains("\"Directory Record\" PATIENT").contains("\"Directory Record\" STUDY")
                 .contains("\"Directory Record\" IMAGE").contains(pid).doesNotContain("PRIVATE");
+
+        // a stored object damaged after receipt: the manifest keeps the hash recorded at receipt, so the auditor's
+        // check fails on exactly that file, and the PDF's chain of custody marks it CHANGED
+        StoredInstance damaged = index.instancesOfStudy(study).get(0);
+        Path file = archive.resolve(damaged.path());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 1] ^= 0x5A;
+        Files.write(file, bytes);
+        Path again = unzip(get("/api/procedures/" + id + "/packet.zip", "flowauditor", PW, null).body(), tmp.resolve("z2"));
+        Peers.Result failed = Peers.run(again, 60, "sha256sum", "-c", "MANIFEST.SHA256");
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(failed.output().lines().filter(l -> l.endsWith("FAILED"))).hasSize(1);
+        try (PDDocument doc = Loader.loadPDF(get("/api/procedures/" + id + "/packet.pdf", "flowauditor", PW, null).body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("CHANGED");
+        }
+    }
+
+    private static Path unzip(byte[] zip, Path out) throws java.io.IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                Path f = out.resolve(e.getName());
+                Files.createDirectories(f.getParent());
+                Files.copy(in, f);
+            }
+        }
+        return out;
     }
 
     @Test
