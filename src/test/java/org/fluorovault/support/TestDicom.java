@@ -106,6 +106,14 @@ public final class TestDicom {
         return write(dir.resolve(uid + ".dcm"), a, TransferSyntax.EXPLICIT_VR_LE);
     }
 
+    /** The SOP Instance UID of a Part-10 file. */
+    public static String datasetUid(Path file) throws IOException {
+        try (var in = java.nio.file.Files.newInputStream(file);
+             var r = new org.fluorovault.dicom.io.DicomReader(in, file)) {
+            return r.readFile(new Attributes()).getString(Tags.SOPInstanceUID);
+        }
+    }
+
     /** The data set of a Part-10 file as it goes on the wire: the bytes after the file meta information. */
     public static byte[] datasetBytes(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
