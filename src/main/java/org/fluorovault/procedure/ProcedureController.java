@@ -1,10 +1,14 @@
 package org.fluorovault.procedure;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.fluorovault.audit.AuditAction;
+import org.fluorovault.audit.AuditEventType;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.procedure.internal.CsvImport;
 import org.fluorovault.procedure.internal.Roles;
 import org.fluorovault.security.Role;
@@ -31,38 +35,50 @@ class ProcedureController {
 
     private final ProcedureService service;
     private final CsvImport csv;
+    private final AuditTrail audit;
 
-    ProcedureController(ProcedureService service, CsvImport csv) {
+    ProcedureController(ProcedureService service, CsvImport csv, AuditTrail audit) {
         this.service = service;
         this.csv = csv;
+        this.audit = audit;
+    }
+
+    /** Audit event 110111 Procedure Record for {@code p}: who read or changed which record, from where. */
+    private Procedure audited(HttpServletRequest http, AuditAction action, Procedure p, String detail) {
+        audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD).action(action).patientId(p.patient().id())
+                .procedureId(Long.toString(p.id())).studyUid(p.studyInstanceUid()).detail(detail).build());
+        return p;
     }
 
     @PostMapping(consumes = "application/json")
-    ResponseEntity<Procedure> create(@RequestBody ProcedureData data, Authentication auth) {
+    ResponseEntity<Procedure> create(@RequestBody ProcedureData data, Authentication auth, HttpServletRequest http) {
         Roles.require(auth, Roles.WRITERS);
-        Procedure p = service.create(data, auth.getName());
+        Procedure p = audited(http, AuditAction.C, service.create(data, auth.getName()), "created");
         return ResponseEntity.created(URI.create("/api/procedures/" + p.id())).eTag(etag(p)).body(p);
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<Procedure> get(@PathVariable long id) {
-        Procedure p = service.find(id).orElseThrow(() -> new ProcedureNotFoundException(id));
+    ResponseEntity<Procedure> get(@PathVariable long id, HttpServletRequest http) {
+        Procedure p = audited(http, AuditAction.R, service.find(id).orElseThrow(() -> new ProcedureNotFoundException(id)), "viewed");
         return ResponseEntity.ok().eTag(etag(p)).body(p);
     }
 
     @GetMapping("/{id}/versions")
-    List<Procedure> versions(@PathVariable long id) {
+    List<Procedure> versions(@PathVariable long id, HttpServletRequest http) {
         List<Procedure> v = service.versions(id);
         if (v.isEmpty()) throw new ProcedureNotFoundException(id);
+        audited(http, AuditAction.R, v.get(v.size() - 1), "versions viewed");
         return v;
     }
 
     @PutMapping(path = "/{id}", consumes = "application/json")
     ResponseEntity<Procedure> update(@PathVariable long id, @RequestBody ProcedureData data,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                     @RequestParam(name = "version", required = false) Integer version, Authentication auth) {
+                                     @RequestParam(name = "version", required = false) Integer version, Authentication auth,
+                                     HttpServletRequest http) {
         Roles.require(auth, Roles.WRITERS);
         Procedure p = service.update(id, data, expectedVersion(ifMatch, version), auth.getName());
+        audited(http, AuditAction.U, p, "updated to version " + p.version());
         return ResponseEntity.ok().eTag(etag(p)).body(p);
     }
 
@@ -70,7 +86,7 @@ class ProcedureController {
     @PostMapping(path = "/{id}/status", consumes = "application/json")
     ResponseEntity<Procedure> status(@PathVariable long id, @RequestBody Map<String, String> body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                     Authentication auth) {
+                                     Authentication auth, HttpServletRequest http) {
         Roles.require(auth, Roles.WRITERS);
         Status s;
         try {
@@ -80,31 +96,44 @@ class ProcedureController {
         }
         if (s == Status.SIGNED) throw new InvalidProcedureException("sign with POST /api/procedures/" + id + "/sign");
         Procedure p = service.setStatus(id, s, ifMatch == null ? null : expectedVersion(ifMatch, null), auth.getName());
+        audited(http, AuditAction.U, p, "status " + p.status());
         return ResponseEntity.ok().eTag(etag(p)).body(p);
     }
 
     @PostMapping("/{id}/sign")
     ResponseEntity<Procedure> sign(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                   Authentication auth) {
+                                   Authentication auth, HttpServletRequest http) {
         Roles.require(auth, Role.PHYSICIAN);
         Procedure p = service.sign(id, ifMatch == null ? null : expectedVersion(ifMatch, null), auth.getName());
+        audited(http, AuditAction.U, p, "signed, version " + p.version());
         return ResponseEntity.ok().eTag(etag(p)).body(p);
     }
 
     @GetMapping
     ProcedurePage search(@RequestParam(required = false) String patientId, @RequestParam(required = false) String accession,
                          @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                         HttpServletRequest http) {
         if (page < 0 || size < 1 || size > MAX_PAGE) {
             throw new InvalidProcedureException("page must be >= 0 and size between 1 and " + MAX_PAGE);
         }
-        return service.search(blankToNull(patientId), blankToNull(accession), date("from", from), date("to", to), page, size);
+        ProcedurePage result = service.search(blankToNull(patientId), blankToNull(accession), date("from", from), date("to", to), page, size);
+        audit.record(audit.from(http, AuditEventType.QUERY).patientId(blankToNull(patientId))
+                .detail("procedures accession=" + nz(accession) + " from=" + nz(from) + " to=" + nz(to) + ": " + result.total() + " found").build());
+        return result;
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
-    CsvImport.Report importCsv(@RequestBody String body, Authentication auth) {
+    CsvImport.Report importCsv(@RequestBody String body, Authentication auth, HttpServletRequest http) {
         Roles.require(auth, Roles.WRITERS);
-        return csv.importCsv(body, auth.getName());
+        CsvImport.Report report = csv.importCsv(body, auth.getName());
+        audit.record(audit.from(http, AuditEventType.IMPORT).detail("CSV import: " + report.imported() + " imported, "
+                + report.rejected().size() + " rejected").build());
+        return report;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static Integer expectedVersion(String ifMatch, Integer version) {

@@ -1,10 +1,14 @@
 package org.fluorovault.procedure.link;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.fluorovault.audit.AuditAction;
+import org.fluorovault.audit.AuditEventType;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.procedure.internal.Roles;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,9 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class LinkController {
     private final StudyLinker linker;
+    private final AuditTrail audit;
 
-    public LinkController(StudyLinker linker) {
+    public LinkController(StudyLinker linker, AuditTrail audit) {
         this.linker = linker;
+        this.audit = audit;
+    }
+
+    private void audited(HttpServletRequest http, AuditAction action, long procedureId, String studyUid, String detail) {
+        audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD).action(action).procedureId(Long.toString(procedureId))
+                .studyUid(studyUid).detail(detail).build());
     }
 
     public record LinkRequest(String studyInstanceUid, String reason) {}
@@ -38,20 +49,24 @@ public class LinkController {
     }
 
     @PostMapping("/api/procedures/{id}/studies")
-    public ResponseEntity<StudyLink> link(@PathVariable long id, @RequestBody LinkRequest req, Authentication user) {
+    public ResponseEntity<StudyLink> link(@PathVariable long id, @RequestBody LinkRequest req, Authentication user,
+                                          HttpServletRequest http) {
         Roles.require(user, Roles.WRITERS);
         if (req == null || req.studyInstanceUid() == null || req.studyInstanceUid().isBlank()) {
             throw new IllegalArgumentException("studyInstanceUid is required");
         }
         StudyLink l = linker.link(id, req.studyInstanceUid().trim(), user.getName(), req.reason());
+        audited(http, AuditAction.U, id, l.studyInstanceUid(), "study linked by hand" + (req.reason() == null ? "" : ": " + req.reason()));
         return ResponseEntity.created(URI.create("/api/procedures/" + id + "/studies")).body(l);
     }
 
     @DeleteMapping("/api/procedures/{id}/studies/{studyInstanceUid}")
     public ResponseEntity<Void> unlink(@PathVariable long id, @PathVariable String studyInstanceUid,
-                                       @RequestParam(required = false) String reason, Authentication user) {
+                                       @RequestParam(required = false) String reason, Authentication user,
+                                       HttpServletRequest http) {
         Roles.require(user, Roles.WRITERS);
         linker.unlink(id, studyInstanceUid, user.getName(), reason);
+        audited(http, AuditAction.U, id, studyInstanceUid, "study unlinked" + (reason == null ? "" : ": " + reason));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,6 +1,10 @@
 package org.fluorovault.procedure.link;
 
 import java.time.Clock;
+import org.fluorovault.audit.AuditAction;
+import org.fluorovault.audit.AuditEvent;
+import org.fluorovault.audit.AuditEventType;
+import org.fluorovault.audit.AuditTrail;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +45,12 @@ public class StudyLinker {
     private final LinkerProperties props;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
-    public StudyLinker(LinkRepository repo, LinkerProperties props, TransactionTemplate tx, ApplicationEventPublisher events) {
+    public StudyLinker(LinkRepository repo, LinkerProperties props, TransactionTemplate tx, ApplicationEventPublisher events,
+                       AuditTrail audit) {
+        this.audit = audit;
         this.repo = repo;
         this.props = props;
         this.tx = tx;
@@ -74,7 +81,12 @@ public class StudyLinker {
             if (facts.isEmpty()) return Optional.<StudyLink>empty();
             return decide(facts.get());
         });
-        made.ifPresent(l -> events.publishEvent(new StudyLinked(l)));
+        made.ifPresent(l -> {
+            audit.recordLater(AuditEvent.of(AuditEventType.PROCEDURE_RECORD).action(AuditAction.U).user(RULES)
+                    .procedureId(Long.toString(l.procedureId())).studyUid(l.studyInstanceUid())
+                    .detail("study linked by rule " + l.method()).build());
+            events.publishEvent(new StudyLinked(l));
+        });
         return made;
     }
 

@@ -135,6 +135,27 @@ class EvidenceFlowTest extends ArchiveTestBase {
 
         HttpResponse<byte[]> zip = get("/api/procedures/" + id + "/packet.zip", "flowauditor", PW, null);
         assertThat(zip.statusCode()).isEqualTo(200);
+
+        // everything people and rules did to this record is in the audit trail, which the technologist may not read
+        assertThat(request("GET", "/api/audit?procedureId=" + id, "flowtech", PW, null, null).statusCode()).isEqualTo(403);
+        JsonNode trail = json.readTree(request("GET", "/api/audit?procedureId=" + id + "&size=200", "flowauditor", PW, null, null).body());
+        List<String> events = new ArrayList<>();
+        for (JsonNode e : trail.get("items")) {
+            events.add(e.get("eventId").asString() + " " + e.get("action").asString() + " " + e.get("user").asString() + " " + e.get("detail").asString());
+        }
+        assertThat(events).anyMatch(e -> e.startsWith("110111 C flowtech created"))
+                .anyMatch(e -> e.startsWith("110111 U linker study linked by rule ACCESSION"))
+                .anyMatch(e -> e.startsWith("110111 R flowauditor evidence viewed: NOT_SUPPORTED"))
+                .anyMatch(e -> e.startsWith("110111 R flowauditor evidence viewed: AT_RISK"))
+                .anyMatch(e -> e.startsWith("110106 R flowauditor packet.pdf downloaded"))
+                .anyMatch(e -> e.startsWith("110106 R flowauditor packet.zip downloaded: 2 DICOM object(s)"));
+        assertThat(trail.get("items").get(0).get("patientId").asString()).isEqualTo(pid);
+        JsonNode annotated = json.readTree(request("GET", "/api/audit?user=flowtech&type=110103&size=50", "flowauditor", PW, null, null).body());
+        assertThat(annotated.get("items")).anySatisfy(e -> assertThat(e.get("detail").asString()).contains("annotation version 1 of " + apUid));
+        HttpResponse<String> refused = postJson("/api/instances/" + apUid + "/annotations", "flowauditor", PW, "{\"level\": \"L4-L5\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        JsonNode alerts = json.readTree(request("GET", "/api/audit?user=flowauditor&type=110113", "flowauditor", PW, null, null).body());
+        assertThat(alerts.get("items").get(0).get("detail").asString()).contains("may not annotate").contains(apUid);
         List<String> names = new ArrayList<>();
         Path out = tmp.resolve("packet");
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
