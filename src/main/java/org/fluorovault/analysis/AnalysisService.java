@@ -43,6 +43,11 @@ public class AnalysisService {
         }
     }
 
+    /** The stored result of the current algorithm version, never computing one (empty when not analysed yet). */
+    public java.util.Optional<ContrastAnalysis> stored(String sopInstanceUid) {
+        return results.find(sopInstanceUid, ALGORITHM_VERSION);
+    }
+
     private final Object[] locks = java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
 
     private Object lockFor(String uid) {

@@ -12,11 +12,13 @@ import java.util.List;
  * @param washoutRatio contrast in the region on the last frame relative to the peak frame
  * @param confidence 0..1 for {@link #suggestedPattern}
  * @param timeIntensity mean subtracted intensity inside the region per frame (stored-value units)
+ * @param outline the region at the peak frame as a closed polygon (last vertex joins the first), in
+ *        image coordinates with 0,0 at the top left corner of the top left pixel; empty without contrast
  */
 public record ContrastAnalysis(boolean contrastDetected, Integer onsetFrame, Integer peakFrame, Double areaMm2,
                                Double craniocaudalExtentMm, Point centroid, Double washoutRatio, Pattern suggestedPattern,
                                double confidence, List<String> reasons, NeedleTip needleTip, List<Double> timeIntensity,
-                               String algorithmVersion) {
+                               List<Point> outline, String algorithmVersion) {
     /** The suggested contrast pattern (DOMAIN.md "Contrast spread"). */
     public enum Pattern { EPIDURAL, VASCULAR, INTRATHECAL, NONE, INDETERMINATE }
 

@@ -28,17 +28,29 @@ public class InstanceIndex {
         this.tx = tx;
     }
 
+    private static final String STORED_INSTANCE = """
+            SELECT i.sop_instance_uid, i.sop_class_uid, i.transfer_syntax_uid, st.study_instance_uid,
+                   se.series_instance_uid, i.path, i.size_bytes, i.sha256, i.calling_aet, i.received_at
+            FROM instance i JOIN series se ON i.series_fk = se.id JOIN study st ON se.study_fk = st.id
+            """;
+
     public StoredInstance find(String sopInstanceUid) {
-        List<StoredInstance> r = jdbc.query("""
-                SELECT i.sop_instance_uid, i.sop_class_uid, i.transfer_syntax_uid, st.study_instance_uid,
-                       se.series_instance_uid, i.path, i.size_bytes, i.sha256, i.calling_aet, i.received_at
-                FROM instance i JOIN series se ON i.series_fk = se.id JOIN study st ON se.study_fk = st.id
-                WHERE i.sop_instance_uid = ?""",
-                (rs, n) -> new StoredInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), Path.of(rs.getString(6)), rs.getLong(7), rs.getString(8), rs.getString(9),
-                        rs.getTimestamp(10).toInstant()),
+        List<StoredInstance> r = jdbc.query(STORED_INSTANCE + "WHERE i.sop_instance_uid = ?", InstanceIndex::toStored,
                 sopInstanceUid);
         return r.isEmpty() ? null : r.get(0);
+    }
+
+    /** The instances of a study in series and instance order (the order they are shown and packed). */
+    public List<StoredInstance> instancesOfStudy(String studyInstanceUid) {
+        return jdbc.query(STORED_INSTANCE + """
+                WHERE st.study_instance_uid = ?
+                ORDER BY se.series_number, se.id, i.instance_number, i.id""", InstanceIndex::toStored, studyInstanceUid);
+    }
+
+    private static StoredInstance toStored(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StoredInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), Path.of(rs.getString(6)), rs.getLong(7), rs.getString(8), rs.getString(9),
+                rs.getTimestamp(10).toInstant());
     }
 
     /** Inserts the rows for one object (creating its patient, study and series when new). */

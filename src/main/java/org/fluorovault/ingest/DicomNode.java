@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.ul.Association;
@@ -29,7 +30,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The archive's DICOM node: C-ECHO, C-STORE, Query/Retrieve, MPPS and Storage Commitment SCP on
+ * The archive's DICOM node: C-ECHO, C-STORE, Query/Retrieve (and the C-FIND models of other
+ * features, such as the Modality Worklist), MPPS and Storage Commitment SCP on
  * the configured AE title and port.
  */
 @Component
@@ -49,24 +51,31 @@ public class DicomNode implements SmartLifecycle {
 
     public DicomNode(DicomProperties props, DicomTlsContext tlsContext, ArchiveStore archive, IngestMetrics metrics,
                      QueryRetrieveScp queryRetrieve, InstanceIndex index, MppsRecords mppsRecords,
-                     CommitmentProperties commitmentProps) {
+                     CommitmentProperties commitmentProps, PendingCommitments pendingCommitments, AuditTrail audit) {
         this.props = props;
         this.tlsProps = tlsContext.properties();
         Set<String> allowed = new HashSet<>();
         props.allowedCallingAets().stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(allowed::add);
         SimpleAssociationPolicy simple = new SimpleAssociationPolicy(props.aeTitle(), allowed,
-                SupportedSyntaxes::abstractSyntaxAccepted, SupportedSyntaxes::transferSyntaxAccepted);
+                uid -> SupportedSyntaxes.abstractSyntaxAccepted(uid) || queryRetrieve.serves(uid),
+                (as, ts) -> queryRetrieve.serves(as) ? QueryRetrieveScp.TRANSFER_SYNTAXES.contains(ts)
+                        : SupportedSyntaxes.transferSyntaxAccepted(as, ts));
         AssociationPolicy policy = (rq, host) -> {
             Decision d = simple.decide(rq, host);
             if (d instanceof Decision.Reject) metrics.associationRefused();
             return d;
         };
+        ReceiptAudit receipts = new ReceiptAudit(audit);
         AssociationParams params = new AssociationParams(props.aeTitle(), props.maxPduLength(),
                 (int) props.artimTimeout().toMillis(), (int) props.idleTimeout().toMillis(),
                 AssociationParams.DEFAULT_RELEASE_TIMEOUT_MILLIS, Implementation.CLASS_UID, Implementation.VERSION_NAME);
-        DimseDispatcher dispatcher = queryRetrieve.registerOn(new DimseDispatcher(new StorageScp(archive, metrics)));
+        DimseDispatcher dispatcher = queryRetrieve.registerOn(new DimseDispatcher(new StorageScp(archive, metrics, receipts)));
         MppsScp mpps = new MppsScp(mppsRecords);
-        this.commitment = new StorageCommitmentScp(index, archive, commitmentProps, params, dispatcher);
+        commitmentProps.commitmentRequesters().forEach((aet, r) -> {
+            if (r.tls()) tlsContext.require("Storage commitment requester " + aet); // no TLS without our key
+        });
+        this.commitment = new StorageCommitmentScp(index, archive, commitmentProps, params, dispatcher, pendingCommitments,
+                tlsContext.tls().<javax.net.SocketFactory>map(DicomTls::socketFactory).orElse(null));
         dispatcher.register(CommandField.N_CREATE_RQ, mpps.create)
                 .register(CommandField.N_SET_RQ, mpps.set)
                 .register(CommandField.N_ACTION_RQ, commitment);
@@ -84,6 +93,7 @@ public class DicomNode implements SmartLifecycle {
                 @Override
                 public void onClosed(Association a, Throwable cause) {
                     dispatcher.onClosed(a, cause);
+                    receipts.closed(a); // before the association counts as closed: awaitIdle() then sees its events queued
                     metrics.associationClosed();
                     synchronized (idle) {
                         openAssociations--;
@@ -102,11 +112,13 @@ public class DicomNode implements SmartLifecycle {
 
     @Override
     public void start() {
+        commitment.start();
         try {
             boundPort = server.start(InetAddress.getByName(props.bindAddress()), props.port());
             LOG.info("DICOM node {} listening on {}:{} (allowed callers: {})", props.aeTitle(), props.bindAddress(),
                     boundPort, props.allowedCallingAets().isEmpty() ? "any" : props.allowedCallingAets());
         } catch (IOException e) {
+            commitment.shutdown();
             throw new UncheckedIOException("cannot listen on DICOM port " + props.port(), e);
         }
         if (tlsServer != null) {
@@ -118,6 +130,7 @@ public class DicomNode implements SmartLifecycle {
                         tlsProps.needClientAuth() ? "required" : "not required");
             } catch (IOException e) {
                 server.stop();
+                commitment.shutdown();
                 boundPort = -1;
                 throw new UncheckedIOException("cannot listen on DICOM TLS port " + tlsProps.port(), e);
             }

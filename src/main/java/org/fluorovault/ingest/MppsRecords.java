@@ -41,10 +41,13 @@ public class MppsRecords {
         Attributes step = ds.getNestedItem(Tags.ScheduledStepAttributesSequence);
         tx.executeWithoutResult(s -> {
             jdbc.update("""
-                    INSERT INTO mpps (sop_instance_uid, status, study_instance_uid, performed_procedure_step_id,
-                      calling_aet, created_at, updated_at) VALUES (?,?,?,?,?,?,?)""",
+                    INSERT INTO mpps (sop_instance_uid, status, study_instance_uid, accession_number,
+                      requested_procedure_id, performed_procedure_step_id, calling_aet, created_at, updated_at)
+                      VALUES (?,?,?,?,?,?,?,?,?)""",
                     iuid, ds.getString(Tags.PerformedProcedureStepStatus),
                     step == null ? null : clip(step.getString(Tags.StudyInstanceUID), 64),
+                    step == null ? null : clip(step.getString(Tags.AccessionNumber), 16),
+                    step == null ? null : clip(step.getString(Tags.RequestedProcedureID), 16),
                     clip(ds.getString(Tags.PerformedProcedureStepID), 16), clip(callingAet, 16),
                     Timestamp.from(now), Timestamp.from(now));
             update(iuid, ds, now);

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.SocketFactory;
 
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
@@ -54,20 +55,57 @@ final class StorageCommitmentScp implements DimseService {
     private final CommitmentProperties props;
     private final AssociationParams params;
     private final DimseDispatcher dispatcher;
-    private final ExecutorService worker = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-            r -> {
-                Thread t = new Thread(r, "storage-commitment");
-                t.setDaemon(true);
-                return t;
-            });
+    private final PendingCommitments pending;
+    private final SocketFactory tlsSockets;
+    private volatile ThreadPoolExecutor worker;
 
+    /** @param tlsSockets sockets for requesters marked TLS; null when no TLS identity is configured */
     StorageCommitmentScp(InstanceIndex index, ArchiveStore archive, CommitmentProperties props, AssociationParams params,
-                         DimseDispatcher dispatcher) {
+                         DimseDispatcher dispatcher, PendingCommitments pending, SocketFactory tlsSockets) {
         this.index = index;
         this.archive = archive;
         this.props = props;
         this.params = params;
         this.dispatcher = dispatcher;
+        this.pending = pending;
+        this.tlsSockets = tlsSockets;
+    }
+
+    /**
+     * Starts the worker and queues the reports of the requests recorded before the last stop; they
+     * go to the requesters' configured addresses.
+     */
+    synchronized void start() {
+        if (worker != null) return;
+        worker = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "storage-commitment");
+            t.setDaemon(true);
+            return t;
+        });
+        List<PendingCommitments.Pending> left = pending.all();
+        if (!left.isEmpty()) LOG.info("storage commitment: {} report(s) left from before the restart", left.size());
+        for (PendingCommitments.Pending p : left) worker.execute(() -> commitAndReport(null, null, p));
+    }
+
+    /**
+     * Stops the worker: reports not started stay recorded for the next start; the one being sent
+     * is finished (bounded by the report timeout), so no report goes out twice.
+     */
+    synchronized void shutdown() {
+        ThreadPoolExecutor w = worker;
+        worker = null;
+        if (w == null) return;
+        w.getQueue().clear();
+        w.shutdown();
+        try {
+            if (!w.awaitTermination(props.commitmentReportTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS)) {
+                LOG.warn("storage commitment worker did not stop in time; interrupting it");
+                w.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            w.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One referenced instance and the failure reason, 0 when committed. */
@@ -104,61 +142,100 @@ final class StorageCommitmentScp implements DimseService {
         for (Attributes r : refs) {
             requested.add(new String[] {r.getString(Tags.ReferencedSOPClassUID), r.getString(Tags.ReferencedSOPInstanceUID)});
         }
+        ThreadPoolExecutor w = worker;
+        if (w == null) throw new DimseException(Status.PROCESSING_FAILURE, "Storage commitment is stopping");
+        PendingCommitments.Pending p;
+        try {
+            p = pending.add(transaction, assoc.callingAet(), requested);
+        } catch (RuntimeException e) {
+            LOG.error("{}: storage commitment {} not recorded: {}", assoc.name(), transaction, e.toString());
+            throw new DimseException(Status.PROCESSING_FAILURE, "Request could not be recorded");
+        }
         Attributes rsp = Commands.response(cmd, Status.SUCCESS);
         rsp.setInt(Commands.ActionTypeID, VR.US, 1);
         LOG.info("{}: storage commitment {} requested for {} instance(s)", assoc.name(), transaction, requested.size());
         try {
             responder.respond(rsp, null);
         } finally { // accepted even when the response cannot be sent: the report goes to a new association
-            worker.execute(() -> commitAndReport(assoc, pc, transaction, requested));
+            try {
+                w.execute(() -> commitAndReport(assoc, pc, p));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                LOG.info("{}: storage commitment {} recorded; reported after the next start", assoc.name(), transaction);
+            }
         }
     }
 
-    private void commitAndReport(Association assoc, PresentationContext pc, String transaction, List<String[]> requested) {
+    /**
+     * Checks the instances and delivers the report: on the requesting association while it is
+     * open, else on a new one; forgets the request once delivered.
+     *
+     * @param assoc the requesting association, null for a request recorded before a restart
+     */
+    private void commitAndReport(Association assoc, PresentationContext pc, PendingCommitments.Pending p) {
+        String transaction = p.transactionUid();
+        String name = assoc != null ? assoc.name() : p.callingAet() + " (recorded)";
         List<Outcome> outcomes = new ArrayList<>();
-        for (String[] r : requested) outcomes.add(new Outcome(r[0], r[1], check(r[0], r[1])));
+        for (String[] r : p.references()) outcomes.add(new Outcome(r[0], r[1], check(r[0], r[1])));
         Attributes report = report(transaction, outcomes);
         int event = outcomes.stream().allMatch(o -> o.failureReason() == 0) ? 1 : 2;
         long failed = outcomes.stream().filter(o -> o.failureReason() != 0).count();
-        LOG.info("{}: storage commitment {}: {} committed, {} failed", assoc.name(), transaction,
+        LOG.info("{}: storage commitment {}: {} committed, {} failed", name, transaction,
                 outcomes.size() - failed, failed);
-        if (assoc.isOpen()) {
+        if (Thread.currentThread().isInterrupted()) return; // stopping: reported after the next start
+        if (assoc != null && assoc.isOpen()) {
             try {
                 send(dispatcher.clientFor(assoc), pc.id(), pc.transferSyntax(), event, report, assoc.name());
+                pending.remove(p.id());
                 return;
             } catch (IOException | RuntimeException e) {
                 LOG.info("{}: N-EVENT-REPORT for {} not sent on the requesting association ({}); trying a new one",
                         assoc.name(), transaction, e.getMessage());
             }
         }
-        CommitmentProperties.Requester to = props.commitmentRequesters().get(assoc.callingAet());
+        if (Thread.currentThread().isInterrupted()) return; // stopping: reported after the next start
+        CommitmentProperties.Requester to = props.commitmentRequesters().get(p.callingAet());
         if (to == null) {
             LOG.error("storage commitment {}: association of {} closed and no commitment-requesters entry for it:"
-                    + " report not delivered", transaction, assoc.callingAet());
+                    + " report kept for the next start", transaction, p.callingAet());
             return;
         }
-        sendOnNewAssociation(assoc.callingAet(), to, event, report, transaction);
+        if (sendOnNewAssociation(p.callingAet(), to, event, report, transaction)) pending.remove(p.id());
     }
 
-    private void sendOnNewAssociation(String aet, CommitmentProperties.Requester to, int event, Attributes report,
-                                      String transaction) {
+    /** True when the report was sent on a new association. */
+    private boolean sendOnNewAssociation(String aet, CommitmentProperties.Requester to, int event, Attributes report,
+                                         String transaction) {
         AssociationRequest rq = AssociationRequest.to(aet)
                 .withContext(SOP_CLASS, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2")
                 .withRole(SOP_CLASS, false, true);
         DimseClient client = new DimseClient();
         try {
-            Association out = Association.connect(to.host(), to.port(), rq, params, client);
+            Association out = Association.connect(to.host(), to.port(), rq, params, client,
+                    to.tls() ? tlsSockets : SocketFactory.getDefault());
             client.attach(out);
             try {
                 PresentationContext pc = out.findAccepted(SOP_CLASS, null)
                         .orElseThrow(() -> new IOException("Storage Commitment not accepted by " + aet));
                 send(client, pc.id(), pc.transferSyntax(), event, report, out.name());
+                return true;
             } finally {
-                if (out.isOpen()) out.release();
+                release(out);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.error("storage commitment {}: N-EVENT-REPORT to {} at {}:{} failed: {}", transaction, aet, to.host(),
-                    to.port(), e.toString());
+            LOG.error("storage commitment {}: N-EVENT-REPORT to {} at {}:{}{} failed, kept for the next start: {}",
+                    transaction, aet, to.host(), to.port(), to.tls() ? " (TLS)" : "", e.toString());
+            return false;
+        }
+    }
+
+    /** Releases an association whose work is done; a failed release does not undo it. */
+    private static void release(Association a) {
+        if (!a.isOpen()) return;
+        try {
+            a.release();
+        } catch (IOException e) {
+            LOG.info("{}: release failed ({}), aborting", a.name(), e.getMessage());
+            a.abort();
         }
     }
 
@@ -215,7 +292,4 @@ final class StorageCommitmentScp implements DimseService {
         return ds;
     }
 
-    void shutdown() {
-        worker.shutdownNow();
-    }
 }

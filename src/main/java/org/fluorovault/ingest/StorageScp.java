@@ -43,10 +43,12 @@ public class StorageScp implements CStoreHandler {
 
     private final ArchiveStore archive;
     private final IngestMetrics metrics;
+    private final ReceiptAudit receipts;
 
-    public StorageScp(ArchiveStore archive, IngestMetrics metrics) {
+    StorageScp(ArchiveStore archive, IngestMetrics metrics, ReceiptAudit receipts) {
         this.archive = archive;
         this.metrics = metrics;
+        this.receipts = receipts;
     }
 
     @Override
@@ -58,8 +60,11 @@ public class StorageScp implements CStoreHandler {
             return st;
         } catch (DimseException e) {
             metrics.failed(e.status()); // the dispatcher logs the refusal with its reason
+            // a quarantined conflict was already counted with its study
+            if (!e.status().equals(StoreStatus.DUPLICATE_SOP_INSTANCE)) receipts.refused(ctx.association());
             throw e;
         } catch (IOException e) {
+            receipts.refused(ctx.association());
             LOG.warn("{}: C-STORE {} interrupted, nothing stored: {}", ctx.association().name(), ctx.sopInstanceUid(),
                     e.getMessage());
             throw e;
@@ -85,6 +90,7 @@ public class StorageScp implements CStoreHandler {
             String sha = HexFormat.of().formatHex(md.digest());
             StoreOutcome outcome = archive.store(temp, ds, ctx.transferSyntaxUid(), size, sha, ctx.association().callingAet());
             metrics.bytes(size);
+            receipts.stored(ctx.association(), ds.getString(Tags.PatientID), ds.getString(Tags.StudyInstanceUID), outcome);
             switch (outcome) {
                 case STORED -> LOG.info("{}: stored {} ({} bytes, {})", ctx.association().name(), ctx.sopInstanceUid(),
                         size, UidDictionary.nameOf(ctx.sopClassUid()));

@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.fluorovault.archive.ArchiveStore;
+import org.fluorovault.audit.AuditEventType;
+import org.fluorovault.audit.AuditOutcome;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.json.DicomJsonWriter;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** DICOMweb (PS3.18): QIDO-RS searches and WADO-RS retrieval of the stored objects, byte for byte. */
+/**
+ * DICOMweb (PS3.18): QIDO-RS searches and WADO-RS retrieval of the stored objects, byte for byte.
+ * Each search is audited as a Query (110112), each retrieval as DICOM Instances Transferred
+ * (110104, action R), with the user and address of the request.
+ */
 @RestController
 @RequestMapping("/dicomweb")
 public class DicomWebController {
@@ -37,44 +45,68 @@ public class DicomWebController {
     private final QidoService qido;
     private final JdbcTemplate jdbc;
     private final ArchiveStore archive;
+    private final AuditTrail audit;
 
-    public DicomWebController(QidoService qido, JdbcTemplate jdbc, ArchiveStore archive) {
+    public DicomWebController(QidoService qido, JdbcTemplate jdbc, ArchiveStore archive, AuditTrail audit) {
         this.qido = qido;
         this.jdbc = jdbc;
         this.archive = archive;
+        this.audit = audit;
     }
 
     // ---- QIDO-RS
 
     @GetMapping(value = "/studies", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
-    public ResponseEntity<String> searchStudies(@RequestParam Map<String, String> params) {
-        return json(qido.studies(query(params)));
+    public ResponseEntity<String> searchStudies(@RequestParam Map<String, String> params, HttpServletRequest rq) {
+        return search(rq, params, null, () -> qido.studies(query(params)));
     }
 
     @GetMapping(value = "/series", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
-    public ResponseEntity<String> searchAllSeries(@RequestParam Map<String, String> params) {
-        return json(qido.series(null, query(params)));
+    public ResponseEntity<String> searchAllSeries(@RequestParam Map<String, String> params, HttpServletRequest rq) {
+        return search(rq, params, null, () -> qido.series(null, query(params)));
     }
 
     @GetMapping(value = "/studies/{study}/series", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
-    public ResponseEntity<String> searchSeries(@PathVariable String study, @RequestParam Map<String, String> params) {
-        return json(qido.series(study, query(params)));
+    public ResponseEntity<String> searchSeries(@PathVariable String study, @RequestParam Map<String, String> params,
+                                               HttpServletRequest rq) {
+        return search(rq, params, study, () -> qido.series(study, query(params)));
     }
 
     @GetMapping(value = "/instances", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
-    public ResponseEntity<String> searchAllInstances(@RequestParam Map<String, String> params) {
-        return json(qido.instances(null, null, query(params)));
+    public ResponseEntity<String> searchAllInstances(@RequestParam Map<String, String> params, HttpServletRequest rq) {
+        return search(rq, params, null, () -> qido.instances(null, null, query(params)));
     }
 
     @GetMapping(value = "/studies/{study}/instances", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
-    public ResponseEntity<String> searchStudyInstances(@PathVariable String study, @RequestParam Map<String, String> params) {
-        return json(qido.instances(study, null, query(params)));
+    public ResponseEntity<String> searchStudyInstances(@PathVariable String study, @RequestParam Map<String, String> params,
+                                                       HttpServletRequest rq) {
+        return search(rq, params, study, () -> qido.instances(study, null, query(params)));
     }
 
     @GetMapping(value = "/studies/{study}/series/{series}/instances", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
     public ResponseEntity<String> searchSeriesInstances(@PathVariable String study, @PathVariable String series,
-                                                        @RequestParam Map<String, String> params) {
-        return json(qido.instances(study, series, query(params)));
+                                                        @RequestParam Map<String, String> params, HttpServletRequest rq) {
+        return search(rq, params, study, () -> qido.instances(study, series, query(params)));
+    }
+
+    /** Runs a search and records it (a refused one too) as a Query by the requesting user. */
+    private ResponseEntity<String> search(HttpServletRequest rq, Map<String, String> params, String study,
+                                          java.util.function.Supplier<List<Attributes>> run) {
+        String what = "QIDO-RS " + rq.getRequestURI().substring(rq.getContextPath().length())
+                + (rq.getQueryString() == null ? "" : "?" + rq.getQueryString());
+        String patient = params.getOrDefault("PatientID", params.get("00100020"));
+        String studyUid = study != null ? study : params.getOrDefault("StudyInstanceUID", params.get("0020000D"));
+        List<Attributes> rows;
+        try {
+            rows = run.get();
+        } catch (IllegalArgumentException e) {
+            audit.recordAccess(rq, AuditEventType.QUERY, patient, null, studyUid, AuditOutcome.MINOR_FAILURE,
+                    what + " refused: " + e.getMessage());
+            throw e;
+        }
+        audit.recordAccess(rq, AuditEventType.QUERY, patient, null, studyUid, AuditOutcome.SUCCESS,
+                what + " -> " + rows.size() + " matches");
+        return json(rows);
     }
 
     private static QidoService.Query query(Map<String, String> params) {
@@ -115,30 +147,42 @@ public class DicomWebController {
     // ---- WADO-RS
 
     @GetMapping("/studies/{study}")
-    public ResponseEntity<StreamingResponseBody> retrieveStudy(@PathVariable String study) {
-        return multipart(paths("st.study_instance_uid = ?", study));
+    public ResponseEntity<StreamingResponseBody> retrieveStudy(@PathVariable String study, HttpServletRequest rq) {
+        return multipart(rq, study, paths("st.study_instance_uid = ?", study));
     }
 
     @GetMapping("/studies/{study}/series/{series}")
-    public ResponseEntity<StreamingResponseBody> retrieveSeries(@PathVariable String study, @PathVariable String series) {
-        return multipart(paths("st.study_instance_uid = ? AND se.series_instance_uid = ?", study, series));
+    public ResponseEntity<StreamingResponseBody> retrieveSeries(@PathVariable String study, @PathVariable String series,
+                                                                HttpServletRequest rq) {
+        return multipart(rq, study, paths("st.study_instance_uid = ? AND se.series_instance_uid = ?", study, series));
     }
 
     @GetMapping("/studies/{study}/series/{series}/instances/{instance}")
     public ResponseEntity<StreamingResponseBody> retrieveInstance(@PathVariable String study, @PathVariable String series,
-                                                                  @PathVariable String instance) {
-        return multipart(paths("st.study_instance_uid = ? AND se.series_instance_uid = ? AND i.sop_instance_uid = ?",
+                                                                  @PathVariable String instance, HttpServletRequest rq) {
+        return multipart(rq, study, paths("st.study_instance_uid = ? AND se.series_instance_uid = ? AND i.sop_instance_uid = ?",
                 study, series, instance));
     }
 
-    private List<Path> paths(String where, Object... args) {
-        return jdbc.query("SELECT i.path FROM instance i JOIN series se ON i.series_fk = se.id JOIN study st ON "
-                + "se.study_fk = st.id WHERE " + where + " ORDER BY se.series_number, se.id, i.instance_number, i.id",
-                (rs, n) -> archive.resolve(Path.of(rs.getString(1))), args);
+    private record Stored(Path path, String patientId) {}
+
+    private List<Stored> paths(String where, Object... args) {
+        return jdbc.query("SELECT i.path, p.patient_id FROM instance i JOIN series se ON i.series_fk = se.id JOIN study st ON "
+                + "se.study_fk = st.id JOIN patient p ON st.patient_fk = p.id WHERE " + where
+                + " ORDER BY se.series_number, se.id, i.instance_number, i.id",
+                (rs, n) -> new Stored(archive.resolve(Path.of(rs.getString(1))), rs.getString(2)), args);
     }
 
-    private static ResponseEntity<StreamingResponseBody> multipart(List<Path> files) {
-        if (files.isEmpty()) return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+    private ResponseEntity<StreamingResponseBody> multipart(HttpServletRequest rq, String study, List<Stored> found) {
+        String what = "WADO-RS " + rq.getRequestURI().substring(rq.getContextPath().length());
+        if (found.isEmpty()) {
+            audit.recordAccess(rq, AuditEventType.INSTANCES_TRANSFERRED, null, null, study, AuditOutcome.MINOR_FAILURE,
+                    what + ": not found");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        }
+        audit.recordAccess(rq, AuditEventType.INSTANCES_TRANSFERRED, found.get(0).patientId(), null, study,
+                AuditOutcome.SUCCESS, what + ": " + found.size() + " objects");
+        List<Path> files = found.stream().map(Stored::path).toList();
         String boundary = UUID.randomUUID().toString();
         StreamingResponseBody body = out -> writeParts(out, files, boundary);
         return ResponseEntity.ok()

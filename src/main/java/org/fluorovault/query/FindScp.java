@@ -1,13 +1,11 @@
 package org.fluorovault.query;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.fluorovault.dicom.data.Attributes;
-import org.fluorovault.dicom.data.SpecificCharacterSet;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.net.dimse.Commands;
@@ -26,13 +24,14 @@ import org.slf4j.LoggerFactory;
  */
 final class FindScp implements DimseOperation {
     private static final Logger LOG = LoggerFactory.getLogger(FindScp.class);
-    private static final String UTF8 = "ISO_IR 192";
 
     private final QrIndex index;
+    private final SequenceMatching sequences;
     private final int maxMatches;
 
-    FindScp(QrIndex index, int maxMatches) {
+    FindScp(QrIndex index, SequenceMatching sequences, int maxMatches) {
         this.index = index;
+        this.sequences = sequences;
         this.maxMatches = maxMatches;
     }
 
@@ -49,7 +48,9 @@ final class FindScp implements DimseOperation {
             throw new DimseException(QueryRetrieveStatus.OUT_OF_RESOURCES,
                     "More than " + maxMatches + " matches; narrow the query");
         }
-        boolean unsupported = id.elements().stream().anyMatch(e -> isKey(e.tag()) && !QrIndex.supported(e.tag(), level));
+        List<Integer> seqKeys = SequenceMatching.keys(id);
+        boolean unsupported = id.elements().stream().anyMatch(e -> isKey(e.tag()) && e.vr() != VR.SQ
+                && !QrIndex.supported(e.tag(), level));
         Status pending = unsupported ? Status.PENDING_WARNING : Status.PENDING;
         String aet = ctx.association().calledAet();
         LOG.info("{}: C-FIND {} {} -> {} matches", ctx.association().name(), model, level, rows.size());
@@ -58,7 +59,12 @@ final class FindScp implements DimseOperation {
                 ctx.respond(ctx.response(Status.CANCEL), null);
                 return;
             }
-            ctx.respond(ctx.response(pending), answer(id, level, row, aet));
+            Map<Integer, List<Attributes>> items = Map.of();
+            if (!seqKeys.isEmpty()) {
+                items = sequences.match(level, row, id, seqKeys);
+                if (items == null) continue; // a sequence key did not match
+            }
+            ctx.respond(ctx.response(pending), answer(id, level, row, items, aet));
         }
         ctx.respond(ctx.response(ctx.isCancelled() ? Status.CANCEL : Status.SUCCESS), null);
     }
@@ -70,8 +76,16 @@ final class FindScp implements DimseOperation {
     }
 
     static Attributes answer(Attributes id, QrLevel level, Map<Integer, String> row, String aet) {
+        return answer(id, level, row, Map.of(), aet);
+    }
+
+    /** @param items the matched stored items of each sequence key (see {@link SequenceMatching}) */
+    static Attributes answer(Attributes id, QrLevel level, Map<Integer, String> row, Map<Integer, List<Attributes>> items,
+                             String aet) {
         Attributes a = new Attributes();
-        String[] cs = charset(id, row);
+        List<String> values = new ArrayList<>(row.values());
+        items.forEach((tag, list) -> SequenceMatching.strings(id.getSequence(tag), list, values::add));
+        String[] cs = FindCharset.forAnswer(id, values);
         if (cs != null) a.setString(Tags.SpecificCharacterSet, VR.CS, cs);
         a.setString(Tags.QueryRetrieveLevel, VR.CS, level.name());
         a.setString(Tags.RetrieveAETitle, VR.AE, aet);
@@ -80,8 +94,8 @@ final class FindScp implements DimseOperation {
             QrKey k = QrKey.ALL.get(e.tag());
             VR vr = k != null ? k.vr() : e.vr();
             String v = row.get(e.tag());
-            if (vr == VR.SQ) {
-                a.newSequence(e.tag()); // sequence keys: returned empty, not matched
+            if (e.vr() == VR.SQ) {
+                SequenceMatching.copy(a, e.tag(), id.getSequence(e.tag()), items.getOrDefault(e.tag(), List.of()));
             } else if (v == null) {
                 a.put(e.tag(), vr, null);
             } else if (vr == VR.US) {
@@ -91,22 +105,5 @@ final class FindScp implements DimseOperation {
             }
         }
         return a;
-    }
-
-    /**
-     * The request's character set when it can encode every value of the answer; else UTF-8.
-     * Null (no element) when the request had none and the answer is plain ASCII.
-     */
-    private static String[] charset(Attributes id, Map<Integer, String> row) {
-        String[] requested = id.getStrings(Tags.SpecificCharacterSet);
-        SpecificCharacterSet scs = SpecificCharacterSet.of(requested);
-        Charset charset = scs.usesCodeExtensions() ? null : scs.initialCharset();
-        CharsetEncoder enc = charset == null ? null : charset.newEncoder();
-        boolean fits = enc != null;
-        for (String v : row.values()) {
-            if (v != null && fits && !enc.canEncode(v)) fits = false;
-        }
-        if (fits) return requested.length == 0 ? null : requested;
-        return new String[] {UTF8};
     }
 }

@@ -21,6 +21,12 @@ final class QrIndex {
     /** One stored object to retrieve. */
     record Instance(String path, String sopClassUid, String sopInstanceUid, String transferSyntaxUid) {}
 
+    /**
+     * Row key of the matched entity's index id (patient, study, series or instance row); 0 is no
+     * attribute tag, so it never collides with a key.
+     */
+    static final int ROW_ID = 0;
+
     private final JdbcTemplate jdbc;
 
     QrIndex(JdbcTemplate jdbc) { this.jdbc = jdbc; }
@@ -51,6 +57,7 @@ final class QrIndex {
         args.add(max + 1);
         List<Map<Integer, String>> rows = jdbc.query(sql.toString(), (rs, n) -> {
             Map<Integer, String> row = new HashMap<>();
+            row.put(ROW_ID, rs.getString(1));
             for (int i = 0; i < selected.size(); i++) {
                 String v = rs.getString(i + 2);
                 row.put(selected.get(i).tag(), v == null || v.isEmpty() ? null : v);
@@ -76,6 +83,22 @@ final class QrIndex {
                 + QrLevel.IMAGE.from() + where.where() + " ORDER BY st.id, se.series_number, se.id, i.instance_number, i.id";
         return jdbc.query(sql, (rs, n) -> new Instance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 where.args().toArray());
+    }
+
+    /**
+     * The stored file of the newest object below one matched entity ({@link #ROW_ID} of a row of
+     * {@link #find}): the entity's own attributes are the same in each of its objects.
+     */
+    String representativePath(QrLevel level, long rowId) {
+        String where = switch (level) {
+            case PATIENT -> "st.patient_fk = ?";
+            case STUDY -> "se.study_fk = ?";
+            case SERIES -> "i.series_fk = ?";
+            case IMAGE -> "i.id = ?";
+        };
+        List<String> p = jdbc.queryForList("SELECT i.path FROM instance i JOIN series se ON i.series_fk = se.id"
+                + " JOIN study st ON se.study_fk = st.id WHERE " + where + " ORDER BY i.id DESC LIMIT 1", String.class, rowId);
+        return p.isEmpty() ? null : p.get(0);
     }
 
     private static void match(QueryKeys where, QrKey k, Attributes identifier) {

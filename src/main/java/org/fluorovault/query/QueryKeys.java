@@ -5,23 +5,24 @@ import java.util.List;
 
 /**
  * Turns DICOM matching (PS3.4 C.2.2.2) into SQL predicates: single value, wildcards {@code *}
- * and {@code ?}, ranges of dates ({@code A-B}, {@code -B}, {@code A-}) and UID lists.
+ * and {@code ?}, ranges of dates ({@code A-B}, {@code -B}, {@code A-}) and UID lists. Public so
+ * that other C-FIND models (the procedure package's Modality Worklist) match the same way.
  */
-final class QueryKeys {
+public final class QueryKeys {
     private final StringBuilder where = new StringBuilder();
     private final List<Object> args = new ArrayList<>();
 
-    String where() { return where.length() == 0 ? "" : " WHERE " + where.substring(5); }
+    public String where() { return where.length() == 0 ? "" : " WHERE " + where.substring(5); }
 
-    List<Object> args() { return args; }
+    public List<Object> args() { return args; }
 
-    void raw(String predicate, Object... values) {
+    public void raw(String predicate, Object... values) {
         where.append(" AND ").append(predicate);
         args.addAll(List.of(values));
     }
 
     /** Exact or wildcard match; {@code ignoreCase} for person names. Empty or "*" matches all. */
-    void match(String column, String value, boolean ignoreCase) {
+    public void match(String column, String value, boolean ignoreCase) {
         if (value == null || value.isEmpty() || value.equals("*")) return;
         String col = ignoreCase ? "UPPER(" + column + ")" : column;
         String v = ignoreCase ? value.toUpperCase(java.util.Locale.ROOT) : value;
@@ -35,7 +36,7 @@ final class QueryKeys {
     }
 
     /** A list of UIDs separated by backslash or comma (QIDO allows both). */
-    void uidList(String column, String value) {
+    public void uidList(String column, String value) {
         if (value == null || value.isBlank()) return;
         String[] uids = value.split("[\\\\,]");
         if (uids.length == 1) {
@@ -51,7 +52,7 @@ final class QueryKeys {
     }
 
     /** DA or TM range: "A-B", "-B", "A-" or a single value. */
-    void range(String column, String value) {
+    public void range(String column, String value) {
         if (value == null || value.isBlank()) return;
         String v = value.replace(".", "").trim();
         int dash = v.indexOf('-');

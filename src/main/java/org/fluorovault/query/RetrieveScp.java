@@ -15,6 +15,10 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import org.fluorovault.archive.ArchiveStore;
+import org.fluorovault.audit.AuditEvent;
+import org.fluorovault.audit.AuditEventType;
+import org.fluorovault.audit.AuditOutcome;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -39,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * sends each as a C-STORE sub-operation exactly as stored (no transcoding) either over a new
  * association to a configured destination (C-MOVE) or back on the requesting association, where
  * the requestor took the SCP role for the storage SOP class (C-GET), and reports the
- * sub-operation counts in pending and final responses.
+ * sub-operation counts in pending and final responses. Each retrieval, refused ones included, is
+ * recorded once as DICOM Instances Transferred (110104, action R) with the requesting AE as the
+ * user and the counts in the detail.
  */
 final class RetrieveScp implements DimseOperation {
     private static final Logger LOG = LoggerFactory.getLogger(RetrieveScp.class);
@@ -49,14 +55,24 @@ final class RetrieveScp implements DimseOperation {
     private final RetrieveProperties props;
     private final boolean move;
     private final javax.net.SocketFactory tlsSockets;
+    private final AuditTrail audit;
 
     /** @param tlsSockets sockets for destinations marked TLS; null when no TLS identity is configured */
-    RetrieveScp(QrIndex index, ArchiveStore archive, RetrieveProperties props, boolean move, javax.net.SocketFactory tlsSockets) {
+    RetrieveScp(QrIndex index, ArchiveStore archive, RetrieveProperties props, boolean move, javax.net.SocketFactory tlsSockets,
+                AuditTrail audit) {
         this.index = index;
         this.archive = archive;
         this.props = props;
         this.move = move;
         this.tlsSockets = tlsSockets;
+        this.audit = audit;
+    }
+
+    /** What one retrieval did, for its audit event. */
+    private static final class Tally {
+        int matches, completed, failed, warning;
+        String problem;
+        boolean recorded;
     }
 
     /** Where sub-operations go: a presentation context per object and a client to send on. */
@@ -65,6 +81,50 @@ final class RetrieveScp implements DimseOperation {
 
     @Override
     public void perform(OperationContext ctx) throws IOException {
+        Tally t = new Tally();
+        try {
+            perform(ctx, t);
+        } catch (DimseException e) {
+            t.problem = "refused: " + e.errorComment();
+            audit(ctx, t);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (t.problem == null) t.problem = "failed: " + e.getMessage();
+            audit(ctx, t);
+            throw e;
+        }
+    }
+
+    /** Records the retrieval, then sends its final response (so the event exists once the requestor has it). */
+    private void respondFinal(OperationContext ctx, Tally t, Attributes rsp, Attributes data) throws IOException {
+        audit(ctx, t);
+        ctx.respond(rsp, data);
+    }
+
+    private void audit(OperationContext ctx, Tally t) {
+        if (t.recorded) return;
+        t.recorded = true;
+        String dest = move ? ctx.command().getString(Commands.MoveDestination) : null;
+        AuditOutcome outcome = t.problem != null || (t.matches > 0 && t.completed + t.warning == 0)
+                ? AuditOutcome.SERIOUS_FAILURE : t.failed > 0 ? AuditOutcome.MINOR_FAILURE : AuditOutcome.SUCCESS;
+        String patient = null, study = null;
+        try {
+            Attributes id = ctx.identifier();
+            patient = id.getString(Tags.PatientID);
+            study = id.getValueAsString(Tags.StudyInstanceUID);
+        } catch (RuntimeException ignored) {
+            // an unreadable identifier was refused; the event still says who asked
+        }
+        audit.recordLater(AuditEvent.of(AuditEventType.INSTANCES_TRANSFERRED).outcome(outcome)
+                .user(ctx.association().callingAet()).role("DICOM AE").sourceAddress(ctx.association().remoteHost())
+                .patientId(patient).studyUid(study)
+                .detail((move ? "C-MOVE to " + dest : "C-GET") + " for " + ctx.association().name() + ": "
+                        + (t.problem != null ? t.problem + "; " : "") + t.matches + " matched, " + t.completed
+                        + " sent, " + t.warning + " with warnings, " + t.failed + " failed")
+                .build());
+    }
+
+    private void perform(OperationContext ctx, Tally t) throws IOException {
         QrModel model = (move ? QrModel.MOVE : QrModel.GET).get(ctx.presentationContext().abstractSyntax());
         if (model == null) {
             throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "Not a C-" + (move ? "MOVE" : "GET") + " SOP class");
@@ -83,10 +143,11 @@ final class RetrieveScp implements DimseOperation {
         QrLevel level = model.level(id);
         requireUniqueKeys(id, level);
         List<QrIndex.Instance> matches = index.instances(level, id);
+        t.matches = matches.size();
         LOG.info("{}: C-{} {} {} -> {} objects{}", ctx.association().name(), move ? "MOVE" : "GET", model, level,
                 matches.size(), move ? " to " + destAet : "");
         if (matches.isEmpty()) {
-            ctx.respond(Commands.setSuboperations(ctx.response(Status.SUCCESS), -1, 0, 0, 0), null);
+            respondFinal(ctx, t, Commands.setSuboperations(ctx.response(Status.SUCCESS), -1, 0, 0, 0), null);
             return;
         }
         Target target;
@@ -98,11 +159,13 @@ final class RetrieveScp implements DimseOperation {
             Attributes rsp = Commands.setSuboperations(ctx.response(QueryRetrieveStatus.UNABLE_TO_PERFORM_SUBOPERATIONS),
                     -1, 0, matches.size(), 0);
             rsp.setString(Commands.ErrorComment, VR.LO, truncate("Cannot associate with " + destAet + ": " + e.getMessage()));
-            ctx.respond(rsp, failedList(matches.stream().map(QrIndex.Instance::sopInstanceUid).toList()));
+            t.failed = matches.size();
+            t.problem = "cannot associate with " + destAet;
+            respondFinal(ctx, t, rsp, failedList(matches.stream().map(QrIndex.Instance::sopInstanceUid).toList()));
             return;
         }
         try {
-            run(ctx, target, matches, destAet);
+            run(ctx, target, matches, destAet, t);
         } finally {
             if (!target.own() && target.assoc().isOpen()) {
                 try {
@@ -114,22 +177,34 @@ final class RetrieveScp implements DimseOperation {
         }
     }
 
-    private void run(OperationContext ctx, Target target, List<QrIndex.Instance> matches, String destAet) throws IOException {
-        int completed = 0, warning = 0;
+    private void run(OperationContext ctx, Target target, List<QrIndex.Instance> matches, String destAet, Tally t)
+            throws IOException {
         List<String> failed = new ArrayList<>();
+        try {
+            runLoop(ctx, target, matches, destAet, failed, t);
+        } finally {
+            t.failed = failed.size();
+        }
+    }
+
+    private void runLoop(OperationContext ctx, Target target, List<QrIndex.Instance> matches, String destAet,
+                         List<String> failed, Tally t) throws IOException {
+        int completed = 0, warning = 0;
         int priority = ctx.command().getInt(Commands.Priority, Commands.PRIORITY_MEDIUM);
         for (int i = 0; i < matches.size(); i++) {
             if (ctx.isCancelled()) {
                 Attributes rsp = Commands.setSuboperations(ctx.response(Status.CANCEL),
                         matches.size() - i, completed, failed.size(), warning);
-                ctx.respond(rsp, failed.isEmpty() ? null : failedList(failed));
+                t.problem = "cancelled";
+                t.failed = failed.size();
+                respondFinal(ctx, t, rsp, failed.isEmpty() ? null : failedList(failed));
                 return;
             }
             QrIndex.Instance inst = matches.get(i);
             Status st = store(ctx, target, inst, priority);
             if (st == null || st.isFailure()) failed.add(inst.sopInstanceUid());
-            else if (st.isSuccess()) completed++;
-            else warning++;
+            else if (st.isSuccess()) t.completed = ++completed;
+            else t.warning = ++warning;
             int remaining = matches.size() - i - 1;
             if (remaining > 0) {
                 ctx.respond(Commands.setSuboperations(ctx.response(Status.PENDING), remaining, completed, failed.size(),
@@ -144,7 +219,8 @@ final class RetrieveScp implements DimseOperation {
             rsp.setString(Commands.ErrorComment, VR.LO, truncate(failed.size() + " of " + matches.size()
                     + " sub-operations failed" + (move ? " (destination " + destAet + ")" : "")));
         }
-        ctx.respond(rsp, failed.isEmpty() ? null : failedList(failed));
+        t.failed = failed.size();
+        respondFinal(ctx, t, rsp, failed.isEmpty() ? null : failedList(failed));
     }
 
     /** One C-STORE sub-operation; null when it could not even be sent. */

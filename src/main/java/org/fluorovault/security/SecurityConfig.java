@@ -60,7 +60,8 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/pages/**").denyAll()
                         .requestMatchers("/api/admin/**", "/admin", "/admin/**").hasRole(admin)
-                        .requestMatchers("/audit-log").hasAnyRole(admin, auditor)
+                        // the audit trail is read by ADMIN and AUDITOR only
+                        .requestMatchers("/api/audit", "/api/audit/**", "/audit-log").hasAnyRole(admin, auditor)
                         .requestMatchers("/actuator/**").hasRole(admin)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())

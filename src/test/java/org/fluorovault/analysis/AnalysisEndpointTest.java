@@ -24,15 +24,11 @@ class AnalysisEndpointTest extends ArchiveTestBase {
     private final JsonMapper json = JsonMapper.builder().build();
 
 
-    private static Path phantomFile(Path dir, String uid, LumbarPhantom.Contrast c) throws Exception {
-        return TestDicom.phantomXa(dir, "AN-1", TestDicom.uid(), uid,
-                LumbarPhantom.builder().size(512).frames(12).contrast(c).seed(5).build());
-    }
 
     @Test
     void analysesAReceivedRunOnceAndAnswersWithTheIssuesJson(@TempDir Path dir) throws Exception {
         String uid = TestDicom.uid();
-        sendAll(phantomFile(dir, uid, LumbarPhantom.Contrast.VASCULAR));
+        sendAll(TestDicom.phantomXa(dir, "AN-1", TestDicom.uid(), uid, LumbarPhantom.Contrast.VASCULAR));
         HttpResponse<byte[]> r = getAsAdmin("/api/instances/" + uid + "/analysis", "application/json");
         String body = new String(r.body(), StandardCharsets.UTF_8);
         assertEquals(200, r.statusCode(), body);
@@ -45,6 +41,12 @@ class AnalysisEndpointTest extends ArchiveTestBase {
             assertTrue(n.has(field), field + " in " + body);
         }
         assertTrue(n.get("reasons").size() > 0);
+        JsonNode outline = n.get("outline");
+        assertTrue(outline.size() >= 4, "the contrast region's outline: " + outline);
+        for (JsonNode v : outline) {
+            assertTrue(v.get("column").asDouble() >= 0 && v.get("column").asDouble() <= 512, v.toString());
+            assertTrue(v.get("row").asDouble() >= 0 && v.get("row").asDouble() <= 512, v.toString());
+        }
         assertEquals(1, results.count(uid));
         // asked again: the stored result, not a second row
         HttpResponse<byte[]> again = getAsAdmin("/api/instances/" + uid + "/analysis", "application/json");
@@ -63,12 +65,4 @@ class AnalysisEndpointTest extends ArchiveTestBase {
         assertEquals(404, getAsAdmin("/api/instances/1.2.3.4.5.404/analysis", "application/json").statusCode());
     }
 
-    /** Stores the files through the archive's DICOM node and checks every one was stored. */
-    private void sendAll(Path... files) {
-        try {
-            assertEquals(files.length, send(files).sent());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

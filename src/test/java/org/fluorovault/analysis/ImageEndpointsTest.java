@@ -125,12 +125,4 @@ class ImageEndpointsTest extends ArchiveTestBase {
         assertEquals(302, get("/api/instances/" + xa + "/thumbnail", null, null, "image/png").statusCode());
     }
 
-    /** Stores the files through the archive's DICOM node and checks every one was stored. */
-    private void sendAll(Path... files) {
-        try {
-            assertEquals(files.length, send(files).sent());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

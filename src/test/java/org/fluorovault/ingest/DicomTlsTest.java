@@ -18,7 +18,10 @@ import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.AssociationParams;
 import org.fluorovault.dicom.net.ul.AssociationRequest;
 import org.fluorovault.support.ArchiveTestBase;
+import org.fluorovault.support.NScu;
 import org.fluorovault.support.Peers;
+import org.fluorovault.support.ReportReceiver;
+import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.security.DicomTls;
 import org.fluorovault.security.DicomTlsProperties;
 import org.fluorovault.support.TestDicom;
@@ -73,13 +76,42 @@ class DicomTlsTest extends ArchiveTestBase {
         r.add("fluorovault.dicom.tls.trust-store", () -> certs.resolve("server-trust.p12").toString());
         r.add("fluorovault.dicom.tls.trust-store-password", () -> PASSWORD);
         r.add("fluorovault.dicom.tls.need-client-auth", () -> "true");
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) { tlsScpPort = s.getLocalPort(); }
+        tlsScpPort = Peers.freePort();
+        tlsRequesterPort = Peers.freePort();
+        r.add("fluorovault.dicom.commitment-requesters[TLSSCU].host", () -> "127.0.0.1");
+        r.add("fluorovault.dicom.commitment-requesters[TLSSCU].port", () -> Integer.toString(tlsRequesterPort));
+        r.add("fluorovault.dicom.commitment-requesters[TLSSCU].tls", () -> "true");
         r.add("fluorovault.dicom.move-destinations[TLSSCP].host", () -> "127.0.0.1");
         r.add("fluorovault.dicom.move-destinations[TLSSCP].port", () -> Integer.toString(tlsScpPort));
         r.add("fluorovault.dicom.move-destinations[TLSSCP].tls", () -> "true");
     }
 
-    static int tlsScpPort;
+    static int tlsScpPort, tlsRequesterPort;
+
+    /** The "client" identity: a peer that trusts our node's certificate and presents its own. */
+    private static DicomTls clientTls(List<String> protocols, boolean needClientAuth) {
+        return new DicomTls(new DicomTlsProperties(true, 0, certs.resolve("client.p12"), PASSWORD, "PKCS12",
+                certs.resolve("client-trust.p12"), PASSWORD, protocols, List.of(), needClientAuth));
+    }
+
+    @Test
+    void storageCommitmentReportToATlsRequester() throws Exception {
+        Path f = TestDicom.writeXa(dir.resolve("c"), "P-TLS-SC", TestDicom.uid(), 1, 32);
+        assertEquals(0, send(f).failures().size());
+        String iuid = DicomFileInfo.of(f).sopInstanceUid(), tx = TestDicom.uid();
+        // the requester listens for TLS only, and requires our node's client certificate
+        try (ReportReceiver requester = new ReportReceiver("TLSSCU")) {
+            requester.start(tlsRequesterPort, clientTls(List.of("TLSv1.3", "TLSv1.2"), true).serverSocketFactory());
+            new NScu(node.port(), node.aeTitle(), "TLSSCU", ReportReceiver.STORAGE_COMMITMENT)
+                    .nActionThenAbort(ReportReceiver.STORAGE_COMMITMENT, "1.2.840.10008.1.20.1.1", 1,
+                            StorageCommitmentScpTest.action(tx, iuid));
+            ReportReceiver.Received r = requester.next(30);
+            assertNotNull(r, "N-EVENT-REPORT over TLS on a new association");
+            assertEquals(1, r.command().getInt(Commands.EventTypeID, 0));
+            assertEquals(tx, r.dataset().getString(Tags.TransactionUID));
+            assertEquals(iuid, r.dataset().getNestedItem(Tags.ReferencedSOPSequence).getString(Tags.ReferencedSOPInstanceUID));
+        }
+    }
 
     private static long received(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
@@ -142,8 +174,7 @@ class DicomTlsTest extends ArchiveTestBase {
     }
 
     private Attributes echoWith(String protocol) throws Exception {
-        DicomTls client = new DicomTls(new DicomTlsProperties(true, 0, certs.resolve("client.p12"), PASSWORD, "PKCS12",
-                certs.resolve("client-trust.p12"), PASSWORD, List.of(protocol), List.of(), false));
+        DicomTls client = clientTls(List.of(protocol), false);
         DimseClient dimse = new DimseClient();
         Association a = Association.connect("127.0.0.1", node.tlsPort(),
                 AssociationRequest.to(node.aeTitle()).withContext("1.2.840.10008.1.1", "1.2.840.10008.1.2"),

@@ -6,37 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
-import org.fluorovault.dicom.io.DicomReader;
-import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.dicom.net.dimse.Commands;
-import org.fluorovault.dicom.net.dimse.Status;
-import org.fluorovault.dicom.net.ul.Association;
-import org.fluorovault.dicom.net.ul.AssociationParams;
-import org.fluorovault.dicom.net.ul.DimseReceiver;
-import org.fluorovault.dicom.net.ul.PresentationContext;
-import org.fluorovault.dicom.net.ul.RoleSelection;
-import org.fluorovault.dicom.net.ul.SimpleAssociationPolicy;
-import org.fluorovault.dicom.net.ul.UlServer;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.NScu;
 import org.fluorovault.support.NodePeer;
+import org.fluorovault.support.Peers;
+import org.fluorovault.support.ReportReceiver;
 import org.fluorovault.support.TestDicom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -56,31 +42,14 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
     static final String SC_INSTANCE = "1.2.840.10008.1.20.1.1";
 
     /** The requester's own SCP, where reports arrive after its association has closed. */
-    record Received(Attributes command, Attributes dataset, RoleSelection role) {}
-    static final BlockingQueue<Received> AWAY = new LinkedBlockingQueue<>();
-    static final UlServer AWAY_SCP;
+    static final ReportReceiver AWAY = new ReportReceiver("AWAYSCU");
     static final int AWAY_PORT;
+    /** A requester whose SCP is not listening until the node has been stopped. */
+    static final int LATE_PORT = Peers.freePort();
 
     static {
-        AWAY_SCP = new UlServer(AssociationParams.defaults("AWAYSCU"),
-                new SimpleAssociationPolicy("AWAYSCU", Set.of(), SC::equals, (a, ts) -> true),
-                assoc -> new DimseReceiver() {
-                    @Override
-                    public void onCommand(Association a, PresentationContext pc, byte[] command) throws IOException {
-                        Attributes cmd = Commands.parse(command);
-                        Attributes ds;
-                        try (InputStream in = a.openDataStream()) {
-                            ds = new DicomReader(in, null).readDataset(TransferSyntax.of(pc.transferSyntax()));
-                        }
-                        AWAY.add(new Received(cmd, ds, a.roleSelection(SC)));
-                        a.sendMessage(pc.id(), Commands.encode(Commands.response(cmd, Status.SUCCESS)), null);
-                    }
-
-                    @Override
-                    public void onClosed(Association a, Throwable cause) { }
-                });
         try {
-            AWAY_PORT = AWAY_SCP.start(InetAddress.getLoopbackAddress(), 0);
+            AWAY_PORT = AWAY.start(0, null);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -90,11 +59,13 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
     static void requesters(DynamicPropertyRegistry r) {
         r.add("fluorovault.dicom.commitment-requesters[AWAYSCU].host", () -> "127.0.0.1");
         r.add("fluorovault.dicom.commitment-requesters[AWAYSCU].port", () -> Integer.toString(AWAY_PORT));
+        r.add("fluorovault.dicom.commitment-requesters[LATESCU].host", () -> "127.0.0.1");
+        r.add("fluorovault.dicom.commitment-requesters[LATESCU].port", () -> Integer.toString(LATE_PORT));
     }
 
     @AfterAll
     static void stopAway() {
-        AWAY_SCP.stop();
+        AWAY.close();
     }
 
     @TempDir Path dir;
@@ -211,13 +182,50 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
         String tx = TestDicom.uid();
         NScu scu = new NScu(node.port(), node.aeTitle(), "AWAYSCU", SC);
         scu.nActionThenAbort(SC, SC_INSTANCE, 1, action(tx, stored.get(0)));
-        Received r = AWAY.poll(30, TimeUnit.SECONDS);
+        ReportReceiver.Received r = AWAY.next(30);
         assertNotNull(r, "N-EVENT-REPORT on a new association to AWAYSCU");
         assertEquals(1, r.command().getInt(Commands.EventTypeID, 0));
         assertEquals(tx, r.dataset().getString(Tags.TransactionUID));
         assertEquals(stored, uids(r.dataset().getSequence(Tags.ReferencedSOPSequence)));
         assertNotNull(r.role(), "SCP role proposed for the SOP class");
         assertTrue(r.role().scp(), "FluoroVault acts as SCP: the requester's role selection accepts SCP role");
+    }
+
+    private int recorded(String transaction) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM commitment_request WHERE transaction_uid = ?", Integer.class,
+                transaction);
+    }
+
+    @Test
+    void aReportNotDeliveredBeforeARestartIsDeliveredAfterIt() throws Exception {
+        List<String> stored = storeXa(2);
+        String tx = TestDicom.uid(), missing = TestDicom.uid();
+        new NScu(node.port(), node.aeTitle(), "LATESCU", SC)
+                .nActionThenAbort(SC, SC_INSTANCE, 1, action(tx, stored.get(0), stored.get(1), missing));
+        assertTrue(node.awaitIdle(30_000), "the N-ACTION was read before the abort closed the association");
+        node.stop(); // LATESCU was not listening: the report could not be delivered
+        try (ReportReceiver late = new ReportReceiver("LATESCU")) {
+            try {
+                assertEquals(1, recorded(tx), "the request is kept while its report is undelivered");
+                late.start(LATE_PORT, null);
+            } finally {
+                node.start();
+            }
+            ReportReceiver.Received r = late.next(30);
+            assertNotNull(r, "N-EVENT-REPORT delivered after the restart");
+            assertEquals(2, r.command().getInt(Commands.EventTypeID, 0));
+            assertEquals(tx, r.dataset().getString(Tags.TransactionUID));
+            assertEquals(stored, uids(r.dataset().getSequence(Tags.ReferencedSOPSequence)));
+            assertEquals(List.of(missing), uids(r.dataset().getSequence(Tags.FailedSOPSequence)));
+            node.stop(); // waits for the worker, which forgets the delivered request
+            node.start();
+            assertEquals(0, recorded(tx), "a delivered report is not sent again");
+            assertNull(late.next(0), "exactly one report");
+        }
+        try (NScu scu = new NScu(node.port(), node.aeTitle(), "CARM1", SC)) { // the restarted node serves on
+            assertEquals(0, scu.nAction(SC, SC_INSTANCE, 1, action(TestDicom.uid(), stored.get(0))).getInt(Commands.Status, -1));
+            assertEquals(1, scu.nextReport(30).command().getInt(Commands.EventTypeID, 0));
+        }
     }
 
     @Tag("interop")

@@ -181,4 +181,46 @@ class QrMatchingTest {
         assertEquals(QrLevel.PATIENT, QrModel.PATIENT_ROOT.level(id("PATIENT")));
         assertEquals(QrLevel.IMAGE, QrModel.STUDY_ROOT.level(id("IMAGE")));
     }
+
+    @Test
+    void sequenceItemsMatchByEveryMatchingKeyAndReturnOnlyTheRequestedOnes() {
+        Attributes stored = new Attributes();
+        Attributes lumbar = stored.addItem(Tags.ProcedureCodeSequence);
+        lumbar.setString(Tags.CodeValue, VR.SH, "62323");
+        lumbar.setString(Tags.CodingSchemeDesignator, VR.SH, "C4");
+        Attributes other = stored.addItem(Tags.ProcedureCodeSequence);
+        other.setString(Tags.CodeValue, VR.SH, "64483");
+        other.setString(Tags.CodingSchemeDesignator, VR.SH, "C4");
+
+        Attributes q = new Attributes();
+        Attributes item = q.addItem(Tags.ProcedureCodeSequence);
+        item.setString(Tags.CodeValue, VR.SH, "6232*");
+        item.setString(Tags.CodingSchemeDesignator, VR.SH, "");
+        List<Attributes> m = SequenceMatching.matchingItems(q.getSequence(Tags.ProcedureCodeSequence),
+                stored.getSequence(Tags.ProcedureCodeSequence));
+        assertEquals(List.of(lumbar), m, "only the matching item");
+        Attributes answer = new Attributes();
+        SequenceMatching.copy(answer, Tags.ProcedureCodeSequence, q.getSequence(Tags.ProcedureCodeSequence), m);
+        Attributes got = answer.getNestedItem(Tags.ProcedureCodeSequence);
+        assertEquals("62323", got.getString(Tags.CodeValue));
+        assertEquals("C4", got.getString(Tags.CodingSchemeDesignator));
+        assertEquals(2, got.size());
+
+        item.setString(Tags.CodingSchemeDesignator, VR.SH, "SRT");
+        assertNull(SequenceMatching.matchingItems(q.getSequence(Tags.ProcedureCodeSequence),
+                stored.getSequence(Tags.ProcedureCodeSequence)), "every matching key must match one item");
+        item.setString(Tags.CodeValue, VR.SH, "");
+        item.setString(Tags.CodingSchemeDesignator, VR.SH, "");
+        assertEquals(2, SequenceMatching.matchingItems(q.getSequence(Tags.ProcedureCodeSequence),
+                stored.getSequence(Tags.ProcedureCodeSequence)).size(), "no matching keys: universal");
+        assertEquals(List.of(), SequenceMatching.matchingItems(q.getSequence(Tags.ProcedureCodeSequence), null),
+                "universal matching of a sequence not stored");
+
+        assertTrue(SequenceMatching.valueMatches(VR.DA, "20260101-20261231", new String[] {"20261126"}));
+        assertFalse(SequenceMatching.valueMatches(VR.DA, "-20251231", new String[] {"20261126"}));
+        assertTrue(SequenceMatching.valueMatches(VR.UI, "1.2\\1.3", new String[] {"1.3"}));
+        assertFalse(SequenceMatching.valueMatches(VR.UI, "1.2\\1.3", new String[] {"1.30"}));
+        assertTrue(SequenceMatching.valueMatches(VR.PN, "müller*", new String[] {"MÜLLER^ANNA"}));
+        assertFalse(SequenceMatching.valueMatches(VR.LO, "a.c", new String[] {"abc"}), "no regular expressions");
+    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +19,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.fluorovault.audit.AuditEvent;
+import org.fluorovault.audit.AuditEventType;
+import org.fluorovault.audit.AuditFilter;
+import org.fluorovault.audit.AuditOutcome;
+import org.fluorovault.audit.AuditRecord;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -33,6 +38,7 @@ import org.fluorovault.dicom.net.ul.AssociationParams;
 import org.fluorovault.dicom.net.ul.AssociationRequest;
 import org.fluorovault.dicom.net.ul.PresentationContext;
 import org.fluorovault.ingest.DicomNode;
+import org.fluorovault.support.FindScu;
 import org.fluorovault.support.Peers;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.DicomFileInfo;
@@ -63,8 +69,8 @@ class QueryRetrieveInteropTest {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) throws Exception {
         storage = Files.createTempDirectory("fv-qr");
-        storescpPort = freePort();
-        deadPort = freePort();
+        storescpPort = Peers.freePort();
+        deadPort = Peers.freePort();
         r.add("fluorovault.storage.path", storage::toString);
         r.add("fluorovault.storage.min-free-space", () -> "1MB");
         r.add("fluorovault.dicom.port", () -> "0");
@@ -76,13 +82,8 @@ class QueryRetrieveInteropTest {
         r.add("fluorovault.dicom.move-destinations[DEADEND].port", () -> deadPort);
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Autowired DicomNode node;
+    @Autowired AuditTrail audit;
     @TempDir Path dir;
 
     Path sent;
@@ -114,6 +115,13 @@ class QueryRetrieveInteropTest {
         a.setString(Tags.InstanceNumber, VR.IS, number);
         a.setString(Tags.SeriesNumber, VR.IS, series.equals(seriesA2) ? "2" : "1");
         if (series.equals(seriesA1)) imagesA1.add(iuid);
+        if (study.equals(studyA) || study.equals(studyC)) { // what was done, coded (CPT; scheme C4)
+            Attributes code = a.addItem(Tags.ProcedureCodeSequence);
+            code.setString(Tags.CodeValue, VR.SH, study.equals(studyA) ? "62323" : "64483");
+            code.setString(Tags.CodingSchemeDesignator, VR.SH, "C4");
+            code.setString(Tags.CodeMeaning, VR.LO, study.equals(studyA) ? "Injection lumbar epidural interlaminar"
+                    : "Injection transforaminal lumbar");
+        }
         files.put(iuid, TestDicom.write(sent.resolve(iuid + ".dcm"), a, TransferSyntax.EXPLICIT_VR_LE));
     }
 
@@ -131,26 +139,9 @@ class QueryRetrieveInteropTest {
 
     /** Runs findscu with -X and returns the response identifiers it wrote, in order. */
     private List<Attributes> findscu(String model, String... keys) throws Exception {
-        Peers.require("findscu");
-        Path out = Files.createTempDirectory(dir, "find");
-        List<String> cmd = new ArrayList<>(List.of("findscu", "-v", model, "-X", "-od", out.toString(),
-                "-aec", node.aeTitle(), "127.0.0.1", port()));
-        for (String k : keys) {
-            cmd.add("-k");
-            cmd.add(k);
-        }
-        Peers.Result r = Peers.run(out, 60, cmd);
-        assertEquals(0, r.exitCode(), r.output());
+        FindScu.Result r = FindScu.run(dir, node.aeTitle(), node.port(), List.of(model), keys);
         lastOutput = r.output();
-        List<Attributes> rsp = new ArrayList<>();
-        try (Stream<Path> s = Files.list(out)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("rsp")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(p); DicomReader rd = new DicomReader(in, p)) {
-                    rsp.add(rd.readFile(null));
-                }
-            }
-        }
-        return rsp;
+        return r.responses();
     }
 
     String lastOutput;
@@ -256,6 +247,38 @@ class QueryRetrieveInteropTest {
         assertTrue(rsp.get(0).contains(Tags.ContentDate), "unsupported key returned, empty");
         assertNull(rsp.get(0).getString(Tags.ContentDate));
         assertTrue(lastOutput.contains("Pending"), lastOutput);
+        assertTrue(lastOutput.contains("Warning"), "FF01: ContentDate is not supported: " + lastOutput);
+    }
+
+    @Test
+    void sequenceMatchingOnTheProcedureCodeOfTheStoredStudy() throws Exception {
+        List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodeValue=62323", "ProcedureCodeSequence[0].CodeMeaning");
+        assertEquals(Set.of(studyA), values(rsp, Tags.StudyInstanceUID), lastOutput);
+        Attributes item = rsp.get(0).getNestedItem(Tags.ProcedureCodeSequence);
+        assertEquals("62323", item.getString(Tags.CodeValue));
+        assertEquals("Injection lumbar epidural interlaminar", item.getString(Tags.CodeMeaning));
+        assertFalse(item.contains(Tags.CodingSchemeDesignator), "only the requested keys of the item");
+        assertFalse(lastOutput.contains("Warning"), "sequence keys are supported keys (FF00, not FF01): " + lastOutput);
+
+        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodeValue=6448?");
+        assertEquals(Set.of(studyC), values(rsp, Tags.StudyInstanceUID), "wildcard inside the item");
+
+        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodeValue", "ProcedureCodeSequence[0].CodingSchemeDesignator");
+        assertEquals(Set.of(studyA, studyB, studyC, studyD), values(rsp, Tags.StudyInstanceUID), "universal matching");
+        Map<String, Attributes> byStudy = new HashMap<>();
+        for (Attributes a : rsp) byStudy.put(a.getString(Tags.StudyInstanceUID), a);
+        assertEquals("64483", byStudy.get(studyC).getNestedItem(Tags.ProcedureCodeSequence).getString(Tags.CodeValue));
+        assertEquals("C4", byStudy.get(studyC).getNestedItem(Tags.ProcedureCodeSequence)
+                .getString(Tags.CodingSchemeDesignator));
+        assertTrue(byStudy.get(studyB).contains(Tags.ProcedureCodeSequence), "returned, empty, where nothing is stored");
+        assertEquals(0, byStudy.get(studyB).getSequence(Tags.ProcedureCodeSequence).size());
+
+        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P1", "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodingSchemeDesignator=SRT");
+        assertEquals(0, rsp.size(), "no stored item matches: no match " + lastOutput);
     }
 
     @Test
@@ -278,7 +301,7 @@ class QueryRetrieveInteropTest {
         Peers.require("storescp");
         if (storescp != null) return received;
         received = Files.createTempDirectory("fv-qr-storescp");
-        storescp = new ProcessBuilder("storescp", "-d", "-aet", "STORESCP", "-od", received.toString(), "+xa",
+        storescp = new ProcessBuilder("storescp", "-d", "+B", "-aet", "STORESCP", "-od", received.toString(), "+xa",
                 Integer.toString(storescpPort)).redirectErrorStream(true)
                 .redirectOutput(received.resolveSibling(received.getFileName() + ".log").toFile()).start();
         for (int attempt = 0; attempt < 50; attempt++) { // storescp needs a moment to bind
@@ -289,6 +312,20 @@ class QueryRetrieveInteropTest {
             }
         }
         throw new IllegalStateException("storescp does not listen on " + storescpPort);
+    }
+
+    /** The retrieval events (110104, action R) recorded since {@code afterId} whose detail starts with {@code prefix}. */
+    private List<AuditEvent> retrievals(long afterId, String prefix) throws Exception {
+        audit.flush();
+        return audit.search(new AuditFilter(null, null, null, null, null,
+                        AuditEventType.INSTANCES_TRANSFERRED), 0, 100).items().stream()
+                .filter(r -> r.id() > afterId && r.event().detail().startsWith(prefix))
+                .map(AuditRecord::event).toList();
+    }
+
+    private long lastAuditId() {
+        List<AuditRecord> last = audit.search(AuditFilter.all(), 0, 1).items();
+        return last.isEmpty() ? 0 : last.get(0).id();
     }
 
     private Peers.Result movescu(String dest, String... keys) throws Exception {
@@ -305,6 +342,7 @@ class QueryRetrieveInteropTest {
     @Test
     void movescuIntoDcmtkStorescpByteForByte() throws Exception {
         Path into = startStorescp();
+        long before = lastAuditId();
         Peers.Result r = movescu("STORESCP", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + studyA);
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("Received Final Move Response (Success)"), r.output());
@@ -313,13 +351,25 @@ class QueryRetrieveInteropTest {
         String log = Files.readString(into.resolveSibling(into.getFileName() + ".log"));
         assertEquals(3, log.lines().filter(l -> l.matches("D: Move Originator AE Title\\s+: MOVESCU")).count(), log);
         assertEquals(3, log.lines().filter(l -> l.matches("D: Move Originator ID\\s+: 1")).count(), log);
+        List<AuditEvent> moved = retrievals(before, "C-MOVE to STORESCP");
+        assertEquals(1, moved.size(), "one event per C-MOVE: " + moved);
+        AuditEvent e = moved.get(0);
+        assertEquals("MOVESCU", e.user());
+        assertEquals(studyA, e.studyUid());
+        assertEquals(AuditOutcome.SUCCESS, e.outcome());
+        assertTrue(e.detail().endsWith("3 matched, 3 sent, 0 with warnings, 0 failed"), e.detail());
     }
 
     @Test
     void moveToUnknownDestinationIsA801() throws Exception {
+        long before = lastAuditId();
         Peers.Result r = movescu("NOWHERE", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + studyA);
         assertTrue(r.output().contains("MoveDestinationUnknown") || r.output().contains("Move Destination Unknown"),
                 r.output());
+        List<AuditEvent> refused = retrievals(before, "C-MOVE to NOWHERE");
+        assertEquals(1, refused.size());
+        assertEquals(AuditOutcome.SERIOUS_FAILURE, refused.get(0).outcome());
+        assertTrue(refused.get(0).detail().contains("refused: Unknown move destination"), refused.get(0).detail());
     }
 
     @Test
@@ -336,6 +386,7 @@ class QueryRetrieveInteropTest {
     @Test
     void getscuRetrievesASeriesOnTheSameAssociation() throws Exception {
         Peers.require("getscu");
+        long before = lastAuditId();
         Path out = Files.createTempDirectory(dir, "get");
         Peers.Result r = Peers.run(dir, 60, "getscu", "-v", "-S", "-aec", node.aeTitle(), "-od", out.toString(),
                 "-k", "QueryRetrieveLevel=SERIES", "-k", "StudyInstanceUID=" + studyA, "-k", "SeriesInstanceUID=" + seriesA1,
@@ -344,6 +395,10 @@ class QueryRetrieveInteropTest {
         assertTrue(r.output().contains("Received C-GET Response (Success)"), r.output());
         assertTrue(r.output().contains("Number of Completed Suboperations : 2"), r.output());
         assertReceivedAsStored(out, imagesA1);
+        List<AuditEvent> got = retrievals(before, "C-GET");
+        assertEquals(1, got.size());
+        assertEquals("GETSCU", got.get(0).user());
+        assertTrue(got.get(0).detail().endsWith("2 matched, 2 sent, 0 with warnings, 0 failed"), got.get(0).detail());
     }
 
     // ---- our own SCU: character sets, C-GET without the SCP role

@@ -13,6 +13,8 @@ import java.util.Base64;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.ingest.DicomNode;
+import org.fluorovault.security.Role;
+import org.fluorovault.security.UserService;
 import org.fluorovault.tools.SendCommand;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +58,7 @@ public abstract class ArchiveTestBase {
     @Autowired protected ArchiveStore archive;
     @Autowired protected InstanceIndex index;
     @Autowired protected JdbcTemplate jdbc;
+    @Autowired protected UserService users;
 
     protected final HttpClient http = HttpClient.newHttpClient();
 
@@ -69,9 +72,57 @@ public abstract class ArchiveTestBase {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /**
+     * An HTTP request with a body (null for none) as {@code user}; {@code headers} are name, value
+     * pairs.
+     */
+    protected HttpResponse<String> request(String method, String path, String user, String password, String contentType,
+                                           String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (contentType != null) b.header("Content-Type", contentType);
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** Sends files or folders to this archive's DICOM node with FluoroVault's sender. */
     protected SendCommand.Summary send(Path... files) throws Exception {
         return Senders.send(node.port(), node.aeTitle(), files);
+    }
+
+    /** POSTs a JSON body (or none) as {@code user}. */
+    protected HttpResponse<String> postJson(String path, String user, String password, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates a user with this role unless an earlier test class of the shared context already did. */
+    protected void ensureUser(String name, String password, Role role) {
+        try {
+            users.create(name, password, role);
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().contains("exists")) throw e;
+        }
+    }
+
+    /** Stores the files through the archive's DICOM node and checks every one was stored. */
+    protected void sendAll(Path... files) {
+        try {
+            org.junit.jupiter.api.Assertions.assertEquals(files.length, send(files).sent());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     protected HttpResponse<byte[]> getAsAdmin(String path, String accept) throws Exception {

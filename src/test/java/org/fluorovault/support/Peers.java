@@ -39,6 +39,15 @@ public final class Peers {
         return null;
     }
 
+    /** A port free on this machine now (for a peer started later). */
+    public static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Output and exit code of a finished process. */
     public record Result(int exitCode, String output) {}
 

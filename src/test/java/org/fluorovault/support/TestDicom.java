@@ -89,6 +89,13 @@ public final class TestDicom {
                 TransferSyntax.EXPLICIT_VR_LE);
     }
 
+    /** A 12-frame 512x512 phantom run (0.6 mm detector pixels) with the given contrast, written as XA. */
+    public static Path phantomXa(Path dir, String patientId, String studyUid, String uid,
+                                 org.fluorovault.tools.samples.LumbarPhantom.Contrast contrast) throws IOException {
+        return phantomXa(dir, patientId, studyUid, uid,
+                org.fluorovault.tools.samples.LumbarPhantom.builder().size(512).frames(12).contrast(contrast).seed(5).build());
+    }
+
     /**
      * A run of the lumbar phantom (spine, needle, contrast spread) as an XA file in {@code dir}, with
      * 0.6 mm Imager Pixel Spacing.
@@ -106,6 +113,14 @@ public final class TestDicom {
         }
         a.setBytes(Tag.PixelData, VR.OW, px);
         return write(dir.resolve(iuid + ".dcm"), a, TransferSyntax.EXPLICIT_VR_LE);
+    }
+
+    /** The SOP Instance UID of a Part-10 file. */
+    public static String datasetUid(Path file) throws IOException {
+        try (var in = java.nio.file.Files.newInputStream(file);
+             var r = new org.fluorovault.dicom.io.DicomReader(in, file)) {
+            return r.readFile(new Attributes()).getString(Tags.SOPInstanceUID);
+        }
     }
 
     /** The data set of a Part-10 file as it goes on the wire: the bytes after the file meta information. */

@@ -25,7 +25,7 @@ import org.fluorovault.dicom.image.FrameSource;
  * connected to the needle tip, measure it over time and suggest a pattern.
  */
 public final class ContrastAnalyzer {
-    public static final String VERSION = "contrast-1.0";
+    public static final String VERSION = "contrast-1.1";
     /** Fewest frames a run needs. */
     public static final int MIN_FRAMES = 3;
     private static final int MOTION_RANGE = 3;
@@ -97,7 +97,7 @@ public final class ContrastAnalyzer {
         if (onset < 0) {
             reasons.add("no frame-to-frame increase in attenuation that would mark contrast arriving");
             return new ContrastAnalysis(false, null, null, null, null, null, null, Pattern.NONE, 0.8, reasons, needleTip,
-                    List.of(), VERSION);
+                    List.of(), List.of(), VERSION);
         }
 
         // 4. subtraction, peak frame, threshold
@@ -132,7 +132,7 @@ public final class ContrastAnalyzer {
             reasons.add(String.format("the change from frame %d on is too faint or too small to be a contrast spread"
                     + " (%.0f mm2, %.1f times the noise)", onset + 1, areaMm, contrastToNoise));
             return new ContrastAnalysis(false, null, null, null, null, null, null, Pattern.NONE, 0.6, reasons, needleTip,
-                    List.of(), VERSION);
+                    List.of(), List.of(), VERSION);
         }
 
         // 5. over time, inside the region
@@ -159,7 +159,7 @@ public final class ContrastAnalyzer {
         reasons.addAll(s.reasons());
         return new ContrastAnalysis(true, firstVisible + 1, peak + 1, round(areaMm, 1), round((bottom - top + 1) * pixelMm, 1),
                 new Point(round(toStored(cx / area, bin), 1), round(toStored(cy / area, bin), 1)), round(washout, 3),
-                s.pattern(), round(s.confidence(), 2), reasons, needleTip, tic, VERSION);
+                s.pattern(), round(s.confidence(), 2), reasons, needleTip, tic, RegionOutline.of(region, w, h, bin), VERSION);
     }
 
     /** The region: thresholded, bridged over small gaps, the component at the needle tip (else at the contrast origin). */

@@ -1,11 +1,17 @@
 package org.fluorovault.tools.samples;
 
+import static org.fluorovault.dicom.sr.ContentItems.code;
+import static org.fluorovault.dicom.sr.ContentItems.item;
+import static org.fluorovault.dicom.sr.ContentItems.text;
+
 import java.math.BigDecimal;
 import java.util.List;
 
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.sr.Code;
+import org.fluorovault.dicom.sr.ContentItems;
 
 /**
  * The content tree of an X-Ray Radiation Dose SR following TID 10001 "Projection X-Ray
@@ -15,11 +21,6 @@ import org.fluorovault.dicom.dict.Tags;
  */
 final class DoseReport {
     private DoseReport() {}
-
-    /** A coded concept (value, scheme, meaning). */
-    record Code(String value, String scheme, String meaning) {
-        static Code dcm(String value, String meaning) { return new Code(value, "DCM", meaning); }
-    }
 
     /**
      * One irradiation event. Dose area product in uGy.m2 and reference point dose in uGy,
@@ -97,15 +98,15 @@ final class DoseReport {
         acc.setString(Tags.ContinuityOfContent, VR.CS, "SEPARATE");
         Attributes plane = item(acc, "HAS CONCEPT MOD", "CODE", Code.dcm("113764", "Acquisition Plane"));
         code(plane, Tags.ConceptCodeSequence, SINGLE_PLANE);
-        num(acc, Code.dcm("113722", "Dose Area Product Total"), micro(dap), GY_M2);
-        num(acc, Code.dcm("113725", "Dose (RP) Total"), micro(dose), GY);
-        num(acc, Code.dcm("113726", "Fluoro Dose Area Product Total"), micro(fluoroDap), GY_M2);
-        num(acc, Code.dcm("113728", "Fluoro Dose (RP) Total"), micro(fluoroDose), GY);
-        num(acc, Code.dcm("113730", "Total Fluoro Time"), plain(fluoroTime), SECONDS);
-        num(acc, Code.dcm("113727", "Acquisition Dose Area Product Total"), micro(dap - fluoroDap), GY_M2);
-        num(acc, Code.dcm("113729", "Acquisition Dose (RP) Total"), micro(dose - fluoroDose), GY);
-        num(acc, Code.dcm("113855", "Total Acquisition Time"), plain(acquisitionTime), SECONDS);
-        num(acc, Code.dcm("113731", "Total Number of Radiographic Frames"), Integer.toString(frames), NO_UNITS);
+        ContentItems.num(acc, "CONTAINS", Code.dcm("113722", "Dose Area Product Total"), micro(dap), GY_M2);
+        ContentItems.num(acc, "CONTAINS", Code.dcm("113725", "Dose (RP) Total"), micro(dose), GY);
+        ContentItems.num(acc, "CONTAINS", Code.dcm("113726", "Fluoro Dose Area Product Total"), micro(fluoroDap), GY_M2);
+        ContentItems.num(acc, "CONTAINS", Code.dcm("113728", "Fluoro Dose (RP) Total"), micro(fluoroDose), GY);
+        ContentItems.num(acc, "CONTAINS", Code.dcm("113730", "Total Fluoro Time"), plain(fluoroTime), SECONDS);
+        ContentItems.num(acc, "CONTAINS", Code.dcm("113727", "Acquisition Dose Area Product Total"), micro(dap - fluoroDap), GY_M2);
+        ContentItems.num(acc, "CONTAINS", Code.dcm("113729", "Acquisition Dose (RP) Total"), micro(dose - fluoroDose), GY);
+        ContentItems.num(acc, "CONTAINS", Code.dcm("113855", "Total Acquisition Time"), plain(acquisitionTime), SECONDS);
+        ContentItems.num(acc, "CONTAINS", Code.dcm("113731", "Total Number of Radiographic Frames"), Integer.toString(frames), NO_UNITS);
         Attributes rp = item(acc, "CONTAINS", "CODE", Code.dcm("113780", "Reference Point Definition"));
         code(rp, Tags.ConceptCodeSequence, REFERENCE_POINT);
     }
@@ -124,23 +125,23 @@ final class DoseReport {
         text(ev, "CONTAINS", Code.dcm("125203", "Acquisition Protocol"), e.protocol());
         Attributes region = item(ev, "CONTAINS", "CODE", Code.dcm("123014", "Target Region"));
         code(region, Tags.ConceptCodeSequence, new Code("122496007", "SCT", "Lumbar spine"));
-        num(ev, Code.dcm("122130", "Dose Area Product"), micro(e.dapMicroGyM2()), GY_M2);
-        num(ev, Code.dcm("113738", "Dose (RP)"), micro(e.doseRpMicroGy()), GY);
-        num(ev, Code.dcm("112011", "Positioner Primary Angle"), Attributes.formatDS(e.primaryAngle()), DEGREES);
-        num(ev, Code.dcm("112012", "Positioner Secondary Angle"), Attributes.formatDS(e.secondaryAngle()), DEGREES);
+        ContentItems.num(ev, "CONTAINS", Code.dcm("122130", "Dose Area Product"), micro(e.dapMicroGyM2()), GY_M2);
+        ContentItems.num(ev, "CONTAINS", Code.dcm("113738", "Dose (RP)"), micro(e.doseRpMicroGy()), GY);
+        ContentItems.num(ev, "CONTAINS", Code.dcm("112011", "Positioner Primary Angle"), Attributes.formatDS(e.primaryAngle()), DEGREES);
+        ContentItems.num(ev, "CONTAINS", Code.dcm("112012", "Positioner Secondary Angle"), Attributes.formatDS(e.secondaryAngle()), DEGREES);
         Attributes rp = item(ev, "CONTAINS", "CODE", Code.dcm("113780", "Reference Point Definition"));
         code(rp, Tags.ConceptCodeSequence, REFERENCE_POINT);
         if (e.fluoroscopy()) {
             Attributes mode = item(ev, "CONTAINS", "CODE", Code.dcm("113732", "Fluoro Mode"));
             code(mode, Tags.ConceptCodeSequence, Code.dcm("113631", "Pulsed"));
         }
-        num(ev, Code.dcm("113791", "Pulse Rate"), Attributes.formatDS(e.pulseRate()), new Code("{pulse}/s", "UCUM", "pulse/s"));
-        num(ev, Code.dcm("113768", "Number of Pulses"), Integer.toString(e.pulses()), new Code("{pulses}", "UCUM", "pulses"));
-        num(ev, Code.dcm("113733", "KVP"), Attributes.formatDS(e.kvp()), new Code("kV", "UCUM", "kV"));
-        num(ev, Code.dcm("113734", "X-Ray Tube Current"), Attributes.formatDS(e.tubeCurrentMa()), new Code("mA", "UCUM", "mA"));
-        num(ev, Code.dcm("113793", "Pulse Width"), Attributes.formatDS(e.pulseWidthMs()), new Code("ms", "UCUM", "ms"));
-        num(ev, Code.dcm("113742", "Irradiation Duration"), e.durationSeconds(), SECONDS);
-        num(ev, Code.dcm("113750", "Distance Source to Detector"), "1000", new Code("mm", "UCUM", "mm"));
+        ContentItems.num(ev, "CONTAINS", Code.dcm("113791", "Pulse Rate"), Attributes.formatDS(e.pulseRate()), new Code("{pulse}/s", "UCUM", "pulse/s"));
+        ContentItems.num(ev, "CONTAINS", Code.dcm("113768", "Number of Pulses"), Integer.toString(e.pulses()), new Code("{pulses}", "UCUM", "pulses"));
+        ContentItems.num(ev, "CONTAINS", Code.dcm("113733", "KVP"), Attributes.formatDS(e.kvp()), new Code("kV", "UCUM", "kV"));
+        ContentItems.num(ev, "CONTAINS", Code.dcm("113734", "X-Ray Tube Current"), Attributes.formatDS(e.tubeCurrentMa()), new Code("mA", "UCUM", "mA"));
+        ContentItems.num(ev, "CONTAINS", Code.dcm("113793", "Pulse Width"), Attributes.formatDS(e.pulseWidthMs()), new Code("ms", "UCUM", "ms"));
+        ContentItems.num(ev, "CONTAINS", Code.dcm("113742", "Irradiation Duration"), e.durationSeconds(), SECONDS);
+        ContentItems.num(ev, "CONTAINS", Code.dcm("113750", "Distance Source to Detector"), "1000", new Code("mm", "UCUM", "mm"));
     }
 
     private static String micro(long micro) { return plain(BigDecimal.valueOf(micro, 6)); }
@@ -149,33 +150,5 @@ final class DoseReport {
         String s = d.stripTrailingZeros().toPlainString();
         if (s.length() > 16) throw new IllegalArgumentException("does not fit a DS: " + s);
         return s;
-    }
-
-    // ---- content items
-
-    private static Attributes item(Attributes parent, String relationship, String valueType, Code concept) {
-        Attributes it = parent.addItem(Tags.ContentSequence);
-        it.setString(Tags.RelationshipType, VR.CS, relationship);
-        it.setString(Tags.ValueType, VR.CS, valueType);
-        code(it, Tags.ConceptNameCodeSequence, concept);
-        return it;
-    }
-
-    private static void text(Attributes parent, String relationship, Code concept, String value) {
-        item(parent, relationship, "TEXT", concept).setString(Tags.TextValue, VR.UT, value);
-    }
-
-    private static void num(Attributes parent, Code concept, String value, Code units) {
-        Attributes it = item(parent, "CONTAINS", "NUM", concept);
-        Attributes mv = it.addItem(Tags.MeasuredValueSequence);
-        code(mv, Tags.MeasurementUnitsCodeSequence, units);
-        mv.setString(Tags.NumericValue, VR.DS, value);
-    }
-
-    static void code(Attributes parent, int sequenceTag, Code c) {
-        Attributes it = parent.addItem(sequenceTag);
-        it.setString(Tags.CodeValue, VR.SH, c.value());
-        it.setString(Tags.CodingSchemeDesignator, VR.SH, c.scheme());
-        it.setString(Tags.CodeMeaning, VR.LO, c.meaning());
     }
 }

@@ -61,6 +61,22 @@ public final class AnalysisBenchmark {
                     + " analysis incl. decoding median %d ms (max %d) over %d rounds%n", file.getFileName(),
                     median(decode), median(render), median(analyse), Arrays.stream(analyse).max().orElse(0), rounds);
         }
+        outline();
+    }
+
+    /** The outline step alone (contrast-1.1): a ragged 50 x 140 region on the 256 x 256 working image. */
+    private static void outline() {
+        int w = 256, h = 256;
+        byte[] region = new byte[w * h];
+        java.util.Random rnd = new java.util.Random(1);
+        for (int y = 60; y < 200; y++) for (int x = 100; x < 150; x++) if (rnd.nextDouble() < 0.85) region[y * w + x] = 1;
+        long[] t = new long[200];
+        for (int i = -50; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            RegionOutline.of(region, w, h, 2);
+            if (i >= 0) t[i] = (System.nanoTime() - t0) / 1_000;
+        }
+        System.out.printf("region outline: median %d us over %d rounds%n", median(t), t.length);
     }
 
     private static long median(long[] v) {

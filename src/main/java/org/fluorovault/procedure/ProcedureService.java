@@ -1,0 +1,226 @@
+package org.fluorovault.procedure;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.fluorovault.procedure.Procedure.Patient;
+import org.fluorovault.procedure.internal.ProcedureRepository;
+import org.fluorovault.procedure.internal.ProcedureValidator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Procedure records: the public API the REST controller, the CSV import, the worklist and later
+ * features (HL7 interface, linker, 62323 verdict, packets) use.
+ * <ul>
+ * <li>{@link #find}, {@link #versions}, {@link #forPatient}, {@link #findByAccession}, {@link #search}
+ *     read the current state (or the history) of records.</li>
+ * <li>{@link #create} validates a {@link ProcedureData} (CPT known, region and levels consistent,
+ *     ICD-10-CM format, NPI check digit, dates possible), assigns a Study Instance UID, and stores
+ *     version 1 (SCHEDULED, or PERFORMED when {@code performedAt} is given, unless a status is
+ *     passed).</li>
+ * <li>{@link #update} replaces the fields and stores the next version. With an expected version
+ *     it fails with {@link VersionConflictException} when the record moved on meanwhile. A change
+ *     to a SIGNED record makes it REVIEWED: it must be signed again.</li>
+ * <li>{@link #setStatus} moves a record along SCHEDULED -> PERFORMED -> REVIEWED -> SIGNED
+ *     (SCHEDULED -> CANCELLED, SIGNED -> REVIEWED to reopen); {@link #sign} signs a REVIEWED record;
+ *     {@link #cancel} cancels a scheduled one.</li>
+ * <li>{@link #updateDemographics} and {@link #mergePatients} change the patient on every record of
+ *     a patient ID (HL7 ADT^A08 / ADT^A40), each as a new version.</li>
+ * </ul>
+ * Nothing is overwritten: each change appends a version (with who, when and why), and after the
+ * transaction commits a {@link ProcedureChanged} event is published (synchronously; when the caller
+ * runs these methods inside its own transaction, the event comes before that one commits, so
+ * listeners that read the record should be {@code @TransactionalEventListener}s). Invalid input throws
+ * {@link InvalidProcedureException} and stores nothing.
+ */
+@Service
+public class ProcedureService {
+    private final ProcedureRepository repo;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public ProcedureService(ProcedureRepository repo, TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.repo = repo;
+        this.tx = tx;
+        this.events = events;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    public Optional<Procedure> find(long id) { return repo.current(id); }
+
+    /** Every version of the record, oldest first (empty when there is no such record). */
+    public List<Procedure> versions(long id) { return repo.versions(id); }
+
+    /** The current state of every record of the patient, by date of service (for the frequency rules). */
+    public List<Procedure> forPatient(String patientId) { return repo.forPatient(patientId); }
+
+    public List<Procedure> findByAccession(String accessionNumber) { return repo.byAccession(accessionNumber); }
+
+    /** Records by patient, accession and date-of-service range (each criterion optional). */
+    public ProcedurePage search(String patientId, String accession, LocalDate from, LocalDate to, int page, int size) {
+        var p = repo.search(patientId, accession, from, to, page, size);
+        return new ProcedurePage(p.items(), p.page(), p.size(), p.total());
+    }
+
+    /** Creates a record: SCHEDULED, or PERFORMED when it has a performed date/time. */
+    public Procedure create(ProcedureData data, String user) {
+        return create(data, data != null && data.performedAt() != null ? Status.PERFORMED : Status.SCHEDULED, user);
+    }
+
+    /** Creates a record in the given status (an import of historical records passes PERFORMED or SIGNED). */
+    public Procedure create(ProcedureData data, Status status, String user) {
+        ProcedureData valid = ProcedureValidator.validate(data, today());
+        if (status == Status.CANCELLED) throw new InvalidProcedureException("a new record cannot be CANCELLED");
+        if (status != Status.SCHEDULED && valid.performedAt() == null) {
+            throw new InvalidProcedureException("a " + status + " record needs performedAt");
+        }
+        Instant now = clock.instant();
+        String uid = newUid();
+        Procedure p = tx.execute(s -> {
+            long id = repo.insert(status, uid, valid, now, user);
+            Procedure created = new Procedure(id, 1, status, uid, valid, now, user);
+            repo.appendVersion(created, "created");
+            return created;
+        });
+        events.publishEvent(new ProcedureChanged(p.id(), p.version()));
+        return p;
+    }
+
+    /**
+     * Replaces the record's fields (a full update) as a new version. {@code expectedVersion}
+     * (null: no check) must be the current version. Unchanged data adds no version.
+     */
+    public Procedure update(long id, ProcedureData data, Integer expectedVersion, String user) {
+        ProcedureData valid = ProcedureValidator.validate(data, today());
+        return change(id, expectedVersion, user, "updated", cur -> {
+            if (cur.data().equals(valid)) return null;
+            Status next = cur.status() == Status.SIGNED ? Status.REVIEWED : cur.status();
+            if (next != Status.SCHEDULED && next != Status.CANCELLED && valid.performedAt() == null) {
+                throw new InvalidProcedureException("a " + next + " record needs performedAt");
+            }
+            return new Step(next, valid);
+        });
+    }
+
+    /** Moves the record to {@code status} if that step is allowed from its current status. */
+    public Procedure setStatus(long id, Status status, String user) {
+        return setStatus(id, status, null, user);
+    }
+
+    public Procedure setStatus(long id, Status status, Integer expectedVersion, String user) {
+        return change(id, expectedVersion, user, "status " + status, cur -> {
+            if (cur.status() == status) return null;
+            if (!allowed(cur.status(), status)) {
+                throw new VersionConflictException("procedure " + id + " is " + cur.status() + "; it cannot become " + status);
+            }
+            if (status == Status.PERFORMED && cur.data().performedAt() == null) {
+                throw new InvalidProcedureException("set performedAt before marking procedure " + id + " PERFORMED");
+            }
+            return new Step(status, cur.data());
+        });
+    }
+
+    /** Signs a REVIEWED record (the caller has checked that the user is a physician). */
+    public Procedure sign(long id, Integer expectedVersion, String user) {
+        Procedure cur = find(id).orElseThrow(() -> new ProcedureNotFoundException(id));
+        if (cur.status() != Status.REVIEWED) {
+            throw new VersionConflictException("procedure " + id + " is " + cur.status() + "; only a REVIEWED record can be signed");
+        }
+        return setStatus(id, Status.SIGNED, expectedVersion, user);
+    }
+
+    /** Cancels a scheduled procedure (HL7 order cancel). */
+    public Procedure cancel(long id, String user) { return setStatus(id, Status.CANCELLED, user); }
+
+    /** New demographics on every record of {@code patient.id()}; returns how many records changed. */
+    public int updateDemographics(Patient patient, String user) {
+        if (patient == null || patient.id() == null) throw new InvalidProcedureException("patient.id is required");
+        return rewritePatient(patient.id(), patient, user, "demographics updated");
+    }
+
+    /** Moves every record of {@code fromPatientId} to the patient {@code into}, each as a new version. */
+    public int mergePatients(String fromPatientId, Patient into, String user) {
+        if (into == null || into.id() == null || fromPatientId == null) {
+            throw new InvalidProcedureException("both patient IDs are required for a merge");
+        }
+        return rewritePatient(fromPatientId, into, user, "merged from patient " + fromPatientId);
+    }
+
+    private int rewritePatient(String patientId, Patient patient, String user, String reason) {
+        List<Procedure> changed = new ArrayList<>();
+        tx.executeWithoutResult(s -> {
+            for (Procedure p : repo.forPatient(patientId)) {
+                ProcedureData d = ProcedureValidator.validate(p.data().withPatient(patient), today());
+                Procedure[] before = new Procedure[1];
+                Procedure next = apply(p.id(), null, user, reason, cur -> cur.data().equals(d) ? null
+                        : new Step(cur.status() == Status.SIGNED ? Status.REVIEWED : cur.status(), d), before);
+                if (next != before[0]) changed.add(next);
+            }
+        });
+        changed.forEach(p -> events.publishEvent(new ProcedureChanged(p.id(), p.version())));
+        return changed.size();
+    }
+
+    private record Step(Status status, ProcedureData data) {}
+
+    private Procedure change(long id, Integer expectedVersion, String user, String reason, Function<Procedure, Step> f) {
+        Procedure[] before = new Procedure[1];
+        Procedure p = tx.execute(s -> apply(id, expectedVersion, user, reason, f, before));
+        if (p != before[0]) events.publishEvent(new ProcedureChanged(p.id(), p.version()));
+        return p;
+    }
+
+    /**
+     * Within a transaction: locks the record, computes the next version and stores it, or returns
+     * the current one (also left in {@code before[0]}) when {@code f} finds nothing to change.
+     */
+    private Procedure apply(long id, Integer expectedVersion, String user, String reason, Function<Procedure, Step> f,
+                            Procedure[] before) {
+        Procedure cur = repo.currentForUpdate(id).orElseThrow(() -> new ProcedureNotFoundException(id));
+        before[0] = cur;
+        if (expectedVersion != null && expectedVersion != cur.version()) {
+            throw new VersionConflictException("procedure " + id + " is at version " + cur.version()
+                    + ", not " + expectedVersion + "; reload it and apply the change again");
+        }
+        Step step = f.apply(cur);
+        if (step == null) return cur;
+        Instant now = clock.instant();
+        if (!repo.advance(id, cur.version(), step.status(), step.data(), now, user)) {
+            throw new VersionConflictException("procedure " + id + " changed meanwhile; reload it and apply the change again");
+        }
+        Procedure next = new Procedure(id, cur.version() + 1, step.status(), cur.studyInstanceUid(), step.data(), now, user);
+        repo.appendVersion(next, reason);
+        return next;
+    }
+
+    private static boolean allowed(Status from, Status to) {
+        return switch (from) {
+            case SCHEDULED -> to == Status.PERFORMED || to == Status.CANCELLED;
+            case PERFORMED -> to == Status.REVIEWED;
+            case REVIEWED -> to == Status.SIGNED;
+            case SIGNED -> to == Status.REVIEWED;
+            case CANCELLED -> false;
+        };
+    }
+
+    private LocalDate today() { return LocalDate.now(clock.withZone(ZoneId.systemDefault())); }
+
+    /** A UUID-derived UID (PS3.5 B.2): 2.25 followed by the UUID as one decimal number. */
+    static String newUid() {
+        UUID u = UUID.randomUUID();
+        ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        return "2.25." + new BigInteger(1, b.array());
+    }
+}

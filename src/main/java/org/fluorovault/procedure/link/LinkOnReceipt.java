@@ -1,0 +1,103 @@
+package org.fluorovault.procedure.link;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.fluorovault.archive.InstanceStored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the linker in the background, on one thread, for each study that receives an instance: the C-STORE never
+ * waits. Requests for one study coalesce while it waits. At start, studies that are neither linked nor queued (an
+ * event lost in a crash) are caught up; when procedures change, the automatic queue is tried again.
+ */
+@Component
+public class LinkOnReceipt implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkOnReceipt.class);
+    private final StudyLinker linker;
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private volatile ExecutorService worker;
+
+    public LinkOnReceipt(StudyLinker linker) {
+        this.linker = linker;
+    }
+
+    @EventListener
+    public void onStored(InstanceStored event) {
+        submit(event.instance().studyInstanceUid());
+    }
+
+    @EventListener
+    public void onReady(ApplicationReadyEvent event) {
+        linker.unseenStudies().forEach(this::submit);
+    }
+
+    /** Tries every study the rules may still attach (after a procedure was created or changed). */
+    public void retryQueue() {
+        linker.automaticQueue().forEach(this::submit);
+    }
+
+    void submit(String studyUid) {
+        ExecutorService w = worker;
+        if (w == null || !pending.add(studyUid)) return;
+        w.execute(() -> {
+            pending.remove(studyUid);
+            try {
+                linker.evaluate(studyUid);
+            } catch (RuntimeException e) {
+                LOG.warn("linking study {} failed", studyUid, e);
+            }
+        });
+    }
+
+    /** Waits until the studies submitted so far are done (one thread serves them in order). */
+    public boolean awaitIdle(long millis) throws InterruptedException {
+        ExecutorService w = worker;
+        if (w == null) return true;
+        Future<?> marker = w.submit(() -> { });
+        try {
+            marker.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void start() {
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "study-linker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void stop() {
+        ExecutorService w = worker;
+        worker = null;
+        if (w != null) {
+            w.shutdown();
+            try {
+                if (!w.awaitTermination(10, TimeUnit.SECONDS)) w.shutdownNow();
+            } catch (InterruptedException e) {
+                w.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        pending.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+}

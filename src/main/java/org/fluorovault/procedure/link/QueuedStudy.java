@@ -1,0 +1,11 @@
+package org.fluorovault.procedure.link;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A study no rule could attach: UNMATCHED (no candidate procedure), AMBIGUOUS (several; their ids in
+ * {@code candidates}) or UNLINKED (a person removed its link, so rules leave it alone).
+ */
+public record QueuedStudy(String studyInstanceUid, String patientId, String studyDate, String accessionNumber,
+                          List<String> modalities, String reason, List<Long> candidates, Instant queuedAt, String detail) {}

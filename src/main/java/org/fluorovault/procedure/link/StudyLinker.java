@@ -1,0 +1,182 @@
+package org.fluorovault.procedure.link;
+
+import java.time.Clock;
+import org.fluorovault.audit.AuditAction;
+import org.fluorovault.audit.AuditEvent;
+import org.fluorovault.audit.AuditEventType;
+import org.fluorovault.audit.AuditTrail;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Attaches studies to procedures. The rules, in order: the study's Accession Number; the Study Instance UID the
+ * worklist assigned to the procedure; an MPPS for the study naming the procedure's order; the Patient ID with a
+ * study date within {@link LinkerProperties#windowDays()} of the date of service (guidance modalities only).
+ * One candidate links; several, or none, put the study in the work queue for a person. People link and unlink
+ * too; an unlinked study stays with people (rules leave it alone). Every change is in the append-only history.
+ */
+@Service
+public class StudyLinker {
+    public static final String RULES = "linker";
+    private static final Logger LOG = LoggerFactory.getLogger(StudyLinker.class);
+
+    /** A request that cannot be done: {@code notFound} for an unknown procedure or study, otherwise a conflict. */
+    public static class LinkException extends RuntimeException {
+        private final boolean notFound;
+
+        LinkException(String message, boolean notFound) {
+            super(message);
+            this.notFound = notFound;
+        }
+
+        public boolean notFound() {
+            return notFound;
+        }
+    }
+
+    private final LinkRepository repo;
+    private final LinkerProperties props;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Clock clock = Clock.systemUTC();
+
+    public StudyLinker(LinkRepository repo, LinkerProperties props, TransactionTemplate tx, ApplicationEventPublisher events,
+                       AuditTrail audit) {
+        this.audit = audit;
+        this.repo = repo;
+        this.props = props;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    public Optional<StudyLink> linkOf(String studyInstanceUid) {
+        return repo.link(studyInstanceUid);
+    }
+
+    public List<StudyLink> linksOf(long procedureId) {
+        return repo.links(procedureId);
+    }
+
+    public List<LinkEvent> history(long procedureId) {
+        return repo.history(procedureId);
+    }
+
+    public List<QueuedStudy> queue() {
+        return repo.queue();
+    }
+
+    /** Runs the rules for a study that is neither linked nor held by a person; returns the link if one was made. */
+    public Optional<StudyLink> evaluate(String studyInstanceUid) {
+        Optional<StudyLink> made = tx.execute(s -> {
+            if (repo.link(studyInstanceUid).isPresent() || repo.isManual(studyInstanceUid)) return Optional.<StudyLink>empty();
+            Optional<LinkRepository.StudyFacts> facts = repo.study(studyInstanceUid);
+            if (facts.isEmpty()) return Optional.<StudyLink>empty();
+            return decide(facts.get());
+        });
+        made.ifPresent(l -> {
+            audit.recordLater(AuditEvent.of(AuditEventType.PROCEDURE_RECORD).action(AuditAction.U).user(RULES)
+                    .procedureId(Long.toString(l.procedureId())).studyUid(l.studyInstanceUid())
+                    .detail("study linked by rule " + l.method()).build());
+            events.publishEvent(new StudyLinked(l));
+        });
+        return made;
+    }
+
+    private Optional<StudyLink> decide(LinkRepository.StudyFacts f) {
+        if (f.accessionNumber() != null) {
+            List<Long> c = repo.byAccession(f.accessionNumber());
+            if (!c.isEmpty()) return linkOrQueue(f, c, LinkMethod.ACCESSION, "accession number " + f.accessionNumber());
+        }
+        List<Long> byUid = repo.byAssignedStudyUid(f.studyInstanceUid());
+        if (!byUid.isEmpty()) return linkOrQueue(f, byUid, LinkMethod.STUDY_UID, "Study Instance UID from the worklist");
+        List<Long> byMpps = repo.byMpps(f.studyInstanceUid(), f.patientId());
+        if (!byMpps.isEmpty()) return linkOrQueue(f, byMpps, LinkMethod.MPPS, "MPPS for the study");
+        if (f.modalities().stream().noneMatch(props.modalities()::contains)) {
+            repo.queue(f.studyInstanceUid(), "UNMATCHED", List.of(), false, clock.instant(),
+                    "no accession or worklist match; modalities " + f.modalities() + " are not matched by patient and date "
+                            + "(only " + props.modalities() + ")");
+            return Optional.empty();
+        }
+        LocalDate d = f.studyDate();
+        List<Long> byDate = repo.byPatientAndDate(f.patientId(), d.minusDays(props.windowDays()), d.plusDays(props.windowDays()));
+        if (byDate.isEmpty()) {
+            repo.queue(f.studyInstanceUid(), "UNMATCHED", List.of(), false, clock.instant(),
+                    "no procedure with this accession number, study UID or MPPS, and none for the patient within "
+                            + props.windowDays() + " day(s) of " + d);
+            return Optional.empty();
+        }
+        return linkOrQueue(f, byDate, LinkMethod.PATIENT_DATE, "patient ID and study date " + d + " (window "
+                + props.windowDays() + " day(s))");
+    }
+
+    private Optional<StudyLink> linkOrQueue(LinkRepository.StudyFacts f, List<Long> candidates, LinkMethod method, String why) {
+        if (candidates.size() > 1) {
+            repo.queue(f.studyInstanceUid(), "AMBIGUOUS", candidates, false, clock.instant(),
+                    candidates.size() + " procedures match by " + why);
+            return Optional.empty();
+        }
+        StudyLink l = new StudyLink(f.studyInstanceUid(), candidates.get(0), method, RULES, clock.instant());
+        repo.insertLink(l, "matched by " + why);
+        LOG.info("study {} linked to procedure {} by {}", f.studyInstanceUid(), l.procedureId(), method);
+        return Optional.of(l);
+    }
+
+    /** A person attaches a study to a procedure. */
+    public StudyLink link(long procedureId, String studyInstanceUid, String user, String reason) {
+        StudyLink made;
+        try {
+            made = tx.execute(s -> {
+                if (repo.procedureStatus(procedureId).isEmpty()) throw new LinkException("no procedure " + procedureId, true);
+                if (repo.study(studyInstanceUid).isEmpty()) throw new LinkException("no study " + studyInstanceUid + " in the archive", true);
+                Optional<StudyLink> existing = repo.link(studyInstanceUid);
+                if (existing.isPresent()) {
+                    throw new LinkException("study " + studyInstanceUid + " is already linked to procedure "
+                            + existing.get().procedureId() + "; unlink it first", false);
+                }
+                StudyLink l = new StudyLink(studyInstanceUid, procedureId, LinkMethod.USER, user, clock.instant());
+                repo.insertLink(l, reason == null || reason.isBlank() ? "linked by a person" : reason);
+                return l;
+            });
+        } catch (DuplicateKeyException e) {
+            throw new LinkException("study " + studyInstanceUid + " was linked concurrently; reload", false);
+        }
+        events.publishEvent(new StudyLinked(made));
+        return made;
+    }
+
+    /** A person removes a link; the study goes to the work queue and rules will not attach it again. */
+    public void unlink(long procedureId, String studyInstanceUid, String user, String reason) {
+        StudyLink removed = tx.execute(s -> {
+            StudyLink l = repo.link(studyInstanceUid).filter(x -> x.procedureId() == procedureId).orElseThrow(() ->
+                    new LinkException("study " + studyInstanceUid + " is not linked to procedure " + procedureId, true));
+            String why = reason == null || reason.isBlank() ? "unlinked by a person" : reason;
+            repo.deleteLink(l, user, clock.instant(), why);
+            repo.queue(studyInstanceUid, "UNLINKED", List.of(), true, clock.instant(),
+                    "unlinked from procedure " + procedureId + " by " + user + ": " + why);
+            return l;
+        });
+        events.publishEvent(new StudyUnlinked(removed, user));
+    }
+
+    /** Published after a link is committed. */
+    public record StudyLinked(StudyLink link) {}
+
+    /** Published after an unlink is committed. */
+    public record StudyUnlinked(StudyLink previous, String user) {}
+
+    List<String> automaticQueue() {
+        return repo.automaticQueue();
+    }
+
+    List<String> unseenStudies() {
+        return repo.unseenStudies();
+    }
+}

@@ -1,0 +1,13 @@
+package org.fluorovault.review;
+
+/** An annotation or review request with a wrong or missing value; the message names the field. */
+public class InvalidAnnotationException extends IllegalArgumentException {
+    private final String field;
+
+    public InvalidAnnotationException(String field, String message) {
+        super(field + ": " + message);
+        this.field = field;
+    }
+
+    public String field() { return field; }
+}
