@@ -1,34 +1,52 @@
-// The audit log (ADMIN, AUDITOR) and the verification of its hash chain.
+// The audit log (ADMIN, AUDITOR): entries by time, user, patient or procedure, 100 a page, and the
+// verification of its hash chain. Reading the log is itself recorded in it.
 import { api, shell, el, badge, ready } from './api.js';
 
 await shell('audit');
 const $ = id => document.getElementById(id);
-const cell = v => v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+const SIZE = 100;
+let page = 0;
+
+const COLUMNS = [
+  ['Time', e => (e.time || '').slice(0, 19).replace('T', ' ')],
+  ['Event', e => [e.eventName, e.eventTypeName].filter(Boolean).join(' · ')],
+  ['Outcome', e => e.outcome === '0' || e.outcome === 0 ? badge('success', 'ok') : badge(`failure ${e.outcome}`, 'fail')],
+  ['User', e => [e.user, e.role && `(${String(e.role).toLowerCase()})`].filter(Boolean).join(' ')],
+  ['From', e => e.sourceAddress ?? ''],
+  ['Patient', e => e.patientId ?? ''],
+  ['Procedure', e => e.procedureId ? el('a', { href: `/procedures/${encodeURIComponent(e.procedureId)}` }, `#${e.procedureId}`) : ''],
+  ['Detail', e => e.detail ?? ''],
+];
 
 async function load() {
-  const q = new URLSearchParams();
-  for (const [k, v] of new FormData($('filter')).entries()) if (v) q.set(k, v);
+  const q = new URLSearchParams({ page, size: SIZE });
+  for (const [k, v] of new FormData($('filter')).entries()) if (v.trim()) q.set(k, v.trim());
   try {
-    const data = await api(`/api/audit?${q}`);
-    const rows = Array.isArray(data) ? data : (data.items || data.entries || []);
-    const cols = rows.length ? Object.keys(rows[0]).filter(k => !/hash|signature/i.test(k)) : [];
-    $('entries').tHead.replaceChildren(el('tr', {}, cols.map(c => el('th', {}, c))));
-    $('entries').tBodies[0].replaceChildren(...rows.map(r => el('tr', {}, cols.map(c => el('td', {}, cell(r[c]))))));
-    $('info').textContent = `${rows.length} entries`;
+    const r = await api(`/api/audit?${q}`);
+    $('entries').tHead.replaceChildren(el('tr', {}, COLUMNS.map(([h]) => el('th', {}, h))));
+    $('entries').tBodies[0].replaceChildren(...r.items.map(e => el('tr', { dataset: { id: e.id } },
+      COLUMNS.map(([h, f]) => el('td', h === 'Detail' ? { style: 'white-space:normal' } : {}, f(e))))));
+    const first = r.page * r.size;
+    $('info').textContent = r.total ? `${first + 1}-${first + r.items.length} of ${r.total} entries` : 'No entries.';
+    $('newer').disabled = r.page === 0;
+    $('older').disabled = first + r.items.length >= r.total;
   } catch (e) {
-    $('info').textContent = e.status === 404 ? 'The audit trail is not available on this server.' : e.message;
+    $('info').textContent = e.message;
   }
 }
 
-$('filter').addEventListener('submit', e => { e.preventDefault(); load(); });
+$('filter').addEventListener('submit', e => { e.preventDefault(); page = 0; load(); });
+$('newer').addEventListener('click', () => { page = Math.max(0, page - 1); load(); });
+$('older').addEventListener('click', () => { page++; load(); });
 $('verify').addEventListener('click', async () => {
+  const out = $('verify-result');
+  out.textContent = 'Verifying…';
   try {
     const v = await api('/api/audit/verify');
-    const ok = v.valid ?? v.ok ?? v.intact;
-    $('verify-result').replaceChildren(badge(ok ? 'intact' : 'broken', ok ? 'ok' : 'fail'),
-      el('span', { class: 'muted' }, ` ${v.entries ?? v.checked ?? ''} ${v.message ?? ''}`));
+    out.replaceChildren(v.valid ? badge('chain intact', 'ok') : badge('chain broken', 'fail'),
+      el('span', { class: 'muted' }, v.valid ? ` ${v.checked} entries checked` : ` at entry ${v.firstBrokenId}: ${v.reason}`));
   } catch (e) {
-    $('verify-result').textContent = e.message;
+    out.textContent = e.message;
   }
 });
 await load();

@@ -1,6 +1,6 @@
 // Auditor search: by patient, accession, physician, date of service or procedure number.
 import { api, shell, ready } from './api.js';
-import { procedureRows, procedureFields, searchAll } from './procedures.js';
+import { procedureRows, procedureFields, searchAll, showVerdicts } from './procedures.js';
 
 await shell('search');
 const form = document.getElementById('search'), info = document.getElementById('info');
@@ -16,7 +16,9 @@ form.addEventListener('submit', async e => {
     let { items: list, total } = await searchAll(api, Object.fromEntries(q), 2000);
     const phys = v.physician.trim().toLowerCase();
     if (phys) list = list.filter(p => procedureFields.physician(p).toLowerCase().includes(phys));
-    document.querySelector('#results tbody').innerHTML = procedureRows(list);
+    const tbody = document.querySelector('#results tbody');
+    tbody.innerHTML = procedureRows(list);
+    showVerdicts(api, tbody, list);
     info.textContent = list.length ? `${list.length} procedures${total > list.length && !phys ? ` of ${total}` : ''}` : 'No procedure matches.';
   } catch (err) {
     info.textContent = err.status === 404 ? 'Procedure records are not available on this server.' : err.message;

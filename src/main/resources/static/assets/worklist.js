@@ -1,6 +1,6 @@
 // Worklist: procedures of the chosen days (status, evidence verdict) and the studies waiting for review.
 import { api, shell, el, esc, dv, T, fmtDate, fmtName, isoDay, ApiError, ready } from './api.js';
-import { procedureRows, procedureFields, searchAll } from './procedures.js';
+import { procedureRows, procedureFields, searchAll, showVerdicts } from './procedures.js';
 
 await shell('worklist');
 
@@ -9,7 +9,7 @@ const today = new Date();
 to.value = isoDay(today);
 from.value = isoDay(new Date(today.getTime() - 7 * 86400000));
 
-let procedures = [];
+let procedures = [], verdicts = null;
 
 const haystack = p => (p.search ??= Object.values(procedureFields).map(f => f(p)).join(' ').toLowerCase() + ` #${p.id}`);
 
@@ -23,6 +23,8 @@ function renderProcedures() {
   tbody.innerHTML = html || '<tr><td colspan="8" class="muted">No procedures in these days.</td></tr>';
   void tbody.offsetHeight; // include the layout in the measured time
   const ms = performance.now() - t0;
+  verdicts?.disconnect();
+  verdicts = showVerdicts(api, tbody, rows);
   const info = document.getElementById('procedures-info');
   info.textContent = `${rows.length} of ${procedures.length} procedures`;
   info.dataset.renderMs = ms.toFixed(1);
@@ -33,6 +35,7 @@ async function loadProcedures() {
   try {
     procedures = (await searchAll(api, { from: from.value, to: to.value })).items;
     renderProcedures();
+    performance.mark('fv-procedures'); // fetched and laid out
   } catch (e) {
     procedures = [];
     document.querySelector('#procedures tbody').replaceChildren();

@@ -4,9 +4,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -106,7 +110,26 @@ public final class Browser implements AutoCloseable {
                   if (e) { o.disconnect(); done(e.startTime); } }).observe({ type: 'mark', buffered: true });""", name)).doubleValue();
     }
 
-    public Path downloads() { return profile.resolve("downloads"); }
+    /**
+     * Clicks a download link and answers the file once the browser has finished it (chromium
+     * writes a .crdownload and renames it to {@code name}: a file-system event, no polling).
+     */
+    public Path download(By link, String name) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(profile.resolve("downloads"));
+        Path file = dir.resolve(name);
+        try (WatchService watch = dir.getFileSystem().newWatchService()) {
+            dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            driver.findElement(link).click();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(file)) {
+                WatchKey key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (key == null) throw new AssertionError(name + " was not downloaded within 60 s");
+                key.pollEvents();
+                key.reset();
+            }
+        }
+        return file;
+    }
 
     /** Script errors the pages logged (answers with an HTTP error status are the pages' business, not errors). */
     public List<String> scriptErrors() {

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import org.fluorovault.security.Role;
 import org.fluorovault.security.UserService;
@@ -23,9 +28,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The pages in Debian's chromium: login and CSRF, study review, role limits. */
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The pages in Debian's chromium: login and CSRF, a technologist's review of a run, a physician's
+ * sign-off, an auditor's search, verdict and packets, and what an auditor may not do.
+ */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserWorkflowTest extends ArchiveTestBase {
@@ -54,6 +66,37 @@ class BrowserWorkflowTest extends ArchiveTestBase {
               .join('; ');""";
 
     static String user(Role r) { return "web-" + r.name().toLowerCase(); }
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** An API call with HTTP Basic as the given user. */
+    private HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + (user.equals("admin") ? ADMIN_PASSWORD : PASSWORD)).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) b.header("Content-Type", "application/json");
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode ok(HttpResponse<String> r) throws Exception {
+        assertTrue(r.statusCode() / 100 == 2, r.statusCode() + " " + r.body());
+        return json.readTree(r.body());
+    }
+
+    /** A lumbar interlaminar ESI (CPT 62323) for the test patient, moved on to {@code status}. */
+    private long procedure(String accession, String... statuses) throws Exception {
+        String body = """
+                {"patient": {"id": "WEB-1", "name": "Test^Patient", "birthDate": "1960-01-01", "sex": "F"},
+                 "accessionNumber": "%s", "scheduledAt": "2026-11-26T10:00:00", "performedAt": "2026-11-26T10:20:00",
+                 "cptCode": "62323",
+                 "levels": ["L4-L5"], "approach": "INTERLAMINAR", "laterality": "LEFT",
+                 "physician": {"name": "Web^Doctor", "npi": "1234567893"}, "diagnoses": ["M54.16"]}""".formatted(accession);
+        long id = ok(call("POST", "/api/procedures", "admin", body)).get("id").asLong();
+        for (String status : statuses) ok(call("POST", "/api/procedures/" + id + "/status", "admin", "{\"status\":\"" + status + "\"}"));
+        return id;
+    }
 
     /** fetch() from the signed-in page; answers the HTTP status. */
     private static long fetchStatus(Browser b, String method, String path, String body, boolean withToken) {
@@ -114,6 +157,97 @@ class BrowserWorkflowTest extends ArchiveTestBase {
     }
 
     @Test
+    void aTechnologistReviewsARunAndTheAnnotationIsStored() throws Exception {
+        try (Browser b = new Browser(httpPort)) {
+            b.login(user(Role.TECHNOLOGIST), PASSWORD);
+            b.open("/studies/" + studyUid);
+            b.markTime("fv-first-frame");
+            new Actions(b.driver()).sendKeys(Keys.SPACE).perform();
+            b.awaitText("#frame-label", "12/" + FRAMES);
+            new Actions(b.driver()).sendKeys(Keys.SPACE).perform();
+            b.awaitText("#analysis", "Suggested");
+            int frame = Integer.parseInt(b.driver().findElement(By.id("frame-label")).getText().split("/")[0]);
+            // the Needle tip tool, then a click on the image
+            b.driver().findElement(By.id("tool-tip")).click();
+            new Actions(b.driver()).moveToElement(b.driver().findElement(By.cssSelector("#stage canvas:nth-of-type(2)")), 10, 20).click().perform();
+            String tip = b.driver().findElement(By.id("tip-text")).getText();
+            assertTrue(tip.startsWith("frame " + frame + ", column "), tip);
+            new Select(b.driver().findElement(By.id("level"))).selectByValue("L4-L5");
+            new Select(b.driver().findElement(By.id("approach"))).selectByValue("INTERLAMINAR_PARAMEDIAN");
+            new Select(b.driver().findElement(By.id("laterality"))).selectByValue("LEFT");
+            new Select(b.driver().findElement(By.id("view"))).selectByValue("AP");
+            b.driver().findElement(By.id("confirm-suggestion")).click(); // the analysis' EPIDURAL, confirmed
+            b.js("document.activeElement.blur()"); // the keys go to the player, not the last list
+            new Actions(b.driver()).sendKeys("k").perform();
+            assertEquals("Key frames: " + frame, b.driver().findElement(By.id("key-frames")).getText());
+            b.driver().findElement(By.id("save")).click();
+            b.awaitText("#save-status", "Saved.");
+            b.awaitText("#current", "L4-L5");
+
+            JsonNode current = ok(call("GET", "/api/instances/" + runUid + "/annotations", "admin", null)).get("current");
+            assertEquals(user(Role.TECHNOLOGIST), current.get("author").asString());
+            assertEquals("L4-L5", current.get("level").asString());
+            assertEquals("INTERLAMINAR_PARAMEDIAN", current.get("approach").asString());
+            assertEquals("LEFT", current.get("laterality").asString());
+            assertEquals("AP", current.get("view").asString());
+            assertEquals("EPIDURAL", current.get("contrastPattern").asString());
+            assertTrue(current.get("keyImage").asBoolean());
+            assertEquals(frame, current.get("keyFrames").get(0).asInt());
+            assertEquals(frame, current.get("needleTip").get("frame").asInt());
+            assertTrue(current.get("needleTip").get("column").asDouble() > SIZE / 2.0, "right of the centre, where it was clicked");
+            List<String> errors = b.scriptErrors();
+            assertTrue(errors.isEmpty(), errors.toString());
+        }
+    }
+
+    @Test
+    void aPhysicianSignsAReviewedProcedure() throws Exception {
+        long id = procedure("WEB-SIGN-" + System.nanoTime() % 100000, "PERFORMED", "REVIEWED");
+        try (Browser b = new Browser(httpPort)) {
+            b.login(user(Role.PHYSICIAN), PASSWORD);
+            // on today's worklist with its status, one click from its page
+            String row = b.driver().findElement(By.xpath("//a[text()='#" + id + "']/ancestor::tr")).getText();
+            assertTrue(row.contains("reviewed") && row.contains("WEB-1"), row);
+            b.driver().findElement(By.linkText("#" + id)).click();
+            b.awaitReady();
+            assertEquals("reviewed", b.driver().findElement(By.cssSelector("#status .badge")).getText());
+            b.driver().findElement(By.id("sign")).click();
+            b.awaitText("#message", "Signed.");
+            b.awaitText("#status", "signed");
+            assertFalse(b.driver().findElement(By.id("sign")).isEnabled(), "a signed version is not signed twice");
+        }
+        assertEquals("SIGNED", ok(call("GET", "/api/procedures/" + id, "admin", null)).get("status").asString());
+        try (Browser b = new Browser(httpPort)) { // others see no sign-off
+            b.login(user(Role.TECHNOLOGIST), PASSWORD);
+            b.open("/procedures/" + id);
+            assertFalse(b.driver().findElement(By.id("signoff-card")).isDisplayed());
+        }
+    }
+
+    @Test
+    void anAuditorFindsTheProcedureSeesTheVerdictAndDownloadsBothPackets() throws Exception {
+        long id = procedure("WEB-AUD-" + System.nanoTime() % 100000, "PERFORMED");
+        ok(call("POST", "/api/procedures/" + id + "/studies", "admin",
+                "{\"studyInstanceUid\":\"" + studyUid + "\",\"reason\":\"browser test\"}"));
+        try (Browser b = new Browser(httpPort)) {
+            b.login(user(Role.AUDITOR), PASSWORD);
+            b.driver().findElement(By.name("patientId")).sendKeys("WEB-1");
+            b.driver().findElement(By.cssSelector("#search button[type=submit]")).click();
+            b.awaitText("#info", "procedures");
+            b.driver().findElement(By.linkText("#" + id)).click();
+            b.awaitReady();
+            String verdict = b.driver().findElement(By.cssSelector("#verdict .badge")).getText();
+            assertTrue(List.of("supported", "at risk", "not supported").contains(verdict), verdict);
+            assertFalse(b.driver().findElements(By.cssSelector("#rules tbody tr")).isEmpty(), "each rule is listed");
+            assertFalse(b.driver().findElement(By.id("signoff-card")).isDisplayed());
+            Path pdf = b.download(By.id("pdf"), "procedure-" + id + "-evidence.pdf");
+            assertEquals("%PDF", new String(Files.readAllBytes(pdf), 0, 4, StandardCharsets.US_ASCII));
+            Path zip = b.download(By.id("zip"), "procedure-" + id + "-evidence.zip");
+            assertEquals("PK", new String(Files.readAllBytes(zip), 0, 2, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void anAuditorSeesTheStudyWithoutAnnotationTools() throws Exception {
         try (Browser b = new Browser(httpPort)) {
             b.login(user(Role.AUDITOR), PASSWORD);
@@ -123,6 +257,11 @@ class BrowserWorkflowTest extends ArchiveTestBase {
             assertTrue(b.driver().findElements(By.id("tool-tip")).isEmpty());
             List<String> nav = b.driver().findElements(By.cssSelector("header.top nav a")).stream().map(WebElement::getText).toList();
             assertEquals(List.of("Search", "Audit log"), nav);
+            // and the server refuses the annotation even when sent from the auditor's session with its token
+            String body = "{\"level\":\"L4-L5\",\"needleTip\":{\"frame\":1,\"column\":10,\"row\":10}}";
+            assertEquals(403, fetchStatus(b, "POST", "/api/instances/" + runUid + "/annotations", body, true));
+            JsonNode history = ok(call("GET", "/api/instances/" + runUid + "/annotations", "admin", null)).get("history");
+            for (JsonNode h : history) assertFalse(h.get("author").asString().equals(user(Role.AUDITOR)));
         }
     }
 }

@@ -2,8 +2,18 @@ package org.fluorovault.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 
 import org.fluorovault.security.Role;
 import org.fluorovault.security.UserService;
@@ -28,6 +38,45 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WebBenchmark extends ArchiveTestBase {
     static final String PASSWORD = "bench-password-123";
     @Autowired UserService users;
+
+    @Test
+    void worklistOfAThousandProcedures() throws Exception {
+        int opens = Integer.getInteger("fluorovault.bench.opens", 10), count = 1000;
+        if (users.list().stream().noneMatch(u -> "bench".equals(u.get("username")))) users.create("bench", PASSWORD, Role.TECHNOLOGIST);
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Semaphore inFlight = new Semaphore(8);
+        List<CompletableFuture<HttpResponse<String>>> created = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String body = """
+                    {"patient": {"id": "WL-%1$04d", "name": "Bench^Patient %1$d", "birthDate": "1960-01-01", "sex": "F"},
+                     "accessionNumber": "WL%1$06d", "scheduledAt": "%2$sT08:00:00", "cptCode": "62323",
+                     "levels": ["L4-L5"], "approach": "INTERLAMINAR", "laterality": "LEFT",
+                     "physician": {"name": "Bench^Doctor", "npi": "1234567893"}, "diagnoses": ["M54.16"]}"""
+                    .formatted(i, LocalDate.now().minusDays(i % 7));
+            inFlight.acquire();
+            created.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/procedures"))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((r, e) -> inFlight.release()));
+        }
+        for (var f : created) assertEquals(201, f.get().statusCode(), f.get().body());
+        double[] shown = new double[opens], render = new double[opens];
+        try (Browser b = new Browser(httpPort)) {
+            b.login("bench", PASSWORD);
+            for (int i = 0; i < opens; i++) {
+                b.open("/worklist");
+                shown[i] = b.markTime("fv-procedures");
+                render[i] = Double.parseDouble(b.driver().findElement(By.id("procedures-info")).getDomAttribute("data-render-ms"));
+                long rows = (Long) b.js("return document.querySelectorAll('#procedures tbody tr').length");
+                System.out.printf("[bench] worklist open %d: %d rows shown %.0f ms after navigation start (rows built and laid out in %.0f ms)%n",
+                        i + 1, rows, shown[i], render[i]);
+            }
+        }
+        Arrays.sort(shown);
+        Arrays.sort(render);
+        System.out.printf("[bench] worklist, %d procedures, %d opens: shown median %.0f ms (max %.0f); rows built and laid out median %.0f ms%n",
+                count, opens, shown[opens / 2], shown[opens - 1], render[opens / 2]);
+    }
 
     @Test
     void studyPage(@TempDir Path dir) throws Exception {
