@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 
 import org.fluorovault.security.Role;
-import org.fluorovault.security.UserService;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.Browser;
 import org.fluorovault.support.TestDicom;
@@ -29,7 +25,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,14 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
 class BrowserWorkflowTest extends ArchiveTestBase {
     static final String PASSWORD = "browser-test-password-1";
     static final int FRAMES = 30, SIZE = 512;
-    @Autowired UserService users;
     final String studyUid = TestDicom.uid(), runUid = TestDicom.uid();
 
     @BeforeAll
     void usersAndARun(@TempDir Path dir) throws Exception {
         for (Role r : Role.values()) {
             String name = "web-" + r.name().toLowerCase();
-            if (users.list().stream().noneMatch(u -> name.equals(u.get("username")))) users.create(name, PASSWORD, r);
+            ensureUser(name, PASSWORD, r);
         }
         send(TestDicom.phantomXa(dir, "WEB-1", studyUid, runUid,
                 LumbarPhantom.builder().size(SIZE).frames(FRAMES).contrast(LumbarPhantom.Contrast.EPIDURAL).seed(7).build()));
@@ -71,13 +65,8 @@ class BrowserWorkflowTest extends ArchiveTestBase {
 
     /** An API call with HTTP Basic as the given user. */
     private HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + (user.equals("admin") ? ADMIN_PASSWORD : PASSWORD)).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) b.header("Content-Type", "application/json");
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return request(method, path, user, user.equals("admin") ? ADMIN_PASSWORD : PASSWORD,
+                body == null ? null : "application/json", body, "Accept", "application/json");
     }
 
     private JsonNode ok(HttpResponse<String> r) throws Exception {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.fluorovault.security.Role;
-import org.fluorovault.security.UserService;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.Browser;
 import org.fluorovault.support.TestDicom;
@@ -18,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Writes docs/screenshots/*.png, one per main page at 1366x768, from a phantom study. Not part of
@@ -28,13 +26,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 class Screenshots extends ArchiveTestBase {
     static final String PASSWORD = "screenshot-password-1";
     static final Path OUT = Path.of("docs", "screenshots");
-    @Autowired UserService users;
 
     @Test
     void mainPages(@TempDir Path dir) throws Exception {
         for (Role r : Role.values()) {
             String name = "demo." + r.name().toLowerCase();
-            if (users.list().stream().noneMatch(u -> name.equals(u.get("username")))) users.create(name, PASSWORD, r);
+            ensureUser(name, PASSWORD, r);
         }
         String study = TestDicom.uid();
         send(TestDicom.phantomXa(dir, "DEMO-0042", study, TestDicom.uid(),

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 import org.fluorovault.security.Role;
-import org.fluorovault.security.UserService;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.Browser;
 import org.fluorovault.support.TestDicom;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Page timings in Debian's chromium, for docs/benchmarks.md; prints, asserts nothing. Not part of the
@@ -37,12 +35,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Tag("browser")
 class WebBenchmark extends ArchiveTestBase {
     static final String PASSWORD = "bench-password-123";
-    @Autowired UserService users;
 
     @Test
     void worklistOfAThousandProcedures() throws Exception {
         int opens = Integer.getInteger("fluorovault.bench.opens", 10), count = 1000;
-        if (users.list().stream().noneMatch(u -> "bench".equals(u.get("username")))) users.create("bench", PASSWORD, Role.TECHNOLOGIST);
+        ensureUser("bench", PASSWORD, Role.TECHNOLOGIST);
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         Semaphore inFlight = new Semaphore(8);
         List<CompletableFuture<HttpResponse<String>>> created = new ArrayList<>();
@@ -81,7 +78,7 @@ class WebBenchmark extends ArchiveTestBase {
     @Test
     void studyPage(@TempDir Path dir) throws Exception {
         int opens = Integer.getInteger("fluorovault.bench.opens", 10);
-        if (users.list().stream().noneMatch(u -> "bench".equals(u.get("username")))) users.create("bench", PASSWORD, Role.TECHNOLOGIST);
+        ensureUser("bench", PASSWORD, Role.TECHNOLOGIST);
         String study = TestDicom.uid();
         String run = TestDicom.uid();
         send(TestDicom.phantomXa(dir, "BENCH-1", study, run,

@@ -15,12 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.fluorovault.security.Role;
-import org.fluorovault.security.UserService;
 import org.fluorovault.support.ArchiveTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Browser sessions: form login with CSRF, session requests to /api must carry the CSRF token while
@@ -29,13 +27,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebSecurityTest extends ArchiveTestBase {
     static final String PASSWORD = "web-test-password-1";
-    @Autowired UserService users;
 
     @BeforeAll
     void users() {
         for (Role r : Role.values()) {
             String name = "websec-" + r.name().toLowerCase();
-            if (users.list().stream().noneMatch(u -> name.equals(u.get("username")))) users.create(name, PASSWORD, r);
+            ensureUser(name, PASSWORD, r);
         }
     }
 
