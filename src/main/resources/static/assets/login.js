@@ -1,7 +1,8 @@
 import { csrfToken, ready } from './api.js';
 
 const form = document.getElementById('login');
-form.addEventListener('submit', () => { form.elements._csrf.value = csrfToken(); });
+// the cookie holds the newest token (the form's may be from a page kept open across a new session)
+form.addEventListener('submit', () => { form.elements._csrf.value = csrfToken() || form.elements._csrf.value; });
 
 const q = new URLSearchParams(location.search);
 const msg = document.getElementById('message');

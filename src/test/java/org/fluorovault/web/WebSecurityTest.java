@@ -91,8 +91,8 @@ class WebSecurityTest extends ArchiveTestBase {
         assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/login"));
         HttpResponse<String> login = b.get("/login");
         assertEquals(200, login.statusCode());
-        assertTrue(login.body().contains("name=\"_csrf\""), "the login form posts the CSRF token");
-        assertTrue(b.csrf() != null && !b.csrf().isBlank(), "the login page sets the XSRF-TOKEN cookie the form reads");
+        assertTrue(b.csrf() != null && !b.csrf().isBlank(), "the login page sets the XSRF-TOKEN cookie the scripts read");
+        assertTrue(login.body().contains("name=\"_csrf\" value=\"" + b.csrf() + "\""), "the form itself carries the token");
     }
 
     @Test
@@ -127,6 +127,9 @@ class WebSecurityTest extends ArchiveTestBase {
     void logoutEndsTheSession() throws Exception {
         Browser b = signedIn(Role.PHYSICIAN);
         assertEquals(200, b.get("/worklist").statusCode());
+        HttpResponse<String> confirm = b.get("/logout");
+        assertEquals(200, confirm.statusCode());
+        assertTrue(confirm.body().contains("value=\"" + b.csrf() + "\""), confirm.body());
         HttpResponse<String> out = b.post("/logout", "application/x-www-form-urlencoded", "_csrf=" + enc(b.csrf()), null);
         assertEquals(302, out.statusCode());
         assertTrue(out.headers().firstValue("Location").orElse("").endsWith("/login?logout"));
