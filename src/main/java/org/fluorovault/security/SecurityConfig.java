@@ -11,12 +11,21 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -69,9 +78,35 @@ public class SecurityConfig {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .csrf(c -> c.csrfTokenRepository(tokens).csrfTokenRequestHandler(plainTokens)
                         .ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER))
+                .exceptionHandling(e -> e.accessDeniedHandler(CSRF_WITHOUT_CREDENTIALS_IS_401))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
         return http.build();
     }
+
+    /**
+     * A write without credentials of any kind (no Authorization header, no session) fails the CSRF
+     * check before authentication runs: it is answered 401 as any unauthenticated request, with the
+     * Basic challenge for API clients and without it for the pages' scripts (which then go to the
+     * login page). A session's write without its token stays 403.
+     */
+    static final AccessDeniedHandler CSRF_WITHOUT_CREDENTIALS_IS_401 = new AccessDeniedHandler() {
+        private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+        private final BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        { challenge.setRealmName("FluoroVault"); }
+
+        @Override
+        public void handle(HttpServletRequest req, HttpServletResponse rsp, AccessDeniedException e) throws IOException, ServletException {
+            Authentication user = SecurityContextHolder.getContext().getAuthentication();
+            boolean anonymous = user == null || user instanceof AnonymousAuthenticationToken;
+            if (!(e instanceof CsrfException) || !anonymous || req.getSession(false) != null) {
+                forbidden.handle(req, rsp, e);
+            } else if ("XMLHttpRequest".equals(req.getHeader("X-Requested-With"))) {
+                rsp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                challenge.commence(req, rsp, new InsufficientAuthenticationException("no credentials"));
+            }
+        }
+    };
 
     /** Loads the deferred CSRF token so that its cookie reaches the browser with every page. */
     static final class CsrfCookieFilter extends OncePerRequestFilter {

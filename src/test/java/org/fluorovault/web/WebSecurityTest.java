@@ -124,6 +124,13 @@ class WebSecurityTest extends ArchiveTestBase {
     }
 
     @Test
+    void aWriteWithoutAnyCredentialsIsUnauthenticatedNotForbidden() throws Exception {
+        HttpResponse<String> r = new Browser().post("/api/admin/users", "application/json", "{}", null);
+        assertEquals(401, r.statusCode());
+        assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), r.headers().toString());
+    }
+
+    @Test
     void logoutEndsTheSession() throws Exception {
         Browser b = signedIn(Role.PHYSICIAN);
         assertEquals(200, b.get("/worklist").statusCode());
