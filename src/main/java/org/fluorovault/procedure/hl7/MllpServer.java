@@ -137,10 +137,13 @@ final class MllpServer {
                 if (f.skipped() > 0) LOG.warn("HL7 {}: skipped {} bytes outside an MLLP frame", peer, f.skipped());
                 byte[] answer = handler.answer(f, peer);
                 if (answer != null) {
-                    out.write(MllpFrameReader.START);
-                    out.write(answer);
-                    out.write(MllpFrameReader.END);
-                    out.write(MllpFrameReader.CR);
+                    // one write: some peers take the first read as the whole answer
+                    byte[] framed = new byte[answer.length + 3];
+                    framed[0] = MllpFrameReader.START;
+                    System.arraycopy(answer, 0, framed, 1, answer.length);
+                    framed[framed.length - 2] = MllpFrameReader.END;
+                    framed[framed.length - 1] = MllpFrameReader.CR;
+                    out.write(framed);
                     out.flush();
                 }
                 if (f.fatal()) {
