@@ -61,6 +61,9 @@ public class Hl7Listener implements SmartLifecycle {
     @Override
     public boolean isRunning() { return boundPort >= 0; }
 
+    /** Waits up to {@code millis} until no HL7 connection is open; true when idle. */
+    public boolean awaitIdle(long millis) throws InterruptedException { return server.awaitIdle(millis); }
+
     /** The port actually bound (differs from the configured one when that is 0), or -1 when not listening. */
     public int port() { return boundPort; }
 }

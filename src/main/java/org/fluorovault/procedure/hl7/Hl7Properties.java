@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param port            MLLP port (0 = any free port, for tests; -1 = no HL7 listener)
  * @param bindAddress     address to listen on
  * @param maxConnections  concurrent connections; a connection beyond it is closed at once
- * @param maxMessageBytes largest framed message accepted; a longer one is answered AR and the connection closed
+ * @param maxMessageBytes largest framed message accepted; a longer one is read to its end, not kept, and answered AR
  * @param idleTimeout     a connection silent this long is closed
  * @param application     MSH-3 (sending application) of the ACKs
  */

@@ -7,7 +7,8 @@ import java.io.InputStream;
 /**
  * Reads MLLP frames (start block 0x0B, the message, end block 0x1C 0x0D) from a stream. Bytes
  * outside a frame are skipped and counted; a frame that breaks the rules is reported as a
- * {@link Frame} with a fault instead of a message, so the caller can answer it and go on.
+ * {@link Frame} with a fault instead of a message, so the caller can answer it and go on. A
+ * message longer than {@code maxBytes} is read to its end block without being kept.
  */
 final class MllpFrameReader {
     static final int START = 0x0B;
@@ -34,12 +35,19 @@ final class MllpFrameReader {
             skipped++;
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
+        long length = 0;
         while (true) {
             b = in.read();
             if (b < 0) return null;
             if (b == END) {
                 int after = in.read();
-                if (after == CR) return new Frame(buf.toByteArray(), null, skipped, false);
+                if (after == CR) {
+                    if (length > maxBytes) {
+                        return new Frame(new byte[0], "message of " + length + " bytes is longer than " + maxBytes + " bytes",
+                                skipped, false);
+                    }
+                    return new Frame(buf.toByteArray(), null, skipped, false);
+                }
                 if (after < 0) return null;
                 return new Frame(buf.toByteArray(), "MLLP framing error: end block 0x1C is followed by 0x"
                         + Integer.toHexString(after) + ", not 0x0D", skipped, false);
@@ -48,10 +56,8 @@ final class MllpFrameReader {
                 return new Frame(buf.toByteArray(), "MLLP framing error: start block 0x0B inside a message"
                         + " (the previous message has no end block 0x1C 0x0D)", skipped, true);
             }
-            if (buf.size() >= maxBytes) {
-                return new Frame(buf.toByteArray(), "message longer than " + maxBytes + " bytes", skipped, true);
-            }
-            buf.write(b);
+            // a message over the limit is read to its end block but not kept
+            if (++length <= maxBytes) buf.write(b);
         }
     }
 }

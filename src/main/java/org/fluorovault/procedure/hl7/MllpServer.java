@@ -40,6 +40,7 @@ final class MllpServer {
     private final int idleTimeoutMillis;
     private final AtomicInteger serial = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Object idle = new Object();
     private ServerSocket server;
     private ExecutorService pool;
     private Thread acceptor;
@@ -115,16 +116,36 @@ final class MllpServer {
                     try {
                         serve(socket, peer);
                     } finally {
-                        open.remove(socket);
                         closeQuietly(socket);
                         free.release();
+                        closed(socket);
                     }
                 });
             } catch (RuntimeException rejected) { // the pool is shutting down
-                open.remove(socket);
                 closeQuietly(socket);
                 free.release();
+                closed(socket);
             }
+        }
+    }
+
+    private void closed(Socket socket) {
+        synchronized (idle) {
+            open.remove(socket);
+            idle.notifyAll();
+        }
+    }
+
+    /** Waits up to {@code millis} until no connection is open (their slots free again); true when idle. */
+    boolean awaitIdle(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        synchronized (idle) {
+            while (!open.isEmpty()) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) return false;
+                idle.wait(left);
+            }
+            return true;
         }
     }
 

@@ -279,6 +279,51 @@ class Hl7ListenerTest extends ArchiveTestBase {
     }
 
     @Test
+    void connectionsBeyondTheLimitAreClosedAndOversizedMessagesRefused() throws Exception {
+        String pid = "H7-" + unique();
+        List<MllpClient> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) { // fluorovault.hl7.max-connections default
+                MllpClient c = client();
+                held.add(c);
+                assertEquals("AA", c.send(newOrder("L" + i, pid, "L" + unique())).code(), "connection " + i + " served");
+            }
+            try (MllpClient extra = client()) {
+                assertNull(extra.read(), "the 9th connection is closed without an answer");
+            }
+        } finally {
+            for (MllpClient c : held) c.close();
+        }
+        assertTrue(listener.awaitIdle(10_000), "the slots are free again");
+        try (MllpClient c = client()) {
+            String huge = newOrder("BIG", pid, "L" + unique()) + "\rNTE|1||" + "x".repeat(1_100_000);
+            MllpClient.Ack ack = c.send(huge);
+            assertEquals("AR", ack.code());
+            assertTrue(ack.message().endsWith("bytes is longer than 1048576 bytes"), ack.message());
+            assertEquals("AA", c.send(newOrder("AFTER", pid, "L" + unique())).code(), "the connection goes on");
+        }
+        assertEquals(9, procedures.forPatient(pid).size());
+    }
+
+    @Test
+    void cancelOfAPerformedProcedureIsAnErrorAndChangesNothing() throws Exception {
+        String pid = "H7-" + unique(), acc = "P" + unique();
+        try (MllpClient c = client()) {
+            assertEquals("AA", c.send(newOrder("N" + acc, pid, acc)).code());
+            Procedure p = only(acc);
+            procedures.update(p.id(), new org.fluorovault.procedure.ProcedureData(p.patient(), acc, p.data().requestedProcedureId(),
+                    null, p.data().scheduledAt(), LocalDateTime.of(2026, 1, 5, 10, 0), "62323", null, List.of("L4-L5"), null, null,
+                    null, null, p.data().diagnoses(), null, null, List.of(), null, null), null, "tech");
+            procedures.setStatus(p.id(), Status.PERFORMED, "tech");
+            MllpClient.Ack ack = c.send(message("orm-o01-cancel.hl7", "CTRL", "CA" + acc, "PID", pid, "ACC", acc));
+            assertEquals("AE", ack.code());
+            assertEquals("procedure " + p.id() + " is PERFORMED; only a SCHEDULED procedure can be cancelled", ack.message());
+            assertEquals(Status.PERFORMED, only(acc).status());
+            assertEquals(3, only(acc).version());
+        }
+    }
+
+    @Test
     void theListenerIsRestartable() throws Exception {
         int before = listener.port();
         listener.stop();
