@@ -37,6 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     {@link #cancel} cancels a scheduled one.</li>
  * <li>{@link #updateDemographics} and {@link #mergePatients} change the patient on every record of
  *     a patient ID (HL7 ADT^A08 / ADT^A40), each as a new version.</li>
+ * <li>{@link #createOrder} creates a scheduled record for an order (HL7 ORC-1 NW) unless a record
+ *     that is not CANCELLED already has its accession number.</li>
+ * <li>The overloads with a {@code reason} store it as the version's change reason (an interface
+ *     says which message made the change); {@link #changeReasons} reads them back.</li>
  * </ul>
  * Nothing is overwritten: each change appends a version (with who, when and why), and after the
  * transaction commits a {@link ProcedureChanged} event is published (synchronously; when the caller
@@ -58,7 +62,15 @@ public class ProcedureService {
         this.clock = Clock.systemDefaultZone();
     }
 
+    /** Longest change reason stored (the column's width); longer reasons are cut. */
+    public static final int MAX_REASON_LENGTH = 128;
+
+    private final Object orderLock = new Object();
+
     public Optional<Procedure> find(long id) { return repo.current(id); }
+
+    /** Why each version was made ("created", "status CANCELLED", "HL7 ORM^O01 MSG001", ...), oldest first. */
+    public List<String> changeReasons(long id) { return repo.reasons(id); }
 
     /** Every version of the record, oldest first (empty when there is no such record). */
     public List<Procedure> versions(long id) { return repo.versions(id); }
@@ -81,6 +93,11 @@ public class ProcedureService {
 
     /** Creates a record in the given status (an import of historical records passes PERFORMED or SIGNED). */
     public Procedure create(ProcedureData data, Status status, String user) {
+        return create(data, status, user, "created");
+    }
+
+    /** As {@link #create(ProcedureData, Status, String)}, with the change reason of version 1. */
+    public Procedure create(ProcedureData data, Status status, String user, String reason) {
         ProcedureData valid = ProcedureValidator.validate(data, today());
         if (status == Status.CANCELLED) throw new InvalidProcedureException("a new record cannot be CANCELLED");
         if (status != Status.SCHEDULED && valid.performedAt() == null) {
@@ -91,7 +108,7 @@ public class ProcedureService {
         Procedure p = tx.execute(s -> {
             long id = repo.insert(status, uid, valid, now, user);
             Procedure created = new Procedure(id, 1, status, uid, valid, now, user);
-            repo.appendVersion(created, "created");
+            repo.appendVersion(created, reason(reason, "created"));
             return created;
         });
         events.publishEvent(new ProcedureChanged(p.id(), p.version()));
@@ -99,12 +116,37 @@ public class ProcedureService {
     }
 
     /**
+     * Creates a SCHEDULED record for a new order (HL7 ORC-1 NW). The accession number is required
+     * and must not be held by a record that is not CANCELLED: a repeated order fails with
+     * {@link DuplicateAccessionException} and stores nothing. Orders are created one at a time so
+     * that two copies of one order arriving together still make one record.
+     */
+    public Procedure createOrder(ProcedureData data, String user, String reason) {
+        if (data != null && (data.accessionNumber() == null || data.accessionNumber().isBlank())) {
+            throw new InvalidProcedureException("an order needs an accession number");
+        }
+        synchronized (orderLock) {
+            if (data != null) {
+                List<Procedure> held = repo.byAccession(data.accessionNumber()).stream()
+                        .filter(p -> p.status() != Status.CANCELLED).toList();
+                if (!held.isEmpty()) throw new DuplicateAccessionException(data.accessionNumber(), held.get(0).id());
+            }
+            return create(data, Status.SCHEDULED, user, reason);
+        }
+    }
+
+    /**
      * Replaces the record's fields (a full update) as a new version. {@code expectedVersion}
      * (null: no check) must be the current version. Unchanged data adds no version.
      */
     public Procedure update(long id, ProcedureData data, Integer expectedVersion, String user) {
+        return update(id, data, expectedVersion, user, "updated");
+    }
+
+    /** As {@link #update(long, ProcedureData, Integer, String)}, with the change reason of the new version. */
+    public Procedure update(long id, ProcedureData data, Integer expectedVersion, String user, String reason) {
         ProcedureData valid = ProcedureValidator.validate(data, today());
-        return change(id, expectedVersion, user, "updated", cur -> {
+        return change(id, expectedVersion, user, reason(reason, "updated"), cur -> {
             if (cur.data().equals(valid)) return null;
             Status next = cur.status() == Status.SIGNED ? Status.REVIEWED : cur.status();
             if (next != Status.SCHEDULED && next != Status.CANCELLED && valid.performedAt() == null) {
@@ -144,18 +186,44 @@ public class ProcedureService {
     /** Cancels a scheduled procedure (HL7 order cancel). */
     public Procedure cancel(long id, String user) { return setStatus(id, Status.CANCELLED, user); }
 
+    /** As {@link #cancel(long, String)}, with the change reason of the new version (none when already CANCELLED). */
+    public Procedure cancel(long id, String user, String reason) {
+        return change(id, null, user, reason(reason, "status CANCELLED"), cur -> {
+            if (cur.status() == Status.CANCELLED) return null;
+            if (!allowed(cur.status(), Status.CANCELLED)) {
+                throw new VersionConflictException("procedure " + id + " is " + cur.status() + "; only a SCHEDULED procedure can be cancelled");
+            }
+            return new Step(Status.CANCELLED, cur.data());
+        });
+    }
+
     /** New demographics on every record of {@code patient.id()}; returns how many records changed. */
     public int updateDemographics(Patient patient, String user) {
+        return updateDemographics(patient, user, "demographics updated");
+    }
+
+    /** As {@link #updateDemographics(Patient, String)}, with the change reason of the new versions. */
+    public int updateDemographics(Patient patient, String user, String reason) {
         if (patient == null || patient.id() == null) throw new InvalidProcedureException("patient.id is required");
-        return rewritePatient(patient.id(), patient, user, "demographics updated");
+        return rewritePatient(patient.id(), patient, user, reason(reason, "demographics updated"));
     }
 
     /** Moves every record of {@code fromPatientId} to the patient {@code into}, each as a new version. */
     public int mergePatients(String fromPatientId, Patient into, String user) {
+        return mergePatients(fromPatientId, into, user, "merged from patient " + fromPatientId);
+    }
+
+    /** As {@link #mergePatients(String, Patient, String)}, with the change reason of the new versions. */
+    public int mergePatients(String fromPatientId, Patient into, String user, String reason) {
         if (into == null || into.id() == null || fromPatientId == null) {
             throw new InvalidProcedureException("both patient IDs are required for a merge");
         }
-        return rewritePatient(fromPatientId, into, user, "merged from patient " + fromPatientId);
+        return rewritePatient(fromPatientId, into, user, reason(reason, "merged from patient " + fromPatientId));
+    }
+
+    private static String reason(String reason, String otherwise) {
+        String r = reason == null || reason.isBlank() ? otherwise : reason;
+        return r.length() > MAX_REASON_LENGTH ? r.substring(0, MAX_REASON_LENGTH) : r;
     }
 
     private int rewritePatient(String patientId, Patient patient, String user, String reason) {

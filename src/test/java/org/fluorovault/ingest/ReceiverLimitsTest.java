@@ -42,6 +42,7 @@ class ReceiverLimitsTest {
         r.add("fluorovault.storage.path", storage::toString);
         r.add("fluorovault.storage.min-free-space", () -> "1000000TB");
         r.add("fluorovault.dicom.port", () -> "0");
+        r.add("fluorovault.hl7.port", () -> "-1");
         r.add("fluorovault.dicom.bind-address", () -> "127.0.0.1");
         r.add("fluorovault.dicom.max-associations", () -> "2");
         r.add("fluorovault.dicom.allowed-calling-aets", () -> "CARM1,FVSEND");

@@ -75,6 +75,31 @@ class ProcedureServiceTest extends ArchiveTestBase {
     }
 
     @Test
+    void ordersAreOnePerAccessionAndChangesCarryTheirReason() {
+        String pid = "O-" + unique(), acc = "E" + unique();
+        Procedure p = service.createOrder(data(pid, acc, LocalDateTime.of(2026, 3, 1, 9, 0)), "hl7 RIS", "HL7 ORM^O01 M1");
+        assertEquals(Status.SCHEDULED, p.status());
+        DuplicateAccessionException dup = assertThrows(DuplicateAccessionException.class, () -> service.createOrder(
+                data(pid, acc, LocalDateTime.of(2026, 3, 2, 9, 0)), "hl7 RIS", "HL7 ORM^O01 M2"));
+        assertEquals(p.id(), dup.existingId());
+        assertThrows(InvalidProcedureException.class, () -> service.createOrder(
+                data(pid, null, LocalDateTime.of(2026, 3, 2, 9, 0)), "hl7 RIS", "HL7 ORM^O01 M3"));
+        assertEquals(1, service.findByAccession(acc).size());
+
+        service.updateDemographics(new Patient(pid, "Roe^Rick^Q", LocalDate.of(1955, 1, 31), Sex.M), "hl7 ADT", "HL7 ADT^A08 M4");
+        service.cancel(p.id(), "hl7 RIS", "HL7 ORM^O01 M5");
+        assertEquals(Status.CANCELLED, service.cancel(p.id(), "hl7 RIS", "HL7 ORM^O01 M6").status(), "a repeated cancel is no change");
+        assertEquals(List.of("HL7 ORM^O01 M1", "HL7 ADT^A08 M4", "HL7 ORM^O01 M5"), service.changeReasons(p.id()));
+        // a cancelled order frees its accession number for a new order
+        Procedure again = service.createOrder(data(pid, acc, LocalDateTime.of(2026, 3, 9, 9, 0)), "hl7 RIS", "x".repeat(300));
+        assertEquals(List.of("x".repeat(ProcedureService.MAX_REASON_LENGTH)), service.changeReasons(again.id()));
+
+        Procedure done = service.create(data(pid, "E" + unique(), LocalDateTime.of(2026, 1, 1, 9, 0))
+                .withPatient(new Patient(pid, "Roe^Rick", null, Sex.M)), Status.SCHEDULED, "svc", null);
+        assertEquals(List.of("created"), service.changeReasons(done.id()));
+    }
+
+    @Test
     void catalogsAndChecks() {
         var cpt = CptCatalog.find("62323").orElseThrow();
         assertEquals(SpinalRegion.LUMBAR_SACRAL, cpt.region());

@@ -74,6 +74,7 @@ class QueryRetrieveInteropTest {
         r.add("fluorovault.storage.path", storage::toString);
         r.add("fluorovault.storage.min-free-space", () -> "1MB");
         r.add("fluorovault.dicom.port", () -> "0");
+        r.add("fluorovault.hl7.port", () -> "-1");
         r.add("fluorovault.dicom.bind-address", () -> "127.0.0.1");
         r.add("fluorovault.security.admin-password", () -> "qr-admin-password-1");
         r.add("fluorovault.dicom.move-destinations[STORESCP].host", () -> "127.0.0.1");

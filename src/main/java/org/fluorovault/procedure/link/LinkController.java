@@ -71,8 +71,9 @@ public class LinkController {
     }
 
     @GetMapping("/api/link-queue")
-    public List<QueuedStudy> queue() {
-        return linker.queue();
+    public List<QueuedStudy> queue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        if (page < 0 || size < 1 || size > 1000) throw new IllegalArgumentException("page must be >= 0 and size 1..1000");
+        return linker.queue(page, size);
     }
 
     @ExceptionHandler(StudyLinker.LinkException.class)

@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.fluorovault.archive.InstanceStored;
+import org.fluorovault.procedure.ProcedureChanged;
+import org.fluorovault.procedure.ProcedureService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -17,17 +19,20 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the linker in the background, on one thread, for each study that receives an instance: the C-STORE never
  * waits. Requests for one study coalesce while it waits. At start, studies that are neither linked nor queued (an
- * event lost in a crash) are caught up; when procedures change, the automatic queue is tried again.
+ * event lost in a crash) are caught up; when a procedure is created or changed, the waiting studies of its patient,
+ * accession number or Study UID are tried again.
  */
 @Component
 public class LinkOnReceipt implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(LinkOnReceipt.class);
     private final StudyLinker linker;
+    private final ProcedureService procedures;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private volatile ExecutorService worker;
 
-    public LinkOnReceipt(StudyLinker linker) {
+    public LinkOnReceipt(StudyLinker linker, ProcedureService procedures) {
         this.linker = linker;
+        this.procedures = procedures;
     }
 
     @EventListener
@@ -40,9 +45,11 @@ public class LinkOnReceipt implements SmartLifecycle {
         linker.unseenStudies().forEach(this::submit);
     }
 
-    /** Tries every study the rules may still attach (after a procedure was created or changed). */
-    public void retryQueue() {
-        linker.automaticQueue().forEach(this::submit);
+    /** A new or changed procedure may now match studies that waited: those of its patient, accession or Study UID. */
+    @EventListener
+    public void onProcedureChanged(ProcedureChanged event) {
+        procedures.find(event.id()).ifPresent(p -> linker.retryCandidates(p.patient().id(),
+                p.accessionNumber() == null ? "" : p.accessionNumber(), p.studyInstanceUid()).forEach(this::submit));
     }
 
     void submit(String studyUid) {

@@ -18,6 +18,8 @@ class LinkRepository {
     record StudyFacts(String studyInstanceUid, String patientId, String accessionNumber, LocalDate studyDate,
                       List<String> modalities) {}
 
+    /** Queue reason of studies without guidance imaging: kept so they are not looked at again, never listed. */
+    static final String NOT_GUIDANCE = "NOT_GUIDANCE";
     private static final String ACTIVE = "status <> 'CANCELLED'";
     private final JdbcTemplate jdbc;
 
@@ -113,22 +115,31 @@ class LinkRepository {
                 rs -> rs.next() ? rs.getBoolean(1) : null, studyUid));
     }
 
-    List<QueuedStudy> queue() {
+    List<QueuedStudy> queue(int page, int size) {
         return jdbc.query("""
                 SELECT q.*, p.patient_id, s.study_date, s.accession_number, s.id AS study_pk
                 FROM link_queue q LEFT JOIN study s ON s.study_instance_uid = q.study_instance_uid
-                LEFT JOIN patient p ON p.id = s.patient_fk ORDER BY q.queued_at, q.study_instance_uid""",
+                LEFT JOIN patient p ON p.id = s.patient_fk WHERE q.reason <> 'NOT_GUIDANCE'
+                ORDER BY q.queued_at, q.study_instance_uid LIMIT ? OFFSET ?""",
                 (rs, i) -> new QueuedStudy(rs.getString("study_instance_uid"), rs.getString("patient_id"),
                         rs.getString("study_date"), rs.getString("accession_number"),
                         jdbc.queryForList("SELECT DISTINCT modality FROM series WHERE study_fk = ? AND modality IS NOT NULL ORDER BY modality",
                                 String.class, rs.getLong("study_pk")),
                         rs.getString("reason"), ids(rs.getString("candidates")), rs.getTimestamp("queued_at").toInstant(),
-                        rs.getString("detail")));
+                        rs.getString("detail")),
+                size, (long) page * size);
     }
 
-    /** Studies waiting for a rule: queued but not manual. */
-    List<String> automaticQueue() {
-        return jdbc.queryForList("SELECT study_instance_uid FROM link_queue WHERE manual = FALSE ORDER BY queued_at", String.class);
+    /** Queued studies, not held by a person, of this patient, accession number or Study Instance UID. */
+    List<String> retryCandidates(String patientId, String accessionNumber, String studyInstanceUid) {
+        // three indexed lookups rather than one OR the planner might answer with a scan
+        return jdbc.queryForList("""
+                SELECT q.study_instance_uid FROM patient p JOIN study s ON s.patient_fk = p.id
+                  JOIN link_queue q ON q.study_instance_uid = s.study_instance_uid WHERE p.patient_id = ? AND q.manual = FALSE
+                UNION SELECT q.study_instance_uid FROM study s JOIN link_queue q ON q.study_instance_uid = s.study_instance_uid
+                  WHERE s.accession_number = ? AND q.manual = FALSE
+                UNION SELECT q.study_instance_uid FROM link_queue q WHERE q.study_instance_uid = ? AND q.manual = FALSE""",
+                String.class, patientId, accessionNumber, studyInstanceUid);
     }
 
     /** Studies neither linked nor queued (events lost in a crash are caught up at start). */

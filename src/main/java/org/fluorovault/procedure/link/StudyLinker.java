@@ -69,8 +69,9 @@ public class StudyLinker {
         return repo.history(procedureId);
     }
 
-    public List<QueuedStudy> queue() {
-        return repo.queue();
+    /** The studies waiting for a person, oldest first (studies without guidance imaging are not shown). */
+    public List<QueuedStudy> queue(int page, int size) {
+        return repo.queue(page, size);
     }
 
     /** Runs the rules for a study that is neither linked nor held by a person; returns the link if one was made. */
@@ -100,7 +101,8 @@ public class StudyLinker {
         List<Long> byMpps = repo.byMpps(f.studyInstanceUid(), f.patientId());
         if (!byMpps.isEmpty()) return linkOrQueue(f, byMpps, LinkMethod.MPPS, "MPPS for the study");
         if (f.modalities().stream().noneMatch(props.modalities()::contains)) {
-            repo.queue(f.studyInstanceUid(), "UNMATCHED", List.of(), false, clock.instant(),
+            // not guidance imaging (an SR-only study, another department's MR...): nothing for people to do
+            repo.queue(f.studyInstanceUid(), LinkRepository.NOT_GUIDANCE, List.of(), false, clock.instant(),
                     "no accession or worklist match; modalities " + f.modalities() + " are not matched by patient and date "
                             + "(only " + props.modalities() + ")");
             return Optional.empty();
@@ -172,8 +174,9 @@ public class StudyLinker {
     /** Published after an unlink is committed. */
     public record StudyUnlinked(StudyLink previous, String user) {}
 
-    List<String> automaticQueue() {
-        return repo.automaticQueue();
+    /** Queued studies (not held by a person) that a procedure with these keys could now match. */
+    List<String> retryCandidates(String patientId, String accessionNumber, String studyInstanceUid) {
+        return repo.retryCandidates(patientId, accessionNumber, studyInstanceUid);
     }
 
     List<String> unseenStudies() {

@@ -17,6 +17,7 @@ import org.fluorovault.review.Annotation;
 
 /** Renders a key image frame with what people marked on it: needle tip, level, and the analysed contrast outline. */
 final class KeyImageRenderer {
+    private static final int MIN_SIZE = 512;
     private KeyImageRenderer() {}
 
     /** The frame to show: the first key frame, else the needle tip's frame, else the analysis peak, else the middle. */
@@ -31,18 +32,24 @@ final class KeyImageRenderer {
         FrameSource src = FrameSource.open(file);
         int f = Math.min(Math.max(frame, 1), src.frameCount());
         BufferedImage gray = FrameRenderer.render(src.attributes(), src.format(), src.frame(f - 1), null);
-        BufferedImage rgb = new BufferedImage(gray.getWidth(), gray.getHeight(), BufferedImage.TYPE_INT_RGB);
+        // small images are enlarged (nearest neighbour) so that marks and labels keep a readable size
+        int scale = Math.max(1, (int) Math.ceil(MIN_SIZE / (double) Math.max(gray.getWidth(), gray.getHeight())));
+        BufferedImage rgb = new BufferedImage(gray.getWidth() * scale, gray.getHeight() * scale, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
         try {
-            g.drawImage(gray, 0, 0, null);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.drawImage(gray, 0, 0, rgb.getWidth(), rgb.getHeight(), null);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            float unit = Math.max(1.5f, gray.getWidth() / 256f);
+            float unit = rgb.getWidth() / 256f;
+            java.awt.geom.AffineTransform screen = g.getTransform();
+            g.scale(scale, scale); // image coordinates from here on
             if (analysis != null && analysis.outline() != null && analysis.outline().size() > 2) {
-                outline(g, analysis.outline(), unit);
+                outline(g, analysis.outline(), unit / scale);
             }
             if (a.needleTip() != null && a.needleTip().column() != null && a.needleTip().row() != null) {
-                tip(g, a.needleTip().column(), a.needleTip().row(), unit);
+                tip(g, a.needleTip().column(), a.needleTip().row(), unit / scale);
             }
+            g.setTransform(screen);
             label(g, a, f, unit);
         } finally {
             g.dispose();

@@ -231,7 +231,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
         String study = TestDicom.uid();
         sendAll(run(pid, study, 0)); // accession A<pid> is unknown, and the study date is weeks from the procedure
         assertThat(linking.awaitIdle(10_000)).isTrue();
-        JsonNode queue = json.readTree(request("GET", "/api/link-queue", "flowtech", PW, null, null).body());
+        JsonNode queue = json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body());
         JsonNode mine = find(queue, study);
         assertThat(mine.get("reason").asString()).isEqualTo("UNMATCHED");
         assertThat(mine.get("patientId").asString()).isEqualTo(pid);
@@ -244,11 +244,11 @@ class EvidenceFlowTest extends ArchiveTestBase {
         assertThat(json.readTree(linked.body()).get("method").asString()).isEqualTo("USER");
         assertThat(postJson("/api/procedures/" + id + "/studies", "flowtech", PW, "{\"studyInstanceUid\":\"" + study + "\"}")
                 .statusCode()).isEqualTo(409);
-        assertThat(find(json.readTree(request("GET", "/api/link-queue", "flowtech", PW, null, null).body()), study)).isNull();
+        assertThat(find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study)).isNull();
 
         assertThat(request("DELETE", "/api/procedures/" + id + "/studies/" + study + "?reason=wrong%20patient", "flowtech", PW, null, null)
                 .statusCode()).isEqualTo(204);
-        JsonNode requeued = find(json.readTree(request("GET", "/api/link-queue", "flowtech", PW, null, null).body()), study);
+        JsonNode requeued = find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study);
         assertThat(requeued.get("reason").asString()).isEqualTo("UNLINKED");
         // a new instance of the study does not make the rules attach it again
         String iuid = TestDicom.uid();
@@ -260,6 +260,35 @@ class EvidenceFlowTest extends ArchiveTestBase {
                 .containsExactly("LINK flowtech", "UNLINK flowtech");
         assertThat(history.get(1).get("detail").asString()).contains("wrong patient");
         assertThat(request("DELETE", "/api/procedures/" + id + "/studies/" + study, "flowtech", PW, null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void imagesThatArriveBeforeTheirProcedureAreLinkedWhenItIsRecorded() throws Exception {
+        String pid = "PL" + System.nanoTime() % 100000;
+        String study = TestDicom.uid();
+        sendAll(run(pid, study, 0)); // accession A<pid>, no procedure yet
+        assertThat(linking.awaitIdle(10_000)).isTrue();
+        assertThat(find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study)
+                .get("reason").asString()).isEqualTo("UNMATCHED");
+        long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20")).body())
+                .get("id").asLong();
+        assertThat(linking.awaitIdle(10_000)).isTrue();
+        JsonNode links = json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null).body());
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0).get("method").asString()).isEqualTo("ACCESSION");
+        assertThat(find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study)).isNull();
+    }
+
+    @Test
+    void studiesWithoutGuidanceImagingAreNotQueuedForPeople() throws Exception {
+        String iuid = TestDicom.uid(), study = TestDicom.uid();
+        Attributes mr = TestDicom.xa("PMR" + System.nanoTime() % 100000, study, TestDicom.uid(), iuid, 1, 16);
+        mr.setString(Tags.Modality, VR.CS, "MR");
+        mr.setString(Tags.AccessionNumber, VR.SH, "NOPROC1");
+        sendAll(TestDicom.write(tmp.resolve(iuid + ".dcm"), mr, TransferSyntax.EXPLICIT_VR_LE));
+        assertThat(linking.awaitIdle(10_000)).isTrue();
+        assertThat(find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study)).isNull();
+        assertThat(request("GET", "/api/link-queue?size=0", "flowtech", PW, null, null).statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -1,0 +1,45 @@
+package org.fluorovault.procedure.hl7;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** fluorovault.hl7.* binding: defaults, -1 turns the listener off, bad values stop the start. */
+class Hl7PropertiesTest {
+    @Configuration
+    @EnableConfigurationProperties(Hl7Properties.class)
+    static class Config {}
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
+
+    @Test
+    void defaultsAndOff() {
+        runner.run(ctx -> {
+            Hl7Properties p = ctx.getBean(Hl7Properties.class);
+            assertEquals(2575, p.port());
+            assertEquals(8, p.maxConnections());
+            assertEquals(Duration.ofSeconds(300), p.idleTimeout());
+            assertTrue(p.enabled());
+        });
+        runner.withPropertyValues("fluorovault.hl7.port=-1").run(ctx -> assertFalse(ctx.getBean(Hl7Properties.class).enabled()));
+    }
+
+    @Test
+    void invalidValuesAreRefused() {
+        for (String bad : new String[] {"fluorovault.hl7.port=-2", "fluorovault.hl7.port=70000",
+                "fluorovault.hl7.max-connections=0", "fluorovault.hl7.max-message-bytes=10", "fluorovault.hl7.bind-address= "}) {
+            runner.withPropertyValues(bad).run(ctx -> {
+                assertNotNull(ctx.getStartupFailure(), bad + " must stop the start");
+                assertTrue(String.valueOf(ctx.getStartupFailure()).contains("fluorovault.hl7"), String.valueOf(ctx.getStartupFailure()));
+            });
+        }
+    }
+}
