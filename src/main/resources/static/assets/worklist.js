@@ -10,6 +10,7 @@ to.value = isoDay(today);
 from.value = isoDay(new Date(today.getTime() - 7 * 86400000));
 
 let procedures = [], verdicts = null;
+const QUEUE_SHOWN = 500;
 
 const haystack = p => (p.search ??= Object.values(procedureFields).map(f => f(p)).join(' ').toLowerCase() + ` #${p.id}`);
 
@@ -48,7 +49,7 @@ async function loadProcedures() {
 async function loadStudies() {
   let queue;
   try {
-    queue = await api('/api/link-queue');
+    queue = await api(`/api/link-queue?size=${QUEUE_SHOWN}`);
   } catch (e) {
     if (!(e instanceof ApiError && e.status === 404)) throw e;
     return recentStudies();
@@ -73,7 +74,8 @@ async function loadStudies() {
       el('td', { style: 'white-space:normal' }, `${String(q.reason).toLowerCase()}${q.detail ? `: ${q.detail}` : ''}`),
       el('td', {}, link), el('td', {}, el('a', { class: 'btn', href: `/studies/${encodeURIComponent(q.studyInstanceUid)}` }, 'Review')));
   }));
-  document.getElementById('studies-info').textContent = queue.length ? `${queue.length} studies wait for a procedure` : 'Every study is linked.';
+  document.getElementById('studies-info').textContent = !queue.length ? 'Every study is linked.'
+    : queue.length < QUEUE_SHOWN ? `${queue.length} studies wait for a procedure` : `The first ${QUEUE_SHOWN} studies waiting for a procedure`;
 }
 
 async function recentStudies() {
