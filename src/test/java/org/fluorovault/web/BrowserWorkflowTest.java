@@ -74,14 +74,14 @@ class BrowserWorkflowTest extends ArchiveTestBase {
         return json.readTree(r.body());
     }
 
-    /** A lumbar interlaminar ESI (CPT 62323) for the test patient, moved on to {@code status}. */
-    private long procedure(String accession, String... statuses) throws Exception {
+    /** A lumbar interlaminar ESI (CPT 62323) of today for a patient, moved on through {@code statuses}. */
+    private long procedure(String patientId, String accession, String... statuses) throws Exception {
         String body = """
-                {"patient": {"id": "WEB-1", "name": "Test^Patient", "birthDate": "1960-01-01", "sex": "F"},
+                {"patient": {"id": "%s", "name": "Test^Patient", "birthDate": "1960-01-01", "sex": "F"},
                  "accessionNumber": "%s", "scheduledAt": "2026-11-26T10:00:00", "performedAt": "2026-11-26T10:20:00",
                  "cptCode": "62323",
                  "levels": ["L4-L5"], "approach": "INTERLAMINAR", "laterality": "LEFT",
-                 "physician": {"name": "Web^Doctor", "npi": "1234567893"}, "diagnoses": ["M54.16"]}""".formatted(accession);
+                 "physician": {"name": "Web^Doctor", "npi": "1234567893"}, "diagnoses": ["M54.16"]}""".formatted(patientId, accession);
         long id = ok(call("POST", "/api/procedures", "admin", body)).get("id").asLong();
         for (String status : statuses) ok(call("POST", "/api/procedures/" + id + "/status", "admin", "{\"status\":\"" + status + "\"}"));
         return id;
@@ -191,7 +191,7 @@ class BrowserWorkflowTest extends ArchiveTestBase {
 
     @Test
     void aPhysicianSignsAReviewedProcedure() throws Exception {
-        long id = procedure("WEB-SIGN-" + System.nanoTime() % 100000, "PERFORMED", "REVIEWED");
+        long id = procedure("WEB-1", "WEB-SIGN-" + System.nanoTime() % 100000, "PERFORMED", "REVIEWED");
         try (Browser b = new Browser(httpPort)) {
             b.login(user(Role.PHYSICIAN), PASSWORD);
             // on today's worklist with its status, one click from its page
@@ -214,13 +214,17 @@ class BrowserWorkflowTest extends ArchiveTestBase {
     }
 
     @Test
-    void anAuditorFindsTheProcedureSeesTheVerdictAndDownloadsBothPackets() throws Exception {
-        long id = procedure("WEB-AUD-" + System.nanoTime() % 100000, "PERFORMED");
-        ok(call("POST", "/api/procedures/" + id + "/studies", "admin",
-                "{\"studyInstanceUid\":\"" + studyUid + "\",\"reason\":\"browser test\"}"));
+    void anAuditorFindsTheProcedureSeesTheVerdictAndDownloadsBothPackets(@TempDir Path dir) throws Exception {
+        String patient = "WEB-AUD-" + System.nanoTime() % 100000, study = TestDicom.uid();
+        send(TestDicom.writeXa(dir, patient, study, 3, 64));
+        long id = procedure(patient, "A" + patient, "PERFORMED"); // the study's accession (TestDicom)
+        if (ok(call("GET", "/api/procedures/" + id + "/studies", "admin", null)).isEmpty()) { // not linked by a rule
+            ok(call("POST", "/api/procedures/" + id + "/studies", "admin",
+                    "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"browser test\"}"));
+        }
         try (Browser b = new Browser(httpPort)) {
             b.login(user(Role.AUDITOR), PASSWORD);
-            b.driver().findElement(By.name("patientId")).sendKeys("WEB-1");
+            b.driver().findElement(By.name("patientId")).sendKeys(patient);
             b.driver().findElement(By.cssSelector("#search button[type=submit]")).click();
             b.awaitText("#info", "procedures");
             b.driver().findElement(By.linkText("#" + id)).click();
