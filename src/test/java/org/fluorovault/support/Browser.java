@@ -111,8 +111,10 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks a download link and answers the file once the browser has finished it (chromium
-     * writes a .crdownload and renames it to {@code name}: a file-system event, no polling).
+     * Clicks a download link and answers the file once the browser has finished it: chromium
+     * reserves {@code name} with an empty file, writes a .crdownload beside it and finally renames
+     * that over it. Each step is a file-system event the wait wakes up on (no polling). The
+     * downloads the tests make are never empty.
      */
     public Path download(By link, String name) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(profile.resolve("downloads"));
@@ -121,7 +123,7 @@ public final class Browser implements AutoCloseable {
             dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             driver.findElement(link).click();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(file)) {
+            while (!finished(dir, file)) {
                 WatchKey key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (key == null) throw new AssertionError(name + " was not downloaded within 60 s");
                 key.pollEvents();
@@ -129,6 +131,13 @@ public final class Browser implements AutoCloseable {
             }
         }
         return file;
+    }
+
+    private static boolean finished(Path dir, Path file) throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) return false; // not there, or only the reserved name
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.noneMatch(p -> p.getFileName().toString().endsWith(".crdownload"));
+        }
     }
 
     /** Script errors the pages logged (answers with an HTTP error status are the pages' business, not errors). */
