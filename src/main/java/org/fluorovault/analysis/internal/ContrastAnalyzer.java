@@ -1,7 +1,6 @@
 package org.fluorovault.analysis.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import ij.plugin.filter.GaussianBlur;
@@ -247,8 +246,25 @@ public final class ContrastAnalyzer {
         int k = 0;
         float[] v = new float[(w - 2 * edge) * (h - 2 * edge)];
         for (int y = edge; y < h - edge; y++) for (int x = edge; x < w - edge; x++) v[k++] = Math.abs(a[y * w + x] - b[y * w + x]);
-        Arrays.sort(v);
-        return Math.max(0.5, 1.4826 * v[v.length / 2]);
+        return Math.max(0.5, 1.4826 * select(v, v.length / 2));
+    }
+
+    /** The {@code k}-th smallest value (what {@code v[k]} would be after sorting), by quickselect; reorders {@code v}. */
+    static float select(float[] v, int k) {
+        int lo = 0, hi = v.length - 1;
+        while (hi > lo) {
+            float pivot = v[(lo + hi) >>> 1];
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) i++;
+                while (v[j] > pivot) j--;
+                if (i <= j) { float t = v[i]; v[i] = v[j]; v[j] = t; i++; j--; }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return v[k];
+        }
+        return v[k];
     }
 
     private static int argmax(float[] v) {

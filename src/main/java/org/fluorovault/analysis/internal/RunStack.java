@@ -13,7 +13,7 @@ import org.fluorovault.dicom.image.PixelFormat;
 /**
  * A run as an ImageJ stack of 16-bit processors (time as frames), binned to a working size and
  * oriented so that more attenuation is a higher value (MONOCHROME1 inverted). Frames are decoded
- * one at a time; only the binned stack is kept.
+ * one at a time and binned at once; only the binned stack is kept.
  */
 final class RunStack {
     /** Working images are at most about this many pixels on a side. */
@@ -31,23 +31,44 @@ final class RunStack {
         PixelFormat fmt = src.format();
         int bin = Math.max(1, Math.round(Math.max(fmt.columns(), fmt.rows()) / (float) WORKING_SIZE));
         ImageStack stack = null;
-        int min = fmt.minValue(), max = fmt.maxValue();
         for (int i = 0; i < src.frameCount(); i++) {
             Frame f = src.frame(i);
-            short[] px = new short[f.values().length];
-            int[] v = f.values();
-            for (int k = 0; k < v.length; k++) {
-                int s = Math.min(max, Math.max(min, v[k]));
-                px[k] = (short) (fmt.monochrome1() ? max - s : s - min);
-            }
-            ShortProcessor sp = new ShortProcessor(f.columns(), f.rows(), px, null);
-            ShortProcessor binned = bin == 1 ? sp : (ShortProcessor) sp.bin(bin);
-            if (stack == null) stack = new ImageStack(binned.getWidth(), binned.getHeight());
-            stack.addSlice("frame " + (i + 1), binned);
+            int w = f.columns() / bin, h = f.rows() / bin;
+            if (stack == null) stack = new ImageStack(w, h);
+            stack.addSlice("frame " + (i + 1), new ShortProcessor(w, h, binned(f, fmt, bin), null));
         }
         ImagePlus imp = new ImagePlus("run", stack);
         imp.setDimensions(1, 1, stack.getSize());
         return new RunStack(imp, bin);
+    }
+
+    /**
+     * One decoded frame clamped to the stored range, oriented (MONOCHROME1 inverted) and averaged
+     * over {@code bin x bin} blocks in one pass, so that no full-resolution copy is made. The values
+     * are those of ImageJ's {@code ShortProcessor.bin(bin)} (float sum, rounded half up; the
+     * remainder rows and columns dropped), which RunStackTest checks.
+     */
+    static short[] binned(Frame f, PixelFormat fmt, int bin) {
+        int cols = f.columns(), w = cols / bin, h = f.rows() / bin;
+        int min = fmt.minValue(), max = fmt.maxValue();
+        boolean invert = fmt.monochrome1();
+        int[] v = f.values();
+        short[] out = new short[w * h];
+        int n = bin * bin;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float sum = 0;
+                for (int y2 = 0; y2 < bin; y2++) {
+                    int row = (y * bin + y2) * cols + x * bin;
+                    for (int x2 = 0; x2 < bin; x2++) {
+                        int s = Math.min(max, Math.max(min, v[row + x2]));
+                        sum += invert ? max - s : s - min;
+                    }
+                }
+                out[y * w + x] = (short) (int) (sum / n + 0.5f);
+            }
+        }
+        return out;
     }
 
     int frames() { return image.getStackSize(); }
@@ -58,6 +79,9 @@ final class RunStack {
 
     /** Frame {@code i} (0-based) as floats. */
     FloatProcessor floatFrame(int i) {
-        return image.getStack().getProcessor(i + 1).convertToFloatProcessor();
+        short[] px = (short[]) image.getStack().getPixels(i + 1);
+        float[] out = new float[px.length];
+        for (int k = 0; k < px.length; k++) out[k] = px[k] & 0xffff;
+        return new FloatProcessor(width(), height(), out);
     }
 }

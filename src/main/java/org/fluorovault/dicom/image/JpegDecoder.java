@@ -1,7 +1,6 @@
 package org.fluorovault.dicom.image;
 
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 
@@ -9,7 +8,6 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.fluorovault.dicom.image.FrameDecodeException.Reason;
 
@@ -22,7 +20,7 @@ final class JpegDecoder {
 
     static int[] decode(byte[] jpeg, PixelFormat fmt) throws IOException, FrameDecodeException {
         ImageReader reader = reader();
-        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+        try (ImageInputStream iis = new ByteArrayImageInput(jpeg)) {
             reader.setInput(iis, true, true);
             Raster r;
             try {
