@@ -129,7 +129,7 @@ public class EvidenceController {
 
     @ExceptionHandler(NoRuleSetException.class)
     ResponseEntity<Map<String, String>> noRuleSet(NoRuleSetException e) {
-        return ResponseEntity.unprocessableEntity().body(Map.of("error", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler(EvidenceZip.IncompletePacketException.class)
