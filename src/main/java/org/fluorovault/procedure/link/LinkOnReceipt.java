@@ -1,5 +1,6 @@
 package org.fluorovault.procedure.link;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -17,8 +18,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the linker in the background, on one thread, for each study that receives an instance: the C-STORE never
- * waits. Requests for one study coalesce while it waits. At start, studies that are neither linked nor queued (an
+ * Runs the linker in the background, on one thread, for each study that receives a new series: the C-STORE never
+ * waits, and the instances of a run do not each make the rules run again. Requests for one study coalesce. At start, studies that are neither linked nor queued (an
  * event lost in a crash) are caught up; when a procedure is created or changed, the waiting studies of its patient,
  * accession number or Study UID are tried again.
  */
@@ -35,9 +36,21 @@ public class LinkOnReceipt implements SmartLifecycle {
         this.procedures = procedures;
     }
 
+    /** Series already looked at since start: the rules see a study again only when a new series arrives. */
+    private final Map<String, Boolean> seenSeries = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            });
+
     @EventListener
     public void onStored(InstanceStored event) {
-        submit(event.instance().studyInstanceUid());
+        // the facts the rules use (patient, accession, date, modalities) change with a new series, not a new instance
+        if (seenSeries.put(event.instance().seriesInstanceUid(), Boolean.TRUE) == null) {
+            submit(event.instance().studyInstanceUid());
+        }
     }
 
     @EventListener
@@ -101,6 +114,7 @@ public class LinkOnReceipt implements SmartLifecycle {
             }
         }
         pending.clear();
+        seenSeries.clear();
     }
 
     @Override
