@@ -10,9 +10,14 @@
 # RUNS rounds of each, medians. Everything listens on 127.0.0.1 only.
 #
 #   mvn -q package -DskipTests && mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt
-#   bash src/bench/qr-bench.sh [RUNS]            (from the repository root; needs dcmtk and orthanc)
+#   bash src/bench/qr-bench.sh [RUNS] [PARTS]    (from the repository root; needs dcmtk and orthanc)
+# PARTS: any of a, b, c (default abc). FAST_DIR (default /dev/shm/fv-qr-bench) holds the stores of
+# part b for both servers: the fill of 100,000 objects is set-up, not what b measures, and with an
+# fsync per object on this shared disk Orthanc takes hours for it.
 set -euo pipefail
 RUNS=${1:-3}
+PARTS=${2:-abc}
+FAST_DIR=${FAST_DIR:-/dev/shm/fv-qr-bench}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=$(ls "$ROOT"/target/fluorovault-*.jar | grep -v original | head -1)
 CP="$ROOT/target/classes:$(cat "$ROOT/target/bench-cp.txt")"
@@ -41,25 +46,33 @@ start_fv() { # storage dir
 }
 stop_fv() { kill $FV_PID 2>/dev/null || true; wait $FV_PID 2>/dev/null || true; }
 
-start_orthanc() {
-  rm -rf "$WORK/orthanc"; mkdir -p "$WORK/orthanc/db"
-  cat > "$WORK/orthanc/config.json" <<JSON
-{ "Name": "qr-bench", "StorageDirectory": "$WORK/orthanc/db", "IndexDirectory": "$WORK/orthanc/db",
+start_orthanc() { # dir
+  rm -rf "$1"; mkdir -p "$1/db"
+  cat > "$1/config.json" <<JSON
+{ "Name": "qr-bench", "StorageDirectory": "$1/db", "IndexDirectory": "$1/db",
   "HttpPort": $ORTHANC_HTTP, "DicomPort": $ORTHANC_DICOM, "DicomAet": "ORTHANC", "RemoteAccessAllowed": false,
   "DicomCheckCalledAet": false, "DicomAlwaysAllowStore": true, "DicomAlwaysAllowFind": true,
   "AcceptedTransferSyntaxes": ["1.2.840.10008.1.*"], "Plugins": [], "AuthenticationEnabled": false }
 JSON
-  /usr/sbin/Orthanc "$WORK/orthanc/config.json" > "$WORK/orthanc.log" 2>&1 &
+  # TCP_NODELAY=1: without it dcmtk-based receivers wait for the delayed ACK (about 40 ms) on
+  # every response; that is the socket, not the index (see docs/benchmarks.md).
+  TCP_NODELAY=1 /usr/sbin/Orthanc "$1/config.json" > "$WORK/orthanc.log" 2>&1 &
   ORTHANC_PID=$!
   wait_port $ORTHANC_DICOM
 }
 stop_orthanc() { kill $ORTHANC_PID 2>/dev/null || true; wait $ORTHANC_PID 2>/dev/null || true; }
 
+send() { # dir port aet -> seconds
+  local t0; t0=$(now)
+  storescu -aec "$3" +sd +sp "*.dcm" 127.0.0.1 "$2" "$1" > "$WORK/storescu.log" 2>&1 || { log "storescu failed: $(tail -3 "$WORK/storescu.log")"; echo nan; return; }
+  echo "$(now) - $t0" | bc -l
+}
 find_bench() { # port aet prefix patients -> "median p95 matches"
   java -cp "$CP" "$ROOT/src/bench/FindBench.java" 127.0.0.1 "$1" "$2" "$3" "$4" "$QUERIES" 2>>"$WORK/findbench.err"
 }
 
 # ---- a. 1,000,000 instances in the index
+if [[ $PARTS == *a* ]]; then
 A_DIR="$WORK/fv-1m"
 if [ ! -f "$A_DIR/.filled" ]; then
   rm -rf "$A_DIR"; start_fv "$A_DIR"; stop_fv   # the application makes the schema
@@ -77,19 +90,16 @@ for run in $(seq 1 "$RUNS"); do
   A_MATCHES=$(echo $r | cut -d' ' -f3); log "1M run $run: $r"
 done
 stop_fv
+fi
 
 # ---- b. the same tiny instances in FluoroVault and Orthanc
+if [[ $PARTS == *b* ]]; then
 TINY="$WORK/tiny-$TINY_COUNT"
 if [ ! -f "$TINY/.done" ]; then
   rm -rf "$TINY"; java -cp "$ROOT/target/classes" "$ROOT/src/bench/MakeBenchData.java" "$TINY" "$TINY_COUNT" 8 1 \
     $((TINY_COUNT / 20)) TP $((TINY_COUNT / 100)); touch "$TINY/.done"
 fi
-send() { # dir port aet -> seconds
-  local t0; t0=$(now)
-  storescu -aec "$3" +sd +sp "*.dcm" 127.0.0.1 "$2" "$1" > "$WORK/storescu.log" 2>&1 || { log "storescu failed: $(tail -3 "$WORK/storescu.log")"; echo nan; return; }
-  echo "$(now) - $t0" | bc -l
-}
-rm -rf "$WORK/fv-tiny"; start_fv "$WORK/fv-tiny"; start_orthanc
+rm -rf "$FAST_DIR"; mkdir -p "$FAST_DIR"; start_fv "$FAST_DIR/fv-tiny"; start_orthanc "$FAST_DIR/orthanc"
 B_SEND_FV=$(send "$TINY" $FV_DICOM FLUOROVAULT); B_SEND_OR=$(send "$TINY" $ORTHANC_DICOM ORTHANC)
 log "sent $TINY_COUNT: fv $B_SEND_FV s, orthanc $B_SEND_OR s"
 BF=(); BO=(); BF95=(); BO95=()
@@ -98,9 +108,11 @@ for run in $(seq 1 "$RUNS"); do
   o=$(find_bench $ORTHANC_DICOM ORTHANC TP $((TINY_COUNT / 100))); BO+=("$(echo $o | cut -d' ' -f1)"); BO95+=("$(echo $o | cut -d' ' -f2)"); BO_MATCHES=$(echo $o | cut -d' ' -f3)
   log "tiny run $run: fv $r | orthanc $o"
 done
-stop_orthanc; stop_fv
+stop_orthanc; stop_fv; rm -rf "$FAST_DIR"
+fi
 
 # ---- c. C-MOVE of a 30-instance study vs. ingest of it
+if [[ $PARTS == *c* ]]; then
 BIG="$WORK/big-30"
 if [ ! -f "$BIG/.done" ]; then
   rm -rf "$BIG"; java -cp "$ROOT/target/classes" "$ROOT/src/bench/MakeBenchData.java" "$BIG" 30 512 30; touch "$BIG/.done"
@@ -121,16 +133,21 @@ for run in $(seq 1 "$RUNS"); do
   kill $SCP_PID; wait $SCP_PID 2>/dev/null || true; stop_fv
   log "move run $run: ingest ${CI_[-1]} s, move ${CM[-1]} s, received $GOT"
 done
+fi
 
-mA=$(median "${A[@]}"); mBF=$(median "${BF[@]}"); mBO=$(median "${BO[@]}"); mCI=$(median "${CI_[@]}"); mCM=$(median "${CM[@]}")
 echo
 echo "Run of $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)), $RUNS runs each, medians."
+if [[ $PARTS == *a* ]]; then
+mA=$(median "${A[@]}")
 echo
 echo "**a. C-FIND, STUDY level by PatientID, 1,000,000 instances** (50,000 studies, 10,000 patients; index filled in $(printf '%.0f' "$FILL_S") s): $QUERIES queries per run over one association, $A_MATCHES matches each on average."
 echo
 echo "| | median per run (ms) | median (ms) | p95 per run (ms) |"
 echo "|---|---|---|---|"
 echo "| FluoroVault (H2) | ${A[*]} | $mA | ${A95[*]} |"
+fi
+if [[ $PARTS == *b* ]]; then
+mBF=$(median "${BF[@]}"); mBO=$(median "${BO[@]}")
 echo
 echo "**b. Side by side, $TINY_COUNT instances (8x8 XA, $((TINY_COUNT / 20)) studies, $((TINY_COUNT / 100)) patients) sent to both** (storescu, one association: FluoroVault $(printf '%.1f' "$B_SEND_FV") s, Orthanc $(printf '%.1f' "$B_SEND_OR") s); same queries, $B_MATCHES / $BO_MATCHES matches each."
 echo
@@ -138,6 +155,9 @@ echo "| | median per run (ms) | median (ms) | p95 per run (ms) | vs Orthanc |"
 echo "|---|---|---|---|---|"
 echo "| FluoroVault (H2) | ${BF[*]} | $mBF | ${BF95[*]} | $(printf '%.2f' "$(echo "$mBO / $mBF" | bc -l)")x faster |"
 echo "| Orthanc 1.10 (SQLite) | ${BO[*]} | $mBO | ${BO95[*]} | 1.00x |"
+fi
+if [[ $PARTS == *c* ]]; then
+mCI=$(median "${CI_[@]}"); mCM=$(median "${CM[@]}")
 echo
 echo "**c. C-MOVE of 30 x 15.7 MB XA ($BIG_MB MB) to dcmtk storescp vs. ingest of the same study** (storescu into FluoroVault, fsync on)."
 echo
@@ -146,3 +166,4 @@ echo "|---|---|---|---|"
 printf "| Ingest (storescu -> FluoroVault) | %s | %.2f | %.0f |\n" "${CI_[*]}" "$mCI" "$(echo "$BIG_MB / $mCI" | bc -l)"
 printf "| C-MOVE (FluoroVault -> storescp) | %s | %.2f | %.0f |\n" "${CM[*]}" "$mCM" "$(echo "$BIG_MB / $mCM" | bc -l)"
 printf "\nC-MOVE MB/s / ingest MB/s: **%.2f**\n" "$(echo "$mCI / $mCM" | bc -l)"
+fi

@@ -198,11 +198,14 @@ public final class Association {
             if (sendBuffer == null) {
                 sendBuffer = new byte[PduEncoder.PDATA_OVERHEAD + fragmentSize()];
             }
-            try (PDataOutputStream out = new PDataOutputStream(this::sendPdv, pcid, true, sendBuffer)) {
+            boolean dataFollows = dataWriter != null;
+            PDataOutputStream.Sink commandSink = (id, cmd, last, buf, n) -> sendPdv(id, cmd, last, buf, n, !(last && dataFollows));
+            try (PDataOutputStream out = new PDataOutputStream(commandSink, pcid, true, sendBuffer)) {
                 out.write(command);
             }
             if (dataWriter != null) {
-                try (PDataOutputStream out = new PDataOutputStream(this::sendPdv, pcid, false, sendBuffer)) {
+                try (PDataOutputStream out = new PDataOutputStream(
+                        (id, cmd, last, buf, n) -> sendPdv(id, cmd, last, buf, n, true), pcid, false, sendBuffer)) {
                     dataWriter.writeTo(out);
                 } catch (IOException | RuntimeException e) {
                     abortLocally(AAbort.byUser(), e);
@@ -220,11 +223,11 @@ public final class Association {
         return pdu - 6;
     }
 
-    private void sendPdv(int pcid, boolean command, boolean last, byte[] buf, int length) throws IOException {
+    private void sendPdv(int pcid, boolean command, boolean last, byte[] buf, int length, boolean flush) throws IOException {
         if (fsm.fire(Event.P_DATA_LOCAL) == null) {
             throw new IOException(name + " cannot send data in " + fsm.state());
         }
-        channel.sendPData(pcid, command, last, buf, length);
+        channel.sendPData(pcid, command, last, buf, length, flush);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.fluorovault.dicom.net.ul;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,13 +26,18 @@ final class PduChannel implements Closeable {
     private final PduDecoder decoder;
     private final OutputStream out;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * Holds a small PDU that another follows at once (a command before its data set), so that both
+     * leave in one segment; larger writes go straight to the socket.
+     */
+    private static final int COALESCE_BUFFER = 8192;
     private volatile String label;
 
     PduChannel(Socket socket, int maxPduLength) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
         this.decoder = new PduDecoder(new BufferedInputStream(socket.getInputStream(), 16384), maxPduLength);
-        this.out = socket.getOutputStream();
+        this.out = new BufferedOutputStream(socket.getOutputStream(), COALESCE_BUFFER);
         this.label = String.valueOf(socket.getRemoteSocketAddress());
     }
 
@@ -68,14 +74,16 @@ final class PduChannel implements Closeable {
 
     /**
      * Sends a P-DATA-TF with one PDV whose data sits in {@code buf} after
-     * {@link PduEncoder#PDATA_OVERHEAD} bytes of room for the headers, in a single write.
+     * {@link PduEncoder#PDATA_OVERHEAD} bytes of room for the headers, in a single write. With
+     * {@code flush} false a small PDU waits for the next one (which must follow at once, from the
+     * same message) so that a response command and its data set travel together.
      */
-    void sendPData(int pcid, boolean command, boolean last, byte[] buf, int dataLength) throws IOException {
+    void sendPData(int pcid, boolean command, boolean last, byte[] buf, int dataLength, boolean flush) throws IOException {
         PduEncoder.putPDataHeader(buf, pcid, command, last, dataLength);
         writeLock.lock();
         try {
             out.write(buf, 0, PduEncoder.PDATA_OVERHEAD + dataLength);
-            out.flush();
+            if (flush) out.flush();
         } finally {
             writeLock.unlock();
         }
