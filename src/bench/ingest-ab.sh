@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A/B of the small-object ingest case (ingest-bench.sh's 2,000 x 0.5 MB over one association,
 # fsync on) between two FluoroVault jars, interleaved RUNS times. For changes on the C-STORE path.
+# SIZE=8 sends tiny 8x8 objects instead (where per-object latencies, not bytes, set the pace).
 #
 #   bash src/bench/ingest-ab.sh BEFORE.jar AFTER.jar [RUNS]     (from the repository root)
 #
@@ -11,11 +12,12 @@ A=$1; B=$2; RUNS=${3:-5}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${BENCH_WORK:-/tmp/fv-bench-ab}
 SMALL_COUNT=${SMALL_COUNT:-2000}
+SIZE=${SIZE:-512}
 PORT=11193; HTTP=18093
 mkdir -p "$WORK"
-SMALL="$WORK/data-small"
+SMALL="$WORK/data-$SMALL_COUNT-$SIZE"
 if [ ! -f "$SMALL/.done" ]; then
-  java -cp "$ROOT/target/classes" "$ROOT/src/bench/MakeBenchData.java" "$SMALL" "$SMALL_COUNT" 512 1
+  java -cp "$ROOT/target/classes" "$ROOT/src/bench/MakeBenchData.java" "$SMALL" "$SMALL_COUNT" "$SIZE" 1
   touch "$SMALL/.done"
 fi
 

@@ -13,11 +13,13 @@
 #   bash src/bench/qr-bench.sh [RUNS] [PARTS]    (from the repository root; needs dcmtk and orthanc)
 # PARTS: any of a, b, c (default abc). FAST_DIR (default /dev/shm/fv-qr-bench) holds the stores of
 # part b for both servers: the fill of 100,000 objects is set-up, not what b measures, and with an
-# fsync per object on this shared disk Orthanc takes hours for it.
+# fsync per object on this shared disk Orthanc takes hours for it. With KEEP_B=1 the two stores stay
+# there after the run, and a later run with the same TINY_COUNT queries them without sending again.
 set -euo pipefail
 RUNS=${1:-3}
 PARTS=${2:-abc}
 FAST_DIR=${FAST_DIR:-/dev/shm/fv-qr-bench}
+KEEP_B=${KEEP_B:-0}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=$(ls "$ROOT"/target/fluorovault-*.jar | grep -v original | head -1)
 CP="$ROOT/target/classes:$(cat "$ROOT/target/bench-cp.txt")"
@@ -47,7 +49,7 @@ start_fv() { # storage dir
 stop_fv() { kill $FV_PID 2>/dev/null || true; wait $FV_PID 2>/dev/null || true; }
 
 start_orthanc() { # dir
-  rm -rf "$1"; mkdir -p "$1/db"
+  mkdir -p "$1/db"
   cat > "$1/config.json" <<JSON
 { "Name": "qr-bench", "StorageDirectory": "$1/db", "IndexDirectory": "$1/db",
   "HttpPort": $ORTHANC_HTTP, "DicomPort": $ORTHANC_DICOM, "DicomAet": "ORTHANC", "RemoteAccessAllowed": false,
@@ -99,16 +101,24 @@ if [ ! -f "$TINY/.done" ]; then
   rm -rf "$TINY"; java -cp "$ROOT/target/classes" "$ROOT/src/bench/MakeBenchData.java" "$TINY" "$TINY_COUNT" 8 1 \
     $((TINY_COUNT / 20)) TP $((TINY_COUNT / 100)); touch "$TINY/.done"
 fi
-rm -rf "$FAST_DIR"; mkdir -p "$FAST_DIR"; start_fv "$FAST_DIR/fv-tiny"; start_orthanc "$FAST_DIR/orthanc"
-B_SEND_FV=$(send "$TINY" $FV_DICOM FLUOROVAULT); B_SEND_OR=$(send "$TINY" $ORTHANC_DICOM ORTHANC)
-log "sent $TINY_COUNT: fv $B_SEND_FV s, orthanc $B_SEND_OR s"
+if [ -f "$FAST_DIR/.sent-$TINY_COUNT" ]; then
+  read -r B_SEND_FV B_SEND_OR < "$FAST_DIR/.sent-$TINY_COUNT"
+  start_fv "$FAST_DIR/fv-tiny"; start_orthanc "$FAST_DIR/orthanc"
+  log "reusing the stores of $TINY_COUNT sent earlier (fv $B_SEND_FV s, orthanc $B_SEND_OR s)"
+else
+  rm -rf "$FAST_DIR"; mkdir -p "$FAST_DIR"; start_fv "$FAST_DIR/fv-tiny"; start_orthanc "$FAST_DIR/orthanc"
+  B_SEND_FV=$(send "$TINY" $FV_DICOM FLUOROVAULT); B_SEND_OR=$(send "$TINY" $ORTHANC_DICOM ORTHANC)
+  echo "$B_SEND_FV $B_SEND_OR" > "$FAST_DIR/.sent-$TINY_COUNT"
+  log "sent $TINY_COUNT: fv $B_SEND_FV s, orthanc $B_SEND_OR s"
+fi
 BF=(); BO=(); BF95=(); BO95=()
 for run in $(seq 1 "$RUNS"); do
   r=$(find_bench $FV_DICOM FLUOROVAULT TP $((TINY_COUNT / 100))); BF+=("$(echo $r | cut -d' ' -f1)"); BF95+=("$(echo $r | cut -d' ' -f2)"); B_MATCHES=$(echo $r | cut -d' ' -f3)
   o=$(find_bench $ORTHANC_DICOM ORTHANC TP $((TINY_COUNT / 100))); BO+=("$(echo $o | cut -d' ' -f1)"); BO95+=("$(echo $o | cut -d' ' -f2)"); BO_MATCHES=$(echo $o | cut -d' ' -f3)
   log "tiny run $run: fv $r | orthanc $o"
 done
-stop_orthanc; stop_fv; rm -rf "$FAST_DIR"
+stop_orthanc; stop_fv
+[ "$KEEP_B" = 1 ] || rm -rf "$FAST_DIR"
 fi
 
 # ---- c. C-MOVE of a 30-instance study vs. ingest of it

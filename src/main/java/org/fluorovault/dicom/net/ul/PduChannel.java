@@ -36,7 +36,7 @@ final class PduChannel implements Closeable {
     PduChannel(Socket socket, int maxPduLength) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
-        this.decoder = new PduDecoder(new BufferedInputStream(socket.getInputStream(), 16384), maxPduLength);
+        this.decoder = new PduDecoder(new BufferedInputStream(QuickAckInputStream.of(socket), 16384), maxPduLength);
         this.out = new BufferedOutputStream(socket.getOutputStream(), COALESCE_BUFFER);
         this.label = String.valueOf(socket.getRemoteSocketAddress());
     }
