@@ -74,7 +74,10 @@ class BrowserWorkflowTest extends ArchiveTestBase {
         return json.readTree(r.body());
     }
 
-    /** A lumbar interlaminar ESI (CPT 62323) of today for a patient, moved on through {@code statuses}. */
+    /**
+     * A lumbar interlaminar ESI (CPT 62323) of today for a patient, performed, moved on through
+     * {@code statuses}; only scheduled when the first status is SCHEDULED.
+     */
     private long procedure(String patientId, String accession, String... statuses) throws Exception {
         String body = """
                 {"patient": {"id": "%s", "name": "Test^Patient", "birthDate": "1960-01-01", "sex": "F"},
@@ -82,8 +85,10 @@ class BrowserWorkflowTest extends ArchiveTestBase {
                  "cptCode": "62323",
                  "levels": ["L4-L5"], "approach": "INTERLAMINAR", "laterality": "LEFT",
                  "physician": {"name": "Web^Doctor", "npi": "1234567893"}, "diagnoses": ["M54.16"]}""".formatted(patientId, accession);
+        boolean scheduled = statuses.length > 0 && statuses[0].equals("SCHEDULED");
+        if (scheduled) body = body.replace("\"performedAt\": \"2026-11-26T10:20:00\",", "");
         long id = ok(call("POST", "/api/procedures", "admin", body)).get("id").asLong();
-        for (String status : statuses) ok(call("POST", "/api/procedures/" + id + "/status", "admin", "{\"status\":\"" + status + "\"}"));
+        for (String status : scheduled ? List.<String>of() : List.of(statuses)) ok(call("POST", "/api/procedures/" + id + "/status", "admin", "{\"status\":\"" + status + "\"}"));
         return id;
     }
 
@@ -194,7 +199,8 @@ class BrowserWorkflowTest extends ArchiveTestBase {
         long id = procedure("WEB-1", "WEB-SIGN-" + System.nanoTime() % 100000, "PERFORMED", "REVIEWED");
         try (Browser b = new Browser(httpPort)) {
             b.login(user(Role.PHYSICIAN), PASSWORD);
-            // on today's worklist with its status, one click from its page
+            // on today's worklist with its status, one click from its page (the filter finds it among all rows)
+            b.driver().findElement(By.id("filter")).sendKeys("#" + id);
             String row = b.driver().findElement(By.xpath("//a[text()='#" + id + "']/ancestor::tr")).getText();
             assertTrue(row.contains("reviewed") && row.contains("WEB-1"), row);
             b.driver().findElement(By.linkText("#" + id)).click();
@@ -210,6 +216,57 @@ class BrowserWorkflowTest extends ArchiveTestBase {
             b.login(user(Role.TECHNOLOGIST), PASSWORD);
             b.open("/procedures/" + id);
             assertFalse(b.driver().findElement(By.id("signoff-card")).isDisplayed());
+        }
+    }
+
+    /** The procedure's worklist status badge, found with the worklist's filter. */
+    private static String worklistBadge(Browser b, long id) {
+        WebElement filter = b.driver().findElement(By.id("filter"));
+        filter.clear();
+        filter.sendKeys("#" + id);
+        return b.driver().findElement(By.xpath("//a[text()='#" + id + "']/ancestor::tr/td[7]")).getText();
+    }
+
+    /** The order of the worklist statuses, as the worklist sorts them. */
+    static final List<String> STATUS_ORDER = List.of("scheduled", "performed", "images received", "review needed", "reviewed",
+            "signed", "cancelled");
+
+    @Test
+    void theWorklistShowsWhereEachProcedureStandsAndSortsAllRows(@TempDir Path dir) throws Exception {
+        long n = System.nanoTime() % 100000;
+        String p1 = "WEB-WL1-" + n, p2 = "WEB-WL2-" + n, received = TestDicom.uid(), performedStudy = TestDicom.uid();
+        long scheduled = procedure("WEB-WL0-" + n, "WL0-" + n, "SCHEDULED");
+        sendAll(TestDicom.writeXa(dir, p1, received, 3, 64), TestDicom.writeXa(dir, p2, performedStudy, 3, 64));
+        long withImages = procedure(p1, "A" + p1, "SCHEDULED");
+        long performed = procedure(p2, "A" + p2);
+        for (var link : List.of(new Object[] {withImages, received}, new Object[] {performed, performedStudy})) {
+            if (ok(call("GET", "/api/procedures/" + link[0] + "/studies", "admin", null)).isEmpty()) {
+                ok(call("POST", "/api/procedures/" + link[0] + "/studies", "admin",
+                        "{\"studyInstanceUid\":\"" + link[1] + "\",\"reason\":\"browser test\"}"));
+            }
+        }
+        try (Browser b = new Browser(httpPort)) {
+            b.login(user(Role.TECHNOLOGIST), PASSWORD);
+            long total = ok(call("GET", "/api/procedures?from=" + java.time.LocalDate.now().minusDays(7) + "&to="
+                    + java.time.LocalDate.now() + "&size=1", "admin", null)).get("total").asLong();
+            assertEquals(String.valueOf(total + 1), b.driver().findElement(By.id("procedures")).getDomAttribute("aria-rowcount"),
+                    "the table tells assistive technology how many rows there are, drawn or not");
+            assertEquals("scheduled", worklistBadge(b, scheduled));
+            assertEquals("images received", worklistBadge(b, withImages));
+            assertEquals("review needed", worklistBadge(b, performed));
+            // sorting is over every row: by status, twice for descending
+            b.driver().findElement(By.id("filter")).clear();
+            b.driver().findElement(By.id("filter")).sendKeys(" "); // an input event: every row again
+            WebElement sort = b.driver().findElement(By.cssSelector("#procedures th[data-sort=status] button"));
+            sort.click();
+            sort.click();
+            assertEquals("descending", b.driver().findElement(By.cssSelector("#procedures th[data-sort=status]")).getDomAttribute("aria-sort"));
+            List<Integer> order = b.driver().findElements(By.cssSelector("#procedures tbody tr[aria-rowindex] td:nth-child(7)"))
+                    .stream().map(e -> STATUS_ORDER.indexOf(e.getText())).toList();
+            assertTrue(order.get(0) >= STATUS_ORDER.indexOf("review needed"), "the highest status of all rows comes first: " + order);
+            for (int i = 1; i < order.size(); i++) assertTrue(order.get(i) <= order.get(i - 1), order.toString());
+            List<String> errors = b.scriptErrors();
+            assertTrue(errors.isEmpty(), errors.toString());
         }
     }
 
