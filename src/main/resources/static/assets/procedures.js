@@ -83,7 +83,8 @@ export function procedureTable(api, table, emptyText) {
   const spacer = px => px > 0 ? `<tr class="spacer" aria-hidden="true" style="height:${px}px"><td colspan="8"></td></tr>` : '';
 
   function paint(force) {
-    const top = scroller.scrollTop, height = scroller.clientHeight || 600;
+    // the area's own height, or the height it may grow to (it is only as tall as the rows drawn so far)
+    const top = scroller.scrollTop, height = Math.max(scroller.clientHeight, parseFloat(getComputedStyle(scroller).maxHeight) || 0);
     const first = Math.max(0, Math.floor(top / rowPx) - OVERSCAN);
     const last = Math.min(list.length, Math.ceil((top + height) / rowPx) + OVERSCAN);
     if (!force && first === start && last === end) return;
@@ -101,11 +102,13 @@ export function procedureTable(api, table, emptyText) {
   scroller.addEventListener('scroll', () => {
     if (!frame) frame = requestAnimationFrame(() => { frame = 0; paint(false); });
   }, { passive: true });
+  addEventListener('resize', () => paint(false));
 
   /** Shows {@code items} (sorted by the chosen column); answers how many rows were drawn. */
   function show(items) {
     list = sorted(items);
     table.setAttribute('aria-rowcount', String(list.length + 1));
+    scroller.scrollTop = 0; // a new order or filter starts at its first row
     paint(true);
     const row = tbody.querySelector('tr[aria-rowindex]');
     if (row && Math.abs(row.offsetHeight - rowPx) > 0.5) { rowPx = row.offsetHeight; paint(true); } // as the style laid it out

@@ -13,6 +13,8 @@ import java.util.List;
 import org.fluorovault.security.Role;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.Browser;
+import org.fluorovault.support.NodePeer;
+import org.fluorovault.support.Peers;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.samples.LumbarPhantom;
 import org.junit.jupiter.api.BeforeAll;
@@ -257,6 +259,16 @@ class BrowserWorkflowTest extends ArchiveTestBase {
             // sorting is over every row: by status, twice for descending
             b.driver().findElement(By.id("filter")).clear();
             b.driver().findElement(By.id("filter")).sendKeys(" "); // an input event: every row again
+            // scrolled to the end, the last of all rows is drawn (the rows in view follow the scroll position)
+            long lastIndex = (Long) b.script("""
+                    const done = arguments[arguments.length - 1];
+                    const s = document.querySelector('#procedures').closest('.scroll');
+                    s.scrollTop = s.scrollHeight;
+                    requestAnimationFrame(() => requestAnimationFrame(() => {
+                      const rows = document.querySelectorAll('#procedures tbody tr[aria-rowindex]');
+                      done(Number(rows[rows.length - 1].getAttribute('aria-rowindex')));
+                    }));""");
+            assertEquals(total + 1, lastIndex);
             WebElement sort = b.driver().findElement(By.cssSelector("#procedures th[data-sort=status] button"));
             sort.click();
             sort.click();
@@ -295,6 +307,72 @@ class BrowserWorkflowTest extends ArchiveTestBase {
             Path zip = b.download(By.id("zip"), "procedure-" + id + "-evidence.zip");
             assertEquals("PK", new String(Files.readAllBytes(zip), 0, 2, StandardCharsets.US_ASCII));
         }
+    }
+
+    /**
+     * The main workflow in Debian's firefox-esr, driven by npm puppeteer-core over WebDriver BiDi
+     * (src/test/node/firefox-workflow.mjs; chromium-driver does not drive Firefox and there is no
+     * geckodriver package): the worklist, the first frame, the needle tip and an annotation saved,
+     * a physician's sign-off, and an auditor's annotation refused. Checked here in what the pages
+     * reported and in the server's state.
+     */
+    @Test
+    void theWorkflowInFirefox() throws Exception {
+        Peers.require("firefox-esr");
+        Path script = NodePeer.install("puppeteer-core", "25", "firefox-workflow.mjs");
+        String study = TestDicom.uid(), run = TestDicom.uid();
+        sendAll(TestDicom.phantomXa(Files.createTempDirectory("fv-firefox"), "WEB-FF", study, run,
+                LumbarPhantom.builder().size(SIZE).frames(FRAMES).contrast(LumbarPhantom.Contrast.EPIDURAL).seed(11).build()));
+        long id = procedure("WEB-FF", "AWEB-FF", "PERFORMED", "REVIEWED");
+        if (ok(call("GET", "/api/procedures/" + id + "/studies", "admin", null)).isEmpty()) {
+            ok(call("POST", "/api/procedures/" + id + "/studies", "admin", "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"firefox test\"}"));
+        }
+        String args = json.writeValueAsString(java.util.Map.of("base", "http://127.0.0.1:" + httpPort, "password", PASSWORD,
+                "technologist", user(Role.TECHNOLOGIST), "physician", user(Role.PHYSICIAN), "auditor", user(Role.AUDITOR),
+                "studyUid", study, "runUid", run, "procedureId", id));
+        Peers.Result r = NodePeer.node(script, 300, Peers.which("firefox-esr"), args);
+        assertEquals(0, r.exitCode(), r.output());
+        java.util.Map<String, JsonNode> steps = new java.util.HashMap<>();
+        for (String line : r.output().split("\n")) {
+            if (line.startsWith("{")) { JsonNode n = json.readTree(line); steps.put(n.get("step").asString(), n); }
+        }
+        assertEquals(6, steps.size(), r.output());
+
+        JsonNode worklist = steps.get("worklist");
+        assertTrue(worklist.get("url").asString().endsWith("/worklist"), worklist.toString());
+        assertTrue(worklist.get("row").asString().contains("WEB-FF") && worklist.get("row").asString().contains("reviewed"), worklist.toString());
+        JsonNode first = steps.get("first-frame");
+        System.out.printf("[browser] firefox: first frame %.0f ms after navigation start%n", first.get("firstFrameMs").asDouble());
+        assertTrue(first.get("center").asLong() > 0, "the first frame is drawn: " + first);
+        assertEquals("1/" + FRAMES, first.get("frameLabel").asString());
+
+        JsonNode annotate = steps.get("annotate");
+        int frame = annotate.get("frame").asInt();
+        assertEquals(2, frame, "the right arrow moved to the next frame");
+        assertTrue(annotate.get("tip").asString().startsWith("frame " + frame + ", column "), annotate.toString());
+        assertEquals("Key frames: " + frame, annotate.get("keyFrames").asString());
+        JsonNode current = ok(call("GET", "/api/instances/" + run + "/annotations", "admin", null)).get("current");
+        assertEquals(user(Role.TECHNOLOGIST), current.get("author").asString());
+        assertEquals("L4-L5", current.get("level").asString());
+        assertEquals("EPIDURAL", current.get("contrastPattern").asString());
+        assertEquals(frame, current.get("needleTip").get("frame").asInt());
+        assertTrue(current.get("needleTip").get("column").asDouble() > SIZE / 2.0, "right of the centre, where it was clicked");
+        assertEquals(frame, current.get("keyFrames").get(0).asInt());
+
+        JsonNode sign = steps.get("sign");
+        assertEquals("reviewed", sign.get("before").asString());
+        assertTrue(sign.get("signDisabled").asBoolean(), sign.toString());
+        assertEquals("SIGNED", ok(call("GET", "/api/procedures/" + id, "admin", null)).get("status").asString());
+
+        JsonNode auditor = steps.get("auditor");
+        assertTrue(auditor.get("landing").asString().endsWith("/search"), auditor.toString());
+        assertTrue(auditor.get("annotateHidden").asBoolean(), auditor.toString());
+        assertFalse(auditor.get("tipTool").asBoolean(), auditor.toString());
+        assertEquals(403, auditor.get("refused").asInt());
+        for (JsonNode h : ok(call("GET", "/api/instances/" + run + "/annotations", "admin", null)).get("history")) {
+            assertFalse(h.get("author").asString().equals(user(Role.AUDITOR)));
+        }
+        assertTrue(steps.get("errors").get("errors").isEmpty(), "no script errors in Firefox: " + steps.get("errors"));
     }
 
     @Test
