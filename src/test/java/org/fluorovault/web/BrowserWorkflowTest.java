@@ -152,6 +152,44 @@ class BrowserWorkflowTest extends ArchiveTestBase {
         }
     }
 
+    /** Sum of the red channel in the middle of the image layer. */
+    static final String CENTER_SUM = """
+            const c = document.querySelector('#stage canvas'); const x = c.getContext('2d');
+            const d = x.getImageData(c.width / 2 - 40, c.height / 2 - 40, 80, 80).data;
+            let s = 0; for (let i = 0; i < d.length; i += 4) s += d[i]; return s;""";
+
+    @Test
+    void aWindowDraggedOnTwelveBitDataIsRenderedByTheServer() throws Exception {
+        try (Browser b = new Browser(httpPort)) {
+            b.login(user(Role.TECHNOLOGIST), PASSWORD);
+            b.open("/studies/" + studyUid);
+            b.markTime("fv-first-frame");
+            long before = (Long) b.js(CENTER_SUM);
+            WebElement overlay = b.driver().findElement(By.cssSelector("#stage canvas:nth-of-type(2)"));
+            new Actions(b.driver()).moveToElement(overlay).clickAndHold().moveByOffset(-180, -40).release().perform();
+            String window = (String) b.script("""
+                    const done = arguments[arguments.length - 1], stage = document.getElementById('stage');
+                    if (stage.dataset.window) done(stage.dataset.window);
+                    else new MutationObserver((m, o) => { if (stage.dataset.window) { o.disconnect(); done(stage.dataset.window); } })
+                      .observe(stage, { attributes: true, attributeFilter: ['data-window'] });""");
+            String[] cw = window.split(",");
+            assertTrue(Double.parseDouble(cw[1]) < 4096, "a narrower window in modality values: " + window);
+            String asked = (String) b.js("return performance.getEntriesByType('resource').map(r => r.name)"
+                    + ".filter(n => n.includes('/rendered?window=')).pop() || ''");
+            String[] q = asked.replaceFirst(".*window=", "").split(",");
+            assertTrue(q.length == 2 && Math.round(Double.parseDouble(q[0])) == Long.parseLong(cw[0])
+                    && Math.round(Double.parseDouble(q[1])) == Long.parseLong(cw[1]), "asked the server for " + window + ": " + asked);
+            assertEquals("", b.js("return document.querySelector('#stage canvas').style.filter"), "no display filter on server-windowed frames");
+            long after = (Long) b.js(CENTER_SUM);
+            assertTrue(after != before, "the image changed with the window: " + before + " -> " + after);
+            String hud = b.driver().findElement(By.cssSelector("#stage .hud")).getText();
+            var m = java.util.regex.Pattern.compile("W (\\d+) L").matcher(hud);
+            assertTrue(m.find() && Math.abs(Long.parseLong(m.group(1)) - Double.parseDouble(cw[1]) * 256 / 255) <= 2, hud + " / " + window);
+            List<String> errors = b.scriptErrors();
+            assertTrue(errors.isEmpty(), errors.toString());
+        }
+    }
+
     @Test
     void aTechnologistReviewsARunAndTheAnnotationIsStored() throws Exception {
         try (Browser b = new Browser(httpPort)) {
