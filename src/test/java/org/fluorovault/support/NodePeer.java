@@ -11,8 +11,10 @@ import java.util.List;
 /**
  * npm packages the tests drive, installed on first use into {@code target/node-peers} (never
  * committed) with their scripts from {@code src/test/node}: {@code dcmjs-dimse} 0.3 as an
- * independent N-service peer ({@code nservices.js}), {@code puppeteer-core} 25 to drive Debian's
- * firefox-esr over WebDriver BiDi ({@code firefox-workflow.mjs}; it downloads no browser).
+ * independent N-service peer ({@code nservices.js}), {@code puppeteer-core} 25.16.0 to drive Debian's
+ * firefox-esr over WebDriver BiDi ({@code firefox-workflow.mjs}; it downloads no browser). That
+ * version is pinned: it declares Node 22.12 or later, but runs on the Node 20 here (tested), and a
+ * later 25.x might not.
  * Skipped locally without node/npm, a failure in CI.
  */
 public final class NodePeer {

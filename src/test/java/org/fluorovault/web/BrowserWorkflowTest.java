@@ -357,7 +357,7 @@ class BrowserWorkflowTest extends ArchiveTestBase {
     @Test
     void theWorkflowInFirefox() throws Exception {
         Peers.require("firefox-esr");
-        Path script = NodePeer.install("puppeteer-core", "25", "firefox-workflow.mjs");
+        Path script = NodePeer.install("puppeteer-core", "25.16.0", "firefox-workflow.mjs");
         String study = TestDicom.uid(), run = TestDicom.uid();
         sendAll(TestDicom.phantomXa(Files.createTempDirectory("fv-firefox"), "WEB-FF", study, run,
                 LumbarPhantom.builder().size(SIZE).frames(FRAMES).contrast(LumbarPhantom.Contrast.EPIDURAL).seed(11).build()));
