@@ -1,7 +1,9 @@
 // Cine player for one run: frames rendered by the server (PNG), the first one drawn as soon as it
 // arrives and the rest prefetched, played at the acquisition's frame time; window/level by drag
-// (an SVG linear transfer filter on the image layer, so it costs nothing per frame), wheel zoom,
-// pan, and an overlay layer the page draws on in image coordinates.
+// (an SVG linear transfer filter on the image layer while dragging, so it costs nothing per frame;
+// for data of more than 8 bits the server renders the frames again with the chosen window in
+// modality values when the drag ends, since the filter can only stretch 8 rendered bits), wheel
+// zoom, pan, and an overlay layer the page draws on in image coordinates.
 
 const PREFETCH_PARALLEL = 3;
 let filterSeq = 0;
@@ -39,6 +41,8 @@ export class Cine {
     this.pause();
     this.uid = uid;
     this.generation = (this.generation || 0) + 1;
+    this.window = null; // the server's default window until a drag on data of more than 8 bits
+    delete this.stage.dataset.window;
     const first = decoded(this.frameUrl(0));
     const info = await infoPromise;
     this.info = info;
@@ -52,19 +56,62 @@ export class Cine {
     this.#prefetch(this.generation);
   }
 
-  frameUrl(i) { return `/api/instances/${encodeURIComponent(this.uid)}/frames/${i + 1}/rendered`; }
+  /** A rendered frame; {@code window} ({center, width} in modality values) or null for the server's default. */
+  frameUrl(i, window = this.window) {
+    const w = window ? `?window=${window.center.toFixed(2)},${window.width.toFixed(2)}` : '';
+    return `/api/instances/${encodeURIComponent(this.uid)}/frames/${i + 1}/rendered${w}`;
+  }
+
+  /** The window the frames on hand were rendered with, in modality values (null when the server did not say). */
+  baseWindow() {
+    if (this.window) return this.window;
+    const c = this.info?.renderWindowCenter, w = this.info?.renderWindowWidth;
+    return c != null && w != null ? { center: c, width: w } : null;
+  }
+
+  /**
+   * Renders the run again with {@code window} (null: the server's default): the current frame first,
+   * swapped in with the display filter reset once it has arrived, then the others in the background.
+   * A newer open() or window wins over an older one.
+   */
+  async #renderWith(window) {
+    const generation = ++this.generation;
+    const img = await decoded(this.frameUrl(this.index, window));
+    if (generation !== this.generation) return;
+    this.window = window;
+    if (window) this.stage.dataset.window = `${Math.round(window.center)},${Math.round(window.width)}`;
+    else delete this.stage.dataset.window;
+    this.frames = new Array(this.frames.length).fill(null);
+    this.frames[this.index] = img;
+    this.wl = { level: 128, width: 256 };
+    this.#applyWl();
+    this.stage.dataset.buffered = '';
+    this.draw();
+    this.#prefetch(generation);
+  }
+
+  /** After a window/level drag: on data of more than 8 bits, the chosen window from the server. */
+  #windowFromServer() {
+    const base = this.baseWindow();
+    if (!base || !(this.info?.bitsStored > 8)) return;
+    const { level, width } = this.wl;
+    this.#renderWith({ center: base.center + (level / 255 - 0.5) * base.width, width: Math.max(1, width / 255 * base.width) });
+  }
 
   async #load(i) {
     if (this.frames[i]) return this.frames[i];
-    return (this.frames[i] = await decoded(this.frameUrl(i)));
+    const frames = this.frames, img = await decoded(this.frameUrl(i));
+    if (frames === this.frames) frames[i] = img; // not from before a new window
+    return img;
   }
 
   /** Loads the remaining frames in order, a few at a time; a newer open() stops an older prefetch. */
   async #prefetch(generation) {
-    let next = 1;
+    let next = 0; // frames on hand are skipped
     const worker = async () => {
       while (next < this.frames.length && generation === this.generation) {
         const i = next++;
+        if (this.frames[i]) continue;
         try { await this.#load(i); } catch { /* shown as a missing frame; the slider still works */ }
         if (generation !== this.generation) return;
         if (this.waitingFor === i) this.waitingFor = null;
@@ -125,6 +172,7 @@ export class Cine {
   resetView() {
     this.wl = { level: 128, width: 256 };
     this.#applyWl();
+    if (this.window) this.#renderWith(null);
     this.fit = true;
     this.#resize();
   }
@@ -170,9 +218,9 @@ export class Cine {
 
   // ---- window/level: display values d in 0..1 become d*255/W - (L - W/2)/W
   wlText() {
-    const { level, width } = this.wl, c0 = this.info?.windowCenter, w0 = this.info?.windowWidth;
-    if (c0 != null && w0 != null) {
-      return `W ${Math.round(width / 255 * w0)} L ${Math.round(c0 + (level / 255 - 0.5) * w0)}`;
+    const { level, width } = this.wl, base = this.baseWindow();
+    if (base) {
+      return `W ${Math.round(width / 255 * base.width)} L ${Math.round(base.center + (level / 255 - 0.5) * base.width)}`;
     }
     return `W ${Math.round(width)} L ${Math.round(level)} (display)`;
   }
@@ -226,6 +274,7 @@ export class Cine {
       }
     });
     o.addEventListener('pointerup', e => {
+      if (drag?.moved && drag.mode === 'wl') this.#windowFromServer();
       if (drag && !drag.moved && drag.mode === 'tip') {
         const p = this.toImage(e.clientX, e.clientY);
         if (p.column >= 0 && p.row >= 0 && p.column < this.info.columns && p.row < this.info.rows) {

@@ -1,9 +1,10 @@
 // Auditor search: by patient, accession, physician, date of service or procedure number.
 import { api, shell, ready } from './api.js';
-import { procedureRows, procedureFields, searchAll, showVerdicts } from './procedures.js';
+import { procedureFields, procedureTable, searchAll } from './procedures.js';
 
 await shell('search');
 const form = document.getElementById('search'), info = document.getElementById('info');
+const table = procedureTable(api, document.getElementById('results'), 'No procedure matches.');
 
 form.addEventListener('submit', async e => {
   e.preventDefault();
@@ -16,9 +17,7 @@ form.addEventListener('submit', async e => {
     let { items: list, total } = await searchAll(api, Object.fromEntries(q), 2000);
     const phys = v.physician.trim().toLowerCase();
     if (phys) list = list.filter(p => procedureFields.physician(p).toLowerCase().includes(phys));
-    const tbody = document.querySelector('#results tbody');
-    tbody.innerHTML = procedureRows(list);
-    showVerdicts(api, tbody, list);
+    table.show(list);
     info.textContent = list.length ? `${list.length} procedures${total > list.length && !phys ? ` of ${total}` : ''}` : 'No procedure matches.';
   } catch (err) {
     info.textContent = err.status === 404 ? 'Procedure records are not available on this server.' : err.message;

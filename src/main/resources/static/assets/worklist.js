@@ -1,6 +1,7 @@
-// Worklist: procedures of the chosen days (status, evidence verdict) and the studies waiting for review.
+// Worklist: procedures of the chosen days (worklist status, evidence verdict), drawn as a windowed
+// table (only the rows in view), and the studies waiting to be linked.
 import { api, shell, el, esc, dv, T, fmtDate, fmtName, isoDay, ApiError, ready } from './api.js';
-import { procedureRows, procedureFields, searchAll, showVerdicts } from './procedures.js';
+import { procedureFields, procedureTable, searchAll } from './procedures.js';
 
 await shell('worklist');
 
@@ -9,26 +10,24 @@ const today = new Date();
 to.value = isoDay(today);
 from.value = isoDay(new Date(today.getTime() - 7 * 86400000));
 
-let procedures = [], verdicts = null;
+let procedures = [];
 const QUEUE_SHOWN = 500;
+const table = procedureTable(api, document.getElementById('procedures'), 'No procedures in these days.');
 
 const haystack = p => (p.search ??= Object.values(procedureFields).map(f => f(p)).join(' ').toLowerCase() + ` #${p.id}`);
 
-/** One HTML string for all rows: 1,000 procedures render in a few ms. */
+/** Filters the whole list, then draws the rows in view (the table keeps the rest as spacers). */
 function renderProcedures() {
   const t0 = performance.now();
   const words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const rows = procedures.filter(p => !words.length || words.every(w => haystack(p).includes(w)));
-  const html = procedureRows(rows);
-  const tbody = document.querySelector('#procedures tbody');
-  tbody.innerHTML = html || '<tr><td colspan="8" class="muted">No procedures in these days.</td></tr>';
-  void tbody.offsetHeight; // include the layout in the measured time
+  const drawn = table.show(rows);
+  void document.getElementById('procedures').offsetHeight; // include the layout in the measured time
   const ms = performance.now() - t0;
-  verdicts?.disconnect();
-  verdicts = showVerdicts(api, tbody, rows);
   const info = document.getElementById('procedures-info');
   info.textContent = `${rows.length} of ${procedures.length} procedures`;
   info.dataset.renderMs = ms.toFixed(1);
+  info.dataset.rowsDrawn = String(drawn);
 }
 
 async function loadProcedures() {
@@ -39,7 +38,7 @@ async function loadProcedures() {
     performance.mark('fv-procedures'); // fetched and laid out
   } catch (e) {
     procedures = [];
-    document.querySelector('#procedures tbody').replaceChildren();
+    table.show([]);
     info.textContent = e instanceof ApiError && e.status === 404
       ? 'Procedure records are not available on this server.' : `Could not load procedures (${e.message}).`;
   }

@@ -37,18 +37,22 @@ class ImageController {
     /**
      * What a cine player needs before the first frame: frame count, size, the acquisition's frame
      * time in ms (Frame Time, else the first Frame Time Vector step, else Cine Rate, else null) and the
-     * object's window (null when absent), and the patient-plane pixel size the analysis measures with.
+     * object's window (null when absent), the patient-plane pixel size the analysis measures with,
+     * Bits Stored, and the window the first frame is rendered with when none is asked for (the
+     * object's, else that frame's range, in modality values): a player that changes the window
+     * starts from it.
      */
     record FrameInfo(int frames, int rows, int columns, Double frameTimeMs, Double windowCenter, Double windowWidth,
-                     double pixelSpacingMm) {}
+                     double pixelSpacingMm, int bitsStored, double renderWindowCenter, double renderWindowWidth) {}
 
     @GetMapping(value = "/frames", produces = MediaType.APPLICATION_JSON_VALUE)
     FrameInfo frameInfo(@PathVariable String sopInstanceUid) throws FrameDecodeException {
         FrameSource src = open(sopInstanceUid);
         Attributes a = src.attributes();
+        Window render = FrameRenderer.defaultWindow(a, src.frame(0));
         return new FrameInfo(src.frameCount(), a.getInt(Tags.Rows, 0), a.getInt(Tags.Columns, 0), frameTime(a),
                 positive(a.getDouble(Tags.WindowCenter, Double.NaN), true), positive(a.getDouble(Tags.WindowWidth, Double.NaN), false),
-                ContrastAnalyzer.pixelSpacingMm(a, new ArrayList<>()));
+                ContrastAnalyzer.pixelSpacingMm(a, new ArrayList<>()), a.getInt(Tags.BitsStored, 8), render.center(), render.width());
     }
 
     private static Double frameTime(Attributes a) {

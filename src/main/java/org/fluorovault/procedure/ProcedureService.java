@@ -54,9 +54,12 @@ public class ProcedureService {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorklistStatuses statuses;
 
-    public ProcedureService(ProcedureRepository repo, TransactionTemplate tx, ApplicationEventPublisher events) {
+    public ProcedureService(ProcedureRepository repo, TransactionTemplate tx, ApplicationEventPublisher events,
+                            WorklistStatuses statuses) {
         this.repo = repo;
+        this.statuses = statuses;
         this.tx = tx;
         this.events = events;
         this.clock = Clock.systemDefaultZone();
@@ -80,10 +83,10 @@ public class ProcedureService {
 
     public List<Procedure> findByAccession(String accessionNumber) { return repo.byAccession(accessionNumber); }
 
-    /** Records by patient, accession and date-of-service range (each criterion optional). */
+    /** Records by patient, accession and date-of-service range (each criterion optional), with their worklist statuses. */
     public ProcedurePage search(String patientId, String accession, LocalDate from, LocalDate to, int page, int size) {
         var p = repo.search(patientId, accession, from, to, page, size);
-        return new ProcedurePage(p.items(), p.page(), p.size(), p.total());
+        return new ProcedurePage(p.items(), p.page(), p.size(), p.total(), statuses.of(p.items()));
     }
 
     /** Creates a record: SCHEDULED, or PERFORMED when it has a performed date/time. */

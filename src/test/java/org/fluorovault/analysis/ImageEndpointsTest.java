@@ -75,6 +75,15 @@ class ImageEndpointsTest extends ArchiveTestBase {
         assertEquals(64, info.get("columns").asInt());
         assertEquals(66.7, info.get("frameTimeMs").asDouble(), 1e-9);
         assertTrue(info.get("windowCenter").isNull());
+        assertEquals(12, info.get("bitsStored").asInt());
+        // no window in the object: the first frame is rendered with its own range, which the player starts from
+        assertTrue(info.get("renderWindowWidth").asDouble() >= 1, info.toString());
+        BufferedImage asked = png(getAsAdmin("/api/instances/" + xa + "/frames/1/rendered?window="
+                + info.get("renderWindowCenter").asDouble() + "," + info.get("renderWindowWidth").asDouble(), null));
+        BufferedImage plain = png(getAsAdmin("/api/instances/" + xa + "/frames/1/rendered", null));
+        for (int y = 0; y < 64; y += 7) for (int x = 0; x < 64; x += 7) {
+            assertEquals(plain.getRaster().getSample(x, y, 0), asked.getRaster().getSample(x, y, 0), "the same window, the same pixels");
+        }
         // Imager Pixel Spacing 0.3 mm at the detector, SID 1000 / SOD 750
         assertEquals(0.225, info.get("pixelSpacingMm").asDouble(), 1e-9);
         assertEquals(404, getAsAdmin("/api/instances/1.2.3.404/frames", "application/json").statusCode());

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.fluorovault.procedure.internal.ProcedureRepository;
+import org.fluorovault.procedure.internal.WorklistFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -37,7 +38,8 @@ public final class ProcedureBenchmark {
         Flyway.configure().dataSource(ds).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        ProcedureService service = new ProcedureService(new ProcedureRepository(jdbc, JsonMapper.builder().build()), tx, e -> { });
+        ProcedureService service = new ProcedureService(new ProcedureRepository(jdbc, JsonMapper.builder().build()), tx, e -> { },
+                new WorklistStatuses(new WorklistFacts(jdbc)));
         System.out.printf("java %s, %d processors, %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), url.replaceFirst(";.*", ""));
         Random rnd = new Random(42);

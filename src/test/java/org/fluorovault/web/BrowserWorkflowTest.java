@@ -13,6 +13,8 @@ import java.util.List;
 import org.fluorovault.security.Role;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.Browser;
+import org.fluorovault.support.NodePeer;
+import org.fluorovault.support.Peers;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.samples.LumbarPhantom;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +76,10 @@ class BrowserWorkflowTest extends ArchiveTestBase {
         return json.readTree(r.body());
     }
 
-    /** A lumbar interlaminar ESI (CPT 62323) of today for a patient, moved on through {@code statuses}. */
+    /**
+     * A lumbar interlaminar ESI (CPT 62323) of today for a patient, performed, moved on through
+     * {@code statuses}; only scheduled when the first status is SCHEDULED.
+     */
     private long procedure(String patientId, String accession, String... statuses) throws Exception {
         String body = """
                 {"patient": {"id": "%s", "name": "Test^Patient", "birthDate": "1960-01-01", "sex": "F"},
@@ -82,8 +87,10 @@ class BrowserWorkflowTest extends ArchiveTestBase {
                  "cptCode": "62323",
                  "levels": ["L4-L5"], "approach": "INTERLAMINAR", "laterality": "LEFT",
                  "physician": {"name": "Web^Doctor", "npi": "1234567893"}, "diagnoses": ["M54.16"]}""".formatted(patientId, accession);
+        boolean scheduled = statuses.length > 0 && statuses[0].equals("SCHEDULED");
+        if (scheduled) body = body.replace("\"performedAt\": \"2026-11-26T10:20:00\",", "");
         long id = ok(call("POST", "/api/procedures", "admin", body)).get("id").asLong();
-        for (String status : statuses) ok(call("POST", "/api/procedures/" + id + "/status", "admin", "{\"status\":\"" + status + "\"}"));
+        for (String status : scheduled ? List.<String>of() : List.of(statuses)) ok(call("POST", "/api/procedures/" + id + "/status", "admin", "{\"status\":\"" + status + "\"}"));
         return id;
     }
 
@@ -145,6 +152,44 @@ class BrowserWorkflowTest extends ArchiveTestBase {
         }
     }
 
+    /** Sum of the red channel in the middle of the image layer. */
+    static final String CENTER_SUM = """
+            const c = document.querySelector('#stage canvas'); const x = c.getContext('2d');
+            const d = x.getImageData(c.width / 2 - 40, c.height / 2 - 40, 80, 80).data;
+            let s = 0; for (let i = 0; i < d.length; i += 4) s += d[i]; return s;""";
+
+    @Test
+    void aWindowDraggedOnTwelveBitDataIsRenderedByTheServer() throws Exception {
+        try (Browser b = new Browser(httpPort)) {
+            b.login(user(Role.TECHNOLOGIST), PASSWORD);
+            b.open("/studies/" + studyUid);
+            b.markTime("fv-first-frame");
+            long before = (Long) b.js(CENTER_SUM);
+            WebElement overlay = b.driver().findElement(By.cssSelector("#stage canvas:nth-of-type(2)"));
+            new Actions(b.driver()).moveToElement(overlay).clickAndHold().moveByOffset(-180, -40).release().perform();
+            String window = (String) b.script("""
+                    const done = arguments[arguments.length - 1], stage = document.getElementById('stage');
+                    if (stage.dataset.window) done(stage.dataset.window);
+                    else new MutationObserver((m, o) => { if (stage.dataset.window) { o.disconnect(); done(stage.dataset.window); } })
+                      .observe(stage, { attributes: true, attributeFilter: ['data-window'] });""");
+            String[] cw = window.split(",");
+            assertTrue(Double.parseDouble(cw[1]) < 4096, "a narrower window in modality values: " + window);
+            String asked = (String) b.js("return performance.getEntriesByType('resource').map(r => r.name)"
+                    + ".filter(n => n.includes('/rendered?window=')).pop() || ''");
+            String[] q = asked.replaceFirst(".*window=", "").split(",");
+            assertTrue(q.length == 2 && Math.round(Double.parseDouble(q[0])) == Long.parseLong(cw[0])
+                    && Math.round(Double.parseDouble(q[1])) == Long.parseLong(cw[1]), "asked the server for " + window + ": " + asked);
+            assertEquals("", b.js("return document.querySelector('#stage canvas').style.filter"), "no display filter on server-windowed frames");
+            long after = (Long) b.js(CENTER_SUM);
+            assertTrue(after != before, "the image changed with the window: " + before + " -> " + after);
+            String hud = b.driver().findElement(By.cssSelector("#stage .hud")).getText();
+            var m = java.util.regex.Pattern.compile("W (\\d+) L").matcher(hud);
+            assertTrue(m.find() && Math.abs(Long.parseLong(m.group(1)) - Double.parseDouble(cw[1]) * 256 / 255) <= 2, hud + " / " + window);
+            List<String> errors = b.scriptErrors();
+            assertTrue(errors.isEmpty(), errors.toString());
+        }
+    }
+
     @Test
     void aTechnologistReviewsARunAndTheAnnotationIsStored() throws Exception {
         try (Browser b = new Browser(httpPort)) {
@@ -194,7 +239,8 @@ class BrowserWorkflowTest extends ArchiveTestBase {
         long id = procedure("WEB-1", "WEB-SIGN-" + System.nanoTime() % 100000, "PERFORMED", "REVIEWED");
         try (Browser b = new Browser(httpPort)) {
             b.login(user(Role.PHYSICIAN), PASSWORD);
-            // on today's worklist with its status, one click from its page
+            // on today's worklist with its status, one click from its page (the filter finds it among all rows)
+            b.driver().findElement(By.id("filter")).sendKeys("#" + id);
             String row = b.driver().findElement(By.xpath("//a[text()='#" + id + "']/ancestor::tr")).getText();
             assertTrue(row.contains("reviewed") && row.contains("WEB-1"), row);
             b.driver().findElement(By.linkText("#" + id)).click();
@@ -210,6 +256,67 @@ class BrowserWorkflowTest extends ArchiveTestBase {
             b.login(user(Role.TECHNOLOGIST), PASSWORD);
             b.open("/procedures/" + id);
             assertFalse(b.driver().findElement(By.id("signoff-card")).isDisplayed());
+        }
+    }
+
+    /** The procedure's worklist status badge, found with the worklist's filter. */
+    private static String worklistBadge(Browser b, long id) {
+        WebElement filter = b.driver().findElement(By.id("filter"));
+        filter.clear();
+        filter.sendKeys("#" + id);
+        return b.driver().findElement(By.xpath("//a[text()='#" + id + "']/ancestor::tr/td[7]")).getText();
+    }
+
+    /** The order of the worklist statuses, as the worklist sorts them. */
+    static final List<String> STATUS_ORDER = List.of("scheduled", "performed", "images received", "review needed", "reviewed",
+            "signed", "cancelled");
+
+    @Test
+    void theWorklistShowsWhereEachProcedureStandsAndSortsAllRows(@TempDir Path dir) throws Exception {
+        long n = System.nanoTime() % 100000;
+        String p1 = "WEB-WL1-" + n, p2 = "WEB-WL2-" + n, received = TestDicom.uid(), performedStudy = TestDicom.uid();
+        long scheduled = procedure("WEB-WL0-" + n, "WL0-" + n, "SCHEDULED");
+        sendAll(TestDicom.writeXa(dir, p1, received, 3, 64), TestDicom.writeXa(dir, p2, performedStudy, 3, 64));
+        long withImages = procedure(p1, "A" + p1, "SCHEDULED");
+        long performed = procedure(p2, "A" + p2);
+        for (var link : List.of(new Object[] {withImages, received}, new Object[] {performed, performedStudy})) {
+            if (ok(call("GET", "/api/procedures/" + link[0] + "/studies", "admin", null)).isEmpty()) {
+                ok(call("POST", "/api/procedures/" + link[0] + "/studies", "admin",
+                        "{\"studyInstanceUid\":\"" + link[1] + "\",\"reason\":\"browser test\"}"));
+            }
+        }
+        try (Browser b = new Browser(httpPort)) {
+            b.login(user(Role.TECHNOLOGIST), PASSWORD);
+            long total = ok(call("GET", "/api/procedures?from=" + java.time.LocalDate.now().minusDays(7) + "&to="
+                    + java.time.LocalDate.now() + "&size=1", "admin", null)).get("total").asLong();
+            assertEquals(String.valueOf(total + 1), b.driver().findElement(By.id("procedures")).getDomAttribute("aria-rowcount"),
+                    "the table tells assistive technology how many rows there are, drawn or not");
+            assertEquals("scheduled", worklistBadge(b, scheduled));
+            assertEquals("images received", worklistBadge(b, withImages));
+            assertEquals("review needed", worklistBadge(b, performed));
+            // sorting is over every row: by status, twice for descending
+            b.driver().findElement(By.id("filter")).clear();
+            b.driver().findElement(By.id("filter")).sendKeys(" "); // an input event: every row again
+            // scrolled to the end, the last of all rows is drawn (the rows in view follow the scroll position)
+            long lastIndex = (Long) b.script("""
+                    const done = arguments[arguments.length - 1];
+                    const s = document.querySelector('#procedures').closest('.scroll');
+                    s.scrollTop = s.scrollHeight;
+                    requestAnimationFrame(() => requestAnimationFrame(() => {
+                      const rows = document.querySelectorAll('#procedures tbody tr[aria-rowindex]');
+                      done(Number(rows[rows.length - 1].getAttribute('aria-rowindex')));
+                    }));""");
+            assertEquals(total + 1, lastIndex);
+            WebElement sort = b.driver().findElement(By.cssSelector("#procedures th[data-sort=status] button"));
+            sort.click();
+            sort.click();
+            assertEquals("descending", b.driver().findElement(By.cssSelector("#procedures th[data-sort=status]")).getDomAttribute("aria-sort"));
+            List<Integer> order = b.driver().findElements(By.cssSelector("#procedures tbody tr[aria-rowindex] td:nth-child(7)"))
+                    .stream().map(e -> STATUS_ORDER.indexOf(e.getText())).toList();
+            assertTrue(order.get(0) >= STATUS_ORDER.indexOf("review needed"), "the highest status of all rows comes first: " + order);
+            for (int i = 1; i < order.size(); i++) assertTrue(order.get(i) <= order.get(i - 1), order.toString());
+            List<String> errors = b.scriptErrors();
+            assertTrue(errors.isEmpty(), errors.toString());
         }
     }
 
@@ -238,6 +345,72 @@ class BrowserWorkflowTest extends ArchiveTestBase {
             Path zip = b.download(By.id("zip"), "procedure-" + id + "-evidence.zip");
             assertEquals("PK", new String(Files.readAllBytes(zip), 0, 2, StandardCharsets.US_ASCII));
         }
+    }
+
+    /**
+     * The main workflow in Debian's firefox-esr, driven by npm puppeteer-core over WebDriver BiDi
+     * (src/test/node/firefox-workflow.mjs; chromium-driver does not drive Firefox and there is no
+     * geckodriver package): the worklist, the first frame, the needle tip and an annotation saved,
+     * a physician's sign-off, and an auditor's annotation refused. Checked here in what the pages
+     * reported and in the server's state.
+     */
+    @Test
+    void theWorkflowInFirefox() throws Exception {
+        Peers.require("firefox-esr");
+        Path script = NodePeer.install("puppeteer-core", "25.16.0", "firefox-workflow.mjs");
+        String study = TestDicom.uid(), run = TestDicom.uid();
+        sendAll(TestDicom.phantomXa(Files.createTempDirectory("fv-firefox"), "WEB-FF", study, run,
+                LumbarPhantom.builder().size(SIZE).frames(FRAMES).contrast(LumbarPhantom.Contrast.EPIDURAL).seed(11).build()));
+        long id = procedure("WEB-FF", "AWEB-FF", "PERFORMED", "REVIEWED");
+        if (ok(call("GET", "/api/procedures/" + id + "/studies", "admin", null)).isEmpty()) {
+            ok(call("POST", "/api/procedures/" + id + "/studies", "admin", "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"firefox test\"}"));
+        }
+        String args = json.writeValueAsString(java.util.Map.of("base", "http://127.0.0.1:" + httpPort, "password", PASSWORD,
+                "technologist", user(Role.TECHNOLOGIST), "physician", user(Role.PHYSICIAN), "auditor", user(Role.AUDITOR),
+                "studyUid", study, "runUid", run, "procedureId", id));
+        Peers.Result r = NodePeer.node(script, 300, Peers.which("firefox-esr"), args);
+        assertEquals(0, r.exitCode(), r.output());
+        java.util.Map<String, JsonNode> steps = new java.util.HashMap<>();
+        for (String line : r.output().split("\n")) {
+            if (line.startsWith("{")) { JsonNode n = json.readTree(line); steps.put(n.get("step").asString(), n); }
+        }
+        assertEquals(6, steps.size(), r.output());
+
+        JsonNode worklist = steps.get("worklist");
+        assertTrue(worklist.get("url").asString().endsWith("/worklist"), worklist.toString());
+        assertTrue(worklist.get("row").asString().contains("WEB-FF") && worklist.get("row").asString().contains("reviewed"), worklist.toString());
+        JsonNode first = steps.get("first-frame");
+        System.out.printf("[browser] firefox: first frame %.0f ms after navigation start%n", first.get("firstFrameMs").asDouble());
+        assertTrue(first.get("center").asLong() > 0, "the first frame is drawn: " + first);
+        assertEquals("1/" + FRAMES, first.get("frameLabel").asString());
+
+        JsonNode annotate = steps.get("annotate");
+        int frame = annotate.get("frame").asInt();
+        assertEquals(2, frame, "the right arrow moved to the next frame");
+        assertTrue(annotate.get("tip").asString().startsWith("frame " + frame + ", column "), annotate.toString());
+        assertEquals("Key frames: " + frame, annotate.get("keyFrames").asString());
+        JsonNode current = ok(call("GET", "/api/instances/" + run + "/annotations", "admin", null)).get("current");
+        assertEquals(user(Role.TECHNOLOGIST), current.get("author").asString());
+        assertEquals("L4-L5", current.get("level").asString());
+        assertEquals("EPIDURAL", current.get("contrastPattern").asString());
+        assertEquals(frame, current.get("needleTip").get("frame").asInt());
+        assertTrue(current.get("needleTip").get("column").asDouble() > SIZE / 2.0, "right of the centre, where it was clicked");
+        assertEquals(frame, current.get("keyFrames").get(0).asInt());
+
+        JsonNode sign = steps.get("sign");
+        assertEquals("reviewed", sign.get("before").asString());
+        assertTrue(sign.get("signDisabled").asBoolean(), sign.toString());
+        assertEquals("SIGNED", ok(call("GET", "/api/procedures/" + id, "admin", null)).get("status").asString());
+
+        JsonNode auditor = steps.get("auditor");
+        assertTrue(auditor.get("landing").asString().endsWith("/search"), auditor.toString());
+        assertTrue(auditor.get("annotateHidden").asBoolean(), auditor.toString());
+        assertFalse(auditor.get("tipTool").asBoolean(), auditor.toString());
+        assertEquals(403, auditor.get("refused").asInt());
+        for (JsonNode h : ok(call("GET", "/api/instances/" + run + "/annotations", "admin", null)).get("history")) {
+            assertFalse(h.get("author").asString().equals(user(Role.AUDITOR)));
+        }
+        assertTrue(steps.get("errors").get("errors").isEmpty(), "no script errors in Firefox: " + steps.get("errors"));
     }
 
     @Test
