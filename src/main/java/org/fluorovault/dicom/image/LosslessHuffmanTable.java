@@ -9,9 +9,15 @@ import org.fluorovault.dicom.image.FrameDecodeException.Reason;
  */
 final class LosslessHuffmanTable {
     /** Codes up to this length are decoded by one look-up. */
-    static final int LOOKUP_BITS = 10;
+    static final int LOOKUP_BITS = 12;
+    /** In a look-up entry: the number of bits it consumes (low 5 bits) and whether it holds the whole difference. */
+    static final int COMPLETE = 1 << 5;
 
-    /** Indexed by the next LOOKUP_BITS bits: code length << 8 | symbol, or 0 when the code is longer. */
+    /**
+     * Indexed by the next LOOKUP_BITS bits; 0 when the code is longer. Otherwise the low 5 bits are
+     * the bits to consume; with {@link #COMPLETE} the entry {@code >> 6} is the difference itself
+     * (code and extra bits both fit the look-up), else it is the category SSSS whose extra bits follow.
+     */
     final int[] lookup = new int[1 << LOOKUP_BITS];
     /** Largest code of each length 1..16, -1 when there is none (index 17 a sentinel). */
     final int[] maxCode = new int[18];
@@ -44,12 +50,24 @@ final class LosslessHuffmanTable {
         k = 0;
         for (int len = 1; len <= LOOKUP_BITS; len++) {
             for (int j = 0; j < counts[len]; j++, k++, code++) {
-                int shift = LOOKUP_BITS - len;
-                int entry = len << 8 | values[k];
-                for (int fill = code << shift, end = (code + 1) << shift; fill < end; fill++) lookup[fill] = entry;
+                int rest = LOOKUP_BITS - len, ssss = values[k];
+                for (int r = 0; r < 1 << rest; r++) lookup[code << rest | r] = entry(len, ssss, r, rest);
             }
             code <<= 1;
         }
+    }
+
+    /** The look-up entry for a code of {@code len} bits and category {@code ssss}, followed by the {@code rest} bits {@code r}. */
+    private static int entry(int len, int ssss, int r, int rest) {
+        if (ssss == 0) return COMPLETE | len;
+        if (ssss == 16) return 32768 << 6 | COMPLETE | len;
+        if (ssss > rest) return ssss << 6 | len;
+        return difference(r >>> (rest - ssss), ssss) << 6 | COMPLETE | (len + ssss);
+    }
+
+    /** T.81 F.2.2.1 EXTEND: the {@code ssss} extra bits {@code v} as a signed difference. */
+    static int difference(int v, int ssss) {
+        return v < (1 << (ssss - 1)) ? v - (1 << ssss) + 1 : v;
     }
 
     /** Parses the tables of one DHT segment ({@code from} just after its length, {@code to} its end). */

@@ -41,9 +41,10 @@ record LosslessScan(int columns, int rows, int stride, int[] components, Lossles
         byte[] ecs = new byte[data.length - from];
         int[] starts = new int[intervals + 1];
         int end = unstuff(data, from, ecs, starts, intervals);
+        int[] diffs = new int[columns * components.length];
         for (int k = 0; k < intervals; k++) {
             int firstLine = k * linesPerInterval;
-            decodeInterval(ecs, starts[k], starts[k + 1], firstLine, Math.min(rows, firstLine + linesPerInterval), out);
+            decodeInterval(ecs, starts[k], starts[k + 1], firstLine, Math.min(rows, firstLine + linesPerInterval), out, diffs);
         }
         if (pointTransform > 0) {
             for (int c : components) for (int i = c; i < out.length; i += stride) out[i] = (out[i] << pointTransform) & 0xFFFF;
@@ -90,17 +91,27 @@ record LosslessScan(int columns, int rows, int stride, int[] components, Lossles
         return p;
     }
 
-    private void decodeInterval(byte[] ecs, int p, int end, int firstLine, int lastLine, int[] out) throws FrameDecodeException {
-        final int ns = components.length, rowStride = columns * stride;
-        final int initial = 1 << (precision - pointTransform - 1);
+    /**
+     * One restart interval, line by line: the line's differences are Huffman-decoded first (all
+     * components, in MCU order), then each component's line is predicted in one tight loop.
+     */
+    private void decodeInterval(byte[] ecs, int p, int end, int firstLine, int lastLine, int[] out, int[] diffs)
+            throws FrameDecodeException {
+        final int ns = components.length, perLine = columns * ns, mask = (1 << LosslessHuffmanTable.LOOKUP_BITS) - 1;
         long acc = 0;
         int bits = 0, padding = 0;
         for (int y = firstLine; y < lastLine; y++) {
-            for (int x = 0; x < columns; x++) {
-                for (int k = 0; k < ns; k++) {
-                    LosslessHuffmanTable t = tables[k];
-                    if (bits < 32) {
-                        do {
+            for (int j = 0, k = 0; j < perLine; j++) {
+                LosslessHuffmanTable t = tables[k];
+                if (++k == ns) k = 0;
+                if (bits < 32) {
+                    if (p + 4 <= end) {
+                        acc = acc << 32 | ((ecs[p] & 0xff) << 24 | (ecs[p + 1] & 0xff) << 16 | (ecs[p + 2] & 0xff) << 8
+                                | (ecs[p + 3] & 0xff)) & 0xFFFFFFFFL;
+                        p += 4;
+                        bits += 32;
+                    } else {
+                        do { // the last bytes, then zeros that are counted as padding
                             int b;
                             if (p < end) b = ecs[p++] & 0xff;
                             else { b = 0; padding++; }
@@ -108,56 +119,68 @@ record LosslessScan(int columns, int rows, int stride, int[] components, Lossles
                             bits += 8;
                         } while (bits <= 56);
                     }
-                    int e = t.lookup[(int) (acc >>> (bits - LosslessHuffmanTable.LOOKUP_BITS)) & ((1 << LosslessHuffmanTable.LOOKUP_BITS) - 1)];
-                    int ssss;
-                    if (e != 0) {
-                        bits -= e >>> 8;
-                        ssss = e & 0xff;
-                    } else {
-                        int code = (int) (acc >>> (bits - 16)) & 0xFFFF;
-                        int len = LosslessHuffmanTable.LOOKUP_BITS + 1;
-                        while (len <= 16 && (code >>> (16 - len)) > t.maxCode[len]) len++;
-                        int at = len > 16 ? -1 : t.valPtr[len] + (code >>> (16 - len)) - t.minCode[len];
-                        if (at < 0 || at >= t.values.length) {
-                            throw LosslessHuffmanTable.corrupt("an invalid Huffman code in line " + (y + 1));
-                        }
-                        ssss = t.values[at];
-                        bits -= len;
+                }
+                int e = t.lookup[(int) (acc >>> (bits - LosslessHuffmanTable.LOOKUP_BITS)) & mask];
+                if ((e & LosslessHuffmanTable.COMPLETE) != 0) {
+                    bits -= e & 31;
+                    diffs[j] = e >> 6;
+                    continue;
+                }
+                int ssss;
+                if (e != 0) {
+                    bits -= e & 31;
+                    ssss = e >>> 6;
+                } else {
+                    int code = (int) (acc >>> (bits - 16)) & 0xFFFF;
+                    int len = LosslessHuffmanTable.LOOKUP_BITS + 1;
+                    while (len <= 16 && (code >>> (16 - len)) > t.maxCode[len]) len++;
+                    int at = len > 16 ? -1 : t.valPtr[len] + (code >>> (16 - len)) - t.minCode[len];
+                    if (at < 0 || at >= t.values.length) {
+                        throw LosslessHuffmanTable.corrupt("an invalid Huffman code in line " + (y + 1));
                     }
-                    int diff;
-                    if (ssss == 0) {
-                        diff = 0;
-                    } else if (ssss == 16) {
-                        diff = 32768;
-                    } else {
-                        int v = (int) (acc >>> (bits - ssss)) & ((1 << ssss) - 1);
-                        bits -= ssss;
-                        diff = v < (1 << (ssss - 1)) ? v - (1 << ssss) + 1 : v;
-                    }
-                    int i = (y * columns + x) * stride + components[k];
-                    int pred;
-                    if (y == firstLine) {
-                        pred = x == 0 ? initial : out[i - stride];
-                    } else if (x == 0) {
-                        pred = out[i - rowStride];
-                    } else {
-                        int ra = out[i - stride], rb = out[i - rowStride], rc = out[i - rowStride - stride];
-                        pred = switch (predictor) {
-                            case 1 -> ra;
-                            case 2 -> rb;
-                            case 3 -> rc;
-                            case 4 -> ra + rb - rc;
-                            case 5 -> ra + ((rb - rc) >> 1);
-                            case 6 -> rb + ((ra - rc) >> 1);
-                            default -> (ra + rb) >> 1;
-                        };
-                    }
-                    out[i] = (pred + diff) & 0xFFFF;
+                    ssss = t.values[at];
+                    bits -= len;
+                }
+                if (ssss == 0) {
+                    diffs[j] = 0;
+                } else if (ssss == 16) {
+                    diffs[j] = 32768;
+                } else {
+                    bits -= ssss;
+                    diffs[j] = LosslessHuffmanTable.difference((int) (acc >>> bits) & ((1 << ssss) - 1), ssss);
                 }
             }
             if (padding * 8 > bits) {
                 throw LosslessHuffmanTable.corrupt("the data ends in line " + (y + 1) + " of " + rows + " (truncated frame)");
             }
+            for (int k = 0; k < ns; k++) predictLine(out, y, y == firstLine, k, diffs);
+        }
+    }
+
+    /**
+     * Adds the predictions (T.81 H.1.2.1, Table H.1) to the differences of scan component {@code k}
+     * in line {@code y}. The first line of the scan and of each restart interval is predicted from
+     * the left, starting at 2^(P-Pt-1); the first sample of every other line from the one above.
+     */
+    private void predictLine(int[] out, int y, boolean first, int k, int[] d) {
+        int s = stride, ns = components.length;
+        int i = y * columns * s + components[k], up = i - columns * s, end = i + columns * s, j = k;
+        out[i] = ((first ? 1 << (precision - pointTransform - 1) : out[up]) + d[j]) & 0xFFFF;
+        i += s;
+        up += s;
+        j += ns;
+        switch (first ? 1 : predictor) {
+            case 1 -> { for (; i < end; i += s, j += ns) out[i] = (out[i - s] + d[j]) & 0xFFFF; }
+            case 2 -> { for (; i < end; i += s, up += s, j += ns) out[i] = (out[up] + d[j]) & 0xFFFF; }
+            case 3 -> { for (; i < end; i += s, up += s, j += ns) out[i] = (out[up - s] + d[j]) & 0xFFFF; }
+            case 4 -> { for (; i < end; i += s, up += s, j += ns) out[i] = (out[i - s] + out[up] - out[up - s] + d[j]) & 0xFFFF; }
+            case 5 -> {
+                for (; i < end; i += s, up += s, j += ns) out[i] = (out[i - s] + ((out[up] - out[up - s]) >> 1) + d[j]) & 0xFFFF;
+            }
+            case 6 -> {
+                for (; i < end; i += s, up += s, j += ns) out[i] = (out[up] + ((out[i - s] - out[up - s]) >> 1) + d[j]) & 0xFFFF;
+            }
+            default -> { for (; i < end; i += s, up += s, j += ns) out[i] = (((out[i - s] + out[up]) >> 1) + d[j]) & 0xFFFF; }
         }
     }
 }
