@@ -34,6 +34,9 @@ public final class ContrastAnalyzer {
 
     private ContrastAnalyzer() {}
 
+    /** A frame registered to the first: its aligned pixels and the shift that was undone. */
+    private record Registered(float[] pixels, double[] shift) {}
+
     /** Thrown for runs analysis cannot work on; the message says why. */
     public static final class NotAnalysableException extends Exception {
         public NotAnalysableException(String message) { super(message); }
@@ -55,12 +58,17 @@ public final class ContrastAnalyzer {
         blur.blurGaussian(ref, BLUR);
         g[0] = (float[]) ref.getPixels();
         double maxShift = 0;
-        for (int f = 1; f < n; f++) {
+        float[] reference = g[0];
+        List<Registered> registered = FrameWorkers.map(1, n, f -> { // frame by frame on all processors
             FloatProcessor fp = run.floatFrame(f);
-            blur.blurGaussian(fp, BLUR);
-            double[] s = Registration.shift(g[0], (float[]) fp.getPixels(), w, h, MOTION_RANGE);
+            new GaussianBlur().blurGaussian(fp, BLUR);
+            double[] s = Registration.shift(reference, (float[]) fp.getPixels(), w, h, MOTION_RANGE);
+            return new Registered((float[]) Registration.align(fp, s).getPixels(), s);
+        });
+        for (int f = 1; f < n; f++) {
+            double[] s = registered.get(f - 1).shift();
             maxShift = Math.max(maxShift, Math.hypot(s[0], s[1]) * bin);
-            g[f] = (float[]) Registration.align(fp, s).getPixels();
+            g[f] = registered.get(f - 1).pixels();
         }
         if (maxShift >= 0.5) reasons.add(String.format("corrected patient motion of up to %.1f pixels", maxShift));
         int edge = MOTION_RANGE + 2;

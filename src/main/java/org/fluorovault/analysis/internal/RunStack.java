@@ -1,5 +1,7 @@
 package org.fluorovault.analysis.internal;
 
+import java.util.List;
+
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.FloatProcessor;
@@ -13,7 +15,8 @@ import org.fluorovault.dicom.image.PixelFormat;
 /**
  * A run as an ImageJ stack of 16-bit processors (time as frames), binned to a working size and
  * oriented so that more attenuation is a higher value (MONOCHROME1 inverted). Frames are decoded
- * one at a time and binned at once; only the binned stack is kept.
+ * on all processors, a few at a time ({@link FrameWorkers}), and each is binned at once; only the
+ * binned stack is kept.
  */
 final class RunStack {
     /** Working images are at most about this many pixels on a side. */
@@ -30,13 +33,10 @@ final class RunStack {
     static RunStack load(FrameSource src) throws FrameDecodeException {
         PixelFormat fmt = src.format();
         int bin = Math.max(1, Math.round(Math.max(fmt.columns(), fmt.rows()) / (float) WORKING_SIZE));
-        ImageStack stack = null;
-        for (int i = 0; i < src.frameCount(); i++) {
-            Frame f = src.frame(i);
-            int w = f.columns() / bin, h = f.rows() / bin;
-            if (stack == null) stack = new ImageStack(w, h);
-            stack.addSlice("frame " + (i + 1), new ShortProcessor(w, h, binned(f, fmt, bin), null));
-        }
+        int w = fmt.columns() / bin, h = fmt.rows() / bin;
+        List<short[]> frames = FrameWorkers.map(0, src.frameCount(), i -> binned(src.frame(i), fmt, bin));
+        ImageStack stack = new ImageStack(w, h);
+        for (int i = 0; i < frames.size(); i++) stack.addSlice("frame " + (i + 1), new ShortProcessor(w, h, frames.get(i), null));
         ImagePlus imp = new ImagePlus("run", stack);
         imp.setDimensions(1, 1, stack.getSize());
         return new RunStack(imp, bin);
