@@ -1,5 +1,6 @@
 package org.fluorovault.analysis.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
 import ij.ImagePlus;
@@ -51,22 +52,24 @@ final class RunStack {
     static short[] binned(Frame f, PixelFormat fmt, int bin) {
         int cols = f.columns(), w = cols / bin, h = f.rows() / bin;
         int min = fmt.minValue(), max = fmt.maxValue();
-        boolean invert = fmt.monochrome1();
+        // oriented value = sign * clamped + offset: s - min, or max - s for MONOCHROME1
+        int sign = fmt.monochrome1() ? -1 : 1, offset = fmt.monochrome1() ? max : -min;
         int[] v = f.values();
         short[] out = new short[w * h];
+        float[] sums = new float[w];
         int n = bin * bin;
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float sum = 0;
-                for (int y2 = 0; y2 < bin; y2++) {
-                    int row = (y * bin + y2) * cols + x * bin;
-                    for (int x2 = 0; x2 < bin; x2++) {
-                        int s = Math.min(max, Math.max(min, v[row + x2]));
-                        sum += invert ? max - s : s - min;
-                    }
+            Arrays.fill(sums, 0f);
+            // line by line through the block, each block's samples added in the same order as before
+            for (int y2 = 0; y2 < bin; y2++) {
+                int row = (y * bin + y2) * cols;
+                for (int x = 0, i = row; x < w; x++) {
+                    float sum = sums[x];
+                    for (int x2 = 0; x2 < bin; x2++, i++) sum += sign * Math.min(max, Math.max(min, v[i])) + offset;
+                    sums[x] = sum;
                 }
-                out[y * w + x] = (short) (int) (sum / n + 0.5f);
             }
+            for (int x = 0; x < w; x++) out[y * w + x] = (short) (int) (sums[x] / n + 0.5f);
         }
         return out;
     }
