@@ -24,7 +24,7 @@ import org.fluorovault.dicom.image.FrameSource;
  * connected to the needle tip, measure it over time and suggest a pattern.
  */
 public final class ContrastAnalyzer {
-    public static final String VERSION = "contrast-1.1";
+    public static final String VERSION = "contrast-1.2";
     /** Fewest frames a run needs. */
     public static final int MIN_FRAMES = 3;
     private static final int MOTION_RANGE = 3;
@@ -96,8 +96,7 @@ public final class ContrastAnalyzer {
             origin = new double[] {best % w, best / w};
         }
         NeedleFinder.Tip tip = NeedleFinder.find(run.floatFrame(0), sigma, origin);
-        NeedleTip needleTip = tip == null ? null
-                : new NeedleTip(toStored(tip.x(), bin), toStored(tip.y(), bin), 1, round(tip.confidence(), 2));
+        NeedleTip needleTip = stored(tip, bin);
         if (tip == null) reasons.add("no needle found (no straight, thin, high-attenuation line)");
 
         double pixelMm = pixelSpacingMm(src.attributes(), reasons) * bin;
@@ -138,6 +137,8 @@ public final class ContrastAnalyzer {
         if (area == 0 || areaMm < 10 || contrastToNoise < MIN_CONTRAST_TO_NOISE) {
             reasons.add(String.format("the change from frame %d on is too faint or too small to be a contrast spread"
                     + " (%.0f mm2, %.1f times the noise)", onset + 1, areaMm, contrastToNoise));
+            // that change is no evidence of where the tip is: choose the needle's end as without contrast
+            needleTip = stored(NeedleFinder.find(run.floatFrame(0), sigma, null), bin);
             return new ContrastAnalysis(false, null, null, null, null, null, null, Pattern.NONE, 0.6, reasons, needleTip,
                     List.of(), List.of(), VERSION);
         }
@@ -293,6 +294,11 @@ public final class ContrastAnalyzer {
         }
         reasons.add("no pixel spacing in the object: sizes assume 1 mm per pixel");
         return 1;
+    }
+
+    /** The tip found on the working image, in stored pixels on frame 1; null stays null. */
+    private static NeedleTip stored(NeedleFinder.Tip tip, int bin) {
+        return tip == null ? null : new NeedleTip(toStored(tip.x(), bin), toStored(tip.y(), bin), 1, round(tip.confidence(), 2));
     }
 
     /** Working-pixel coordinate to the stored image (centre of the binned block). */
