@@ -95,7 +95,8 @@ public final class ContrastAnalyzer {
             int best = argmax(dOnset);
             origin = new double[] {best % w, best / w};
         }
-        NeedleFinder.Tip tip = NeedleFinder.find(run.floatFrame(0), sigma, origin);
+        NeedleFinder.Needle needle = NeedleFinder.find(run.floatFrame(0), sigma);
+        NeedleFinder.Tip tip = needle == null ? null : needle.tip(origin);
         NeedleTip needleTip = stored(tip, bin);
         if (tip == null) reasons.add("no needle found (no straight, thin, high-attenuation line)");
 
@@ -138,7 +139,7 @@ public final class ContrastAnalyzer {
             reasons.add(String.format("the change from frame %d on is too faint or too small to be a contrast spread"
                     + " (%.0f mm2, %.1f times the noise)", onset + 1, areaMm, contrastToNoise));
             // that change is no evidence of where the tip is: choose the needle's end as without contrast
-            needleTip = stored(NeedleFinder.find(run.floatFrame(0), sigma, null), bin);
+            needleTip = stored(needle == null ? null : needle.tip(null), bin);
             return new ContrastAnalysis(false, null, null, null, null, null, null, Pattern.NONE, 0.6, reasons, needleTip,
                     List.of(), List.of(), VERSION);
         }
