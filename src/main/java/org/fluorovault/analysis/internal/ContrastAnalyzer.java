@@ -24,7 +24,7 @@ import org.fluorovault.dicom.image.FrameSource;
  * connected to the needle tip, measure it over time and suggest a pattern.
  */
 public final class ContrastAnalyzer {
-    public static final String VERSION = "contrast-1.1";
+    public static final String VERSION = "contrast-1.2";
     /** Fewest frames a run needs. */
     public static final int MIN_FRAMES = 3;
     private static final int MOTION_RANGE = 3;
@@ -33,6 +33,9 @@ public final class ContrastAnalyzer {
     private static final double MIN_CONTRAST_TO_NOISE = 20;
 
     private ContrastAnalyzer() {}
+
+    /** A frame registered to the first: its aligned pixels and the shift that was undone. */
+    private record Registered(float[] pixels, double[] shift) {}
 
     /** Thrown for runs analysis cannot work on; the message says why. */
     public static final class NotAnalysableException extends Exception {
@@ -55,12 +58,17 @@ public final class ContrastAnalyzer {
         blur.blurGaussian(ref, BLUR);
         g[0] = (float[]) ref.getPixels();
         double maxShift = 0;
-        for (int f = 1; f < n; f++) {
+        float[] reference = g[0];
+        List<Registered> registered = FrameWorkers.map(1, n, f -> { // frame by frame on all processors
             FloatProcessor fp = run.floatFrame(f);
-            blur.blurGaussian(fp, BLUR);
-            double[] s = Registration.shift(g[0], (float[]) fp.getPixels(), w, h, MOTION_RANGE);
+            new GaussianBlur().blurGaussian(fp, BLUR);
+            double[] s = Registration.shift(reference, (float[]) fp.getPixels(), w, h, MOTION_RANGE);
+            return new Registered((float[]) Registration.align(fp, s).getPixels(), s);
+        });
+        for (int f = 1; f < n; f++) {
+            double[] s = registered.get(f - 1).shift();
             maxShift = Math.max(maxShift, Math.hypot(s[0], s[1]) * bin);
-            g[f] = (float[]) Registration.align(fp, s).getPixels();
+            g[f] = registered.get(f - 1).pixels();
         }
         if (maxShift >= 0.5) reasons.add(String.format("corrected patient motion of up to %.1f pixels", maxShift));
         int edge = MOTION_RANGE + 2;
@@ -87,9 +95,9 @@ public final class ContrastAnalyzer {
             int best = argmax(dOnset);
             origin = new double[] {best % w, best / w};
         }
-        NeedleFinder.Tip tip = NeedleFinder.find(run.floatFrame(0), sigma, origin);
-        NeedleTip needleTip = tip == null ? null
-                : new NeedleTip(toStored(tip.x(), bin), toStored(tip.y(), bin), 1, round(tip.confidence(), 2));
+        NeedleFinder.Needle needle = NeedleFinder.find(run.floatFrame(0), sigma);
+        NeedleFinder.Tip tip = needle == null ? null : needle.tip(origin);
+        NeedleTip needleTip = stored(tip, bin);
         if (tip == null) reasons.add("no needle found (no straight, thin, high-attenuation line)");
 
         double pixelMm = pixelSpacingMm(src.attributes(), reasons) * bin;
@@ -130,6 +138,8 @@ public final class ContrastAnalyzer {
         if (area == 0 || areaMm < 10 || contrastToNoise < MIN_CONTRAST_TO_NOISE) {
             reasons.add(String.format("the change from frame %d on is too faint or too small to be a contrast spread"
                     + " (%.0f mm2, %.1f times the noise)", onset + 1, areaMm, contrastToNoise));
+            // that change is no evidence of where the tip is: choose the needle's end as without contrast
+            needleTip = stored(needle == null ? null : needle.tip(null), bin);
             return new ContrastAnalysis(false, null, null, null, null, null, null, Pattern.NONE, 0.6, reasons, needleTip,
                     List.of(), List.of(), VERSION);
         }
@@ -285,6 +295,11 @@ public final class ContrastAnalyzer {
         }
         reasons.add("no pixel spacing in the object: sizes assume 1 mm per pixel");
         return 1;
+    }
+
+    /** The tip found on the working image, in stored pixels on frame 1; null stays null. */
+    private static NeedleTip stored(NeedleFinder.Tip tip, int bin) {
+        return tip == null ? null : new NeedleTip(toStored(tip.x(), bin), toStored(tip.y(), bin), 1, round(tip.confidence(), 2));
     }
 
     /** Working-pixel coordinate to the stored image (centre of the binned block). */

@@ -14,9 +14,22 @@ final class NeedleFinder {
     /** Tip in working pixels, with a 0..1 confidence. */
     record Tip(double x, double y, double confidence) {}
 
+    /** The needle's line: its two ends on the principal axis, its elongation and length, and the image centre. */
+    record Needle(double ax, double ay, double bx, double by, double elongation, double length, double centreX,
+                  double centreY) {
+        /** The end nearer {@code hint} (where contrast first appeared) or, without a hint (null), nearer the centre. */
+        Tip tip(double[] hint) {
+            double hx = hint != null ? hint[0] : centreX, hy = hint != null ? hint[1] : centreY;
+            boolean aIsTip = Math.hypot(ax - hx, ay - hy) <= Math.hypot(bx - hx, by - hy);
+            double conf = Math.min(1, elongation / 40) * Math.min(1, length / 30) * (hint != null ? 1 : 0.8);
+            return aIsTip ? new Tip(ax, ay, conf) : new Tip(bx, by, conf);
+        }
+    }
+
     private NeedleFinder() {}
 
-    static Tip find(FloatProcessor mask, double noiseSigma, double[] hint) {
+    /** The most elongated long thin bright line of {@code mask}, or null when there is none. */
+    static Needle find(FloatProcessor mask, double noiseSigma) {
         int w = mask.getWidth(), h = mask.getHeight();
         FloatProcessor med = (FloatProcessor) mask.duplicate();
         new RankFilters().rank(med, 3, RankFilters.MEDIAN);
@@ -32,7 +45,7 @@ final class NeedleFinder {
         byte[] b = (byte[]) bin.getPixels();
         int edge = 6;
         for (int y = edge; y < h - edge; y++) for (int x = edge; x < w - edge; x++) if (th[y * w + x] > t) b[y * w + x] = (byte) 255;
-        Tip best = null;
+        Needle best = null;
         double bestScore = 0;
         int[] stack = new int[a.length];
         for (int start = 0; start < a.length; start++) {
@@ -71,11 +84,7 @@ final class NeedleFinder {
             double length = hi - lo;
             double score = length * Math.min(1, elong / 30);
             if (length < 10 || elong < 8 || score <= bestScore) continue;
-            double ax = mx + lo * ux, ay = my + lo * uy, bx = mx + hi * ux, by = my + hi * uy;
-            double hx = hint != null ? hint[0] : w / 2.0, hy = hint != null ? hint[1] : h / 2.0;
-            boolean aIsTip = Math.hypot(ax - hx, ay - hy) <= Math.hypot(bx - hx, by - hy);
-            double conf = Math.min(1, elong / 40) * Math.min(1, length / 30) * (hint != null ? 1 : 0.8);
-            best = aIsTip ? new Tip(ax, ay, conf) : new Tip(bx, by, conf);
+            best = new Needle(mx + lo * ux, my + lo * uy, mx + hi * ux, my + hi * uy, elong, length, w / 2.0, h / 2.0);
             bestScore = score;
         }
         return best;

@@ -1,5 +1,8 @@
 package org.fluorovault.analysis.internal;
 
+import java.util.Arrays;
+import java.util.List;
+
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.FloatProcessor;
@@ -13,7 +16,8 @@ import org.fluorovault.dicom.image.PixelFormat;
 /**
  * A run as an ImageJ stack of 16-bit processors (time as frames), binned to a working size and
  * oriented so that more attenuation is a higher value (MONOCHROME1 inverted). Frames are decoded
- * one at a time and binned at once; only the binned stack is kept.
+ * on all processors, a few at a time ({@link FrameWorkers}), and each is binned at once; only the
+ * binned stack is kept.
  */
 final class RunStack {
     /** Working images are at most about this many pixels on a side. */
@@ -30,13 +34,10 @@ final class RunStack {
     static RunStack load(FrameSource src) throws FrameDecodeException {
         PixelFormat fmt = src.format();
         int bin = Math.max(1, Math.round(Math.max(fmt.columns(), fmt.rows()) / (float) WORKING_SIZE));
-        ImageStack stack = null;
-        for (int i = 0; i < src.frameCount(); i++) {
-            Frame f = src.frame(i);
-            int w = f.columns() / bin, h = f.rows() / bin;
-            if (stack == null) stack = new ImageStack(w, h);
-            stack.addSlice("frame " + (i + 1), new ShortProcessor(w, h, binned(f, fmt, bin), null));
-        }
+        int w = fmt.columns() / bin, h = fmt.rows() / bin;
+        List<short[]> frames = FrameWorkers.map(0, src.frameCount(), i -> binned(src.frame(i), fmt, bin));
+        ImageStack stack = new ImageStack(w, h);
+        for (int i = 0; i < frames.size(); i++) stack.addSlice("frame " + (i + 1), new ShortProcessor(w, h, frames.get(i), null));
         ImagePlus imp = new ImagePlus("run", stack);
         imp.setDimensions(1, 1, stack.getSize());
         return new RunStack(imp, bin);
@@ -51,22 +52,24 @@ final class RunStack {
     static short[] binned(Frame f, PixelFormat fmt, int bin) {
         int cols = f.columns(), w = cols / bin, h = f.rows() / bin;
         int min = fmt.minValue(), max = fmt.maxValue();
-        boolean invert = fmt.monochrome1();
+        // oriented value = sign * clamped + offset: s - min, or max - s for MONOCHROME1
+        int sign = fmt.monochrome1() ? -1 : 1, offset = fmt.monochrome1() ? max : -min;
         int[] v = f.values();
         short[] out = new short[w * h];
+        float[] sums = new float[w];
         int n = bin * bin;
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float sum = 0;
-                for (int y2 = 0; y2 < bin; y2++) {
-                    int row = (y * bin + y2) * cols + x * bin;
-                    for (int x2 = 0; x2 < bin; x2++) {
-                        int s = Math.min(max, Math.max(min, v[row + x2]));
-                        sum += invert ? max - s : s - min;
-                    }
+            Arrays.fill(sums, 0f);
+            // line by line through the block, each block's samples added in the same order as before
+            for (int y2 = 0; y2 < bin; y2++) {
+                int row = (y * bin + y2) * cols;
+                for (int x = 0, i = row; x < w; x++) {
+                    float sum = sums[x];
+                    for (int x2 = 0; x2 < bin; x2++, i++) sum += sign * Math.min(max, Math.max(min, v[i])) + offset;
+                    sums[x] = sum;
                 }
-                out[y * w + x] = (short) (int) (sum / n + 0.5f);
             }
+            for (int x = 0; x < w; x++) out[y * w + x] = (short) (int) (sums[x] / n + 0.5f);
         }
         return out;
     }

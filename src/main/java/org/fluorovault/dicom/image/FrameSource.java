@@ -23,14 +23,16 @@ import org.fluorovault.dicom.io.DicomReader;
  * frame per call, not the run.
  *
  * <p>Decodes native pixel data (8/16 bits allocated, signed or unsigned, little or big endian),
- * RLE Lossless (PS3.5 Annex G), JPEG lossless (.57, .70), baseline (.50) and extended (.51)
- * through ImageIO (the TwelveMonkeys JPEG plugin when present). Everything else fails with
+ * RLE Lossless (PS3.5 Annex G), JPEG lossless (.57, .70) with the toolkit's own decoder, JPEG
+ * baseline (.50) and extended (.51) through ImageIO (the TwelveMonkeys JPEG plugin when present). Everything else fails with
  * {@link Reason#UNSUPPORTED_TRANSFER_SYNTAX}.
  *
  * <pre>{@code
  * FrameSource src = FrameSource.open(file);
  * Frame last = src.frame(src.format().frames() - 1);
  * }</pre>
+ *
+ * <p>{@link #frame} may be called from several threads at once (each call reads its own bytes).
  */
 public final class FrameSource {
     private final Attributes dataset;
@@ -83,8 +85,11 @@ public final class FrameSource {
         try {
             int[] values = codec == FrameCodec.NATIVE ? NativeDecoder.decode(nativeFrameBytes(index), format, bigEndian())
                     : codec == FrameCodec.RLE ? RleDecoder.decode(compressedFrame(index), format)
+                    : codec == FrameCodec.JPEG_LOSSLESS ? JpegLosslessDecoder.decodeFrame(compressedFrame(index), format)
                     : JpegDecoder.decode(compressedFrame(index), format);
             return new Frame(index, format.columns(), format.rows(), values);
+        } catch (FrameDecodeException e) {
+            throw new FrameDecodeException(e.reason(), "frame " + (index + 1) + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new FrameDecodeException(Reason.CORRUPT_PIXEL_DATA, "cannot read frame " + (index + 1) + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -162,7 +167,7 @@ public final class FrameSource {
     /** Without an offset table: a JPEG frame starts with a fragment that starts with SOI (FFD8). */
     private List<Integer> jpegFrameBySoi(Fragments f, int index) throws IOException {
         List<Integer> items = new ArrayList<>();
-        if (codec != FrameCodec.JPEG) return items;
+        if (codec != FrameCodec.JPEG && codec != FrameCodec.JPEG_LOSSLESS) return items;
         int frame = -1;
         for (int i = 1; i < f.size(); i++) {
             byte[] head = read(f.items().get(i), 0, Math.min(2, f.itemLength(i)));

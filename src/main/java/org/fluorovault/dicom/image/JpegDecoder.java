@@ -12,8 +12,9 @@ import javax.imageio.stream.ImageInputStream;
 import org.fluorovault.dicom.image.FrameDecodeException.Reason;
 
 /**
- * JPEG frames (baseline, extended, lossless) through ImageIO. The TwelveMonkeys reader is
- * preferred when installed: it decodes lossless (process 14) and 12-bit data.
+ * JPEG frames through ImageIO: baseline and extended (FrameSource sends lossless frames to
+ * {@link JpegLosslessDecoder}). The TwelveMonkeys reader is preferred when installed; it also
+ * reads lossless (process 14), which the tests use as an independent reference.
  */
 final class JpegDecoder {
     private JpegDecoder() {}

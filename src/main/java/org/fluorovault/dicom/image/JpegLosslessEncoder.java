@@ -3,33 +3,63 @@ package org.fluorovault.dicom.image;
 import java.util.Arrays;
 
 /**
- * JPEG lossless encoder: ITU T.81 process 14, first-order prediction (selection value 1, the
- * sample to the left), point transform 0, one component, 2 to 16 bits per sample. This is what
- * DICOM calls "JPEG Lossless, Non-Hierarchical, First-Order Prediction" (transfer syntax
- * {@value #TRANSFER_SYNTAX_UID}).
+ * JPEG lossless encoder: ITU T.81 process 14, one component, 2 to 16 bits per sample. By default
+ * first-order prediction (selection value 1, the sample to the left), point transform 0 and no
+ * restart intervals: what DICOM calls "JPEG Lossless, Non-Hierarchical, First-Order Prediction"
+ * (transfer syntax {@value #TRANSFER_SYNTAX_UID}). The other predictors 2-7, a point transform and
+ * restart intervals of whole lines make "JPEG Lossless, Non-Hierarchical (Process 14)"
+ * ({@value #PROCESS_14_UID}); see {@link #transferSyntaxUid()}.
  *
  * <p>Each call of {@link #encode} writes one complete interchange-format bitstream (SOI, DHT,
- * SOF3, SOS, entropy-coded data, EOI) for one frame. The Huffman table is built from the
+ * SOF3, [DRI,] SOS, entropy-coded data, EOI) for one frame. The Huffman table is built from the
  * frame's own difference categories and limited to 16-bit codes as in T.81 Annex K.2, so no
- * fixed table has to suit every bit depth. No restart intervals are used.
+ * fixed table has to suit every bit depth.
  *
  * <p>Instances are immutable and thread-safe.
  */
 public final class JpegLosslessEncoder {
     /** JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14, Selection Value 1). */
     public static final String TRANSFER_SYNTAX_UID = "1.2.840.10008.1.2.4.70";
+    /** JPEG Lossless, Non-Hierarchical (Process 14), any predictor. */
+    public static final String PROCESS_14_UID = "1.2.840.10008.1.2.4.57";
 
     /** The 17 difference categories SSSS = 0..16 of T.81 Table H.2. */
     private static final int CATEGORIES = 17;
 
     private final int precision;
+    private final int predictor;
+    private final int pointTransform;
+    private final int restartLines;
 
     /**
      * @param precision bits per sample P (Bits Stored), 2..16; every sample must be below 2^P
      */
     public JpegLosslessEncoder(int precision) {
+        this(precision, 1, 0, 0);
+    }
+
+    /**
+     * @param precision bits per sample P, 2..16
+     * @param predictor selection value 1..7 (T.81 Table H.1)
+     * @param pointTransform Pt, 0..P-1: the low Pt bits of each sample are dropped (lossy unless they are 0)
+     * @param restartLines lines per restart interval, 0 for none
+     */
+    public JpegLosslessEncoder(int precision, int predictor, int pointTransform, int restartLines) {
         if (precision < 2 || precision > 16) throw new IllegalArgumentException("precision must be 2..16: " + precision);
+        if (predictor < 1 || predictor > 7) throw new IllegalArgumentException("predictor must be 1..7: " + predictor);
+        if (pointTransform < 0 || pointTransform >= precision) {
+            throw new IllegalArgumentException("point transform must be 0.." + (precision - 1) + ": " + pointTransform);
+        }
+        if (restartLines < 0) throw new IllegalArgumentException("restart lines must be 0 or more: " + restartLines);
         this.precision = precision;
+        this.predictor = predictor;
+        this.pointTransform = pointTransform;
+        this.restartLines = restartLines;
+    }
+
+    /** {@value #TRANSFER_SYNTAX_UID} for selection value 1 without point transform, else {@value #PROCESS_14_UID}. */
+    public String transferSyntaxUid() {
+        return predictor == 1 && pointTransform == 0 ? TRANSFER_SYNTAX_UID : PROCESS_14_UID;
     }
 
     public int precision() { return precision; }
@@ -52,6 +82,10 @@ public final class JpegLosslessEncoder {
         }
         int n = columns * rows;
         if (offset < 0 || samples.length - offset < n) throw new IllegalArgumentException("samples too short for the frame");
+        int interval = restartLines == 0 || restartLines >= rows ? n : restartLines * columns;
+        if (interval < n && interval > 0xFFFF) {
+            throw new IllegalArgumentException("a restart interval of " + interval + " samples exceeds 65535");
+        }
         int[] diffs = differences(samples, offset, columns, rows);
         long[] freq = new long[CATEGORIES];
         for (int d : diffs) freq[category(d)]++;
@@ -61,9 +95,19 @@ public final class JpegLosslessEncoder {
         out.marker(0xD8); // SOI
         writeDht(out, table);
         writeSof3(out, columns, rows);
+        if (interval < n) {
+            out.marker(0xDD); // DRI
+            out.u16(4);
+            out.u16(interval);
+        }
         writeSos(out);
         BitWriter bits = new BitWriter(out);
-        for (int d : diffs) {
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && i % interval == 0) {
+                bits.flushWithOnes();
+                out.marker(0xD0 + (i / interval - 1) % 8); // RSTm
+            }
+            int d = diffs[i];
             int ssss = category(d);
             bits.write(table.code[ssss], table.size[ssss]);
             if (ssss != 0 && ssss != 16) bits.write(d > 0 ? d : d - 1, ssss); // H.1.2.2; SSSS 16 has no extra bits
@@ -80,20 +124,37 @@ public final class JpegLosslessEncoder {
         int i = 0;
         for (int y = 0; y < rows; y++) {
             int row = off + y * columns;
+            boolean firstLine = restartLines == 0 ? y == 0 : y % restartLines == 0; // of the scan or of a restart interval
             for (int x = 0; x < columns; x++, i++) {
                 int v = s[row + x] & 0xFFFF;
                 if (v > max) {
                     throw new IllegalArgumentException("sample " + v + " at (" + x + "," + y + ") exceeds " + precision + " bits");
                 }
                 int pred;
-                if (x > 0) pred = s[row + x - 1] & 0xFFFF;               // Ra: selection value 1
-                else if (y > 0) pred = s[row - columns] & 0xFFFF;          // first column: Rb
-                else pred = 1 << (precision - 1);                         // first sample: 2^(P-Pt-1)
-                int diff = (v - pred) & 0xFFFF;                            // modulo 2^16
+                if (firstLine) pred = x == 0 ? 1 << (precision - pointTransform - 1) : sample(s, row + x - 1);
+                else if (x == 0) pred = sample(s, row - columns);                   // first column: Rb
+                else pred = predict(sample(s, row + x - 1), sample(s, row - columns + x), sample(s, row - columns + x - 1));
+                int diff = ((v >> pointTransform) - pred) & 0xFFFF;                 // modulo 2^16
                 d[i] = diff > 0x8000 ? diff - 0x10000 : diff;
             }
         }
         return d;
+    }
+
+    /** A sample after the point transform. */
+    private int sample(short[] s, int i) { return (s[i] & 0xFFFF) >> pointTransform; }
+
+    /** T.81 Table H.1. */
+    private int predict(int ra, int rb, int rc) {
+        return switch (predictor) {
+            case 1 -> ra;
+            case 2 -> rb;
+            case 3 -> rc;
+            case 4 -> ra + rb - rc;
+            case 5 -> ra + ((rb - rc) >> 1);
+            case 6 -> rb + ((ra - rc) >> 1);
+            default -> (ra + rb) >> 1;
+        };
     }
 
     static int category(int diff) {
@@ -120,15 +181,15 @@ public final class JpegLosslessEncoder {
         out.u8(0);        // Tq (unused in lossless)
     }
 
-    private static void writeSos(ByteSink out) {
+    private void writeSos(ByteSink out) {
         out.marker(0xDA);
         out.u16(6 + 2);   // Ls for one component
         out.u8(1);        // Ns
         out.u8(1);        // Cs1
         out.u8(0x00);     // Td1 = 0, Ta1 = 0
-        out.u8(1);        // Ss: predictor selection value 1
+        out.u8(predictor); // Ss: predictor selection value
         out.u8(0);        // Se: 0 in lossless mode
-        out.u8(0x00);     // Ah = 0, Al = Pt = 0
+        out.u8(pointTransform); // Ah = 0, Al = Pt
     }
 
     /**

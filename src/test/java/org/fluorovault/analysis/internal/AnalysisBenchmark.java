@@ -37,6 +37,7 @@ public final class AnalysisBenchmark {
             for (Path file : files(dir, size)) time(file, size, rounds);
         }
         outline();
+        System.exit(0); // ImageJ's filters leave non-daemon pool threads behind
     }
 
     /** The size x size x 30 epidural phantom as native (explicit VR LE) and JPEG lossless (.70) files. */

@@ -50,12 +50,13 @@ class ContrastValidationTest {
         assertTrue(right >= outcomes.size() - 1, outcomes.stream().filter(o -> !o.patternRight()).toList().toString());
     }
 
-    /** Where contrast first appears tells which end of the needle is the tip; without contrast see docs/analysis.md. */
+    /**
+     * Where contrast first appears tells which end of the needle is the tip; without contrast the end
+     * nearer the centre is taken, also when a faint change was first mistaken for contrast arriving
+     * (seed 2, MONOCHROME1, in both views: 29 and 89 mm off under contrast-1.1).
+     */
     @Test
-    void needleTipIsFoundWithinTwoMillimetresWhenContrastWasGiven() {
-        for (PhantomValidation.Outcome o : outcomes) {
-            if (o.truth() == Contrast.NONE) continue;
-            assertTrue(o.tipErrorMm() != null && o.tipErrorMm() <= 2, o.toString());
-        }
+    void needleTipIsFoundWithinTwoMillimetresWithAndWithoutContrast() {
+        for (PhantomValidation.Outcome o : outcomes) assertTrue(o.tipErrorMm() != null && o.tipErrorMm() <= 2, o.toString());
     }
 }

@@ -150,6 +150,23 @@ class FrameSourceTest {
     }
 
     @Test
+    void aTruncatedJpegLosslessFrameNamesTheFrameAndTheLineWhileTheOthersDecode() throws Exception {
+        PhantomRun run = PhantomFiles.run(64, 3, Photometric.MONOCHROME2);
+        Attributes a = PhantomFiles.native16(run);
+        JpegLosslessEncoder enc = new JpegLosslessEncoder(12, 6, 0, 0);
+        byte[] second = enc.encode(run.frame(1), 64, 64);
+        a.put(Tag.PixelData, VR.OB, Encapsulation.oneFragmentPerFrame(List.of(enc.encode(run.frame(0), 64, 64),
+                java.util.Arrays.copyOf(second, second.length / 2), enc.encode(run.frame(2), 64, 64))));
+        FrameSource src = FrameSource.open(TestDicom.write(dir.resolve("cut.dcm"), a, enc.transferSyntaxUid()));
+        assertArrayEquals(expected(run, 0, 0), src.frame(0).values());
+        assertArrayEquals(expected(run, 2, 0), src.frame(2).values());
+        FrameDecodeException e = assertThrows(FrameDecodeException.class, () -> src.frame(1));
+        assertEquals(Reason.CORRUPT_PIXEL_DATA, e.reason());
+        assertTrue(e.getMessage().startsWith("frame 2: JPEG lossless: the data ends in line "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("of 64 (truncated frame)"), e.getMessage());
+    }
+
+    @Test
     void packBitsRuns() {
         byte[] in = {2, 'a', 'b', 'c', -3, 'z', (byte) -128, 0, 'q'};
         assertArrayEquals("abczzzzq".getBytes(), RleDecoder.unpack(in, 0, in.length, 8));

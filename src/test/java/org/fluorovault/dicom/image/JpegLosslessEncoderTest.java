@@ -177,7 +177,7 @@ class JpegLosslessEncoderTest {
         assertArrayEquals(new long[] {0, 14, 26}, f.basicOffsetTable());
     }
 
-    private static int indexOfMarker(byte[] j, int marker) {
+    static int indexOfMarker(byte[] j, int marker) {
         for (int i = 0; i + 1 < j.length; i++) if ((j[i] & 0xFF) == 0xFF && (j[i + 1] & 0xFF) == marker) return i;
         return -1;
     }
