@@ -17,9 +17,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium driven through its chromium-driver (no browser or driver download: both paths
@@ -77,7 +80,19 @@ public final class Browser implements AutoCloseable {
         driver.get(base + "/login");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+        clickToNextPage(By.cssSelector("form.login button[type=submit]"));
+    }
+
+    /**
+     * Clicks an element that loads another page, and returns when that page has announced
+     * {@code fv-ready}. The page being left has announced it too, so this first waits for it to
+     * be gone (WebDriver's wait for staleness: a click may return before the navigation starts,
+     * which under load made a test read the old page's address).
+     */
+    public void clickToNextPage(By element) {
+        WebElement e = driver.findElement(element);
+        e.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
         awaitReady();
     }
 

@@ -114,7 +114,7 @@ class BrowserWorkflowTest extends ArchiveTestBase {
             assertEquals(403, fetchStatus(b, "POST", "/api/admin/users", u.formatted("a"), false));
             assertEquals(201, fetchStatus(b, "POST", "/api/admin/users", u.formatted("b"), true));
             // the logout button ends the session
-            b.driver().findElement(By.cssSelector("form.logout button")).click();
+            b.clickToNextPage(By.cssSelector("form.logout button"));
             assertTrue(b.driver().getCurrentUrl().endsWith("/login?logout"));
             b.driver().get(b.base() + "/worklist");
             assertTrue(b.driver().getCurrentUrl().endsWith("/login"));
@@ -243,8 +243,7 @@ class BrowserWorkflowTest extends ArchiveTestBase {
             b.driver().findElement(By.id("filter")).sendKeys("#" + id);
             String row = b.driver().findElement(By.xpath("//a[text()='#" + id + "']/ancestor::tr")).getText();
             assertTrue(row.contains("reviewed") && row.contains("WEB-1"), row);
-            b.driver().findElement(By.linkText("#" + id)).click();
-            b.awaitReady();
+            b.clickToNextPage(By.linkText("#" + id));
             assertEquals("reviewed", b.driver().findElement(By.cssSelector("#status .badge")).getText());
             b.driver().findElement(By.id("sign")).click();
             b.awaitText("#message", "Signed.");
@@ -334,8 +333,7 @@ class BrowserWorkflowTest extends ArchiveTestBase {
             b.driver().findElement(By.name("patientId")).sendKeys(patient);
             b.driver().findElement(By.cssSelector("#search button[type=submit]")).click();
             b.awaitText("#info", "procedures");
-            b.driver().findElement(By.linkText("#" + id)).click();
-            b.awaitReady();
+            b.clickToNextPage(By.linkText("#" + id));
             String verdict = b.driver().findElement(By.cssSelector("#verdict .badge")).getText();
             assertTrue(List.of("supported", "at risk", "not supported").contains(verdict), verdict);
             assertFalse(b.driver().findElements(By.cssSelector("#rules tbody tr")).isEmpty(), "each rule is listed");
