@@ -63,7 +63,15 @@ public final class FrameRenderer {
         return t;
     }
 
+    /** PNG of the image: {@link PngEncoder} for 8-bit gray (what {@link #render} makes), else ImageIO. */
     public static byte[] png(BufferedImage img) {
+        if (img.getType() == BufferedImage.TYPE_BYTE_GRAY
+                && img.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte db
+                && db.getNumBanks() == 1 && db.getOffset() == 0
+                && db.getData().length == img.getWidth() * img.getHeight()
+                && img.getRaster().getParent() == null) {
+            return PngEncoder.gray8(db.getData(), img.getWidth(), img.getHeight());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(img, "png", out)) throw new IllegalStateException("no PNG writer");
