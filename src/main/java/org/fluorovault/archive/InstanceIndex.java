@@ -3,10 +3,12 @@ package org.fluorovault.archive;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.BulkDataRef;
+import org.fluorovault.dicom.data.DateTimes;
 import org.fluorovault.dicom.data.Tag;
 import org.fluorovault.dicom.dict.Tags;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,8 +69,8 @@ public class InstanceIndex {
                           instance_number, number_of_frames, rows_, columns_, frame_time, positioner_primary_angle,
                           positioner_secondary_angle, imager_pixel_spacing, pixel_spacing, distance_source_to_detector,
                           distance_source_to_patient, calling_aet, received_at, path, size_bytes, sha256,
-                          pixel_data_offset, pixel_data_length)
-                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                          pixel_data_offset, pixel_data_length, acquired_at)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                         ds.getString(Tags.SOPInstanceUID), series, ds.getString(Tags.SOPClassUID), transferSyntaxUid,
                         integer(ds, Tags.InstanceNumber), integer(ds, Tags.NumberOfFrames), integer(ds, Tags.Rows),
                         integer(ds, Tags.Columns), decimal(ds, Tags.FrameTime), decimal(ds, Tags.PositionerPrimaryAngle),
@@ -76,9 +78,16 @@ public class InstanceIndex {
                         clip(ds.getValueAsString(Tags.PixelSpacing), 64), decimal(ds, Tags.DistanceSourceToDetector),
                         decimal(ds, Tags.DistanceSourceToPatient), clip(callingAet, 16), Timestamp.from(receivedAt),
                         relativePath.toString(), size, sha256,
-                        pixels == null ? null : pixels.offset(), pixels == null ? null : pixels.length());
+                        pixels == null ? null : pixels.offset(), pixels == null ? null : pixels.length(),
+                        acquiredAt(ds));
             });
         }
+    }
+
+    /** When the object says it was acquired, at its stated UTC offset or else in this archive's time zone. */
+    private static Timestamp acquiredAt(Attributes ds) {
+        return DateTimes.acquired(ds).map(m -> Timestamp.from(m.offset() != null
+                ? m.local().toInstant(m.offset()) : m.local().atZone(ZoneId.systemDefault()).toInstant())).orElse(null);
     }
 
     void recordQuarantine(String sopInstanceUid, String existingSha, String receivedSha, Path relativePath,

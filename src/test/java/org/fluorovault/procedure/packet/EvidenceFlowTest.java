@@ -63,9 +63,15 @@ class EvidenceFlowTest extends ArchiveTestBase {
     }
 
     private Path run(String patientId, String studyUid, double angle) throws Exception {
+        return run(patientId, studyUid, angle, null);
+    }
+
+    /** @param acquisitionDateTime the run's Acquisition DateTime, or null for none */
+    private Path run(String patientId, String studyUid, double angle, String acquisitionDateTime) throws Exception {
         String iuid = TestDicom.uid();
         Attributes ds = TestDicom.xa(patientId, studyUid, TestDicom.uid(), iuid, 4, 64);
         ds.setString(Tags.PositionerPrimaryAngle, VR.DS, Attributes.formatDS(angle));
+        if (acquisitionDateTime != null) ds.setString(Tags.AcquisitionDateTime, VR.DT, acquisitionDateTime);
         ds.setString(Tags.StudyDate, VR.DA, "20261020");
         return TestDicom.write(tmp.resolve(iuid + ".dcm"), ds, TransferSyntax.EXPLICIT_VR_LE);
     }
@@ -79,6 +85,40 @@ class EvidenceFlowTest extends ArchiveTestBase {
     private static String status(JsonNode verdict, String rule) {
         for (JsonNode r : verdict.get("rules")) if (r.get("id").asString().equals(rule)) return r.get("status").asString();
         throw new AssertionError("no rule " + rule);
+    }
+
+    private void annotate(String sopInstanceUid, String view, String pattern) throws Exception {
+        HttpResponse<String> saved = postJson("/api/instances/" + sopInstanceUid + "/annotations", "flowtech", PW, """
+                {"needleTip": {"frame": 3, "column": 30.5, "row": 28}, "level": "L4-L5",
+                 "approach": "INTERLAMINAR_PARAMEDIAN", "laterality": "LEFT", "view": "%s",
+                 "contrastPattern": "%s", "keyImage": true, "keyFrames": [3]}
+                """.formatted(view, pattern));
+        assertThat(saved.statusCode()).as(saved.body()).isIn(200, 201);
+    }
+
+    /**
+     * R11 asks for an epidural confirmation acquired after the vascular uptake: the order is the
+     * one the objects state (Acquisition DateTime), not the order they reached the archive; without
+     * stated times the archive can only go by receipt.
+     */
+    @Test
+    void vascularUptakeIsJudgedInTheOrderTheImagesWereAcquired() throws Exception {
+        for (boolean stated : new boolean[] {true, false}) {
+            String pid = "PAQ" + System.nanoTime() % 100000;
+            HttpResponse<String> created = postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20"));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long id = json.readTree(created.body()).get("id").asLong();
+            String study = TestDicom.uid();
+            Path vascular = run(pid, study, 0, stated ? "20261020100500" : null);
+            Path epidural = run(pid, study, 0, stated ? "20261020101200" : null);
+            sendAll(epidural); // the confirmation run reaches the archive first (a re-send, a second C-arm queue...)
+            sendAll(vascular);
+            assertThat(linking.awaitIdle(10_000)).isTrue();
+            annotate(TestDicom.datasetUid(vascular), "AP", "VASCULAR_REPOSITIONED");
+            annotate(TestDicom.datasetUid(epidural), "AP", "EPIDURAL");
+            JsonNode v = evidence(id, "flowauditor");
+            assertThat(status(v, "R11")).as("R11 with acquisition times stated: " + stated + ", " + v).isEqualTo(stated ? "PASS" : "FAIL");
+        }
     }
 
     @Test
