@@ -104,10 +104,14 @@ public class DicomNode implements SmartLifecycle {
         };
         this.server = new UlServer(params, policy, receivers, props.maxAssociations());
         server.onOverLimit(metrics::associationRefused);
+        server.onConnectionEnd(this::wakeIdleWaiters);
         // the TLS port serves the same services; the association limit applies to each port
         this.tls = tlsProps.enabled() ? tlsContext.require("The DICOM TLS port") : null;
         this.tlsServer = tlsProps.enabled() ? new UlServer(params, policy, receivers, props.maxAssociations()) : null;
-        if (tlsServer != null) tlsServer.onOverLimit(metrics::associationRefused);
+        if (tlsServer != null) {
+            tlsServer.onOverLimit(metrics::associationRefused);
+            tlsServer.onConnectionEnd(this::wakeIdleWaiters);
+        }
     }
 
     @Override
@@ -161,12 +165,19 @@ public class DicomNode implements SmartLifecycle {
     public boolean awaitIdle(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         synchronized (idle) {
-            while (openAssociations > 0) {
+            // a connection is busy on its server from its acceptance, before its receiver is counted
+            while (openAssociations > 0 || server.busy() || (tlsServer != null && tlsServer.busy())) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) return false;
                 idle.wait(left);
             }
             return true;
+        }
+    }
+
+    private void wakeIdleWaiters() {
+        synchronized (idle) {
+            idle.notifyAll();
         }
     }
 }

@@ -44,6 +44,7 @@ public final class UlServer {
     private final Set<PduChannel> channels = ConcurrentHashMap.newKeySet();
     private final Set<Association> associations = ConcurrentHashMap.newKeySet();
     private volatile Runnable overLimitListener = () -> { };
+    private volatile Runnable connectionEndListener = () -> { };
     private ServerSocket serverSocket;
     private ThreadPoolExecutor pool;
     private ThreadPoolExecutor rejectPool;
@@ -130,6 +131,26 @@ public final class UlServer {
         this.overLimitListener = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * True while a connection is being served, from its acceptance (before the A-ASSOCIATE-AC, so
+     * before the peer can send anything) until its slot is given back, which is just before the
+     * receiver's {@code onClosed}. With the receivers' own count this tells when nothing is in
+     * progress: a connection counts here before its receiver exists.
+     */
+    public boolean busy() {
+        return !channels.isEmpty();
+    }
+
+    /** Called whenever a connection stops counting in {@link #busy()}. */
+    public void onConnectionEnd(Runnable listener) {
+        this.connectionEndListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    private void forget(PduChannel channel) {
+        channels.remove(channel);
+        connectionEndListener.run();
+    }
+
     /** The associations currently established. */
     public List<Association> associations() {
         return List.copyOf(associations);
@@ -163,8 +184,8 @@ public final class UlServer {
             AtomicBoolean freed = new AtomicBoolean();
             Runnable free = () -> {
                 if (freed.compareAndSet(false, true)) {
-                    channels.remove(channel);
                     slots.release();
+                    forget(channel);
                 }
             };
             try {
@@ -189,11 +210,11 @@ public final class UlServer {
                 try {
                     Acceptor.negotiate(channel, params, OVER_LIMIT);
                 } finally {
-                    channels.remove(channel);
+                    forget(channel);
                 }
             });
         } catch (RejectedExecutionException e) {
-            channels.remove(channel);
+            forget(channel);
             channel.close();
         }
     }

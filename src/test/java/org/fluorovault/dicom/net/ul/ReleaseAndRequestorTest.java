@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -188,6 +189,37 @@ class ReleaseAndRequestorTest {
             acceptor.send(new AAssociateAc(1, rq.calledAet(), rq.callingAet(), rq.applicationContext(),
                     List.of(new PresentationContextAc(1, 0, EXPLICIT_LE)), UserInformation.of(6, "1.2.3.4", null)));
             assertThatThrownBy(() -> run(connecting)).hasRootCauseInstanceOf(UlProtocolException.class);
+        }
+    }
+    /**
+     * A peer that has its A-ASSOCIATE-AC may send and abort before the server has made the
+     * association's receiver; the server counts it as busy all the same, until its slot is free.
+     */
+    @Test
+    void aConnectionIsBusyFromItsAcceptanceUntilItsSlotIsFree() throws Exception {
+        CountDownLatch factoryEntered = new CountDownLatch(1), factoryMayReturn = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        server = new UlServer(AssociationTest.params("STORESCP"), SimpleAssociationPolicy.of("STORESCP", Set.of(),
+                Map.of(XA_STORAGE, Set.of(EXPLICIT_LE))), a -> {
+                    factoryEntered.countDown();
+                    try {
+                        factoryMayReturn.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new Recorder();
+                });
+        server.onConnectionEnd(ended::countDown);
+        int port = server.start(InetAddress.getLoopbackAddress(), 0);
+        assertThat(server.busy()).isFalse();
+        try (FakePeer peer = FakePeer.connect(port)) {
+            peer.associate();
+            assertThat(factoryEntered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.busy()).as("established, its receiver not made yet").isTrue();
+            peer.send(AAbort.byUser());
+            factoryMayReturn.countDown();
+            assertThat(ended.await(10, TimeUnit.SECONDS)).as("the end of the connection is announced").isTrue();
+            assertThat(server.busy()).isFalse();
         }
     }
 }
