@@ -1,7 +1,7 @@
 // The pages in Debian's firefox-esr, driven by npm puppeteer-core over WebDriver BiDi (no browser
 // download). Run by FirefoxWorkflowTest:
 //   node firefox-workflow.mjs FIREFOX JSON
-// JSON: {base, password, technologist, physician, auditor, studyUid, runUid, procedureId}
+// JSON: {base, password, technologist, physician, auditor, studyUid, runUid, procedureId, patientId}
 // Prints one JSON line per step with what the page showed; the test checks those and the server's state.
 // Waits are event-driven (the pages' fv-ready event, MutationObservers, performance marks), never polling.
 import puppeteer from 'puppeteer-core';
@@ -109,9 +109,32 @@ try {
   print({ step: 'sign', before, message, after, signDisabled });
   await doc.context.close();
 
-  // an auditor: no annotation tools, and the server refuses an annotation sent with the session's token
+  // an auditor finds the procedure, sees the verdict and its rules, and gets both packets through the page's links
   const aud = await login(a.auditor);
   const landing = aud.page.url();
+  await aud.page.type('#search input[name=patientId]', a.patientId);
+  await aud.page.click('#search button[type=submit]');
+  const found = await awaitText(aud.page, '#info', ' procedure');
+  await Promise.all([aud.page.waitForNavigation(), aud.page.click(`#results a[data-id="${a.procedureId}"]`)]);
+  await awaitReady(aud.page);
+  const evidencePage = aud.page.url();
+  const verdict = await aud.page.$eval('#verdict .badge', e => e.textContent);
+  const rules = await aud.page.$$eval('#rules tbody tr', rows => rows.length);
+  const signoffHidden = await aud.page.$eval('#signoff-card', e => e.hidden || getComputedStyle(e).display === 'none');
+  const packets = await aud.page.evaluate(async () => {
+    const out = {};
+    for (const id of ['pdf', 'zip']) {
+      const link = document.getElementById(id);
+      const r = await fetch(link.href);
+      const head = new Uint8Array(await r.arrayBuffer()).slice(0, 4);
+      out[id] = { status: r.status, type: r.headers.get('Content-Type'), head: String.fromCharCode(...head),
+                  download: link.hasAttribute('download') };
+    }
+    return out;
+  });
+  print({ step: 'evidence', found, evidencePage, verdict, rules, signoffHidden, packets });
+
+  // the auditor has no annotation tools, and the server refuses an annotation sent with the session's token
   await open(aud.page, `/studies/${a.studyUid}`);
   const annotateHidden = await aud.page.$eval('#annotate-card', e => e.hidden || getComputedStyle(e).display === 'none');
   const tipTool = await aud.page.$('#tool-tip');

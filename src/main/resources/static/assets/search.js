@@ -18,7 +18,7 @@ form.addEventListener('submit', async e => {
     const phys = v.physician.trim().toLowerCase();
     if (phys) list = list.filter(p => procedureFields.physician(p).toLowerCase().includes(phys));
     table.show(list);
-    info.textContent = list.length ? `${list.length} procedures${total > list.length && !phys ? ` of ${total}` : ''}` : 'No procedure matches.';
+    info.textContent = list.length ? `${list.length} procedure${list.length === 1 ? '' : 's'}${total > list.length && !phys ? ` of ${total}` : ''}` : 'No procedure matches.';
   } catch (err) {
     info.textContent = err.status === 404 ? 'Procedure records are not available on this server.' : err.message;
   }

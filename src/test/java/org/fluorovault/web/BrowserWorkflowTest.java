@@ -332,7 +332,7 @@ class BrowserWorkflowTest extends ArchiveTestBase {
             b.login(user(Role.AUDITOR), PASSWORD);
             b.driver().findElement(By.name("patientId")).sendKeys(patient);
             b.driver().findElement(By.cssSelector("#search button[type=submit]")).click();
-            b.awaitText("#info", "procedures");
+            b.awaitText("#info", " procedure");
             b.clickToNextPage(By.linkText("#" + id));
             String verdict = b.driver().findElement(By.cssSelector("#verdict .badge")).getText();
             assertTrue(List.of("supported", "at risk", "not supported").contains(verdict), verdict);
@@ -349,7 +349,8 @@ class BrowserWorkflowTest extends ArchiveTestBase {
      * The main workflow in Debian's firefox-esr, driven by npm puppeteer-core over WebDriver BiDi
      * (src/test/node/firefox-workflow.mjs; chromium-driver does not drive Firefox and there is no
      * geckodriver package): the worklist, the first frame, the needle tip and an annotation saved,
-     * a physician's sign-off, and an auditor's annotation refused. Checked here in what the pages
+     * a physician's sign-off, an auditor's search, evidence page and both packets (fetched through
+     * the page's links with its session), and the auditor's annotation refused. Checked here in what the pages
      * reported and in the server's state.
      */
     @Test
@@ -365,14 +366,14 @@ class BrowserWorkflowTest extends ArchiveTestBase {
         }
         String args = json.writeValueAsString(java.util.Map.of("base", "http://127.0.0.1:" + httpPort, "password", PASSWORD,
                 "technologist", user(Role.TECHNOLOGIST), "physician", user(Role.PHYSICIAN), "auditor", user(Role.AUDITOR),
-                "studyUid", study, "runUid", run, "procedureId", id));
+                "studyUid", study, "runUid", run, "procedureId", id, "patientId", "WEB-FF"));
         Peers.Result r = NodePeer.node(script, 300, Peers.which("firefox-esr"), args);
         assertEquals(0, r.exitCode(), r.output());
         java.util.Map<String, JsonNode> steps = new java.util.HashMap<>();
         for (String line : r.output().split("\n")) {
             if (line.startsWith("{")) { JsonNode n = json.readTree(line); steps.put(n.get("step").asString(), n); }
         }
-        assertEquals(6, steps.size(), r.output());
+        assertEquals(7, steps.size(), r.output());
 
         JsonNode worklist = steps.get("worklist");
         assertTrue(worklist.get("url").asString().endsWith("/worklist"), worklist.toString());
@@ -399,6 +400,18 @@ class BrowserWorkflowTest extends ArchiveTestBase {
         assertEquals("reviewed", sign.get("before").asString());
         assertTrue(sign.get("signDisabled").asBoolean(), sign.toString());
         assertEquals("SIGNED", ok(call("GET", "/api/procedures/" + id, "admin", null)).get("status").asString());
+
+        JsonNode evidence = steps.get("evidence");
+        assertEquals("1 procedure", evidence.get("found").asString(), evidence.toString());
+        assertTrue(evidence.get("evidencePage").asString().endsWith("/procedures/" + id), evidence.toString());
+        assertTrue(List.of("supported", "at risk", "not supported").contains(evidence.get("verdict").asString()), evidence.toString());
+        assertEquals(11, evidence.get("rules").asInt(), "each rule of the 62323 rule set is listed: " + evidence);
+        assertTrue(evidence.get("signoffHidden").asBoolean(), evidence.toString());
+        JsonNode pdf = evidence.get("packets").get("pdf"), zip = evidence.get("packets").get("zip");
+        assertEquals(200, pdf.get("status").asInt(), evidence.toString());
+        assertTrue(pdf.get("type").asString().startsWith("application/pdf") && pdf.get("head").asString().equals("%PDF"), evidence.toString());
+        assertEquals(200, zip.get("status").asInt(), evidence.toString());
+        assertTrue(zip.get("head").asString().startsWith("PK") && zip.get("download").asBoolean(), evidence.toString());
 
         JsonNode auditor = steps.get("auditor");
         assertTrue(auditor.get("landing").asString().endsWith("/search"), auditor.toString());

@@ -84,7 +84,7 @@ class Screenshots extends ArchiveTestBase {
             b.login("demo.auditor", PASSWORD);
             b.driver().findElement(By.name("patientId")).sendKeys("DEMO-0042");
             b.driver().findElement(By.cssSelector("#search button[type=submit]")).click();
-            b.awaitText("#info", "procedures");
+            b.awaitText("#info", " procedure");
             shoot(b, "search");
             b.open("/procedures/" + first);
             shoot(b, "procedure-evidence");
