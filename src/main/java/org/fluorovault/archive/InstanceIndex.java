@@ -69,8 +69,8 @@ public class InstanceIndex {
                           instance_number, number_of_frames, rows_, columns_, frame_time, positioner_primary_angle,
                           positioner_secondary_angle, imager_pixel_spacing, pixel_spacing, distance_source_to_detector,
                           distance_source_to_patient, calling_aet, received_at, path, size_bytes, sha256,
-                          pixel_data_offset, pixel_data_length, acquired_at)
-                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                          pixel_data_offset, pixel_data_length, acquired_at, acquired_checked)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,TRUE)""",
                         ds.getString(Tags.SOPInstanceUID), series, ds.getString(Tags.SOPClassUID), transferSyntaxUid,
                         integer(ds, Tags.InstanceNumber), integer(ds, Tags.NumberOfFrames), integer(ds, Tags.Rows),
                         integer(ds, Tags.Columns), decimal(ds, Tags.FrameTime), decimal(ds, Tags.PositionerPrimaryAngle),
@@ -85,7 +85,7 @@ public class InstanceIndex {
     }
 
     /** When the object says it was acquired, at its stated UTC offset or else in this archive's time zone. */
-    private static Timestamp acquiredAt(Attributes ds) {
+    static Timestamp acquiredAt(Attributes ds) {
         return DateTimes.acquired(ds).map(m -> Timestamp.from(m.offset() != null
                 ? m.local().toInstant(m.offset()) : m.local().atZone(ZoneId.systemDefault()).toInstant())).orElse(null);
     }
