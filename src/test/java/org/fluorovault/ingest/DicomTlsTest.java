@@ -24,6 +24,7 @@ import org.fluorovault.support.ReportReceiver;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.security.DicomTls;
 import org.fluorovault.security.DicomTlsProperties;
+import org.fluorovault.support.TestCerts;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.DicomFileInfo;
 import org.junit.jupiter.api.Tag;
@@ -41,34 +42,9 @@ class DicomTlsTest extends ArchiveTestBase {
     static final String PASSWORD = "tls-test-secret";
     static Path certs;
 
-    static void openssl(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("openssl"));
-        cmd.addAll(List.of(args));
-        Peers.Result r = Peers.run(certs, 60, cmd);
-        if (r.exitCode() != 0) throw new IOException("openssl " + String.join(" ", args) + ": " + r.output());
-    }
-
-    static void keytool(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        cmd.addAll(List.of(args));
-        Peers.Result r = Peers.run(certs, 60, cmd);
-        if (r.exitCode() != 0) throw new IOException("keytool: " + r.output());
-    }
-
     @DynamicPropertySource
     static void tls(DynamicPropertyRegistry r) throws Exception {
-        Peers.require("openssl");
-        certs = Files.createTempDirectory("fv-tls");
-        for (String who : List.of("server", "client")) {
-            openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", who + ".key", "-out", who + ".crt",
-                    "-subj", "/CN=fluorovault-test-" + who, "-days", "2");
-            openssl("pkcs12", "-export", "-in", who + ".crt", "-inkey", who + ".key", "-out", who + ".p12",
-                    "-passout", "pass:" + PASSWORD, "-name", who);
-        }
-        keytool("-importcert", "-noprompt", "-file", "client.crt", "-alias", "client", "-keystore", "server-trust.p12",
-                "-storetype", "PKCS12", "-storepass", PASSWORD);
-        keytool("-importcert", "-noprompt", "-file", "server.crt", "-alias", "server", "-keystore", "client-trust.p12",
-                "-storetype", "PKCS12", "-storepass", PASSWORD);
+        certs = TestCerts.make(PASSWORD);
         r.add("fluorovault.dicom.tls.enabled", () -> "true");
         r.add("fluorovault.dicom.tls.port", () -> "0");
         r.add("fluorovault.dicom.tls.key-store", () -> certs.resolve("server.p12").toString());

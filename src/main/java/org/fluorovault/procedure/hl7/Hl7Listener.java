@@ -8,7 +8,10 @@ import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import javax.net.ServerSocketFactory;
+
 import org.fluorovault.procedure.ProcedureService;
+import org.fluorovault.security.DicomTlsContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The HL7 v2.5.1 interface: an MLLP listener on {@code fluorovault.hl7.port} (none when -1) that
  * creates, changes and cancels scheduled procedures (ORM^O01, OMI^O23), updates demographics
  * (ADT^A08) and merges patients (ADT^A40) through {@link ProcedureService}, answering each
- * message with an ACK. Restartable: stop closes the socket and every connection.
+ * message with an ACK; over TLS when {@code fluorovault.hl7.tls} is set. Restartable: stop closes
+ * the socket and every connection.
  */
 @Component
 public class Hl7Listener implements SmartLifecycle {
@@ -26,10 +30,12 @@ public class Hl7Listener implements SmartLifecycle {
 
     private final Hl7Properties props;
     private final MllpServer server;
+    private final DicomTlsContext tls;
     private volatile int boundPort = -1;
 
-    public Hl7Listener(Hl7Properties props, ProcedureService procedures) {
+    public Hl7Listener(Hl7Properties props, ProcedureService procedures, DicomTlsContext tls) {
         this.props = props;
+        this.tls = tls;
         HapiContext hapi = new DefaultHapiContext(ValidationContextFactory.noValidation());
         PipeParser parser = hapi.getPipeParser();
         Hl7Receiver receiver = new Hl7Receiver(parser, new Acks(props.application(), parser), procedures);
@@ -43,10 +49,13 @@ public class Hl7Listener implements SmartLifecycle {
             LOG.info("HL7 listener off (fluorovault.hl7.port=-1)");
             return;
         }
+        ServerSocketFactory sockets = props.tls()
+                ? tls.require("The HL7 listener over TLS (fluorovault.hl7.tls=true)").serverSocketFactory()
+                : ServerSocketFactory.getDefault();
         try {
-            boundPort = server.start(InetAddress.getByName(props.bindAddress()), props.port());
-            LOG.info("HL7 v2.5.1 MLLP listener on {}:{} (at most {} connections)", props.bindAddress(), boundPort,
-                    props.maxConnections());
+            boundPort = server.start(InetAddress.getByName(props.bindAddress()), props.port(), sockets);
+            LOG.info("HL7 v2.5.1 MLLP listener on {}:{}{} (at most {} connections)", props.bindAddress(), boundPort,
+                    props.tls() ? " over TLS" : "", props.maxConnections());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on HL7 port " + props.port(), e);
         }

@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageBytes largest framed message accepted; a longer one is read to its end, not kept, and answered AR
  * @param idleTimeout     a connection silent this long is closed
  * @param application     MSH-3 (sending application) of the ACKs
+ * @param tls             MLLP over TLS on this port, with the archive's TLS identity and settings
+ *                        ({@code fluorovault.dicom.tls.*}: key and trust stores, versions, cipher suites,
+ *                        client certificate required or not)
  */
 @Validated
 @ConfigurationProperties("fluorovault.hl7")
@@ -29,7 +32,8 @@ public record Hl7Properties(
         @Min(1) @Max(256) @DefaultValue("8") int maxConnections,
         @Min(1024) @Max(16777216) @DefaultValue("1048576") int maxMessageBytes,
         @NotNull @DefaultValue("300s") Duration idleTimeout,
-        @NotBlank @Size(max = 180) @DefaultValue("FLUOROVAULT") String application) {
+        @NotBlank @Size(max = 180) @DefaultValue("FLUOROVAULT") String application,
+        @DefaultValue("false") boolean tls) {
 
     public boolean enabled() { return port >= 0; }
 }

@@ -53,10 +53,13 @@ final class MllpServer {
         this.idleTimeoutMillis = idleTimeoutMillis;
     }
 
-    /** Listens on {@code port} (0: any free port) and returns the port bound. */
-    synchronized int start(InetAddress bind, int port) throws IOException {
+    /**
+     * Listens on {@code port} (0: any free port) with server sockets from {@code sockets} (plain or
+     * TLS; a TLS handshake happens on the connection's own thread) and returns the port bound.
+     */
+    synchronized int start(InetAddress bind, int port, javax.net.ServerSocketFactory sockets) throws IOException {
         if (server != null) return server.getLocalPort();
-        ServerSocket s = new ServerSocket();
+        ServerSocket s = sockets.createServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(bind, port), 50);
         server = s;

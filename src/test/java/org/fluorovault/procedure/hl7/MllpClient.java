@@ -10,13 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A plain MLLP client over TCP (0x0B message 0x1C 0x0D), and the ER7 templates in test resources. */
+/** An MLLP client (0x0B message 0x1C 0x0D) over TCP or a given socket, and the ER7 templates in test resources. */
 final class MllpClient implements Closeable {
     private final Socket socket;
 
     MllpClient(int port) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(20_000);
+    }
+
+    /** Over a socket already connected (a TLS socket, for instance). */
+    MllpClient(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(20_000);
     }
 
