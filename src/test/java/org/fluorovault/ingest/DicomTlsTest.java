@@ -47,11 +47,7 @@ class DicomTlsTest extends ArchiveTestBase {
         certs = TestCerts.make(PASSWORD);
         r.add("fluorovault.dicom.tls.enabled", () -> "true");
         r.add("fluorovault.dicom.tls.port", () -> "0");
-        r.add("fluorovault.dicom.tls.key-store", () -> certs.resolve("server.p12").toString());
-        r.add("fluorovault.dicom.tls.key-store-password", () -> PASSWORD);
-        r.add("fluorovault.dicom.tls.trust-store", () -> certs.resolve("server-trust.p12").toString());
-        r.add("fluorovault.dicom.tls.trust-store-password", () -> PASSWORD);
-        r.add("fluorovault.dicom.tls.need-client-auth", () -> "true");
+        TestCerts.serverIdentity(r, certs, PASSWORD);
         tlsScpPort = Peers.freePort();
         tlsRequesterPort = Peers.freePort();
         r.add("fluorovault.dicom.commitment-requesters[TLSSCU].host", () -> "127.0.0.1");

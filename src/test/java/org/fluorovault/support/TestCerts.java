@@ -32,6 +32,18 @@ public final class TestCerts {
         return dir;
     }
 
+    /**
+     * The archive's TLS identity from keys made by {@link #make}: the server key, trusting the
+     * client's certificate, and requiring one.
+     */
+    public static void serverIdentity(org.springframework.test.context.DynamicPropertyRegistry r, Path certs, String password) {
+        r.add("fluorovault.dicom.tls.key-store", () -> certs.resolve("server.p12").toString());
+        r.add("fluorovault.dicom.tls.key-store-password", () -> password);
+        r.add("fluorovault.dicom.tls.trust-store", () -> certs.resolve("server-trust.p12").toString());
+        r.add("fluorovault.dicom.tls.trust-store-password", () -> password);
+        r.add("fluorovault.dicom.tls.need-client-auth", () -> "true");
+    }
+
     private static void run(Path dir, String... cmd) throws Exception {
         Peers.Result r = Peers.run(dir, 60, new ArrayList<>(List.of(cmd)));
         if (r.exitCode() != 0) throw new IOException(String.join(" ", cmd) + ": " + r.output());

@@ -44,11 +44,7 @@ class Hl7TlsTest extends ArchiveTestBase {
         r.add("fluorovault.hl7.port", () -> "0");
         r.add("fluorovault.hl7.tls", () -> "true");
         r.add("fluorovault.hl7.idle-timeout", () -> "3s"); // openssl s_client waits for the server to close
-        r.add("fluorovault.dicom.tls.key-store", () -> certs.resolve("server.p12").toString());
-        r.add("fluorovault.dicom.tls.key-store-password", () -> PASSWORD);
-        r.add("fluorovault.dicom.tls.trust-store", () -> certs.resolve("server-trust.p12").toString());
-        r.add("fluorovault.dicom.tls.trust-store-password", () -> PASSWORD);
-        r.add("fluorovault.dicom.tls.need-client-auth", () -> "true");
+        TestCerts.serverIdentity(r, certs, PASSWORD);
     }
 
     @Autowired Hl7Listener listener;
