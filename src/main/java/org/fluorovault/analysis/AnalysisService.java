@@ -48,6 +48,11 @@ public class AnalysisService {
         return results.find(sopInstanceUid, ALGORITHM_VERSION);
     }
 
+    /** The studies among {@code studyUids} of which at least one object has a stored analysis result. */
+    public java.util.Set<String> analysedStudies(java.util.Collection<String> studyUids) {
+        return results.analysedStudies(studyUids);
+    }
+
     private final Object[] locks = java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
 
     private Object lockFor(String uid) {

@@ -66,6 +66,11 @@ public class AnnotationService {
         return repository.currentForStudy(studyInstanceUid);
     }
 
+    /** The studies among {@code studyUids} in which a person has annotated at least one image. */
+    public Set<String> annotatedStudies(java.util.Collection<String> studyUids) {
+        return repository.annotatedStudies(studyUids);
+    }
+
     /**
      * Saves a new version.
      *

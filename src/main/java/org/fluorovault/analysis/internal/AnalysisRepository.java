@@ -48,4 +48,14 @@ public class AnalysisRepository {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM analysis_result WHERE sop_instance_uid = ?", Integer.class, sopInstanceUid);
         return n == null ? 0 : n;
     }
+
+    /** The studies among {@code studyUids} with a stored analysis result (of any version) for one of their objects. */
+    public java.util.Set<String> analysedStudies(java.util.Collection<String> studyUids) {
+        if (studyUids.isEmpty()) return java.util.Set.of();
+        return new java.util.HashSet<>(jdbc.queryForList("""
+                SELECT DISTINCT st.study_instance_uid FROM analysis_result r
+                JOIN instance i ON i.sop_instance_uid = r.sop_instance_uid JOIN series se ON i.series_fk = se.id
+                JOIN study st ON se.study_fk = st.id WHERE st.study_instance_uid IN (""" + String.join(",", java.util.Collections.nCopies(studyUids.size(), "?")) + ")",
+                String.class, studyUids.toArray()));
+    }
 }

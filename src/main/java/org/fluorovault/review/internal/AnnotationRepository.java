@@ -66,4 +66,11 @@ public class AnnotationRepository {
                 rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getBoolean(14),
                 keyFrames, rs.getString(16), rs.getString(17), rs.getTimestamp(18).toInstant());
     }
+
+    /** The studies among {@code studyUids} with at least one annotated image. */
+    public java.util.Set<String> annotatedStudies(java.util.Collection<String> studyUids) {
+        if (studyUids.isEmpty()) return java.util.Set.of();
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT study_instance_uid FROM annotation WHERE study_instance_uid IN ("
+                + String.join(",", java.util.Collections.nCopies(studyUids.size(), "?")) + ")", String.class, studyUids.toArray()));
+    }
 }
