@@ -1,31 +1,34 @@
 package org.fluorovault.procedure;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.fluorovault.analysis.AnalysisService;
 import org.fluorovault.procedure.internal.WorklistFacts;
-import org.fluorovault.review.AnnotationService;
 import org.springframework.stereotype.Service;
 
 /**
  * The {@link WorklistStatus} of procedures, derived from their records, the images of their linked
  * studies, and whether the analysis or a person has looked at those images (asked of the analysis
- * and review features for a whole page at once).
+ * and review features for a whole page at once, see {@code procedure.internal.StudiesLookedAt}).
  */
 @Service
 public class WorklistStatuses {
-    private final WorklistFacts facts;
-    private final AnalysisService analysis;
-    private final AnnotationService annotations;
+    /** Which of the given studies the image analysis or a person has looked at. */
+    @FunctionalInterface
+    public interface LookedAt {
+        Set<String> among(Collection<String> studyUids);
+    }
 
-    public WorklistStatuses(WorklistFacts facts, AnalysisService analysis, AnnotationService annotations) {
+    private final WorklistFacts facts;
+    private final LookedAt lookedAt;
+
+    public WorklistStatuses(WorklistFacts facts, LookedAt lookedAt) {
         this.facts = facts;
-        this.analysis = analysis;
-        this.annotations = annotations;
+        this.lookedAt = lookedAt;
     }
 
     /** Each procedure's worklist status by id (three queries for the whole list). */
@@ -35,13 +38,11 @@ public class WorklistStatuses {
         Map<Long, Set<String>> withImages = facts.studiesWithImages(open);
         Set<String> studies = new HashSet<>();
         withImages.values().forEach(studies::addAll);
-        Set<String> looked = new HashSet<>(analysis.analysedStudies(studies));
-        looked.addAll(annotations.annotatedStudies(studies));
+        Set<String> looked = studies.isEmpty() ? Set.of() : lookedAt.among(studies);
         Map<Long, WorklistStatus> out = new HashMap<>();
         for (Procedure p : procedures) {
             Set<String> s = withImages.getOrDefault(p.id(), Set.of());
-            boolean reviewable = s.stream().anyMatch(looked::contains);
-            out.put(p.id(), WorklistStatus.derive(p.status(), !s.isEmpty(), reviewable));
+            out.put(p.id(), WorklistStatus.derive(p.status(), !s.isEmpty(), s.stream().anyMatch(looked::contains)));
         }
         return out;
     }
