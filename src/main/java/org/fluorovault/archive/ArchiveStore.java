@@ -1,38 +1,59 @@
 package org.fluorovault.archive;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.data.Uids;
 import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.io.DicomReader;
+import org.fluorovault.dicom.io.TransferSyntax;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Durable object storage. An object is written to {@code tmp/*.part}, forced to disk, renamed
- * atomically to {@code objects/xx/yy/<SOP Instance UID>.dcm} (xx/yy from a hash of the UID), the
- * directory forced, and only then indexed: a crash leaves either a complete indexed object or
- * nothing the archive serves (an unindexed file is replaced when the object is sent again).
+ * Durable object storage. An object is written to {@code tmp/*.part} and forced to disk by the
+ * receiver, then here: renamed atomically to a name of its own,
+ * {@code objects/xx/yy/<SOP Instance UID>.<attempt>.dcm} (xx/yy from a hash of the UID; each new
+ * directory forced in its parent), the directory forced, a line written to the receipt journal,
+ * the index row committed, and the journal forced. Only then may the sender be told Success: the
+ * file, its directory entries and a durable record of it are on stable storage, and the index row
+ * is in the database's file (H2 writes every commit at once; see {@link InstanceIndex}).
+ *
+ * <p>No error path deletes a file that a committed index row may name: after a failed or unknown
+ * commit the index is asked which file it names, and only a file it certainly does not name is
+ * removed. At start the journal is replayed: an object it names whose index row is missing is
+ * indexed again, so recovery reads a short file, never the whole archive.
  */
 @Service
 public class ArchiveStore {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveStore.class);
+    /** The journal is emptied (after the index is forced) once it holds this many receipts. */
+    static final int JOURNAL_CHECKPOINT = 4096;
 
     private final StorageProperties props;
     private final InstanceIndex index;
@@ -40,30 +61,40 @@ public class ArchiveStore {
     private final java.nio.file.FileStore fileStore;
     private final ReentrantLock[] locks = new ReentrantLock[64];
     private final ApplicationEventPublisher events;
+    private final ReceiptJournal journal;
+    /** Stores hold it shared from their journal line to their commit; emptying the journal holds it alone. */
+    private final ReentrantReadWriteLock journalGate = new ReentrantReadWriteLock();
+    private final MissingObjects missing;
+    private final List<StoredInstance> recovered = new ArrayList<>();
 
     public ArchiveStore(StorageProperties props, InstanceIndex index) {
-        this(props, index, event -> { });
+        this(props, index, event -> { }, new MissingObjects());
     }
 
     @Autowired
-    public ArchiveStore(StorageProperties props, InstanceIndex index, ApplicationEventPublisher events) {
+    public ArchiveStore(StorageProperties props, InstanceIndex index, ApplicationEventPublisher events,
+                        MissingObjects missing) {
         this.props = props;
         this.index = index;
         this.events = events;
+        this.missing = missing;
         this.root = props.path().toAbsolutePath().normalize();
         this.tmp = root.resolve("tmp");
         this.objects = root.resolve("objects");
         this.quarantine = root.resolve("quarantine");
         for (int i = 0; i < locks.length; i++) locks[i] = new ReentrantLock();
         try {
-            Files.createDirectories(tmp);
-            Files.createDirectories(objects);
-            Files.createDirectories(quarantine);
+            for (Path d : List.of(tmp, objects, quarantine, root.resolve("journal"))) {
+                Durable.createDirectories(d, props.fsync());
+            }
             cleanStaleTempFiles();
             fileStore = Files.getFileStore(root); // looked up once: finding it reads the mount table
+            journal = new ReceiptJournal(root.resolve("journal").resolve("receipts.log"), props.fsync());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare storage under " + root, e);
         }
+        index.enforceDurableCommits();
+        recover();
     }
 
     private void cleanStaleTempFiles() throws IOException {
@@ -99,41 +130,47 @@ public class ArchiveStore {
 
     public boolean fsync() { return props.fsync(); }
 
-    /** Absolute path of a stored object from its indexed (relative) path. */
-    public Path resolve(Path stored) { return root.resolve(stored); }
+    /**
+     * Absolute path of a stored object from its indexed (relative) path. A path that would leave
+     * the storage root (a corrupted or forged index row) is refused.
+     */
+    public Path resolve(Path stored) {
+        Path p = root.resolve(stored).normalize();
+        if (!p.startsWith(root)) throw new ArchiveException("stored path outside the archive: " + stored, null);
+        return p;
+    }
+
+    /** The files the index names but the disk lacks, as found by reads and checks since start. */
+    public MissingObjects missing() { return missing; }
 
     /**
      * Moves a complete, already forced temporary Part-10 file into the archive and indexes it.
-     * {@code dataset} is the parsed data set of {@code temp} (pixel data as a bulk reference).
+     * {@code dataset} is the parsed data set of {@code temp} (pixel data as a bulk reference); its
+     * SOP Instance UID must be a valid UID (the receivers check it before).
      */
     public StoreOutcome store(Path temp, Attributes dataset, String transferSyntaxUid, long size, String sha256,
                               String callingAet) {
-        String iuid = dataset.getString(Tags.SOPInstanceUID);
-        Instant now = Instant.now();
-        ReentrantLock lock = locks[Math.floorMod(iuid.hashCode(), locks.length)];
+        String iuid = Uids.requireValid(dataset.getString(Tags.SOPInstanceUID), "SOP Instance UID");
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        ReentrantLock lock = lockOf(iuid);
         lock.lock();
         try {
             StoredInstance existing = index.find(iuid);
-            if (existing != null) {
-                if (existing.sha256().equals(sha256)) {
-                    Files.deleteIfExists(temp);
-                    return StoreOutcome.DUPLICATE_IDENTICAL;
-                }
-                Path rel = Path.of("quarantine", iuid + "-" + now.toEpochMilli() + "-" + sha256.substring(0, 12) + ".dcm");
-                moveDurably(temp, root.resolve(rel));
-                index.recordQuarantine(iuid, existing.sha256(), sha256, rel, callingAet, now,
-                        "SOP Instance UID already stored with different content (stored SHA-256 "
-                                + existing.sha256() + ")");
-                return StoreOutcome.CONFLICT_QUARANTINED;
-            }
-            Path rel = relativePathOf(iuid);
-            Path target = root.resolve(rel);
-            moveDurably(temp, target);
+            if (existing != null) return storedBefore(existing, temp, iuid, sha256, callingAet, now);
+            Path rel = newObjectPath(iuid);
+            Durable.move(temp, resolve(rel), props.fsync());
+            journalGate.readLock().lock();
             try {
-                index.insert(dataset, transferSyntaxUid, rel, size, sha256, callingAet, now);
-            } catch (RuntimeException e) {
-                Files.deleteIfExists(target);
-                throw e;
+                long seq = journal.append(new ReceiptJournal.Entry(iuid, rel, size, sha256, callingAet, now));
+                try {
+                    index.insert(dataset, transferSyntaxUid, rel, size, sha256, callingAet, now);
+                } catch (RuntimeException e) {
+                    StoreOutcome afterFailure = afterFailedInsert(iuid, rel, sha256, callingAet, now, e);
+                    if (afterFailure != StoreOutcome.STORED) return afterFailure;
+                }
+                journal.force(seq);
+            } finally {
+                journalGate.readLock().unlock();
             }
             publishStored(new StoredInstance(iuid, dataset.getString(Tags.SOPClassUID), transferSyntaxUid,
                     dataset.getString(Tags.StudyInstanceUID), dataset.getString(Tags.SeriesInstanceUID), rel, size, sha256,
@@ -143,6 +180,170 @@ public class ArchiveStore {
             throw new ArchiveException("cannot store " + iuid + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
+            checkpointIfDue();
+        }
+    }
+
+    private ReentrantLock lockOf(String iuid) {
+        return locks[Math.floorMod(iuid.hashCode(), locks.length)];
+    }
+
+    /** An object whose SOP Instance UID is already indexed: the same data set again, or a conflict. */
+    private StoreOutcome storedBefore(StoredInstance existing, Path temp, String iuid, String sha256, String callingAet,
+                                      Instant now) throws IOException {
+        Path stored = resolve(existing.path());
+        if (existing.sha256().equalsIgnoreCase(sha256)) {
+            if (!Files.exists(stored)) { // the same bytes again: put back what was lost
+                Durable.move(temp, stored, props.fsync());
+                missing.restored(iuid);
+                LOG.warn("{}: stored file was missing; restored from an identical resend", iuid);
+            } else {
+                Files.deleteIfExists(temp);
+            }
+            return StoreOutcome.DUPLICATE_IDENTICAL;
+        }
+        if (Files.exists(stored) && sameDataset(stored, temp)) { // only the meta header differs (another sender)
+            Files.deleteIfExists(temp);
+            return StoreOutcome.DUPLICATE_IDENTICAL;
+        }
+        if (!Files.exists(stored)) missing.report(iuid, existing.path());
+        Path rel = Path.of("quarantine", iuid + "." + now.toEpochMilli() + "." + sha256.substring(0, 12) + ".dcm");
+        Durable.move(temp, resolve(rel), props.fsync());
+        index.recordQuarantine(iuid, existing.sha256(), sha256, rel, callingAet, now,
+                "SOP Instance UID already stored with a different data set (stored SHA-256 " + existing.sha256() + ")");
+        return StoreOutcome.CONFLICT_QUARANTINED;
+    }
+
+    /**
+     * The index insert failed, or its outcome is unknown (the connection broke during the commit).
+     * Asks the index which file it names for the UID and removes ours only when it is certainly not
+     * that one. Returns STORED when our row did commit; throws when the store failed.
+     */
+    private StoreOutcome afterFailedInsert(String iuid, Path rel, String sha256, String callingAet, Instant now,
+                                           RuntimeException failure) throws IOException {
+        StoredInstance committed;
+        try {
+            committed = index.find(iuid);
+        } catch (RuntimeException lookupFailed) {
+            LOG.error("{}: index commit failed and its outcome cannot be checked ({}); file kept at {}; the journal "
+                    + "indexes it at the next start, or a resend finds it", iuid, lookupFailed.toString(), rel);
+            failure.addSuppressed(lookupFailed);
+            throw failure;
+        }
+        if (committed != null && committed.path().equals(rel)) {
+            LOG.warn("{}: index reported {} but the row committed; stored", iuid, failure.toString());
+            return StoreOutcome.STORED;
+        }
+        if (committed == null) {
+            Durable.delete(resolve(rel), props.fsync()); // no row names it: certainly unreferenced
+            throw failure;
+        }
+        // another receiver stored the same UID under another file first: ours is a resend or a conflict
+        LOG.info("{}: stored concurrently under {}; treating this copy as a resend", iuid, committed.path());
+        return storedBefore(committed, resolve(rel), iuid, sha256, callingAet, now);
+    }
+
+    /** objects/xx/yy/UID.nnnnnnnn.dcm: xx/yy the first bytes of SHA-256(UID), nnnnnnnn new for each attempt. */
+    static Path newObjectPath(String iuid) {
+        Uids.requireValid(iuid, "SOP Instance UID");
+        byte[] h = sha256().digest(iuid.getBytes(StandardCharsets.US_ASCII));
+        String hex = HexFormat.of().formatHex(h, 0, 2);
+        String attempt = String.format("%08x", ThreadLocalRandom.current().nextInt());
+        return Path.of("objects", hex.substring(0, 2), hex.substring(2, 4), iuid + "." + attempt + ".dcm");
+    }
+
+    /** Empties the journal once it is long, after forcing the index: waits for stores in flight. */
+    private void checkpointIfDue() {
+        if (journal.pending() < JOURNAL_CHECKPOINT) return;
+        journalGate.writeLock().lock();
+        try {
+            if (journal.pending() < JOURNAL_CHECKPOINT) return;
+            index.checkpoint();
+            journal.truncate();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("receipt journal not emptied (kept; replayed at start): {}", e.toString());
+        } finally {
+            journalGate.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Replays the receipt journal: every object it names that the index lacks, and whose file is
+     * whole (size and SHA-256 as received), is indexed again; a file whose UID is indexed under
+     * another file name is an abandoned attempt and is removed.
+     */
+    private void recover() {
+        List<ReceiptJournal.Entry> entries;
+        try {
+            entries = journal.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the receipt journal " + journal.file(), e);
+        }
+        if (entries.isEmpty()) return;
+        int indexed = 0, present = 0, lost = 0, abandoned = 0;
+        for (ReceiptJournal.Entry e : entries) {
+            StoredInstance row = index.find(e.sopInstanceUid());
+            Path file = resolve(e.path());
+            if (row != null) {
+                if (row.path().equals(e.path())) {
+                    present++;
+                } else if (Files.exists(file)) {
+                    try {
+                        Durable.delete(file, props.fsync());
+                        abandoned++;
+                    } catch (IOException ex) {
+                        LOG.warn("cannot remove abandoned attempt {}: {}", e.path(), ex.toString());
+                    }
+                }
+                continue;
+            }
+            try {
+                if (!Files.exists(file) || Files.size(file) != e.size() || !e.sha256().equalsIgnoreCase(sha256Of(file))) {
+                    lost++; // never acknowledged: its store failed before the journal was forced
+                    continue;
+                }
+                Parsed p = parse(file);
+                index.insert(p.dataset(), p.transferSyntaxUid(), e.path(), e.size(), e.sha256(), e.callingAet(),
+                        e.receivedAt());
+                recovered.add(new StoredInstance(e.sopInstanceUid(), p.dataset().getString(Tags.SOPClassUID),
+                        p.transferSyntaxUid(), p.dataset().getString(Tags.StudyInstanceUID),
+                        p.dataset().getString(Tags.SeriesInstanceUID), e.path(), e.size(), e.sha256(), e.callingAet(),
+                        e.receivedAt()));
+                indexed++;
+            } catch (IOException | RuntimeException ex) {
+                LOG.error("receipt {} ({}) cannot be indexed again: {}", e.sopInstanceUid(), e.path(), ex.toString());
+                lost++;
+            }
+        }
+        LOG.info("Receipt journal replayed: {} receipts, {} already indexed, {} indexed again, {} abandoned attempts "
+                + "removed, {} not recoverable (never acknowledged)", entries.size(), present, indexed, abandoned, lost);
+        try {
+            index.checkpoint();
+            journal.truncate();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty the receipt journal", e);
+        }
+    }
+
+    /** Objects indexed again by the journal are announced once the application runs (analysis, linking). */
+    @EventListener(ApplicationReadyEvent.class)
+    void announceRecovered() {
+        List<StoredInstance> list;
+        synchronized (recovered) {
+            list = List.copyOf(recovered);
+            recovered.clear();
+        }
+        list.forEach(this::publishStored);
+    }
+
+    private record Parsed(Attributes dataset, String transferSyntaxUid) {}
+
+    private static Parsed parse(Path file) throws IOException {
+        try (DicomReader r = new DicomReader(Files.newInputStream(file), file)) {
+            r.bulkMode(DicomReader.BulkMode.REFERENCE);
+            Attributes fmi = r.readFileMetaInformation();
+            String ts = fmi.getString(Tags.TransferSyntaxUID);
+            return new Parsed(r.readDataset(TransferSyntax.of(ts)), ts);
         }
     }
 
@@ -155,40 +356,71 @@ public class ArchiveStore {
         }
     }
 
-    /** True when the stored file still has the SHA-256 recorded at receipt; an unreadable file is false. */
+    /**
+     * True when the stored file still has the SHA-256 recorded at receipt; an unreadable file is
+     * false, and a missing one is reported as missing.
+     */
     public boolean verify(StoredInstance si) {
-        try (java.io.InputStream in = Files.newInputStream(resolve(si.path()))) {
-            MessageDigest md = sha256();
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-            return HexFormat.of().formatHex(md.digest()).equalsIgnoreCase(si.sha256());
+        try {
+            return sha256Of(resolve(si.path())).equalsIgnoreCase(si.sha256());
+        } catch (NoSuchFileException e) {
+            missing.report(si.sopInstanceUid(), si.path());
+            return false;
         } catch (IOException e) {
             LOG.error("{} unreadable: {}", si.sopInstanceUid(), e.toString());
             return false;
         }
     }
 
-    /** objects/xx/yy/UID.dcm where xx/yy are the first bytes of SHA-256(UID). */
-    static Path relativePathOf(String iuid) {
-        byte[] h = sha256().digest(iuid.getBytes(StandardCharsets.US_ASCII));
-        String hex = HexFormat.of().formatHex(h, 0, 2);
-        return Path.of("objects", hex.substring(0, 2), hex.substring(2, 4), safe(iuid) + ".dcm");
+    /** Checks that the file of an indexed object exists; reports it as missing when not. */
+    public boolean present(StoredInstance si) {
+        if (Files.exists(resolve(si.path()))) return true;
+        missing.report(si.sopInstanceUid(), si.path());
+        return false;
     }
 
-    private static String safe(String uid) {
-        return uid.replaceAll("[^0-9A-Za-z.\\-]", "_");
+    private static String sha256Of(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = sha256();
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        }
     }
 
-    private void moveDurably(Path from, Path to) throws IOException {
-        Path dir = to.getParent();
-        Files.createDirectories(dir);
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        if (props.fsync()) forceDirectory(dir);
+    /**
+     * True when two Part-10 files carry byte-identical data sets (everything after the File Meta
+     * Information), whatever their meta headers say (the sender's AE title, the implementation).
+     */
+    static boolean sameDataset(Path a, Path b) throws IOException {
+        long offA = datasetOffset(a), offB = datasetOffset(b);
+        if (offA < 0 || offB < 0 || Files.size(a) - offA != Files.size(b) - offB) return false;
+        try (InputStream ia = new BufferedInputStream(Files.newInputStream(a), 1 << 16);
+             InputStream ib = new BufferedInputStream(Files.newInputStream(b), 1 << 16)) {
+            ia.skipNBytes(offA);
+            ib.skipNBytes(offB);
+            byte[] ba = new byte[1 << 16], bb = new byte[1 << 16];
+            while (true) {
+                int na = ia.readNBytes(ba, 0, ba.length), nb = ib.readNBytes(bb, 0, bb.length);
+                if (na != nb || !Arrays.equals(ba, 0, na, bb, 0, nb)) return false;
+                if (na < ba.length) return true;
+            }
+        }
     }
 
-    private static void forceDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
+    /**
+     * Where the data set starts in a Part-10 file: after the preamble, "DICM" and the meta group,
+     * whose length (0002,0000) is its first element; -1 when the file does not start that way.
+     */
+    static long datasetOffset(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 256))) {
+            byte[] head = new byte[132 + 12];
+            if (in.readNBytes(head, 0, head.length) != head.length) return -1;
+            if (head[128] != 'D' || head[129] != 'I' || head[130] != 'C' || head[131] != 'M') return -1;
+            int group = (head[132] & 0xff) | (head[133] & 0xff) << 8, element = (head[134] & 0xff) | (head[135] & 0xff) << 8;
+            if (group != 2 || element != 0 || head[136] != 'U' || head[137] != 'L') return -1;
+            long len = (head[140] & 0xffL) | (head[141] & 0xffL) << 8 | (head[142] & 0xffL) << 16 | (head[143] & 0xffL) << 24;
+            return 144 + len;
         }
     }
 

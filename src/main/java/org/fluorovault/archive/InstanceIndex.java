@@ -30,6 +30,44 @@ public class InstanceIndex {
         this.tx = tx;
     }
 
+    private volatile String product;
+
+    private String product() {
+        if (product == null) {
+            product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c ->
+                    c.getMetaData().getDatabaseProductName());
+        }
+        return product;
+    }
+
+    /**
+     * Makes every commit reach the database's file before it returns, whatever the JDBC URL says:
+     * on H2 the write delay is set to 0 (a commit is written at once; forcing it to the device is the
+     * receipt journal's job, see {@link ArchiveStore}); on PostgreSQL, {@code synchronous_commit}
+     * must not be off, which is checked and warned about.
+     */
+    void enforceDurableCommits() {
+        String db = product();
+        if ("H2".equals(db)) {
+            jdbc.execute("SET WRITE_DELAY 0");
+            String v = jdbc.queryForObject(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'", String.class);
+            if (!"0".equals(v)) throw new IllegalStateException("H2 refused WRITE_DELAY=0 (is " + v + ")");
+        } else if ("PostgreSQL".equals(db)) {
+            String v = jdbc.queryForObject("SHOW synchronous_commit", String.class);
+            if ("off".equalsIgnoreCase(v)) {
+                org.slf4j.LoggerFactory.getLogger(InstanceIndex.class).warn("PostgreSQL synchronous_commit is off: a "
+                        + "database crash can lose index rows of acknowledged objects until the receipt journal replays "
+                        + "them; set synchronous_commit = on");
+            }
+        }
+    }
+
+    /** Forces everything committed so far to stable storage (H2: CHECKPOINT SYNC; PostgreSQL commits are durable). */
+    void checkpoint() {
+        if ("H2".equals(product())) jdbc.execute("CHECKPOINT SYNC");
+    }
+
     private static final String STORED_INSTANCE = """
             SELECT i.sop_instance_uid, i.sop_class_uid, i.transfer_syntax_uid, st.study_instance_uid,
                    se.series_instance_uid, i.path, i.size_bytes, i.sha256, i.calling_aet, i.received_at

@@ -164,13 +164,14 @@ public class DicomWebController {
                 study, series, instance));
     }
 
-    private record Stored(Path path, String patientId) {}
+    private record Stored(Path path, String patientId, String sopInstanceUid, Path relative) {}
 
     private List<Stored> paths(String where, Object... args) {
-        return jdbc.query("SELECT i.path, p.patient_id FROM instance i JOIN series se ON i.series_fk = se.id JOIN study st ON "
+        return jdbc.query("SELECT i.path, p.patient_id, i.sop_instance_uid FROM instance i JOIN series se ON i.series_fk = se.id JOIN study st ON "
                 + "se.study_fk = st.id JOIN patient p ON st.patient_fk = p.id WHERE " + where
                 + " ORDER BY se.series_number, se.id, i.instance_number, i.id",
-                (rs, n) -> new Stored(archive.resolve(Path.of(rs.getString(1))), rs.getString(2)), args);
+                (rs, n) -> new Stored(archive.resolve(Path.of(rs.getString(1))), rs.getString(2), rs.getString(3),
+                        Path.of(rs.getString(1))), args);
     }
 
     private ResponseEntity<StreamingResponseBody> multipart(HttpServletRequest rq, String study, List<Stored> found) {
@@ -179,6 +180,17 @@ public class DicomWebController {
             audit.recordAccess(rq, AuditEventType.INSTANCES_TRANSFERRED, null, null, study, AuditOutcome.MINOR_FAILURE,
                     what + ": not found");
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        }
+        List<Stored> lost = found.stream().filter(f -> !Files.exists(f.path())).toList();
+        if (!lost.isEmpty()) { // indexed but gone from disk: an archive fault, never a "not found"
+            lost.forEach(f -> archive.missing().report(f.sopInstanceUid(), f.relative()));
+            audit.recordAccess(rq, AuditEventType.INSTANCES_TRANSFERRED, found.get(0).patientId(), null, study,
+                    AuditOutcome.SERIOUS_FAILURE, what + ": " + lost.size() + " stored file(s) missing");
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).header(HttpHeaders.CONTENT_TYPE, "text/plain")
+                    .body(out -> out.write((lost.size() + " of the " + found.size() + " requested objects are indexed but "
+                            + "their files are missing from the archive's storage (reported to the administrator): "
+                            + lost.get(0).sopInstanceUid() + (lost.size() > 1 ? " ..." : "") + "\n")
+                            .getBytes(StandardCharsets.US_ASCII)));
         }
         audit.recordAccess(rq, AuditEventType.INSTANCES_TRANSFERRED, found.get(0).patientId(), null, study,
                 AuditOutcome.SUCCESS, what + ": " + found.size() + " objects");

@@ -43,6 +43,47 @@ class DcmtkInteropTest extends ArchiveTestBase {
     }
 
     @Test
+    void aCraftedUidNeverWritesOutsideTheArchive() throws Exception {
+        Peers.require("storescu");
+        String escape = "pwn" + System.nanoTime();
+        String bad = "../../" + escape + "/evil";
+        String study = TestDicom.uid(), series = TestDicom.uid();
+        Path first = TestDicom.write(dir.resolve("a.dcm"), TestDicom.xa("P-EVIL", study, series, bad, 1, 16),
+                org.fluorovault.dicom.io.TransferSyntax.EXPLICIT_VR_LE);
+        org.fluorovault.dicom.data.Attributes other = TestDicom.xa("P-EVIL", study, series, bad, 1, 16);
+        other.setString(org.fluorovault.dicom.dict.Tags.PatientName, org.fluorovault.dicom.data.VR.PN, "Other^Content");
+        Path second = TestDicom.write(dir.resolve("b.dcm"), other, org.fluorovault.dicom.io.TransferSyntax.EXPLICIT_VR_LE);
+        Peers.Result r = Peers.run(dir, 60, "storescu", "-v", "--no-halt", "-aec", node.aeTitle(), "127.0.0.1", port(),
+                first.toString(), second.toString());
+        assertTrue(!r.output().contains("(Success)"), r.output());
+        assertEquals(2, r.output().split("Received Store Response \\(Error: CannotUnderstand\\)", -1).length - 1, r.output());
+        for (Path p : new Path[] {STORAGE.getParent().resolve(escape), STORAGE.resolve(escape),
+                STORAGE.resolve("quarantine").getParent().getParent().resolve(escape)}) {
+            assertTrue(!Files.exists(p), "nothing written at " + p);
+        }
+        try (Stream<Path> all = Files.walk(STORAGE)) {
+            assertTrue(all.noneMatch(p -> p.toString().contains("evil")), "no file named from the UID");
+        }
+        assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM instance WHERE sop_instance_uid = ?", Integer.class, bad));
+        echoscu(); // the node keeps serving
+    }
+
+    @Test
+    void theSameObjectFromAnotherSenderIsAcceptedAndKeptOnce() throws Exception {
+        Peers.require("storescu");
+        Path f = TestDicom.writeXa(dir, "P-RESEND", TestDicom.uid(), 2, 32);
+        String iuid = DicomFileInfo.of(f).sopInstanceUid();
+        Peers.Result carm = Peers.run(dir, 60, "storescu", "-v", "-aet", "CARM1", "-aec", node.aeTitle(), "127.0.0.1", port(), f.toString());
+        assertTrue(carm.output().contains("Received Store Response (Success)"), carm.output());
+        byte[] stored = Files.readAllBytes(archive.resolve(index.find(iuid).path()));
+        Peers.Result router = Peers.run(dir, 60, "storescu", "-v", "-aet", "ROUTER", "-aec", node.aeTitle(), "127.0.0.1", port(), f.toString());
+        assertTrue(router.output().contains("Received Store Response (Success)"), "identical data set from ROUTER: " + router.output());
+        assertEquals(0, index.quarantineCount(iuid), "nothing quarantined");
+        assertArrayEquals(stored, Files.readAllBytes(archive.resolve(index.find(iuid).path())), "first copy kept as it was");
+        assertEquals("CARM1", index.find(iuid).callingAet());
+    }
+
+    @Test
     void echoscu() throws Exception {
         Peers.require("echoscu");
         Peers.Result r = Peers.run(dir, 30, "echoscu", "-v", "-aec", node.aeTitle(), "127.0.0.1", port());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.data.Uids;
 import org.fluorovault.dicom.io.DicomParseException;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.TransferSyntax;
@@ -121,7 +122,7 @@ public final class DimseDispatcher implements DimseReceiver {
             }
         } catch (DimseException e) {
             LOG.log(Level.WARNING, "{0}: {1} {2} failed with {3}: {4}", assoc.name(), field,
-                    cmd.getString(Commands.AffectedSOPInstanceUID, cmd.getString(Commands.RequestedSOPInstanceUID, "")), e.status(),
+                    Uids.forLog(cmd.getString(Commands.AffectedSOPInstanceUID, cmd.getString(Commands.RequestedSOPInstanceUID, ""))), e.status(),
                     e.getMessage());
             respond(assoc, pc, Commands.failure(cmd, e));
         } catch (RuntimeException e) {
@@ -157,6 +158,12 @@ public final class DimseDispatcher implements DimseReceiver {
         }
         if (cuid == null || iuid == null) {
             throw new DimseException(Status.MISSING_ATTRIBUTE, "C-STORE-RQ lacks Affected SOP Class/Instance UID");
+        }
+        String invalid = Uids.problem(iuid);
+        if (invalid != null) { // refused before anything is written: the UID names files and index rows
+            throw new DimseException(StoreStatus.CANNOT_UNDERSTAND,
+                    "Cannot understand: Affected SOP Instance UID is not a valid UID (" + invalid + ")",
+                    Commands.AffectedSOPInstanceUID);
         }
         if (!cuid.equals(pc.abstractSyntax())) {
             throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED,
