@@ -43,5 +43,39 @@ async function loadSystem() {
   ]));
 }
 
-await Promise.all([loadUsers(), loadSystem()]);
+const short = h => h ? `${h.slice(0, 12)}…` : '';
+
+async function loadQuarantine() {
+  const q = await api('/api/admin/storage/quarantine');
+  $('quarantine-count').textContent = q.count === 0 ? 'Nothing in quarantine.'
+    : `${q.count.toLocaleString()} object${q.count === 1 ? '' : 's'} in quarantine${q.count > q.entries.length ? ` (newest ${q.entries.length} shown)` : ''}.`;
+  $('quarantine').tBodies[0].replaceChildren(...q.entries.map(e => {
+    const act = (label, method, path, confirmText) => el('button', { class: 'btn', type: 'button', onclick: async () => {
+      if (!confirm(confirmText)) return;
+      try {
+        await api(path, { method });
+        $('quarantine-status').textContent = `${label}: ${e.sopInstanceUid}`;
+      } catch (err) {
+        $('quarantine-status').textContent = err.message;
+      }
+      await loadQuarantine();
+    } }, label);
+    return el('tr', {},
+      el('td', {}, String(e.receivedAt).slice(0, 19).replace('T', ' ')), el('td', {}, e.sopInstanceUid),
+      el('td', {}, e.callingAet ?? ''), el('td', {}, e.reason ?? ''),
+      el('td', { title: e.indexedSha256 ?? '' }, short(e.indexedSha256)), el('td', { title: e.quarantinedSha256 }, short(e.quarantinedSha256)),
+      el('td', {}, act('Release', 'POST', `/api/admin/storage/quarantine/${e.id}/release`,
+        `Make the quarantined object the stored ${e.sopInstanceUid}? The stored one moves to the quarantine.`), ' ',
+        act('Delete', 'DELETE', `/api/admin/storage/quarantine/${e.id}`, `Delete the quarantined copy of ${e.sopInstanceUid}?`)));
+  }));
+}
+
+async function loadMissing() {
+  const m = await api('/api/admin/storage/missing');
+  $('missing').replaceChildren(m.count === 0 ? 'None found: every object read since start had its file.'
+    : el('div', {}, `${m.count} indexed object${m.count === 1 ? ' has' : 's have'} no file on disk: restore them from a backup or have the sender send them again.`,
+      el('ul', {}, ...m.objects.map(o => el('li', {}, `${o.sopInstanceUid} (${o.path})`)))));
+}
+
+await Promise.all([loadUsers(), loadSystem(), loadQuarantine(), loadMissing()]);
 ready();

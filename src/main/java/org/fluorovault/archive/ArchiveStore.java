@@ -252,6 +252,65 @@ public class ArchiveStore {
         return Path.of("objects", hex.substring(0, 2), hex.substring(2, 4), iuid + "." + attempt + ".dcm");
     }
 
+    /**
+     * Deletes a quarantined object (row first, then its file: a crash between leaves an unnamed
+     * file, never a row without its file). Returns what was deleted, or null when there is no such entry.
+     */
+    public InstanceIndex.Quarantined deleteQuarantined(long id) throws IOException {
+        InstanceIndex.Quarantined q = index.quarantinedById(id);
+        if (q == null) return null;
+        index.deleteQuarantined(id);
+        index.checkpoint();
+        Durable.delete(resolve(q.path()), props.fsync());
+        return q;
+    }
+
+    /**
+     * Releases a quarantined object: it becomes the indexed object for its SOP Instance UID, and
+     * the object indexed until now takes its place in the quarantine (so a release can be undone by
+     * releasing again). Returns the entry as it now is, or null when there is no such entry.
+     */
+    public InstanceIndex.Quarantined releaseQuarantined(long id, String by) throws IOException {
+        InstanceIndex.Quarantined q = index.quarantinedById(id);
+        if (q == null) return null;
+        ReentrantLock lock = lockOf(q.sopInstanceUid());
+        lock.lock();
+        try {
+            StoredInstance current = index.find(q.sopInstanceUid());
+            if (current == null) throw new ArchiveException("no indexed object " + q.sopInstanceUid(), null);
+            Path from = resolve(q.path());
+            Parsed p = parse(from);
+            if (!q.sopInstanceUid().equals(p.dataset().getString(Tags.SOPInstanceUID))) {
+                throw new ArchiveException("quarantined file does not carry its SOP Instance UID", null);
+            }
+            Path rel = newObjectPath(q.sopInstanceUid());
+            Path oldRel = Path.of("quarantine", q.sopInstanceUid() + "." + System.currentTimeMillis() + "."
+                    + current.sha256().substring(0, 12) + ".dcm");
+            // both files get their new names as second links first: whichever rows name them at any
+            // moment (before the commit, after it, after a crash between), the files are there
+            Durable.link(resolve(rel), from, props.fsync());
+            Durable.link(resolve(oldRel), resolve(current.path()), props.fsync());
+            try {
+                index.swapWithQuarantined(id, p.dataset(), p.transferSyntaxUid(), rel, Files.size(resolve(rel)),
+                        q.receivedSha256(), q.callingAet(), q.receivedAt(),
+                        new StoredInstance(current.sopInstanceUid(), current.sopClassUid(), current.transferSyntaxUid(),
+                                current.studyInstanceUid(), current.seriesInstanceUid(), oldRel, current.size(),
+                                current.sha256(), current.callingAet(), current.receivedAt()),
+                        "replaced by the release of quarantine entry " + id + " by " + by);
+            } catch (RuntimeException e) {
+                Durable.delete(resolve(rel), props.fsync()); // not released: the old names stay
+                Durable.delete(resolve(oldRel), props.fsync());
+                throw e;
+            }
+            index.checkpoint();
+            Durable.delete(resolve(current.path()), props.fsync()); // the old names are no row's any more
+            Durable.delete(from, props.fsync());
+            return index.quarantinedById(id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Empties the journal once it is long, after forcing the index: waits for stores in flight. */
     private void checkpointIfDue() {
         if (journal.pending() < JOURNAL_CHECKPOINT) return;

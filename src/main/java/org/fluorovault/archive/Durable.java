@@ -51,6 +51,13 @@ final class Durable {
         if (force) forceDirectory(dir);
     }
 
+    /** Gives an existing file a second name {@code link} (a new name) and forces the directory that holds it. */
+    static void link(Path link, Path existing, boolean force) throws IOException {
+        createDirectories(link.getParent(), force);
+        Files.createLink(link, existing);
+        if (force) forceDirectory(link.getParent());
+    }
+
     /** Deletes a file and forces its directory. */
     static void delete(Path file, boolean force) throws IOException {
         if (Files.deleteIfExists(file) && force) forceDirectory(file.getParent());

@@ -137,6 +137,63 @@ public class InstanceIndex {
                 Timestamp.from(receivedAt), clip(reason, 512));
     }
 
+    /** An object kept in quarantine: a different data set under an indexed SOP Instance UID. */
+    public record Quarantined(long id, String sopInstanceUid, String storedSha256, String receivedSha256, Path path,
+                              String callingAet, Instant receivedAt, String reason) {}
+
+    private static final String QUARANTINED = "SELECT id, sop_instance_uid, existing_sha256, received_sha256, path, "
+            + "calling_aet, received_at, reason FROM quarantine";
+
+    private static Quarantined toQuarantined(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Quarantined(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Path.of(rs.getString(5)),
+                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8));
+    }
+
+    /** The quarantine, newest first, at most {@code limit}. */
+    public List<Quarantined> quarantined(int limit) {
+        return jdbc.query(QUARANTINED + " ORDER BY id DESC LIMIT ?", InstanceIndex::toQuarantined, limit);
+    }
+
+    public long quarantineTotal() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM quarantine", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    public Quarantined quarantinedById(long id) {
+        List<Quarantined> r = jdbc.query(QUARANTINED + " WHERE id = ?", InstanceIndex::toQuarantined, id);
+        return r.isEmpty() ? null : r.get(0);
+    }
+
+    void deleteQuarantined(long id) {
+        jdbc.update("DELETE FROM quarantine WHERE id = ?", id);
+    }
+
+    /**
+     * Makes a released quarantined object the indexed one for its UID: the instance row takes its
+     * file, checksum and instance-level attributes, and the quarantine row now names the file that
+     * was indexed (swapped, so nothing is lost and the release can be undone). One transaction.
+     */
+    void swapWithQuarantined(long quarantineId, Attributes ds, String transferSyntaxUid, Path newPath, long size,
+                             String sha256, String callingAet, Instant receivedAt, StoredInstance previous, String reason) {
+        synchronized (writeLock) {
+            tx.executeWithoutResult(status -> {
+                BulkDataRef pixels = ds.getBulkData(Tag.PixelData);
+                int n = jdbc.update("UPDATE instance SET path = ?, size_bytes = ?, sha256 = ?, transfer_syntax_uid = ?, "
+                                + "calling_aet = ?, received_at = ?, instance_number = ?, number_of_frames = ?, rows_ = ?, columns_ = ?, frame_time = ?, "
+                                + "pixel_data_offset = ?, pixel_data_length = ?, acquired_at = ? WHERE sop_instance_uid = ? AND sha256 = ?",
+                        newPath.toString(), size, sha256, transferSyntaxUid, clip(callingAet, 16), Timestamp.from(receivedAt),
+                        integer(ds, Tags.InstanceNumber), integer(ds, Tags.NumberOfFrames), integer(ds, Tags.Rows), integer(ds, Tags.Columns),
+                        decimal(ds, Tags.FrameTime), pixels == null ? null : pixels.offset(),
+                        pixels == null ? null : pixels.length(), acquiredAt(ds), previous.sopInstanceUid(), previous.sha256());
+                if (n != 1) throw new IllegalStateException("the indexed object changed meanwhile");
+                jdbc.update("UPDATE quarantine SET existing_sha256 = ?, received_sha256 = ?, path = ?, calling_aet = ?, "
+                                + "received_at = ?, reason = ? WHERE id = ?",
+                        sha256, previous.sha256(), previous.path().toString(), clip(previous.callingAet(), 16),
+                        Timestamp.from(previous.receivedAt()), clip(reason, 512), quarantineId);
+            });
+        }
+    }
+
     public int quarantineCount(String sopInstanceUid) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM quarantine WHERE sop_instance_uid = ?", Integer.class, sopInstanceUid);
         return n == null ? 0 : n;

@@ -11,6 +11,7 @@ public enum AuditEventType {
     AUDIT_LOG_USED("110101", "Audit Log Used", AuditAction.R),
     INSTANCES_ACCESSED("110103", "DICOM Instances Accessed", AuditAction.R),
     INSTANCES_TRANSFERRED("110104", "DICOM Instances Transferred", AuditAction.R),
+    INSTANCES_DELETED("110105", "DICOM Instances Deleted", AuditAction.D),
     EXPORT("110106", "Export", AuditAction.R),
     IMPORT("110107", "Import", AuditAction.C),
     PROCEDURE_RECORD("110111", "Procedure Record", AuditAction.R),
