@@ -3,7 +3,6 @@ package org.fluorovault.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.util.HashSet;
 import java.util.Set;
 
 import org.fluorovault.archive.ArchiveStore;
@@ -11,6 +10,7 @@ import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
+import org.fluorovault.dicom.net.ul.AAssociateRq;
 import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.AssociationParams;
 import org.fluorovault.dicom.net.ul.AssociationPolicy;
@@ -18,7 +18,9 @@ import org.fluorovault.dicom.net.ul.Decision;
 import org.fluorovault.dicom.net.ul.DimseReceiver;
 import org.fluorovault.dicom.net.ul.Implementation;
 import org.fluorovault.dicom.net.ul.PresentationContext;
+import org.fluorovault.dicom.net.ul.RejectReason;
 import org.fluorovault.dicom.net.ul.SimpleAssociationPolicy;
+import org.fluorovault.dicom.net.ul.TransportPeer;
 import org.fluorovault.dicom.net.ul.UlServer;
 import org.fluorovault.security.DicomTls;
 import org.fluorovault.security.DicomTlsContext;
@@ -46,6 +48,8 @@ public class DicomNode implements SmartLifecycle {
     private final StorageCommitmentScp commitment;
     private volatile int boundPort = -1;
     private volatile int boundTlsPort = -1;
+    private volatile boolean running;
+    private final PeerAccess access;
     private final Object idle = new Object();
     private int openAssociations;
 
@@ -54,22 +58,39 @@ public class DicomNode implements SmartLifecycle {
                      CommitmentProperties commitmentProps, PendingCommitments pendingCommitments, AuditTrail audit) {
         this.props = props;
         this.tlsProps = tlsContext.properties();
-        Set<String> allowed = new HashSet<>();
-        props.allowedCallingAets().stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(allowed::add);
-        SimpleAssociationPolicy simple = new SimpleAssociationPolicy(props.aeTitle(), allowed,
+        this.access = new PeerAccess(props, audit);
+        if (!props.plainPortEnabled() && !tlsProps.enabled()) {
+            throw new IllegalStateException("fluorovault.dicom.port=-1 turns the plain port off: "
+                    + "turn the TLS port on (fluorovault.dicom.tls.enabled=true) or give a port");
+        }
+        // who may associate is the access policy's to decide (fluorovault.dicom.peers, allowed-calling-aets)
+        SimpleAssociationPolicy simple = new SimpleAssociationPolicy(props.aeTitle(), Set.of(),
                 uid -> SupportedSyntaxes.abstractSyntaxAccepted(uid) || queryRetrieve.serves(uid),
                 (as, ts) -> queryRetrieve.serves(as) ? QueryRetrieveScp.TRANSFER_SYNTAXES.contains(ts)
                         : SupportedSyntaxes.transferSyntaxAccepted(as, ts));
-        AssociationPolicy policy = (rq, host) -> {
-            Decision d = simple.decide(rq, host);
-            if (d instanceof Decision.Reject) metrics.associationRefused();
-            return d;
+        AssociationPolicy policy = new AssociationPolicy() {
+            @Override
+            public Decision decide(AAssociateRq rq, String remoteHost) {
+                return decide(rq, TransportPeer.plain(remoteHost));
+            }
+
+            @Override
+            public Decision decide(AAssociateRq rq, TransportPeer peer) {
+                Decision d = simple.decide(rq, peer.host());
+                if (d instanceof Decision.Accept) {
+                    RejectReason refused = access.admit(rq, peer);
+                    if (refused != null) d = Decision.reject(refused);
+                }
+                if (d instanceof Decision.Reject) metrics.associationRefused();
+                return d;
+            }
         };
         ReceiptAudit receipts = new ReceiptAudit(audit);
         AssociationParams params = new AssociationParams(props.aeTitle(), props.maxPduLength(),
                 (int) props.artimTimeout().toMillis(), (int) props.idleTimeout().toMillis(),
                 AssociationParams.DEFAULT_RELEASE_TIMEOUT_MILLIS, Implementation.CLASS_UID, Implementation.VERSION_NAME);
-        DimseDispatcher dispatcher = queryRetrieve.registerOn(new DimseDispatcher(new StorageScp(archive, metrics, receipts)));
+        DimseDispatcher dispatcher = queryRetrieve.registerOn(new DimseDispatcher(new StorageScp(archive, metrics, receipts)))
+                .authorizer(access.authorizer());
         MppsScp mpps = new MppsScp(mppsRecords);
         commitmentProps.commitmentRequesters().forEach((aet, r) -> {
             if (r.tls()) tlsContext.require("Storage commitment requester " + aet); // no TLS without our key
@@ -102,12 +123,16 @@ public class DicomNode implements SmartLifecycle {
                 }
             };
         };
-        this.server = new UlServer(params, policy, receivers, props.maxAssociations());
-        server.onOverLimit(metrics::associationRefused);
-        server.onConnectionEnd(this::wakeIdleWaiters);
+        this.server = props.plainPortEnabled() ? new UlServer(params, policy, receivers, props.maxAssociations())
+                .limitPerAddress(props.maxConnectionsPerAddress()) : null;
+        if (server != null) {
+            server.onOverLimit(metrics::associationRefused);
+            server.onConnectionEnd(this::wakeIdleWaiters);
+        }
         // the TLS port serves the same services; the association limit applies to each port
         this.tls = tlsProps.enabled() ? tlsContext.require("The DICOM TLS port") : null;
-        this.tlsServer = tlsProps.enabled() ? new UlServer(params, policy, receivers, props.maxAssociations()) : null;
+        this.tlsServer = tlsProps.enabled() ? new UlServer(params, policy, receivers, props.maxAssociations())
+                .limitPerAddress(props.maxConnectionsPerAddress()) : null;
         if (tlsServer != null) {
             tlsServer.onOverLimit(metrics::associationRefused);
             tlsServer.onConnectionEnd(this::wakeIdleWaiters);
@@ -117,13 +142,17 @@ public class DicomNode implements SmartLifecycle {
     @Override
     public void start() {
         commitment.start();
-        try {
-            boundPort = server.start(InetAddress.getByName(props.bindAddress()), props.port());
-            LOG.info("DICOM node {} listening on {}:{} (allowed callers: {})", props.aeTitle(), props.bindAddress(),
-                    boundPort, props.allowedCallingAets().isEmpty() ? "any" : props.allowedCallingAets());
-        } catch (IOException e) {
-            commitment.shutdown();
-            throw new UncheckedIOException("cannot listen on DICOM port " + props.port(), e);
+        access.logAtStart();
+        if (server != null) {
+            try {
+                boundPort = server.start(InetAddress.getByName(props.bindAddress()), props.port());
+                LOG.info("DICOM node {} listening on {}:{}", props.aeTitle(), props.bindAddress(), boundPort);
+            } catch (IOException e) {
+                commitment.shutdown();
+                throw new UncheckedIOException("cannot listen on DICOM port " + props.port(), e);
+            }
+        } else {
+            LOG.info("DICOM node {}: plain port off (fluorovault.dicom.port=-1), TLS only", props.aeTitle());
         }
         if (tlsServer != null) {
             try {
@@ -133,27 +162,29 @@ public class DicomNode implements SmartLifecycle {
                         tlsProps.protocols(), props.bindAddress(), boundTlsPort,
                         tlsProps.needClientAuth() ? "required" : "not required");
             } catch (IOException e) {
-                server.stop();
+                if (server != null) server.stop();
                 commitment.shutdown();
                 boundPort = -1;
                 throw new UncheckedIOException("cannot listen on DICOM TLS port " + tlsProps.port(), e);
             }
         }
+        running = true;
     }
 
     @Override
     public void stop() {
-        server.stop();
+        if (server != null) server.stop();
         commitment.shutdown();
         if (tlsServer != null) tlsServer.stop();
         boundPort = -1;
         boundTlsPort = -1;
+        running = false;
     }
 
     @Override
-    public boolean isRunning() { return boundPort >= 0; }
+    public boolean isRunning() { return running; }
 
-    /** The port actually bound (differs from the configured one when that is 0). */
+    /** The port actually bound (differs from the configured one when that is 0); -1 when the plain port is off. */
     public int port() { return boundPort; }
 
     /** The TLS port actually bound, or -1 when TLS is off. */
@@ -166,7 +197,7 @@ public class DicomNode implements SmartLifecycle {
         long deadline = System.currentTimeMillis() + millis;
         synchronized (idle) {
             // a connection is busy on its server from its acceptance, before its receiver is counted
-            while (openAssociations > 0 || server.busy() || (tlsServer != null && tlsServer.busy())) {
+            while (openAssociations > 0 || (server != null && server.busy()) || (tlsServer != null && tlsServer.busy())) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) return false;
                 idle.wait(left);

@@ -30,7 +30,8 @@ public final class DicomTls {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(load(props.keyStore(), props.keyStoreType(), props.keyStorePassword()), chars(props.keyStorePassword()));
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(props.trustStore() == null ? null
+            // no trust store: trust nobody (never the JVM's public CAs, which any web server can get a certificate from)
+            tmf.init(props.trustStore() == null ? emptyKeyStore()
                     : load(props.trustStore(), props.keyStoreType(), props.trustStorePassword()));
             context = SSLContext.getInstance("TLS");
             context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
@@ -49,13 +50,38 @@ public final class DicomTls {
         return ks;
     }
 
+    private static KeyStore emptyKeyStore() throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        return ks;
+    }
+
+    /**
+     * True for the suites offered when none are configured: the TLS 1.3 suites (all AEAD with
+     * ephemeral key exchange) and, for TLS 1.2, ECDHE with AES-GCM or ChaCha20-Poly1305 (forward
+     * secrecy, no CBC, no SHA-1 MAC, no static RSA key exchange).
+     */
+    static boolean strongSuite(String suite) {
+        if (suite.equals("TLS_AES_128_GCM_SHA256") || suite.equals("TLS_AES_256_GCM_SHA384")
+                || suite.equals("TLS_CHACHA20_POLY1305_SHA256")) return true;
+        return (suite.startsWith("TLS_ECDHE_ECDSA_WITH_") || suite.startsWith("TLS_ECDHE_RSA_WITH_"))
+                && (suite.contains("_GCM_") || suite.contains("_CHACHA20_POLY1305_"));
+    }
+
+    /** The suites offered: the configured ones, else the JVM's enabled suites that {@link #strongSuite} allows. */
+    public List<String> cipherSuites() {
+        List<String> configured = props.cipherSuites().stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (!configured.isEmpty()) return configured;
+        return java.util.Arrays.stream(context.getDefaultSSLParameters().getCipherSuites())
+                .filter(DicomTls::strongSuite).toList();
+    }
+
     private static char[] chars(String s) { return s == null ? new char[0] : s.toCharArray(); }
 
     private SSLParameters parameters() {
         SSLParameters p = context.getDefaultSSLParameters();
         p.setProtocols(props.protocols().toArray(String[]::new));
-        List<String> suites = props.cipherSuites().stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (!suites.isEmpty()) p.setCipherSuites(suites.toArray(String[]::new));
+        p.setCipherSuites(cipherSuites().toArray(String[]::new));
         return p;
     }
 
@@ -88,11 +114,15 @@ public final class DicomTls {
         };
     }
 
-    /** Client sockets for outgoing associations (C-MOVE destinations) with the same settings. */
+    /**
+     * Client sockets for outgoing associations (C-MOVE destinations, storage commitment reports)
+     * with the same settings, checking that the peer's certificate names the host connected to
+     * (a DNS name or IP address in its subject alternative names), as HTTPS does.
+     */
     public SSLSocketFactory socketFactory() {
         SSLSocketFactory delegate = context.getSocketFactory();
         SSLParameters params = parameters();
-        params.setEndpointIdentificationAlgorithm(null); // DICOM peers are identified by certificate trust, not host name
+        params.setEndpointIdentificationAlgorithm("HTTPS"); // trusted is not enough: the certificate must be that host's
         return new SSLSocketFactory() {
             private java.net.Socket configure(java.net.Socket s) {
                 ((SSLSocket) s).setSSLParameters(params);

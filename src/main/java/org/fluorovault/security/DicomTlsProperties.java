@@ -18,10 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * @param keyStore           our private key and certificate (PKCS12 or JKS)
  * @param keyStorePassword   its password
  * @param keyStoreType       PKCS12 or JKS
- * @param trustStore         certificates of the peers (or their CAs) we trust; empty = the JVM's
+ * @param trustStore         certificates of the peers (or their CAs) we trust; empty = nobody (no client
+ *                           certificate is accepted, no outgoing TLS peer is trusted)
  * @param trustStorePassword its password
  * @param protocols          TLS versions offered
- * @param cipherSuites       cipher suites offered; empty = the JVM's defaults for those versions
+ * @param cipherSuites       cipher suites offered; empty = TLS 1.3 suites and, for TLS 1.2, ECDHE with AES-GCM
+ *                           or ChaCha20-Poly1305 only
  * @param needClientAuth     refuse peers that do not present a trusted certificate
  */
 @Validated

@@ -56,6 +56,9 @@ class DicomTlsTest extends ArchiveTestBase {
         r.add("fluorovault.dicom.move-destinations[TLSSCP].host", () -> "127.0.0.1");
         r.add("fluorovault.dicom.move-destinations[TLSSCP].port", () -> Integer.toString(tlsScpPort));
         r.add("fluorovault.dicom.move-destinations[TLSSCP].tls", () -> "true");
+        // an AE bound to the test client's certificate
+        r.add("fluorovault.dicom.peers[TLSBOUND].certificate-subject", () -> "CN=fluorovault-test-client");
+        r.add("fluorovault.dicom.peers[TLSBOUND].services", () -> "STORE,QUERY");
     }
 
     static int tlsScpPort, tlsRequesterPort;
@@ -172,5 +175,30 @@ class DicomTlsTest extends ArchiveTestBase {
         assertEquals(0, r.exitCode(), r.output());
         assertThrows(IllegalArgumentException.class, () -> new DicomTlsProperties(true, 0, null, null, "PKCS12", null, null,
                 List.of("TLSv1.3"), List.of(), false), "TLS without a key store is a configuration error");
+    }
+
+    @Test
+    void anAeBoundToACertificateIsAcceptedOnlyWithItOverTls() throws Exception {
+        Peers.require("echoscu");
+        Peers.Result tls = Peers.run(certs, 60, "echoscu", "-v", "+tls", "client.key", "client.crt", "+cf", "server.crt",
+                "-aet", "TLSBOUND", "-aec", node.aeTitle(), "127.0.0.1", tlsPort());
+        assertTrue(tls.output().contains("Received Echo Response (Success)"), tls.output());
+        // the same AE title on the plain port: somebody else pretending to be it
+        Peers.Result plain = Peers.run(certs, 60, "echoscu", "-v", "-aet", "TLSBOUND", "-aec", node.aeTitle(),
+                "127.0.0.1", Integer.toString(node.port()));
+        assertNotEquals(0, plain.exitCode(), plain.output());
+        assertTrue(plain.output().contains("Calling AE Title Not Recognized"), plain.output());
+    }
+
+    @Test
+    void theTlsPortRefusesCbcAndStaticRsaSuites() throws Exception {
+        Peers.require("openssl");
+        String base = "openssl s_client -connect 127.0.0.1:" + tlsPort() + " -cert client.crt -key client.key -tls1_2 -cipher ";
+        for (String weak : List.of("ECDHE-RSA-AES128-SHA", "AES128-SHA", "AES256-GCM-SHA384")) {
+            Peers.Result r = Peers.run(certs, 30, "sh", "-c", base + weak + " < /dev/null");
+            assertTrue(!r.output().contains("Cipher is " + weak), weak + " negotiated: " + r.output());
+        }
+        Peers.Result ok = Peers.run(certs, 30, "sh", "-c", base + "ECDHE-RSA-AES256-GCM-SHA384 < /dev/null");
+        assertTrue(ok.output().contains("Cipher is ECDHE-RSA-AES256-GCM-SHA384"), ok.output());
     }
 }

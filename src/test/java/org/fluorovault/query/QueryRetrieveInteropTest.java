@@ -76,6 +76,8 @@ class QueryRetrieveInteropTest {
         r.add("fluorovault.dicom.port", () -> "0");
         r.add("fluorovault.hl7.port", () -> "-1");
         r.add("fluorovault.dicom.bind-address", () -> "127.0.0.1");
+        // test peers use many AE titles for query and retrieve; DicomAccessTest covers the defaults
+        r.add("fluorovault.dicom.unknown-ae-services", () -> "ALL");
         r.add("fluorovault.security.admin-password", () -> "qr-admin-password-1");
         r.add("fluorovault.dicom.move-destinations[STORESCP].host", () -> "127.0.0.1");
         r.add("fluorovault.dicom.move-destinations[STORESCP].port", () -> storescpPort);

@@ -50,6 +50,8 @@ public abstract class ArchiveTestBase {
         r.add("fluorovault.dicom.port", () -> "0");
         r.add("fluorovault.dicom.bind-address", () -> "127.0.0.1");
         r.add("fluorovault.dicom.max-associations", () -> "20");
+        // test peers use many AE titles for query and retrieve; DicomAccessTest covers the defaults
+        r.add("fluorovault.dicom.unknown-ae-services", () -> "ALL");
         r.add("fluorovault.hl7.port", () -> "0");
         r.add("fluorovault.hl7.bind-address", () -> "127.0.0.1");
         r.add("fluorovault.security.admin-password", () -> ADMIN_PASSWORD);

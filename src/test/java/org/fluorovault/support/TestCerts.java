@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Self-signed server and client keys for the TLS tests, made with openssl and the JDK's keytool in
  * a new directory: {@code server|client.key/.crt/.p12} (PKCS12 with the key, alias server or
- * client) and {@code server-trust.p12} (trusts the client) / {@code client-trust.p12} (trusts the
+ * client, both naming IP 127.0.0.1 as subject alternative name) and {@code server-trust.p12} (trusts the client) / {@code client-trust.p12} (trusts the
  * server), all with one password.
  */
 public final class TestCerts {
@@ -20,7 +20,9 @@ public final class TestCerts {
         Path dir = Files.createTempDirectory("fv-tls");
         for (String who : List.of("server", "client")) {
             run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", who + ".key", "-out", who + ".crt",
-                    "-subj", "/CN=fluorovault-test-" + who, "-days", "2");
+                    "-subj", "/CN=fluorovault-test-" + who, "-days", "2",
+                    // outgoing TLS checks the host name: these test peers all live at 127.0.0.1
+                    "-addext", "subjectAltName=IP:127.0.0.1");
             run(dir, "openssl", "pkcs12", "-export", "-in", who + ".crt", "-inkey", who + ".key", "-out", who + ".p12",
                     "-passout", "pass:" + password, "-name", who);
         }

@@ -41,6 +41,8 @@ public class Hl7Listener implements SmartLifecycle {
         Hl7Receiver receiver = new Hl7Receiver(parser, new Acks(props.application(), parser), procedures);
         this.server = new MllpServer(receiver, props.maxConnections(), props.maxMessageBytes(),
                 (int) Math.min(Integer.MAX_VALUE, props.idleTimeout().toMillis()));
+        server.limits(props.maxConnectionsPerAddress(),
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, props.firstByteTimeout().toMillis())));
     }
 
     @Override

@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param tls             MLLP over TLS on this port, with the archive's TLS identity and settings
  *                        ({@code fluorovault.dicom.tls.*}: key and trust stores, versions, cipher suites,
  *                        client certificate required or not)
+ * @param maxConnectionsPerAddress connections from one IP address; a further one is closed at once
+ * @param firstByteTimeout a new connection that sends nothing this long is closed (frees its slot
+ *                        quickly; {@code idleTimeout} applies once the peer has spoken)
  */
 @Validated
 @ConfigurationProperties("fluorovault.hl7")
@@ -33,7 +36,9 @@ public record Hl7Properties(
         @Min(1024) @Max(16777216) @DefaultValue("1048576") int maxMessageBytes,
         @NotNull @DefaultValue("300s") Duration idleTimeout,
         @NotBlank @Size(max = 180) @DefaultValue("FLUOROVAULT") String application,
-        @DefaultValue("false") boolean tls) {
+        @DefaultValue("false") boolean tls,
+        @Min(1) @Max(256) @DefaultValue("4") int maxConnectionsPerAddress,
+        @NotNull @DefaultValue("10s") Duration firstByteTimeout) {
 
     public boolean enabled() { return port >= 0; }
 }

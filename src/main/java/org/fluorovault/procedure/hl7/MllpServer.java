@@ -38,6 +38,9 @@ final class MllpServer {
     private final int maxConnections;
     private final int maxMessageBytes;
     private final int idleTimeoutMillis;
+    private volatile int maxPerAddress = Integer.MAX_VALUE;
+    private volatile int firstByteMillis;
+    private final java.util.Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final AtomicInteger serial = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Object idle = new Object();
@@ -51,6 +54,34 @@ final class MllpServer {
         this.maxConnections = maxConnections;
         this.maxMessageBytes = maxMessageBytes;
         this.idleTimeoutMillis = idleTimeoutMillis;
+        this.firstByteMillis = idleTimeoutMillis;
+    }
+
+    /**
+     * At most {@code perAddress} connections from one IP address (a further one is closed at once),
+     * and a new connection must send its first byte within {@code firstByteMillis} or is closed, so
+     * that idle sockets cannot hold the connection slots for the whole idle timeout. Set before
+     * {@link #start}.
+     */
+    void limits(int perAddress, int firstByteMillis) {
+        if (perAddress < 1 || firstByteMillis < 1) throw new IllegalArgumentException("limits must be positive");
+        this.maxPerAddress = perAddress;
+        this.firstByteMillis = firstByteMillis;
+    }
+
+    private boolean claim(String host) {
+        boolean[] claimed = {false};
+        perAddress.compute(host, (h, n) -> {
+            int count = n == null ? 0 : n;
+            if (count >= maxPerAddress) return n;
+            claimed[0] = true;
+            return count + 1;
+        });
+        return claimed[0];
+    }
+
+    private void unclaim(String host) {
+        perAddress.computeIfPresent(host, (h, n) -> n <= 1 ? null : n - 1);
     }
 
     /**
@@ -108,8 +139,15 @@ final class MllpServer {
                 continue;
             }
             String peer = socket.getRemoteSocketAddress().toString();
+            String host = socket.getInetAddress().getHostAddress();
+            if (!claim(host)) {
+                LOG.warn("HL7 connection from {} refused: {} connections from this address are open", peer, maxPerAddress);
+                closeQuietly(socket);
+                continue;
+            }
             if (!free.tryAcquire()) {
                 LOG.warn("HL7 connection from {} refused: {} connections are open", peer, maxConnections);
+                unclaim(host);
                 closeQuietly(socket);
                 continue;
             }
@@ -120,12 +158,14 @@ final class MllpServer {
                         serve(socket, peer);
                     } finally {
                         closeQuietly(socket);
+                        unclaim(host);
                         free.release();
                         closed(socket);
                     }
                 });
             } catch (RuntimeException rejected) { // the pool is shutting down
                 closeQuietly(socket);
+                unclaim(host);
                 free.release();
                 closed(socket);
             }
@@ -154,8 +194,18 @@ final class MllpServer {
 
     private void serve(Socket socket, String peer) {
         try {
+            BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+            socket.setSoTimeout(Math.min(firstByteMillis, idleTimeoutMillis)); // on TLS this covers the handshake too
+            in.mark(1);
+            try {
+                if (in.read() < 0) return;
+            } catch (SocketTimeoutException e) {
+                LOG.info("HL7 {}: nothing received within {} ms, closing", peer, Math.min(firstByteMillis, idleTimeoutMillis));
+                return;
+            }
+            in.reset();
             socket.setSoTimeout(idleTimeoutMillis);
-            var reader = new MllpFrameReader(new BufferedInputStream(socket.getInputStream()), maxMessageBytes);
+            var reader = new MllpFrameReader(in, maxMessageBytes);
             OutputStream out = socket.getOutputStream();
             for (MllpFrameReader.Frame f; (f = reader.next()) != null; ) {
                 if (f.skipped() > 0) LOG.warn("HL7 {}: skipped {} bytes outside an MLLP frame", peer, f.skipped());

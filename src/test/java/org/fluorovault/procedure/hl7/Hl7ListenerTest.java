@@ -34,6 +34,13 @@ class Hl7ListenerTest extends ArchiveTestBase {
 
     private MllpClient client() throws Exception { return new MllpClient(listener.port()); }
 
+    private MllpClient clientFrom(String localAddress) throws Exception {
+        java.net.Socket s = new java.net.Socket();
+        s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(localAddress), 0));
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", listener.port()), 5000);
+        return new MllpClient(s);
+    }
+
     private static String newOrder(String ctrl, String pid, String acc) throws Exception {
         return message("orm-o01-new.hl7", "CTRL", ctrl, "PID", pid, "ACC", acc, "CPT", "62323", "WHEN", "20270315093000");
     }
@@ -283,12 +290,12 @@ class Hl7ListenerTest extends ArchiveTestBase {
         String pid = "H7-" + unique();
         List<MllpClient> held = new ArrayList<>();
         try {
-            for (int i = 0; i < 8; i++) { // fluorovault.hl7.max-connections default
-                MllpClient c = client();
+            for (int i = 0; i < 8; i++) { // fluorovault.hl7.max-connections default, two from each of four addresses
+                MllpClient c = clientFrom("127.0.0." + (1 + i % 4)); // (at most four come from one address)
                 held.add(c);
                 assertEquals("AA", c.send(newOrder("L" + i, pid, "L" + unique())).code(), "connection " + i + " served");
             }
-            try (MllpClient extra = client()) {
+            try (MllpClient extra = clientFrom("127.0.0.9")) {
                 assertNull(extra.read(), "the 9th connection is closed without an answer");
             }
         } finally {

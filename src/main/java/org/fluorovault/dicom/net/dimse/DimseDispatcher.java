@@ -38,6 +38,18 @@ public final class DimseDispatcher implements DimseReceiver {
     private final Map<CommandField, DimseService> services = new EnumMap<>(CommandField.class);
     private final Map<CommandField, DimseOperation> operations = new EnumMap<>(CommandField.class);
     private final Map<Association, OperationRunner> runners = new ConcurrentHashMap<>();
+    private volatile Authorizer authorizer = (assoc, pc, field) -> { };
+
+    /**
+     * Decides whether the peer of an association may make a request (every request but C-ECHO and
+     * C-CANCEL) before it is served. A {@link DimseException} thrown here (e.g. with
+     * {@link Status#NOT_AUTHORIZED}) becomes the failure response; the request's data set is then
+     * left unread and drained.
+     */
+    @FunctionalInterface
+    public interface Authorizer {
+        void check(Association assoc, PresentationContext pc, CommandField request);
+    }
 
     public DimseDispatcher(CStoreHandler storeHandler) {
         this.storeHandler = storeHandler;
@@ -45,6 +57,12 @@ public final class DimseDispatcher implements DimseReceiver {
 
     public DimseDispatcher register(CommandField request, DimseService service) {
         services.put(request, service);
+        return this;
+    }
+
+    /** Sets the check every request but C-ECHO and C-CANCEL passes first (default: everything allowed). */
+    public DimseDispatcher authorizer(Authorizer authorizer) {
+        this.authorizer = java.util.Objects.requireNonNull(authorizer, "authorizer");
         return this;
     }
 
@@ -103,6 +121,7 @@ public final class DimseDispatcher implements DimseReceiver {
             return;
         }
         try {
+            if (field != CommandField.C_ECHO_RQ) authorizer.check(assoc, pc, field);
             switch (field) {
                 case C_ECHO_RQ -> respond(assoc, pc, Commands.response(cmd, Status.SUCCESS));
                 case C_STORE_RQ -> onStore(assoc, pc, cmd);

@@ -18,6 +18,8 @@ public record Status(int code) {
     public static final Status DUPLICATE_INVOCATION = new Status(0x0210);
     public static final Status INVALID_ATTRIBUTE_VALUE = new Status(0x0106);
     public static final Status MISSING_ATTRIBUTE = new Status(0x0120);
+    /** Refused: Not Authorized (PS3.7 C.5.20): the peer may not use this service. */
+    public static final Status NOT_AUTHORIZED = new Status(0x0124);
 
     public Category category() {
         if (code == 0x0000) return Category.SUCCESS;

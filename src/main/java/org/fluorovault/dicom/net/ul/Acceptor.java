@@ -74,9 +74,10 @@ final class Acceptor {
         fsm.enter(State.Sta3);
         Decision decision;
         try {
-            decision = policy.decide(rq, channel.remoteHost());
+            decision = policy.decide(rq, channel.peer());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "association policy failed on " + rq.callingAet() + "->" + rq.calledAet(), e);
+            LOG.log(Level.WARNING, "association policy failed on " + AeTitles.printable(rq.callingAet()) + "->"
+                    + AeTitles.printable(rq.calledAet()), e);
             decision = Decision.reject(RejectReason.NO_REASON);
         }
         if (decision instanceof Decision.Reject r) {
@@ -97,7 +98,8 @@ final class Acceptor {
 
     private static Association reject(PduChannel channel, Fsm fsm, AssociationParams params, AAssociateRq rq,
                                       RejectReason reason) {
-        LOG.log(Level.INFO, "{0}->{1} from {2} rejected: {3}", rq.callingAet(), rq.calledAet(),
+        LOG.log(Level.INFO, "{0}->{1} from {2} rejected: {3}", AeTitles.printable(rq.callingAet()),
+                AeTitles.printable(rq.calledAet()),
                 channel.remoteHost(), reason);
         try {
             channel.send(AAssociateRj.of(reason));

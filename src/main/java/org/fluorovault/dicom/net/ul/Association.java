@@ -45,7 +45,7 @@ public final class Association {
         this.fsm = fsm;
         this.negotiation = new Negotiation(rq, ac, fsm.requestor());
         this.serial = SERIALS.incrementAndGet();
-        this.name = rq.callingAet() + "->" + rq.calledAet() + "#" + serial;
+        this.name = AeTitles.printable(rq.callingAet()) + "->" + AeTitles.printable(rq.calledAet()) + "#" + serial;
         this.reader = new AssociationReader(this, channel, fsm);
         channel.label(name);
     }

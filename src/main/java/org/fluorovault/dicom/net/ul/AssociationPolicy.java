@@ -9,4 +9,12 @@ package org.fluorovault.dicom.net.ul;
 public interface AssociationPolicy {
 
     Decision decide(AAssociateRq rq, String remoteHost);
+
+    /**
+     * The same with what the transport knows of the peer (TLS, verified certificate subject); the
+     * acceptor calls this one. By default it asks {@link #decide(AAssociateRq, String)}.
+     */
+    default Decision decide(AAssociateRq rq, TransportPeer peer) {
+        return decide(rq, peer.host());
+    }
 }

@@ -49,6 +49,22 @@ final class PduChannel implements Closeable {
         return socket.getInetAddress() == null ? "?" : socket.getInetAddress().getHostAddress();
     }
 
+    /** The peer as the transport knows it; on TLS with the subject of its verified certificate, if any. */
+    TransportPeer peer() {
+        if (socket instanceof javax.net.ssl.SSLSocket ssl) {
+            javax.security.auth.x500.X500Principal subject = null;
+            try {
+                if (ssl.getSession().getPeerPrincipal() instanceof javax.security.auth.x500.X500Principal p) {
+                    subject = p;
+                }
+            } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+                // no client certificate
+            }
+            return new TransportPeer(remoteHost(), true, subject);
+        }
+        return TransportPeer.plain(remoteHost());
+    }
+
     /** The next PDU, or null if the peer closed the connection between PDUs. */
     Pdu read() throws IOException {
         Pdu pdu = decoder.read();

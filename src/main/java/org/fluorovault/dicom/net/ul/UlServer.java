@@ -7,9 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,17 +23,23 @@ import java.util.function.Function;
 import javax.net.ServerSocketFactory;
 
 /**
- * The acceptor: one accept thread, and for each connection one thread of a pool bounded by
- * {@code maxAssociations} that negotiates and then reads the association until it ends. A
- * connection beyond the limit is answered, on a small separate pool, with A-ASSOCIATE-RJ 2/3/2
- * (local limit exceeded) once its A-ASSOCIATE-RQ has arrived; if even that pool is busy it is
- * closed at once.
+ * The acceptor: one accept thread, and for each connection one pooled thread that negotiates and
+ * then reads the association until it ends. Limits, so that idle connections cannot lock peers out:
+ * <ul>
+ * <li>a connection that has not sent its A-ASSOCIATE-RQ holds a <em>pending</em> place (at most
+ *     {@code maxAssociations} of them) and is closed when ARTIM expires
+ *     ({@link AssociationParams#artimMillis()}); with every pending place taken a new connection is
+ *     closed at once;</li>
+ * <li>an association slot ({@code maxAssociations}) is taken only once the A-ASSOCIATE-RQ has
+ *     arrived; with none free the request is answered A-ASSOCIATE-RJ 2/3/2 (local limit exceeded);</li>
+ * <li>at most {@link #limitPerAddress} connections from one IP address, pending or associated; a
+ *     further one is closed at once.</li>
+ * </ul>
  */
 public final class UlServer {
 
     public static final int DEFAULT_MAX_ASSOCIATIONS = 32;
     private static final System.Logger LOG = System.getLogger(UlServer.class.getName());
-    private static final AssociationPolicy OVER_LIMIT = (rq, host) -> Decision.reject(RejectReason.LOCAL_LIMIT_EXCEEDED);
     private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final AssociationParams params;
@@ -41,13 +47,16 @@ public final class UlServer {
     private final Function<Association, DimseReceiver> receivers;
     private final int maxAssociations;
     private final Semaphore slots;
+    /** Connections that have not yet been answered an A-ASSOCIATE-RQ (ARTIM running): as many as associations. */
+    private final Semaphore pending;
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+    private volatile int maxPerAddress = Integer.MAX_VALUE;
     private final Set<PduChannel> channels = ConcurrentHashMap.newKeySet();
     private final Set<Association> associations = ConcurrentHashMap.newKeySet();
     private volatile Runnable overLimitListener = () -> { };
     private volatile Runnable connectionEndListener = () -> { };
     private ServerSocket serverSocket;
     private ThreadPoolExecutor pool;
-    private ThreadPoolExecutor rejectPool;
 
     public UlServer(AssociationParams params, AssociationPolicy policy, Function<Association, DimseReceiver> receivers,
                     int maxAssociations) {
@@ -59,10 +68,23 @@ public final class UlServer {
         this.receivers = Objects.requireNonNull(receivers, "receivers");
         this.maxAssociations = maxAssociations;
         this.slots = new Semaphore(maxAssociations);
+        this.pending = new Semaphore(maxAssociations);
     }
 
     public UlServer(AssociationParams params, AssociationPolicy policy, Function<Association, DimseReceiver> receivers) {
         this(params, policy, receivers, DEFAULT_MAX_ASSOCIATIONS);
+    }
+
+    /**
+     * At most this many connections (associated or not) from one IP address; a further one is
+     * closed at once. Set before {@link #start}.
+     */
+    public UlServer limitPerAddress(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("limit per address must be positive: " + max);
+        }
+        this.maxPerAddress = max;
+        return this;
     }
 
     /** Binds and starts accepting; returns the bound port (useful with port 0). */
@@ -74,11 +96,10 @@ public final class UlServer {
         ss.setReuseAddress(true);
         ss.bind(new InetSocketAddress(bindAddress, port), 50);
         int bound = ss.getLocalPort();
-        pool = new ThreadPoolExecutor(maxAssociations, maxAssociations, 60, TimeUnit.SECONDS,
+        // one thread per established association plus one per connection still negotiating
+        pool = new ThreadPoolExecutor(2 * maxAssociations, 2 * maxAssociations, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads("ul-" + bound + "-assoc-"));
         pool.allowCoreThreadTimeOut(true);
-        rejectPool = new ThreadPoolExecutor(0, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16),
-                threads("ul-" + bound + "-reject-"));
         serverSocket = ss;
         Thread acceptor = new Thread(() -> acceptLoop(ss), "ul-" + bound + "-accept");
         acceptor.setDaemon(true);
@@ -96,14 +117,11 @@ public final class UlServer {
     public void stop() {
         ServerSocket ss;
         ThreadPoolExecutor p;
-        ThreadPoolExecutor rp;
         synchronized (this) {
             ss = serverSocket;
             p = pool;
-            rp = rejectPool;
             serverSocket = null; // stopped servers may be started again
             pool = null;
-            rejectPool = null;
         }
         if (ss == null) {
             return;
@@ -116,10 +134,8 @@ public final class UlServer {
         associations.forEach(Association::abort);
         channels.forEach(PduChannel::close);
         p.shutdown();
-        rp.shutdown();
         try {
             p.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            rp.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -172,56 +188,116 @@ public final class UlServer {
     }
 
     private void dispatch(Socket socket) {
+        String host = socket.getInetAddress() == null ? "?" : socket.getInetAddress().getHostAddress();
+        if (!claimAddress(host)) {
+            LOG.log(Level.WARNING, "{0}: {1} connections from this address are open already, closing the new one",
+                    host, String.valueOf(maxPerAddress));
+            overLimitListener.run();
+            close(socket);
+            return;
+        }
+        if (!pending.tryAcquire()) {
+            LOG.log(Level.WARNING, "{0}: {1} connections are waiting for their A-ASSOCIATE-RQ already, closing the new one",
+                    host, String.valueOf(maxAssociations));
+            overLimitListener.run();
+            releaseAddress(host);
+            close(socket);
+            return;
+        }
         PduChannel channel;
         try {
             channel = new PduChannel(socket, params.maxPduLength());
         } catch (IOException e) {
+            pending.release();
+            releaseAddress(host);
             close(socket);
             return;
         }
         channels.add(channel);
-        if (slots.tryAcquire()) {
-            AtomicBoolean freed = new AtomicBoolean();
-            Runnable free = () -> {
-                if (freed.compareAndSet(false, true)) {
+        AtomicBoolean slotHeld = new AtomicBoolean();
+        AtomicBoolean freed = new AtomicBoolean();
+        Runnable free = () -> {
+            if (freed.compareAndSet(false, true)) {
+                if (slotHeld.compareAndSet(true, false)) {
                     slots.release();
-                    forget(channel);
                 }
-            };
-            try {
-                pool.execute(() -> {
-                    try {
-                        serve(channel, free);
-                    } finally {
-                        free.run();
-                    }
-                });
-            } catch (RejectedExecutionException e) { // stopping
-                free.run();
-                channel.close();
+                releaseAddress(host);
+                forget(channel);
             }
-            return;
-        }
-        LOG.log(Level.WARNING, "{0}: association limit {1} reached, rejecting", channel.remoteHost(),
-                String.valueOf(maxAssociations));
-        overLimitListener.run();
+        };
         try {
-            rejectPool.execute(() -> {
+            pool.execute(() -> {
                 try {
-                    Acceptor.negotiate(channel, params, OVER_LIMIT);
+                    serve(channel, slotHeld, free);
                 } finally {
-                    forget(channel);
+                    free.run();
                 }
             });
-        } catch (RejectedExecutionException e) {
-            forget(channel);
+        } catch (RejectedExecutionException e) { // stopping
+            pending.release();
+            free.run();
             channel.close();
         }
     }
 
-    /** Negotiates and reads the association; {@code free} gives the slot back before onClosed runs. */
-    private void serve(PduChannel channel, Runnable free) {
-        Association assoc = Acceptor.negotiate(channel, params, policy);
+    private boolean claimAddress(String host) {
+        boolean[] claimed = {false};
+        perAddress.compute(host, (h, n) -> {
+            int count = n == null ? 0 : n;
+            if (count >= maxPerAddress) {
+                return n;
+            }
+            claimed[0] = true;
+            return count + 1;
+        });
+        return claimed[0];
+    }
+
+    private void releaseAddress(String host) {
+        perAddress.computeIfPresent(host, (h, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /**
+     * Negotiates and reads the association. Until the A-ASSOCIATE-RQ is answered the connection
+     * holds a pending place only; an association slot is taken when the request has arrived (none
+     * free: A-ASSOCIATE-RJ 2/3/2, local limit exceeded) and {@code free} gives it back before
+     * onClosed runs.
+     */
+    private void serve(PduChannel channel, AtomicBoolean slotHeld, Runnable free) {
+        AssociationPolicy gate = new AssociationPolicy() {
+            @Override
+            public Decision decide(AAssociateRq rq, String remoteHost) {
+                return decide(rq, TransportPeer.plain(remoteHost));
+            }
+
+            @Override
+            public Decision decide(AAssociateRq rq, TransportPeer peer) {
+                if (!slots.tryAcquire()) {
+                    LOG.log(Level.WARNING, "{0}: association limit {1} reached, rejecting", peer.host(),
+                            String.valueOf(maxAssociations));
+                    overLimitListener.run();
+                    return Decision.reject(RejectReason.LOCAL_LIMIT_EXCEEDED);
+                }
+                slotHeld.set(true);
+                Decision d;
+                try {
+                    d = policy.decide(rq, peer);
+                } catch (RuntimeException e) {
+                    releaseSlot(slotHeld);
+                    throw e;
+                }
+                if (d instanceof Decision.Reject) {
+                    releaseSlot(slotHeld);
+                }
+                return d;
+            }
+        };
+        Association assoc;
+        try {
+            assoc = Acceptor.negotiate(channel, params, gate);
+        } finally {
+            pending.release();
+        }
         if (assoc == null) {
             return;
         }
@@ -240,6 +316,12 @@ public final class UlServer {
             assoc.abortLocally(AAbort.byUser(), e);
         }
         assoc.run(receiver);
+    }
+
+    private void releaseSlot(AtomicBoolean slotHeld) {
+        if (slotHeld.compareAndSet(true, false)) {
+            slots.release();
+        }
     }
 
     private static void close(Socket socket) {
