@@ -1,11 +1,13 @@
 package org.fluorovault.procedure.hl7;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +25,13 @@ import org.springframework.validation.annotation.Validated;
  * @param tls             MLLP over TLS on this port, with the archive's TLS identity and settings
  *                        ({@code fluorovault.dicom.tls.*}: key and trust stores, versions, cipher suites,
  *                        client certificate required or not)
+ * @param allowedAddresses source addresses a message is taken from: IP addresses and CIDR blocks
+ *                        ({@code 10.20.0.0/16}, {@code 192.168.1.7}, {@code fd00::/8}); empty = any
+ *                        address (the default, so that a fresh install works; lock it down in production)
+ * @param allowedSenders  sending applications a message is taken from, as {@code APP^FACILITY}
+ *                        (MSH-3 and MSH-4) or {@code APP} (any facility); empty = any sender
+ * @param signedRecords   what a demographics update or merge does to a SIGNED record: HOLD it for a
+ *                        person (the default) or APPLY it (the record becomes REVIEWED)
  */
 @Validated
 @ConfigurationProperties("fluorovault.hl7")
@@ -33,7 +42,20 @@ public record Hl7Properties(
         @Min(1024) @Max(16777216) @DefaultValue("1048576") int maxMessageBytes,
         @NotNull @DefaultValue("300s") Duration idleTimeout,
         @NotBlank @Size(max = 180) @DefaultValue("FLUOROVAULT") String application,
-        @DefaultValue("false") boolean tls) {
+        @DefaultValue("false") boolean tls,
+        @NotNull @DefaultValue List<@NotBlank String> allowedAddresses,
+        @NotNull @DefaultValue List<@NotBlank @Pattern(regexp = "[^\\^\\s]+(\\^[^\\^\\s]+)?",
+                message = "must be APP or APP^FACILITY (MSH-3, MSH-4)") String> allowedSenders,
+        @NotNull @DefaultValue("HOLD") SignedRecords signedRecords) {
+
+    /** What an HL7 change does to a SIGNED record. */
+    public enum SignedRecords { HOLD, APPLY }
+
+    public Hl7Properties {
+        allowedAddresses = allowedAddresses == null ? List.of() : List.copyOf(allowedAddresses);
+        allowedSenders = allowedSenders == null ? List.of() : List.copyOf(allowedSenders);
+        SourceAddresses.parse(allowedAddresses); // an address that is not an IP or CIDR block stops the start
+    }
 
     public boolean enabled() { return port >= 0; }
 }
