@@ -52,8 +52,11 @@ public record Hl7Properties(
     public enum SignedRecords { HOLD, APPLY }
 
     public Hl7Properties {
-        allowedAddresses = allowedAddresses == null ? List.of() : List.copyOf(allowedAddresses);
-        allowedSenders = allowedSenders == null ? List.of() : List.copyOf(allowedSenders);
+        // "fluorovault.hl7.allowed-addresses=" (empty) is the empty list, not one blank entry
+        allowedAddresses = allowedAddresses == null ? List.of()
+                : allowedAddresses.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
+        allowedSenders = allowedSenders == null ? List.of()
+                : allowedSenders.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
         SourceAddresses.parse(allowedAddresses); // an address that is not an IP or CIDR block stops the start
     }
 

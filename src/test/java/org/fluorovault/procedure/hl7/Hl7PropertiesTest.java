@@ -33,6 +33,10 @@ class Hl7PropertiesTest {
             assertTrue(p.allowedSenders().isEmpty());
             assertEquals(Hl7Properties.SignedRecords.HOLD, p.signedRecords());
         });
+        runner.withPropertyValues("fluorovault.hl7.allowed-addresses=", "fluorovault.hl7.allowed-senders=").run(ctx -> {
+            assertTrue(ctx.getBean(Hl7Properties.class).allowedAddresses().isEmpty());
+            assertTrue(ctx.getBean(Hl7Properties.class).allowedSenders().isEmpty());
+        });
         runner.withPropertyValues("fluorovault.hl7.allowed-addresses=10.0.0.0/8, 192.168.1.7,fd00::/8",
                 "fluorovault.hl7.allowed-senders=RIS^SPINE_CTR,EPIC", "fluorovault.hl7.signed-records=APPLY").run(ctx -> {
             Hl7Properties p = ctx.getBean(Hl7Properties.class);
