@@ -59,6 +59,7 @@ public class ArchiveStore {
             Files.createDirectories(tmp);
             Files.createDirectories(objects);
             Files.createDirectories(quarantine);
+            OwnerOnly.restrict(root, tmp, objects, quarantine, root.resolve("index")); // index: the embedded H2 database
             cleanStaleTempFiles();
             fileStore = Files.getFileStore(root); // looked up once: finding it reads the mount table
         } catch (IOException e) {

@@ -68,4 +68,17 @@ class ArchiveStoreTest {
         assertTrue(p.getName(1).toString().matches("[0-9a-f]{2}"));
         assertEquals("1.2.840.113619.2.55.3.604688119.971.1268399958.212.dcm", p.getFileName().toString());
     }
+
+    /** Objects and the H2 index were readable by every user of the machine (umask 022 folders). */
+    @Test
+    void storageFoldersAreOwnerOnly() throws Exception {
+        Path fresh = root.resolve("fresh");
+        Path h2 = Files.createDirectories(fresh.resolve("index"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.setPosixFilePermissions(h2, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        new ArchiveStore(new StorageProperties(fresh, DataSize.ofMegabytes(1), true), new FailingIndex());
+        for (Path d : new Path[] {fresh, fresh.resolve("objects"), fresh.resolve("tmp"), fresh.resolve("quarantine"), h2}) {
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(d)), d.toString());
+        }
+    }
 }
