@@ -77,5 +77,28 @@ async function loadMissing() {
       el('ul', {}, ...m.objects.map(o => el('li', {}, `${o.sopInstanceUid} (${o.path})`)))));
 }
 
-await Promise.all([loadUsers(), loadSystem(), loadQuarantine(), loadMissing()]);
+
+/** HL7 changes of signed records waiting for an ADMIN to apply or discard them. */
+async function loadHeld() {
+  const held = await api('/api/admin/hl7/held?status=HELD&size=200');
+  $('held-status').textContent = held.length ? '' : 'Nothing is held.';
+  $('held').tBodies[0].replaceChildren(...held.map(h => {
+    const why = el('input', { type: 'text', size: 16, placeholder: 'Reason', 'aria-label': 'Reason for the decision' });
+    const decide = action => async () => {
+      try {
+        await api(`/api/admin/hl7/held/${h.id}/${action}`, { method: 'POST', body: { reason: why.value.trim() || null } });
+        await loadHeld();
+      } catch (err) { $('held-status').textContent = err.message; }
+    };
+    const p = h.patient || {};
+    return el('tr', {}, el('td', {}, String(h.receivedAt).slice(0, 16).replace('T', ' ')),
+      el('td', {}, `${h.messageType} ${h.controlId}`), el('td', {}, `${h.sender ?? ''} at ${h.sourceAddress ?? ''}`),
+      el('td', {}, el('a', { href: `/procedures/${h.procedureId}` }, `#${h.procedureId}`)), el('td', {}, h.currentPatientId),
+      el('td', {}, [p.id, p.name, p.birthDate, p.sex].filter(x => x).join(', ')), el('td', {}, why),
+      el('td', {}, el('button', { class: 'btn', type: 'button', onclick: decide('apply') }, 'Apply'), ' ',
+        el('button', { class: 'btn', type: 'button', onclick: decide('discard') }, 'Discard')));
+  }));
+}
+
+await Promise.all([loadUsers(), loadSystem(), loadHeld(), loadQuarantine(), loadMissing()]);
 ready();

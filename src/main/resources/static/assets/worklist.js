@@ -57,17 +57,21 @@ async function loadStudies() {
   document.querySelector('#studies thead').innerHTML = '<tr><th>Date</th><th>Patient ID</th><th>Accession</th><th>Modalities</th><th>Why</th><th>Link to procedure</th><th></th></tr>';
   document.querySelector('#studies tbody').replaceChildren(...queue.map(q => {
     const input = el('input', { type: 'text', size: 6, inputmode: 'numeric', placeholder: '#', list: `cand-${q.studyInstanceUid}`,
-      'aria-label': 'Procedure number', value: q.candidates?.length === 1 ? q.candidates[0] : null });
+      'aria-label': 'Procedure number', value: q.candidates?.length === 1 && q.reason !== 'CONFLICT' ? q.candidates[0] : null });
+    // a study of another patient is linked only with a reason (the server refuses it without one)
+    const conflict = q.reason === 'CONFLICT';
+    const why = el('input', { type: 'text', size: 14, placeholder: conflict ? 'Reason (required)' : 'Reason',
+      'aria-label': 'Reason for the link', required: conflict ? '' : null });
     const status = el('span', { class: 'muted' });
     const link = el('form', { class: 'row', onsubmit: async e => {
       e.preventDefault();
       try {
         await api(`/api/procedures/${encodeURIComponent(input.value.trim())}/studies`, { method: 'POST',
-          body: { studyInstanceUid: q.studyInstanceUid, reason: 'linked from the worklist' } });
+          body: { studyInstanceUid: q.studyInstanceUid, reason: why.value.trim() || (conflict ? null : 'linked from the worklist') } });
         await reload();
       } catch (err) { status.textContent = err.message; }
     } }, input, el('datalist', { id: `cand-${q.studyInstanceUid}` }, (q.candidates || []).map(c => el('option', { value: c }))),
-    el('button', { class: 'btn', type: 'submit' }, 'Link'), status);
+    why, el('button', { class: 'btn', type: 'submit' }, 'Link'), status);
     return el('tr', {}, el('td', {}, fmtDate(q.studyDate)), el('td', {}, q.patientId ?? ''), el('td', {}, q.accessionNumber ?? ''),
       el('td', {}, (q.modalities || []).join(', ')),
       el('td', { style: 'white-space:normal' }, `${String(q.reason).toLowerCase()}${q.detail ? `: ${q.detail}` : ''}`),

@@ -87,6 +87,7 @@ public class ArchiveStore {
             for (Path d : List.of(tmp, objects, quarantine, root.resolve("journal"))) {
                 Durable.createDirectories(d, props.fsync());
             }
+            OwnerOnly.restrict(root, tmp, objects, quarantine, root.resolve("index"), root.resolve("journal")); // index: the embedded H2 database
             cleanStaleTempFiles();
             fileStore = Files.getFileStore(root); // looked up once: finding it reads the mount table
             journal = new ReceiptJournal(root.resolve("journal").resolve("receipts.log"), props.fsync());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.fluorovault.procedure.Procedure.Patient;
@@ -207,8 +208,36 @@ public class ProcedureService {
 
     /** As {@link #updateDemographics(Patient, String)}, with the change reason of the new versions. */
     public int updateDemographics(Patient patient, String user, String reason) {
+        return updateDemographics(patient, user, reason, null).changed().size();
+    }
+
+    /**
+     * What a patient-wide change did: the records that got a new version, and the SIGNED records
+     * it would have changed that were handed to the hold instead (left as they were).
+     */
+    public record PatientChange(List<Procedure> changed, List<Procedure> held) {}
+
+    /**
+     * As {@link #updateDemographics(Patient, String, String)}; with a {@code holdSigned} (null: none)
+     * a SIGNED record the change would alter is not changed but passed to it, in the same
+     * transaction, so that a person decides (an HL7 interface holds such changes).
+     */
+    public PatientChange updateDemographics(Patient patient, String user, String reason, Consumer<Procedure> holdSigned) {
         if (patient == null || patient.id() == null) throw new InvalidProcedureException("patient.id is required");
-        return rewritePatient(patient.id(), patient, user, reason(reason, "demographics updated"));
+        return rewritePatient(patient.id(), patient, user, reason(reason, "demographics updated"), holdSigned);
+    }
+
+    /**
+     * Gives one record the patient {@code patient} (a held demographics update or merge that a
+     * person released) as a new version; a SIGNED record becomes REVIEWED. Returns the record,
+     * unchanged when it already has this patient.
+     */
+    public Procedure changePatient(long id, Patient patient, String user, String reason) {
+        if (patient == null || patient.id() == null) throw new InvalidProcedureException("patient.id is required");
+        return change(id, null, user, reason(reason, "patient changed"), cur -> {
+            ProcedureData d = ProcedureValidator.validate(cur.data().withPatient(patient), today());
+            return cur.data().equals(d) ? null : new Step(cur.status() == Status.SIGNED ? Status.REVIEWED : cur.status(), d);
+        });
     }
 
     /** Moves every record of {@code fromPatientId} to the patient {@code into}, each as a new version. */
@@ -218,10 +247,16 @@ public class ProcedureService {
 
     /** As {@link #mergePatients(String, Patient, String)}, with the change reason of the new versions. */
     public int mergePatients(String fromPatientId, Patient into, String user, String reason) {
+        return mergePatients(fromPatientId, into, user, reason, null).changed().size();
+    }
+
+    /** As {@link #mergePatients(String, Patient, String, String)}, SIGNED records going to {@code holdSigned} (null: none). */
+    public PatientChange mergePatients(String fromPatientId, Patient into, String user, String reason,
+                                       Consumer<Procedure> holdSigned) {
         if (into == null || into.id() == null || fromPatientId == null) {
             throw new InvalidProcedureException("both patient IDs are required for a merge");
         }
-        return rewritePatient(fromPatientId, into, user, reason(reason, "merged from patient " + fromPatientId));
+        return rewritePatient(fromPatientId, into, user, reason(reason, "merged from patient " + fromPatientId), holdSigned);
     }
 
     private static String reason(String reason, String otherwise) {
@@ -229,11 +264,18 @@ public class ProcedureService {
         return r.length() > MAX_REASON_LENGTH ? r.substring(0, MAX_REASON_LENGTH) : r;
     }
 
-    private int rewritePatient(String patientId, Patient patient, String user, String reason) {
+    private PatientChange rewritePatient(String patientId, Patient patient, String user, String reason,
+                                         Consumer<Procedure> holdSigned) {
         List<Procedure> changed = new ArrayList<>();
+        List<Procedure> held = new ArrayList<>();
         tx.executeWithoutResult(s -> {
             for (Procedure p : repo.forPatient(patientId)) {
                 ProcedureData d = ProcedureValidator.validate(p.data().withPatient(patient), today());
+                if (holdSigned != null && p.status() == Status.SIGNED && !p.data().equals(d)) {
+                    holdSigned.accept(p);
+                    held.add(p);
+                    continue;
+                }
                 Procedure[] before = new Procedure[1];
                 Procedure next = apply(p.id(), null, user, reason, cur -> cur.data().equals(d) ? null
                         : new Step(cur.status() == Status.SIGNED ? Status.REVIEWED : cur.status(), d), before);
@@ -241,7 +283,7 @@ public class ProcedureService {
             }
         });
         changed.forEach(p -> events.publishEvent(new ProcedureChanged(p.id(), p.version())));
-        return changed.size();
+        return new PatientChange(List.copyOf(changed), List.copyOf(held));
     }
 
     private record Step(Status status, ProcedureData data) {}

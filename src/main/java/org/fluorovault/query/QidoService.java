@@ -113,12 +113,12 @@ public class QidoService {
         k.match("st.study_id", q.get(Tags.StudyID), false);
         k.uidList("st.study_instance_uid", q.get(Tags.StudyInstanceUID));
         k.match("UPPER(st.study_description)", upper(q.get(Tags.StudyDescription)), false);
-        String mods = q.get(Tags.ModalitiesInStudy);
-        if (mods != null && !mods.isBlank()) {
-            String[] m = mods.split("[\\\\,]");
+        // empty values ("ModalitiesInStudy=,,") are ignored; none left is universal matching
+        String[] m = QueryKeys.values(q.get(Tags.ModalitiesInStudy));
+        if (m.length > 0) {
             StringBuilder in = new StringBuilder("EXISTS (SELECT 1 FROM series ms WHERE ms.study_fk = st.id AND ms.modality IN (");
             for (int i = 0; i < m.length; i++) in.append(i == 0 ? "?" : ",?");
-            k.raw(in.append("))").toString(), (Object[]) java.util.Arrays.stream(m).map(String::trim).toArray(String[]::new));
+            k.raw(in.append("))").toString(), (Object[]) m);
         }
     }
 

@@ -37,18 +37,28 @@ public final class QueryKeys {
 
     /** A list of UIDs separated by backslash or comma (QIDO allows both). */
     public void uidList(String column, String value) {
-        if (value == null || value.isBlank()) return;
-        String[] uids = value.split("[\\\\,]");
+        String[] uids = values(value);
+        if (uids.length == 0) return;
         if (uids.length == 1) {
-            match(column, uids[0].trim(), false);
+            match(column, uids[0], false);
             return;
         }
         where.append(" AND ").append(column).append(" IN (");
         for (int i = 0; i < uids.length; i++) {
             where.append(i == 0 ? "?" : ",?");
-            args.add(uids[i].trim());
+            args.add(uids[i]);
         }
         where.append(')');
+    }
+
+    /**
+     * The values of a multi-valued key separated by backslash or comma, trimmed, without empty
+     * ones: "XA,,RF" is XA and RF, and ",," (or null) is no value at all (universal matching).
+     */
+    public static String[] values(String value) {
+        if (value == null || value.isBlank()) return new String[0];
+        return java.util.Arrays.stream(value.split("[\\\\,]")).map(String::trim).filter(v -> !v.isEmpty())
+                .toArray(String[]::new);
     }
 
     /** DA or TM range: "A-B", "-B", "A-" or a single value. */

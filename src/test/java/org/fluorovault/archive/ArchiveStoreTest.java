@@ -252,4 +252,17 @@ class ArchiveStoreTest {
         assertTrue(p.getFileName().toString().matches("\\Q" + uid + "\\E\\.[0-9a-f]{8}\\.dcm"), p.toString());
         assertFalse(p.equals(ArchiveStore.newObjectPath(uid)), "each attempt writes a file of its own");
     }
+
+    /** Objects and the H2 index were readable by every user of the machine (umask 022 folders). */
+    @Test
+    void storageFoldersAreOwnerOnly() throws Exception {
+        Path fresh = root.resolve("fresh");
+        Path h2 = Files.createDirectories(fresh.resolve("index"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.setPosixFilePermissions(h2, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        new ArchiveStore(new StorageProperties(fresh, DataSize.ofMegabytes(1), true), new MemoryIndex());
+        for (Path d : new Path[] {fresh, fresh.resolve("objects"), fresh.resolve("tmp"), fresh.resolve("quarantine"), h2}) {
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(d)), d.toString());
+        }
+    }
 }

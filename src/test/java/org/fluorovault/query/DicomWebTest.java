@@ -66,6 +66,17 @@ class DicomWebTest extends ArchiveTestBase {
         }
     }
 
+    /** Empty values in a list key were a 500 (an empty SQL IN list); they are ignored like an empty key. */
+    @Test
+    void emptyValuesInListKeysAreIgnored() throws Exception {
+        for (String q : List.of("ModalitiesInStudy=,,&PatientID=QIDO-7", "ModalitiesInStudy=,XA,&PatientID=QIDO-7",
+                "ModalitiesInStudy=%5C%5C&PatientID=QIDO-7", "StudyInstanceUID=,,&PatientID=QIDO-7",
+                "StudyInstanceUID=," + study + ",")) {
+            assertTrue(qido("/dicomweb/studies?" + q).contains(study), q);
+        }
+        assertFalse(qido("/dicomweb/studies?ModalitiesInStudy=,CT,&PatientID=QIDO-7").contains(study));
+    }
+
     @Test
     void studyResultCarriesDerivedCountsAndModalities() throws Exception {
         String json = qido("/dicomweb/studies?StudyInstanceUID=" + study);

@@ -1,9 +1,14 @@
 package org.fluorovault.procedure.hl7;
 
 import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.fluorovault.audit.AuditAction;
+import org.fluorovault.procedure.Procedure;
 
 import org.fluorovault.procedure.Procedure.Patient;
 import org.fluorovault.procedure.ProcedureService;
+import org.fluorovault.procedure.ProcedureService.PatientChange;
 
 /**
  * ADT^A08 (new demographics on every record of PID-3) and ADT^A40 (every record of MRG-1 moves to
@@ -15,14 +20,21 @@ final class AdtMessages {
 
     AdtMessages(ProcedureService procedures) { this.procedures = procedures; }
 
-    String update(Hl7Fields f, List<String> segments, String user, String reason) {
+    /** @param hold where SIGNED records go instead of being changed (null: they are changed) */
+    Applied update(Hl7Fields f, List<String> segments, String user, String reason, BiConsumer<Procedure, Patient> hold) {
         OrderMessages.require(segments, "PID");
         Patient p = f.patient("/.PID");
-        int n = procedures.updateDemographics(p, user, reason);
-        return n + " procedure record(s) of patient " + p.id() + " updated";
+        PatientChange c = procedures.updateDemographics(p, user, reason, hold == null ? null : r -> hold.accept(r, p));
+        return new Applied(c.changed().size() + " procedure record(s) of patient " + p.id() + " updated" + held(c),
+                AuditAction.U, c.changed(), c.held());
     }
 
-    String merge(Hl7Fields f, List<String> segments, String user, String reason) {
+    private static String held(PatientChange c) {
+        return c.held().isEmpty() ? "" : "; " + c.held().size() + " SIGNED record(s) " + c.held().stream().map(Procedure::id).toList()
+                + " held for a person";
+    }
+
+    Applied merge(Hl7Fields f, List<String> segments, String user, String reason, BiConsumer<Procedure, Patient> hold) {
         OrderMessages.require(segments, "PID", "MRG");
         long merges = segments.stream().filter("MRG"::equals).count();
         if (merges > 1) {
@@ -34,7 +46,8 @@ final class AdtMessages {
         if (from.equals(into.id())) {
             throw Hl7Failure.error(Hl7Failure.APPLICATION_ERROR, "MRG-1 and PID-3 are the same patient ID " + from);
         }
-        int n = procedures.mergePatients(from, into, user, reason);
-        return n + " procedure record(s) of patient " + from + " merged into patient " + into.id();
+        PatientChange c = procedures.mergePatients(from, into, user, reason, hold == null ? null : r -> hold.accept(r, into));
+        return new Applied(c.changed().size() + " procedure record(s) of patient " + from + " merged into patient " + into.id()
+                + held(c), AuditAction.U, c.changed(), c.held());
     }
 }

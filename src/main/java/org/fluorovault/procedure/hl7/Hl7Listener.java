@@ -10,6 +10,7 @@ import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import javax.net.ServerSocketFactory;
 
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.procedure.ProcedureService;
 import org.fluorovault.security.DicomTlsContext;
 import org.slf4j.Logger;
@@ -31,14 +32,17 @@ public class Hl7Listener implements SmartLifecycle {
     private final Hl7Properties props;
     private final MllpServer server;
     private final DicomTlsContext tls;
+    private final Hl7Access access;
     private volatile int boundPort = -1;
 
-    public Hl7Listener(Hl7Properties props, ProcedureService procedures, DicomTlsContext tls) {
+    Hl7Listener(Hl7Properties props, ProcedureService procedures, DicomTlsContext tls, HeldChanges held, AuditTrail audit) {
         this.props = props;
         this.tls = tls;
+        this.access = new Hl7Access(props.allowedAddresses(), props.allowedSenders());
         HapiContext hapi = new DefaultHapiContext(ValidationContextFactory.noValidation());
         PipeParser parser = hapi.getPipeParser();
-        Hl7Receiver receiver = new Hl7Receiver(parser, new Acks(props.application(), parser), procedures);
+        Hl7Receiver receiver = new Hl7Receiver(parser, new Acks(props.application(), parser), procedures, access,
+                props.signedRecords() == Hl7Properties.SignedRecords.HOLD ? held : null, audit);
         this.server = new MllpServer(receiver, props.maxConnections(), props.maxMessageBytes(),
                 (int) Math.min(Integer.MAX_VALUE, props.idleTimeout().toMillis()));
         server.limits(props.maxConnectionsPerAddress(),
@@ -56,8 +60,12 @@ public class Hl7Listener implements SmartLifecycle {
                 : ServerSocketFactory.getDefault();
         try {
             boundPort = server.start(InetAddress.getByName(props.bindAddress()), props.port(), sockets);
-            LOG.info("HL7 v2.5.1 MLLP listener on {}:{}{} (at most {} connections)", props.bindAddress(), boundPort,
-                    props.tls() ? " over TLS" : "", props.maxConnections());
+            LOG.info("HL7 v2.5.1 MLLP listener on {}:{}{} (at most {} connections; changes to SIGNED records: {})",
+                    props.bindAddress(), boundPort, props.tls() ? " over TLS" : "", props.maxConnections(), props.signedRecords());
+            if (access.open()) {
+                LOG.warn("HL7 takes messages from any address and any sender: set fluorovault.hl7.allowed-addresses"
+                        + " (and fluorovault.hl7.allowed-senders) to lock it down (docs/hl7.md)");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on HL7 port " + props.port(), e);
         }

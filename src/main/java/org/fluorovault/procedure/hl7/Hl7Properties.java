@@ -1,11 +1,13 @@
 package org.fluorovault.procedure.hl7;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,6 +28,13 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnectionsPerAddress connections from one IP address; a further one is closed at once
  * @param firstByteTimeout a new connection that sends nothing this long is closed (frees its slot
  *                        quickly; {@code idleTimeout} applies once the peer has spoken)
+ * @param allowedAddresses source addresses a message is taken from: IP addresses and CIDR blocks
+ *                        ({@code 10.20.0.0/16}, {@code 192.168.1.7}, {@code fd00::/8}); empty = any
+ *                        address (the default, so that a fresh install works; lock it down in production)
+ * @param allowedSenders  sending applications a message is taken from, as {@code APP^FACILITY}
+ *                        (MSH-3 and MSH-4) or {@code APP} (any facility); empty = any sender
+ * @param signedRecords   what a demographics update or merge does to a SIGNED record: HOLD it for a
+ *                        person (the default) or APPLY it (the record becomes REVIEWED)
  */
 @Validated
 @ConfigurationProperties("fluorovault.hl7")
@@ -38,7 +47,23 @@ public record Hl7Properties(
         @NotBlank @Size(max = 180) @DefaultValue("FLUOROVAULT") String application,
         @DefaultValue("false") boolean tls,
         @Min(1) @Max(256) @DefaultValue("4") int maxConnectionsPerAddress,
-        @NotNull @DefaultValue("10s") Duration firstByteTimeout) {
+        @NotNull @DefaultValue("10s") Duration firstByteTimeout,
+        @NotNull @DefaultValue List<@NotBlank String> allowedAddresses,
+        @NotNull @DefaultValue List<@NotBlank @Pattern(regexp = "[^\\^\\s]+(\\^[^\\^\\s]+)?",
+                message = "must be APP or APP^FACILITY (MSH-3, MSH-4)") String> allowedSenders,
+        @NotNull @DefaultValue("HOLD") SignedRecords signedRecords) {
+
+    /** What an HL7 change does to a SIGNED record. */
+    public enum SignedRecords { HOLD, APPLY }
+
+    public Hl7Properties {
+        // "fluorovault.hl7.allowed-addresses=" (empty) is the empty list, not one blank entry
+        allowedAddresses = allowedAddresses == null ? List.of()
+                : allowedAddresses.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
+        allowedSenders = allowedSenders == null ? List.of()
+                : allowedSenders.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
+        SourceAddresses.parse(allowedAddresses); // an address that is not an IP or CIDR block stops the start
+    }
 
     public boolean enabled() { return port >= 0; }
 }

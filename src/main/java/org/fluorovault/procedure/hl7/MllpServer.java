@@ -31,7 +31,7 @@ final class MllpServer {
 
     /** Turns a received frame (or a framing fault) into the bytes to answer; null to answer nothing. */
     interface Handler {
-        byte[] answer(MllpFrameReader.Frame frame, String peer);
+        byte[] answer(MllpFrameReader.Frame frame, String peer, java.net.InetAddress address);
     }
 
     private final Handler handler;
@@ -209,7 +209,7 @@ final class MllpServer {
             OutputStream out = socket.getOutputStream();
             for (MllpFrameReader.Frame f; (f = reader.next()) != null; ) {
                 if (f.skipped() > 0) LOG.warn("HL7 {}: skipped {} bytes outside an MLLP frame", peer, f.skipped());
-                byte[] answer = handler.answer(f, peer);
+                byte[] answer = handler.answer(f, peer, socket.getInetAddress());
                 if (answer != null) {
                     // one write: some peers take the first read as the whole answer
                     byte[] framed = new byte[answer.length + 3];

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.fluorovault.audit.AuditAction;
 import org.fluorovault.procedure.DuplicateAccessionException;
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.procedure.Procedure.Physician;
@@ -26,8 +27,8 @@ final class OrderMessages {
 
     OrderMessages(ProcedureService procedures) { this.procedures = procedures; }
 
-    /** Applies the order and returns the MSA-3 text of the AA. */
-    String apply(Hl7Fields f, List<String> segments, boolean omi, String user, String reason) {
+    /** Applies the order and returns the MSA-3 text of the AA with the record made or changed. */
+    Applied apply(Hl7Fields f, List<String> segments, boolean omi, String user, String reason) {
         require(segments, "PID", "ORC", "OBR");
         if (omi) require(segments, "IPC");
         long orders = segments.stream().filter("ORC"::equals).count();
@@ -49,18 +50,20 @@ final class OrderMessages {
                 } catch (DuplicateAccessionException e) {
                     throw Hl7Failure.error(Hl7Failure.DUPLICATE_KEY, e.getMessage());
                 }
-                yield "procedure " + p.id() + " scheduled for accession " + accession;
+                yield new Applied("procedure " + p.id() + " scheduled for accession " + accession, AuditAction.C, List.of(p), List.of());
             }
             case "XO" -> {
                 Procedure cur = scheduled(accession, "changed");
                 ProcedureData d = data(f, omi, accession);
                 Procedure p = procedures.update(cur.id(), keepClinicalFields(d, cur.data()), cur.version(), user, reason);
-                yield "procedure " + p.id() + " for accession " + accession + " is at version " + p.version();
+                yield new Applied("procedure " + p.id() + " for accession " + accession + " is at version " + p.version(),
+                        AuditAction.U, List.of(p), List.of());
             }
             case "CA" -> {
                 Procedure cur = open(accession);
                 Procedure p = procedures.cancel(cur.id(), user, reason);
-                yield "procedure " + p.id() + " for accession " + accession + " is " + p.status();
+                yield new Applied("procedure " + p.id() + " for accession " + accession + " is " + p.status(), AuditAction.U,
+                        List.of(p), List.of());
             }
             default -> throw Hl7Failure.error(Hl7Failure.TABLE_VALUE_NOT_FOUND,
                     "ORC-1 (order control) '" + control + "' is not supported; FluoroVault takes NW, XO and CA");

@@ -1,5 +1,6 @@
 package org.fluorovault.procedure.internal;
 
+import org.fluorovault.dicom.data.LogSafe;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ public class WorklistScp implements FindModel, DimseOperation {
                 && e.tag() != Tags.ScheduledProcedureStepSequence)
                 || (sps != null && sps.elements().stream().anyMatch(e -> isKey(e.tag()) && !WorklistKey.SPS.containsKey(e.tag())));
         Status pending = unsupported ? Status.PENDING_WARNING : Status.PENDING;
-        LOG.info("{}: C-FIND worklist -> {} matches", ctx.association().name(), matches.size());
+        LOG.info("{}: C-FIND worklist -> {} matches", LogSafe.escape(ctx.association().name()), matches.size());
         for (Procedure p : matches) {
             if (ctx.isCancelled()) {
                 ctx.respond(ctx.response(Status.CANCEL), null);

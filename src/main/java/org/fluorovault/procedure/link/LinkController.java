@@ -55,8 +55,11 @@ public class LinkController {
         if (req == null || req.studyInstanceUid() == null || req.studyInstanceUid().isBlank()) {
             throw new IllegalArgumentException("studyInstanceUid is required");
         }
-        StudyLink l = linker.link(id, req.studyInstanceUid().trim(), user.getName(), req.reason());
-        audited(http, AuditAction.U, id, l.studyInstanceUid(), "study linked by hand" + (req.reason() == null ? "" : ": " + req.reason()));
+        String study = req.studyInstanceUid().trim();
+        java.util.Optional<String> conflict = linker.patientConflict(id, study);
+        StudyLink l = linker.link(id, study, user.getName(), req.reason());
+        audited(http, AuditAction.U, id, l.studyInstanceUid(), "study linked by hand"
+                + conflict.map(c -> " although " + c).orElse("") + (req.reason() == null ? "" : ": " + req.reason()));
         return ResponseEntity.created(URI.create("/api/procedures/" + id + "/studies")).body(l);
     }
 

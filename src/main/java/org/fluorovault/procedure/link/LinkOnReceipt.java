@@ -1,5 +1,6 @@
 package org.fluorovault.procedure.link;
 
+import org.fluorovault.dicom.data.LogSafe;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +74,7 @@ public class LinkOnReceipt implements SmartLifecycle {
             try {
                 linker.evaluate(studyUid);
             } catch (RuntimeException e) {
-                LOG.warn("linking study {} failed", studyUid, e);
+                LOG.warn("linking study {} failed", LogSafe.escape(studyUid), e);
             }
         });
     }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LinkRepository {
     /** What the rules need to know about a study. */
-    record StudyFacts(String studyInstanceUid, String patientId, String accessionNumber, LocalDate studyDate,
+    record StudyFacts(String studyInstanceUid, String patientId, String issuer, String accessionNumber, LocalDate studyDate,
                       List<String> modalities) {}
 
     /** Queue reason of studies without guidance imaging: kept so they are not looked at again, never listed. */
@@ -29,9 +29,9 @@ class LinkRepository {
 
     Optional<StudyFacts> study(String studyUid) {
         List<StudyFacts> rows = jdbc.query("""
-                SELECT s.id, s.study_instance_uid, p.patient_id, s.accession_number, s.study_date, s.created_at
+                SELECT s.id, s.study_instance_uid, p.patient_id, s.accession_number, s.study_date, s.created_at, p.issuer
                 FROM study s JOIN patient p ON p.id = s.patient_fk WHERE s.study_instance_uid = ?""",
-                (rs, i) -> new StudyFacts(rs.getString(2), rs.getString(3), blankToNull(rs.getString(4)),
+                (rs, i) -> new StudyFacts(rs.getString(2), rs.getString(3), blankToNull(rs.getString(7)), blankToNull(rs.getString(4)),
                         date(rs.getString(5), rs.getTimestamp(6)),
                         jdbc.queryForList("SELECT DISTINCT modality FROM series WHERE study_fk = ? AND modality IS NOT NULL ORDER BY modality",
                                 String.class, rs.getLong(1))),
@@ -60,6 +60,10 @@ class LinkRepository {
     List<Long> byPatientAndDate(String patientId, LocalDate from, LocalDate to) {
         return jdbc.queryForList("SELECT id FROM procedure_record WHERE patient_id = ? AND date_of_service BETWEEN ? AND ? AND "
                 + ACTIVE + " ORDER BY id", Long.class, patientId, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+    }
+
+    Optional<String> procedurePatient(long procedureId) {
+        return jdbc.queryForList("SELECT patient_id FROM procedure_record WHERE id = ?", String.class, procedureId).stream().findFirst();
     }
 
     Optional<String> procedureStatus(long procedureId) {

@@ -1,5 +1,6 @@
 package org.fluorovault.procedure.link;
 
+import org.fluorovault.dicom.data.LogSafe;
 import java.time.Clock;
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEvent;
@@ -40,6 +41,16 @@ public class StudyLinker {
             return notFound;
         }
     }
+
+    /** A person links a study of another patient without saying why (answered 400). */
+    public static class ReasonRequiredException extends IllegalArgumentException {
+        ReasonRequiredException(String message) {
+            super(message);
+        }
+    }
+
+    /** Queue reason of a study whose key matched a procedure of another patient. */
+    public static final String CONFLICT = "CONFLICT";
 
     private final LinkRepository repo;
     private final LinkerProperties props;
@@ -125,26 +136,62 @@ public class StudyLinker {
                     candidates.size() + " procedures match by " + why);
             return Optional.empty();
         }
+        // another patient's images must never reach a verdict or a packet on a key match alone
+        Optional<String> conflict = conflict(f, candidates.get(0));
+        if (conflict.isPresent()) {
+            repo.queue(f.studyInstanceUid(), CONFLICT, candidates, false, clock.instant(),
+                    "matched by " + why + ", but " + conflict.get());
+            LOG.warn("study {} not linked to procedure {}: {}", LogSafe.escape(f.studyInstanceUid()), candidates.get(0),
+                    LogSafe.escape(conflict.get()));
+            return Optional.empty();
+        }
         StudyLink l = new StudyLink(f.studyInstanceUid(), candidates.get(0), method, RULES, clock.instant());
         repo.insertLink(l, "matched by " + why);
-        LOG.info("study {} linked to procedure {} by {}", f.studyInstanceUid(), l.procedureId(), method);
+        LOG.info("study {} linked to procedure {} by {}", LogSafe.escape(f.studyInstanceUid()), l.procedureId(), method);
         return Optional.of(l);
     }
 
-    /** A person attaches a study to a procedure. */
+    /**
+     * Why the study's patient is not the procedure's (the Patient IDs differ), naming both; empty
+     * when they are the same patient. The procedure record keeps no issuer of its Patient ID, so
+     * the study's issuer is named but cannot be compared.
+     */
+    private Optional<String> conflict(LinkRepository.StudyFacts f, long procedureId) {
+        String theirs = repo.procedurePatient(procedureId).orElse(null);
+        if (theirs == null || theirs.equals(f.patientId())) return Optional.empty();
+        return Optional.of("the study's patient " + f.patientId() + (f.issuer() == null ? "" : " (issuer " + f.issuer() + ")")
+                + " is not the patient " + theirs + " of procedure " + procedureId);
+    }
+
+    /** Why the study's patient is not the procedure's, naming both; empty when they match or either is unknown. */
+    public Optional<String> patientConflict(long procedureId, String studyInstanceUid) {
+        return repo.study(studyInstanceUid).flatMap(f -> conflict(f, procedureId));
+    }
+
+    /**
+     * A person attaches a study to a procedure. When the study belongs to another patient
+     * ({@link #patientConflict}) the person must say why: without a reason it is refused with
+     * {@link ReasonRequiredException}.
+     */
     public StudyLink link(long procedureId, String studyInstanceUid, String user, String reason) {
         StudyLink made;
         try {
             made = tx.execute(s -> {
                 if (repo.procedureStatus(procedureId).isEmpty()) throw new LinkException("no procedure " + procedureId, true);
-                if (repo.study(studyInstanceUid).isEmpty()) throw new LinkException("no study " + studyInstanceUid + " in the archive", true);
+                Optional<LinkRepository.StudyFacts> study = repo.study(studyInstanceUid);
+                if (study.isEmpty()) throw new LinkException("no study " + studyInstanceUid + " in the archive", true);
+                Optional<String> conflict = conflict(study.get(), procedureId);
+                if (conflict.isPresent() && (reason == null || reason.isBlank())) {
+                    throw new ReasonRequiredException(conflict.get() + "; linking it needs a reason");
+                }
                 Optional<StudyLink> existing = repo.link(studyInstanceUid);
                 if (existing.isPresent()) {
                     throw new LinkException("study " + studyInstanceUid + " is already linked to procedure "
                             + existing.get().procedureId() + "; unlink it first", false);
                 }
                 StudyLink l = new StudyLink(studyInstanceUid, procedureId, LinkMethod.USER, user, clock.instant());
-                repo.insertLink(l, reason == null || reason.isBlank() ? "linked by a person" : reason);
+                String why = reason == null || reason.isBlank() ? "linked by a person" : reason;
+                repo.insertLink(l, conflict.map(c -> why + " (" + c + ")").orElse(why));
                 return l;
             });
         } catch (DuplicateKeyException e) {

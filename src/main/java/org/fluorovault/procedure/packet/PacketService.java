@@ -1,5 +1,6 @@
 package org.fluorovault.procedure.packet;
 
+import org.fluorovault.dicom.data.LogSafe;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -123,7 +124,7 @@ public class PacketService {
                     + (a.contrastText() == null || a.contrastText().isBlank() ? "" : " Note: " + a.contrastText());
             return Optional.of(new PacketContent.KeyImage(img, caption));
         } catch (FrameDecodeException e) {
-            LOG.info("key image {} not rendered: {}", a.sopInstanceUid(), e.getMessage());
+            LOG.info("key image {} not rendered: {}", LogSafe.escape(a.sopInstanceUid()), LogSafe.escape(e.getMessage()));
             return Optional.of(new PacketContent.KeyImage(new BufferedImage(64, 64,
                     BufferedImage.TYPE_INT_RGB), "Key image " + a.sopInstanceUid() + " could not be rendered: "
                     + e.getMessage() + " (it is in the ZIP packet)"));

@@ -302,6 +302,50 @@ class EvidenceFlowTest extends ArchiveTestBase {
         assertThat(request("DELETE", "/api/procedures/" + id + "/studies/" + study, "flowtech", PW, null, null).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A study whose accession number is a procedure's but whose Patient ID is another patient's
+     * was linked, so the other patient's images reached the verdict and the ZIP. Now it waits in
+     * the queue as a conflict naming both patients, and a person links it only with a reason.
+     */
+    @Test
+    void aStudyOfAnotherPatientIsNeverLinkedByItsAccessionNumber() throws Exception {
+        String pid = "PW" + System.nanoTime() % 100000, intruder = "PX" + System.nanoTime() % 100000;
+        long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20")).body())
+                .get("id").asLong();
+        String study = TestDicom.uid();
+        Attributes ds = TestDicom.xa(intruder, study, TestDicom.uid(), TestDicom.uid(), 2, 32);
+        ds.setString(Tags.AccessionNumber, VR.SH, "A" + pid); // the procedure's accession, another patient's images
+        ds.setString(Tags.StudyDate, VR.DA, "20261020");
+        sendAll(TestDicom.write(tmp.resolve(study + ".dcm"), ds, TransferSyntax.EXPLICIT_VR_LE));
+        assertThat(linking.awaitIdle(10_000)).isTrue();
+
+        assertThat(json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null).body())).isEmpty();
+        JsonNode queued = find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study);
+        assertThat(queued).as("the study waits for a person").isNotNull();
+        assertThat(queued.get("reason").asString()).isEqualTo("CONFLICT");
+        assertThat(queued.get("candidates").get(0).asLong()).isEqualTo(id);
+        assertThat(queued.get("detail").asString()).contains(intruder).contains(pid).contains("procedure " + id);
+        assertThat(evidence(id, "flowauditor").toString()).doesNotContain(study);
+
+        HttpResponse<String> noReason = postJson("/api/procedures/" + id + "/studies", "flowtech", PW,
+                "{\"studyInstanceUid\":\"" + study + "\"}");
+        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+        assertThat(noReason.body()).contains(intruder).contains("reason");
+        assertThat(postJson("/api/procedures/" + id + "/studies", "flowtech", PW,
+                "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"  \"}").statusCode()).isEqualTo(400);
+        assertThat(json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null).body())).isEmpty();
+
+        HttpResponse<String> linked = postJson("/api/procedures/" + id + "/studies", "flowtech", PW,
+                "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"patient ID mistyped at the C-arm\"}");
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
+        JsonNode trail = json.readTree(request("GET", "/api/audit?procedureId=" + id + "&size=50", "flowauditor", PW, null, null).body());
+        assertThat(trail.get("items")).anyMatch(e -> e.get("eventId").asString().equals("110111")
+                && "flowtech".equals(e.get("user").asString()) && study.equals(e.get("studyUid").asString())
+                && e.get("detail").asString().contains(intruder) && e.get("detail").asString().contains("mistyped"));
+        JsonNode history = json.readTree(request("GET", "/api/procedures/" + id + "/studies/history", "flowauditor", PW, null, null).body());
+        assertThat(history.get(0).get("detail").asString()).contains("mistyped").contains(intruder);
+    }
+
     @Test
     void imagesThatArriveBeforeTheirProcedureAreLinkedWhenItIsRecorded() throws Exception {
         String pid = "PL" + System.nanoTime() % 100000;
