@@ -113,7 +113,12 @@ public class ArchiveStore {
 
     /** A new empty temporary file on the archive's file system. */
     public Path newTempFile() throws IOException {
-        return Files.createFile(tmp.resolve(UUID.randomUUID() + ".part"));
+        return Files.createFile(newTempPath());
+    }
+
+    /** A name for a new temporary file on the archive's file system (the caller creates it, CREATE_NEW). */
+    public Path newTempPath() {
+        return tmp.resolve(UUID.randomUUID() + ".part");
     }
 
     /** True when at least the configured minimum is free on the archive's file system. */
@@ -156,8 +161,8 @@ public class ArchiveStore {
         ReentrantLock lock = lockOf(iuid);
         lock.lock();
         try {
-            StoredInstance existing = index.find(iuid);
-            if (existing != null) return storedBefore(existing, temp, iuid, sha256, callingAet, now);
+            // optimistic: a new object is the common case, so it is inserted without asking first; a UID
+            // already indexed fails the insert and is then compared (afterFailedInsert)
             Path rel = newObjectPath(iuid);
             Durable.move(temp, resolve(rel), props.fsync());
             journalGate.readLock().lock();
@@ -216,9 +221,11 @@ public class ArchiveStore {
     }
 
     /**
-     * The index insert failed, or its outcome is unknown (the connection broke during the commit).
-     * Asks the index which file it names for the UID and removes ours only when it is certainly not
-     * that one. Returns STORED when our row did commit; throws when the store failed.
+     * The index insert failed: the UID is indexed already (a resend or a conflict), or the database
+     * failed, or the outcome is unknown (the connection broke during the commit). Asks the index
+     * which file it names for the UID and removes ours only when it is certainly not that one.
+     * Returns STORED when our row did commit, the duplicate or conflict outcome when another row
+     * names the UID; throws when the store failed.
      */
     private StoreOutcome afterFailedInsert(String iuid, Path rel, String sha256, String callingAet, Instant now,
                                            RuntimeException failure) throws IOException {
@@ -239,8 +246,7 @@ public class ArchiveStore {
             Durable.delete(resolve(rel), props.fsync()); // no row names it: certainly unreferenced
             throw failure;
         }
-        // another receiver stored the same UID under another file first: ours is a resend or a conflict
-        LOG.info("{}: stored concurrently under {}; treating this copy as a resend", iuid, committed.path());
+        // the UID is indexed under another file (sent before, or by another receiver at the same time)
         return storedBefore(committed, resolve(rel), iuid, sha256, callingAet, now);
     }
 

@@ -96,11 +96,20 @@ public class InstanceIndex {
     /** Inserts the rows for one object (creating its patient, study and series when new). */
     void insert(Attributes ds, String transferSyntaxUid, Path relativePath, long size, String sha256,
                 String callingAet, Instant receivedAt) {
+        String seriesUid = ds.getString(Tags.SeriesInstanceUID);
         synchronized (writeLock) {
+            long[] seriesKey = new long[1];
             tx.executeWithoutResult(status -> {
-                long patient = patientId(ds);
-                long study = studyId(ds, patient, receivedAt);
-                long series = seriesId(ds, study, receivedAt);
+                Long known = knownSeries.get(seriesUid);
+                long series;
+                if (known != null) { // a later image of a series indexed before: its patient, study and series rows exist
+                    series = known;
+                } else {
+                    long patient = patientId(ds);
+                    long study = studyId(ds, patient, receivedAt);
+                    series = seriesId(ds, study, receivedAt);
+                }
+                seriesKey[0] = series;
                 BulkDataRef pixels = ds.getBulkData(Tag.PixelData);
                 jdbc.update("""
                         INSERT INTO instance (sop_instance_uid, series_fk, sop_class_uid, transfer_syntax_uid,
@@ -119,8 +128,22 @@ public class InstanceIndex {
                         pixels == null ? null : pixels.offset(), pixels == null ? null : pixels.length(),
                         acquiredAt(ds));
             });
+            knownSeries.put(seriesUid, seriesKey[0]); // only once committed
         }
     }
+
+    /**
+     * Series rows known to exist (series UID to id), the most recent 4,096: the images of a run
+     * after its first are indexed with one insert. Rows of the index are never deleted, so a known
+     * id stays right.
+     */
+    private final java.util.Map<String, Long> knownSeries = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Long> eldest) {
+                    return size() > 4096;
+                }
+            });
 
     /** When the object says it was acquired, at its stated UTC offset or else in this archive's time zone. */
     static Timestamp acquiredAt(Attributes ds) {
@@ -212,8 +235,11 @@ public class InstanceIndex {
         String birth = clip(ds.getString(Tags.PatientBirthDate), 8);
         String sex = clip(ds.getString(Tags.PatientSex), 16);
         if (!ids.isEmpty()) {
+            // only when a value changes: an unchanged row is not rewritten (H2 writes every changed page at commit)
             jdbc.update("UPDATE patient SET patient_name = COALESCE(?, patient_name), birth_date = COALESCE(?, birth_date),"
-                    + " sex = COALESCE(?, sex) WHERE id = ?", name, birth, sex, ids.get(0));
+                    + " sex = COALESCE(?, sex) WHERE id = ? AND (patient_name IS DISTINCT FROM COALESCE(?, patient_name)"
+                    + " OR birth_date IS DISTINCT FROM COALESCE(?, birth_date) OR sex IS DISTINCT FROM COALESCE(?, sex))",
+                    name, birth, sex, ids.get(0), name, birth, sex);
             return ids.get(0);
         }
         jdbc.update("INSERT INTO patient (patient_id, issuer, patient_name, birth_date, sex) VALUES (?,?,?,?,?)",

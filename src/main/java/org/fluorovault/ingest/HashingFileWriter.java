@@ -49,7 +49,9 @@ final class HashingFileWriter implements AutoCloseable {
     /** At most BUFFERS data chunks plus END or ABANDON can be queued, so offers never fail. */
     private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(BUFFERS + 2);
     private Future<Long> worker; // null while writing inline
-    private final byte[] inlineBuffer = new byte[BUFFER_SIZE];
+    /** The inline buffer, one per receiving thread (an association reads one object at a time). */
+    private static final ThreadLocal<byte[]> INLINE = ThreadLocal.withInitial(() -> new byte[BUFFER_SIZE]);
+    private final byte[] inlineBuffer = INLINE.get();
     private long inlineWritten;
     private volatile Throwable failure;
     private boolean done;

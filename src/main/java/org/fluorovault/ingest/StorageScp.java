@@ -76,17 +76,22 @@ public class StorageScp implements CStoreHandler {
         if (!archive.hasFreeSpace()) {
             throw new DimseException(StoreStatus.OUT_OF_RESOURCES, "Out of resources: free disk space below threshold");
         }
-        Path temp;
-        try {
-            temp = archive.newTempFile();
+        Path temp = archive.newTempPath();
+        FileChannel ch;
+        try { // one open for writing, forcing and parsing the object
+            ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
         } catch (IOException e) {
             throw cannotWrite(e);
         }
         boolean keep = false;
         try {
             MessageDigest md = ArchiveStore.sha256();
-            long size = writeTemp(ctx, data, temp, md);
-            Attributes ds = parse(temp, ctx.transferSyntaxUid());
+            long size;
+            Attributes ds;
+            try (ch) {
+                size = writeTemp(ctx, data, ch, md);
+                ds = parse(ch, temp, ctx.transferSyntaxUid());
+            }
             validate(ctx, ds);
             String sha = HexFormat.of().formatHex(md.digest());
             StoreOutcome outcome = archive.store(temp, ds, ctx.transferSyntaxUid(), size, sha, ctx.association().callingAet());
@@ -113,15 +118,14 @@ public class StorageScp implements CStoreHandler {
         }
     }
 
-    private long writeTemp(StoreContext ctx, InputStream data, Path temp, MessageDigest md) throws IOException {
+    private long writeTemp(StoreContext ctx, InputStream data, FileChannel ch, MessageDigest md) throws IOException {
         Attributes fmi = FileMetaInformation.create(ctx.sopClassUid(), ctx.sopInstanceUid(), ctx.transferSyntaxUid(),
                 Implementation.CLASS_UID, Implementation.VERSION_NAME, ctx.association().callingAet());
         ByteArrayOutputStream header = new ByteArrayOutputStream(256);
-        DicomWriter w = new DicomWriter(header);
+        DicomWriter w = new DicomWriter(new java.io.BufferedOutputStream(header, 512));
         w.writeFileMetaInformation(fmi);
         w.flush();
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
-             HashingFileWriter out = new HashingFileWriter(ch, md, archive.fsync())) {
+        try (HashingFileWriter out = new HashingFileWriter(ch, md, archive.fsync())) {
             byte[] h = header.toByteArray();
             byte[] first = buffer(out);
             System.arraycopy(h, 0, first, 0, h.length);
@@ -160,9 +164,19 @@ public class StorageScp implements CStoreHandler {
         return new DimseException(StoreStatus.OUT_OF_RESOURCES, "Out of resources: cannot write: " + e.getMessage(), e);
     }
 
-    private static Attributes parse(Path temp, String tsuid) {
+    /** Parses the object just written, through its open channel (closing the reader leaves the channel open). */
+    private static Attributes parse(FileChannel ch, Path temp, String tsuid) {
         TransferSyntax ts = TransferSyntax.of(tsuid);
-        try (DicomReader r = new DicomReader(Files.newInputStream(temp), temp)) {
+        InputStream in;
+        try {
+            in = new java.io.FilterInputStream(java.nio.channels.Channels.newInputStream(ch.position(0))) {
+                @Override
+                public void close() { }
+            };
+        } catch (IOException e) {
+            throw new DimseException(StoreStatus.CANNOT_UNDERSTAND, "Cannot understand: " + e.getMessage());
+        }
+        try (DicomReader r = new DicomReader(in, temp)) {
             r.bulkMode(DicomReader.BulkMode.REFERENCE);
             r.readFileMetaInformation();
             return r.readDataset(ts);

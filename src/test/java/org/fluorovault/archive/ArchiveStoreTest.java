@@ -51,6 +51,9 @@ class ArchiveStoreTest {
 
         @Override
         void insert(Attributes ds, String ts, Path rel, long size, String sha, String aet, Instant at) {
+            if (rows.containsKey(ds.getString(Tags.SOPInstanceUID))) {
+                throw new org.springframework.dao.DuplicateKeyException("unique sop_instance_uid"); // as the database's constraint
+            }
             if (failInsert && unreachableAfterFailedInsert) failFind = true;
             if (failInsert && !commitBeforeFailing) throw new IllegalStateException("database unavailable");
             rows.put(ds.getString(Tags.SOPInstanceUID), new StoredInstance(ds.getString(Tags.SOPInstanceUID),
