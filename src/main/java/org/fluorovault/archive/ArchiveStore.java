@@ -18,12 +18,16 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.fluorovault.dicom.data.Attributes;
-import org.fluorovault.dicom.data.Uids;
+import org.fluorovault.dicom.data.UidSyntax;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.TransferSyntax;
@@ -156,7 +160,7 @@ public class ArchiveStore {
      */
     public StoreOutcome store(Path temp, Attributes dataset, String transferSyntaxUid, long size, String sha256,
                               String callingAet) {
-        String iuid = Uids.requireValid(dataset.getString(Tags.SOPInstanceUID), "SOP Instance UID");
+        String iuid = UidSyntax.requireValid(dataset.getString(Tags.SOPInstanceUID), "SOP Instance UID");
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         ReentrantLock lock = lockOf(iuid);
         lock.lock();
@@ -164,17 +168,33 @@ public class ArchiveStore {
             // optimistic: a new object is the common case, so it is inserted without asking first; a UID
             // already indexed fails the insert and is then compared (afterFailedInsert)
             Path rel = newObjectPath(iuid);
-            Durable.move(temp, resolve(rel), props.fsync());
+            Path target = resolve(rel);
+            Durable.createDirectories(target.getParent(), props.fsync()); // new folders forced in their parents
+            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             journalGate.readLock().lock();
             try {
-                long seq = journal.append(new ReceiptJournal.Entry(iuid, rel, size, sha256, callingAet, now));
+                long seq;
+                try {
+                    seq = journal.append(new ReceiptJournal.Entry(iuid, rel, size, sha256, callingAet, now));
+                } catch (IOException e) { // no line, no row: the file is certainly nobody's
+                    Durable.delete(target, false);
+                    throw e;
+                }
+                // the folder naming the file and the journal line are forced while the index row is written:
+                // both are I/O waits, the insert is mostly work; all three are done before Success
+                Future<?> forced = props.fsync() ? FORCERS.submit(() -> {
+                    Durable.forceDirectory(target.getParent());
+                    journal.force(seq);
+                    return null;
+                }) : null;
                 try {
                     index.insert(dataset, transferSyntaxUid, rel, size, sha256, callingAet, now);
                 } catch (RuntimeException e) {
+                    awaitQuietly(forced);
                     StoreOutcome afterFailure = afterFailedInsert(iuid, rel, sha256, callingAet, now, e);
                     if (afterFailure != StoreOutcome.STORED) return afterFailure;
                 }
-                journal.force(seq);
+                await(forced);
             } finally {
                 journalGate.readLock().unlock();
             }
@@ -187,6 +207,34 @@ public class ArchiveStore {
         } finally {
             lock.unlock();
             checkpointIfDue();
+        }
+    }
+
+    /** Threads that force folders and the journal while the receiving thread writes the index row. */
+    private static final ExecutorService FORCERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "storage-forcer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static void await(Future<?> f) throws IOException {
+        if (f == null) return;
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while forcing to disk", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException("cannot force to disk: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(Future<?> f) {
+        try {
+            await(f);
+        } catch (IOException e) {
+            LOG.warn("forcing a failed store to disk failed too: {}", e.toString());
         }
     }
 
@@ -252,7 +300,7 @@ public class ArchiveStore {
 
     /** objects/xx/yy/UID.nnnnnnnn.dcm: xx/yy the first bytes of SHA-256(UID), nnnnnnnn new for each attempt. */
     static Path newObjectPath(String iuid) {
-        Uids.requireValid(iuid, "SOP Instance UID");
+        UidSyntax.requireValid(iuid, "SOP Instance UID");
         byte[] h = sha256().digest(iuid.getBytes(StandardCharsets.US_ASCII));
         String hex = HexFormat.of().formatHex(h, 0, 2);
         String attempt = String.format("%08x", ThreadLocalRandom.current().nextInt());

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32;
 
-import org.fluorovault.dicom.data.Uids;
+import org.fluorovault.dicom.data.UidSyntax;
 
 /**
  * An append-only journal of receipts: one line per object moved into {@code objects/}, written
@@ -55,8 +55,19 @@ final class ReceiptJournal implements AutoCloseable {
     long append(Entry e) throws IOException {
         byte[] line = format(e);
         synchronized (writeLock) {
-            ByteBuffer bb = ByteBuffer.wrap(line);
-            while (bb.hasRemaining()) ch.write(bb);
+            long at = ch.position();
+            try {
+                ByteBuffer bb = ByteBuffer.wrap(line);
+                while (bb.hasRemaining()) ch.write(bb);
+            } catch (IOException failed) { // disk full: no torn line may stay in front of the next one
+                try {
+                    ch.truncate(at);
+                    ch.position(at);
+                } catch (IOException ignored) {
+                    // the next start ignores a torn line at the end
+                }
+                throw failed;
+            }
             return ++written;
         }
     }
@@ -128,7 +139,7 @@ final class ReceiptJournal implements AutoCloseable {
         String body = line.substring(0, lastSpace);
         if (!crc(body).equals(line.substring(lastSpace + 1))) return null;
         String[] f = body.split(" ", -1);
-        if (f.length != 7 || !f[0].equals("R") || !Uids.isValid(f[1])) return null;
+        if (f.length != 7 || !f[0].equals("R") || !UidSyntax.isValid(f[1])) return null;
         Path path = Path.of(f[2]);
         if (path.isAbsolute() || path.normalize().startsWith("..") || !path.startsWith("objects")) return null;
         try {

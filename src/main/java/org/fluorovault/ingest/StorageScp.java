@@ -17,7 +17,7 @@ import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.StoreOutcome;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Tag;
-import org.fluorovault.dicom.data.Uids;
+import org.fluorovault.dicom.data.UidSyntax;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.dict.UidDictionary;
 import org.fluorovault.dicom.io.DicomParseException;
@@ -201,7 +201,7 @@ public class StorageScp implements CStoreHandler {
                     "Data set lacks " + names(missing), missing.stream().mapToInt(Integer::intValue).toArray());
         }
         for (int tag : new int[] {Tags.StudyInstanceUID, Tags.SeriesInstanceUID, Tags.SOPInstanceUID, Tags.SOPClassUID}) {
-            String problem = Uids.problem(ds.getString(tag));
+            String problem = UidSyntax.problem(ds.getString(tag));
             if (problem != null) { // these UIDs name files and index rows: only valid ones pass
                 throw new DimseException(StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
                         names(List.of(tag)) + " is not a valid UID (" + problem + ")", tag);

@@ -77,7 +77,7 @@ final class QrIndex {
             if (l.compareTo(level) > 0) break;
             QrKey k = QrKey.ALL.get(l.uniqueKey);
             String v = identifier.getValueAsString(l.uniqueKey);
-            if (v != null && !v.isEmpty()) where.uidList(k.column(), v);
+            if (v != null && !v.isEmpty()) uidKey(where, k.column(), v, l.uniqueKey);
         }
         String sql = "SELECT i.path, i.sop_class_uid, i.sop_instance_uid, i.transfer_syntax_uid"
                 + QrLevel.IMAGE.from() + where.where() + " ORDER BY st.id, se.series_number, se.id, i.instance_number, i.id";
@@ -101,6 +101,17 @@ final class QrIndex {
         return p.isEmpty() ? null : p.get(0);
     }
 
+    /** A UID key; a value that is not a UID refuses the request (A900, naming the key). */
+    static void uidKey(QueryKeys where, String column, String value, int tag) {
+        try {
+            where.uidList(column, value);
+        } catch (QueryKeys.InvalidUidKeyException e) {
+            throw new org.fluorovault.dicom.net.dimse.DimseException(
+                    org.fluorovault.dicom.net.dimse.QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
+                    "Identifier: " + e.getMessage(), tag);
+        }
+    }
+
     private static void match(QueryKeys where, QrKey k, Attributes identifier) {
         String v = identifier.getValueAsString(k.tag());
         if (v == null || v.isEmpty()) return; // universal matching
@@ -108,7 +119,7 @@ final class QrIndex {
             case TEXT -> where.match(k.column(), v, false);
             case PN -> where.match(k.column(), v.split("=", -1)[0], true);
             case RANGE -> where.range(k.column(), v);
-            case UID -> where.uidList(k.column(), v);
+            case UID -> uidKey(where, k.column(), v, k.tag());
             case NUMBER -> where.match("CAST(" + k.column() + " AS VARCHAR(12))", v, false);
             case DERIVED -> {
                 if (k.tag() == Tags.ModalitiesInStudy) {

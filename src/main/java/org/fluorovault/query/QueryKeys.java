@@ -35,10 +35,17 @@ public final class QueryKeys {
         }
     }
 
-    /** A list of UIDs separated by backslash or comma (QIDO allows both). */
+    /**
+     * A list of UIDs separated by backslash or comma (QIDO allows both). A value that is not a valid
+     * UID (PS3.5) is an {@link InvalidUidKeyException}: it never reaches the query.
+     */
     public void uidList(String column, String value) {
         String[] uids = values(value);
         if (uids.length == 0) return;
+        for (String u : uids) {
+            String problem = org.fluorovault.dicom.data.UidSyntax.problem(u);
+            if (problem != null) throw new InvalidUidKeyException(column, problem);
+        }
         if (uids.length == 1) {
             match(column, uids[0], false);
             return;
@@ -86,5 +93,12 @@ public final class QueryKeys {
             }
         }
         return sb.toString();
+    }
+
+    /** A UID key whose value is not a valid UID: QIDO answers 400, C-FIND/C-MOVE/C-GET and the worklist A900. */
+    public static final class InvalidUidKeyException extends IllegalArgumentException {
+        InvalidUidKeyException(String column, String problem) {
+            super("not a valid UID in the " + column.substring(column.indexOf('.') + 1) + " key: " + problem);
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.fluorovault.dicom.data.Uids;
+import org.fluorovault.dicom.data.UidSyntax;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -36,7 +36,7 @@ class UidPathCheck implements WebMvcConfigurer, HandlerInterceptor {
         if (!(vars instanceof Map<?, ?> map)) return true;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!UID_VARIABLES.contains(String.valueOf(e.getKey()))) continue;
-            String problem = Uids.problem(String.valueOf(e.getValue()));
+            String problem = UidSyntax.problem(String.valueOf(e.getValue()));
             if (problem != null) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 response.setContentType("application/json");

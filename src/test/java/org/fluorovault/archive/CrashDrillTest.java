@@ -64,6 +64,80 @@ class CrashDrillTest {
         }
     }
 
+    /**
+     * PostgreSQL restarted while objects arrive: stores during the outage fail (A700), never answer
+     * Success for what is not indexed, and every object acknowledged before, during and after is
+     * there afterwards, byte for byte; the archive keeps serving without a restart of its own.
+     */
+    @Test
+    void postgresRestartedDuringIngest() throws Exception {
+        PgTestDatabase.require();
+        Peers.require("storescu", "pg_ctlcluster", "pg_lsclusters");
+        String[] cluster = Peers.run(dir, 30, "pg_lsclusters", "-h").output().trim().split("\\s+");
+        String schema = PgTestDatabase.newSchema("pgrestart");
+        List<String> args = List.of("--spring.datasource.url=" + PgTestDatabase.url(schema),
+                "--spring.datasource.username=" + PgTestDatabase.user(),
+                "--spring.datasource.password=" + PgTestDatabase.password(), "--spring.flyway.schemas=" + schema,
+                "--spring.datasource.hikari.connection-timeout=2000");
+        try (ArchiveProcess a = ArchiveProcess.start(dir.resolve("archive"), List.of(), args)) {
+            List<Sent> batch = objects("R", 40);
+            Thread restart = new Thread(() -> {
+                try {
+                    Peers.run(dir, 60, "pg_ctlcluster", cluster[0], cluster[1], "restart");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            sendWith(a, batch, 8, restart); // restart PostgreSQL once the 8th Success has arrived
+            restart.join(60_000);
+            for (int i = 0; i < 60 && !Peers.run(dir, 10, "pg_isready", "-h", "127.0.0.1").output().contains("accepting"); i++) {
+                Thread.onSpinWait();
+            }
+            List<Sent> after = objects("S", 4);
+            sendWith(a, after, Integer.MAX_VALUE, null);
+            assertTrue(acknowledged.containsAll(after.stream().map(Sent::iuid).toList()), "the archive stores again after the restart");
+            verify(a, "after PostgreSQL restarted during ingest (" + acknowledged.size() + " acknowledged)");
+        } finally {
+            PgTestDatabase.drop(schema);
+        }
+    }
+
+    /**
+     * The disk fills up while objects arrive (the objects on a small tmpfs with no free-space
+     * threshold, so writes fail with ENOSPC): stores that no longer fit are refused, nothing
+     * half-stored is listed, everything acknowledged is whole, and once there is room again the
+     * archive stores again without a restart. (With the index on the same disk, the default
+     * threshold of 512 MB keeps room for the index and the audit trail.)
+     */
+    @Test
+    void theDiskFillsUp() throws Exception {
+        Peers.require("storescu", "mount", "umount");
+        Path disk = Files.createDirectories(dir.resolve("small-disk"));
+        Peers.Result mounted = Peers.run(dir, 30, "mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.toString());
+        if (mounted.exitCode() != 0) {
+            if (Peers.inCi()) throw new AssertionError("cannot mount a tmpfs for the disk-full drill: " + mounted.output());
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no tmpfs mount here: " + mounted.output());
+        }
+        // the objects fill their disk for real (no free-space threshold); the index lives on another disk
+        List<String> args = List.of("--fluorovault.storage.min-free-space=0B", "--spring.datasource.url=jdbc:h2:file:"
+                + dir.resolve("index").resolve("fluorovault") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        try (ArchiveProcess a = ArchiveProcess.start(disk.resolve("archive"), List.of(), args)) {
+            Thread nothing = new Thread(() -> { });
+            sendWith(a, objects("F", 40), Integer.MAX_VALUE, nothing); // 40 x 0.5 MB into 16 MB
+            int stored = acknowledged.size();
+            assertTrue(stored > 0 && stored < 40, "some fit, some did not: " + stored);
+            verify(a, "with the disk full");
+            assertEquals(0, Peers.run(dir, 30, "mount", "-o", "remount,size=64m", disk.toString()).exitCode());
+            List<Sent> more = objects("G", 4);
+            sendWith(a, more, Integer.MAX_VALUE, nothing);
+            assertTrue(acknowledged.containsAll(more.stream().map(Sent::iuid).toList()),
+                    "stores again once there is room\n" + a.output());
+            verify(a, "after the disk had room again");
+        } finally {
+            Peers.run(dir, 30, "umount", "-l", disk.toString());
+        }
+    }
+
     private void drill(List<String> args) throws Exception {
         Peers.require("storescu");
         long seed = System.nanoTime();
@@ -108,6 +182,15 @@ class CrashDrillTest {
 
     /** Sends over one association; kills the archive when the {@code killAfter}-th Success arrives. */
     private void send(ArchiveProcess a, List<Sent> files, int killAfter) throws Exception {
+        sendWith(a, files, killAfter, null);
+    }
+
+    /**
+     * Sends over one association; when the {@code after}-th Success arrives, starts {@code action}
+     * (or, without one, kills the archive).
+     */
+    private void sendWith(ArchiveProcess a, List<Sent> files, int after, Thread action) throws Exception {
+        int killAfter = after;
         List<String> cmd = new ArrayList<>(List.of("storescu", "-v", "--no-halt", "-aet", "CARM1", "-aec", "FLUOROVAULT",
                 "127.0.0.1", Integer.toString(a.dicomPort)));
         files.forEach(f -> cmd.add(f.file().toString()));
@@ -123,12 +206,22 @@ class CrashDrillTest {
                 if (m.find()) current = m.group(1).trim();
                 if (line.contains("Received Store Response (Success)") && current != null) {
                     acknowledged.add(sent.get(current).iuid());
-                    if (++successes == killAfter) a.kill9();
+                    if (++successes == killAfter) {
+                        if (action != null) action.start();
+                        else a.kill9();
+                    }
                 }
             }
         }
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        if (killAfter == Integer.MAX_VALUE) assertEquals(files.size(), successes, log.toString());
+        if (killAfter == Integer.MAX_VALUE && action == null) assertEquals(files.size(), successes, log.toString());
+    }
+
+    /** The archive's warnings, errors and their causes, the last 40. */
+    private static String tail(String log) {
+        List<String> lines = log.lines().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.startsWith("Caused by"))
+                .toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     /** Every acknowledged object is retrievable byte for byte; every listed object is whole. */
@@ -136,7 +229,7 @@ class CrashDrillTest {
         for (Sent s : sent.values()) {
             if (!acknowledged.contains(s.iuid())) continue;
             Path back = a.retrieve(dir, study, s.series(), s.iuid());
-            assertNotNull(back, when + ": acknowledged object " + s.iuid() + " lost\n" + a.output());
+            assertNotNull(back, when + ": acknowledged object " + s.iuid() + " lost\n" + tail(a.output()));
             assertArrayEquals(TestDicom.datasetBytes(s.file()), TestDicom.datasetBytes(back), when + ": " + s.iuid());
         }
         var listed = a.get("/dicomweb/studies/" + study + "/instances");
@@ -149,7 +242,7 @@ class CrashDrillTest {
         for (String iuid : seen) { // listed but never acknowledged (killed before its Success): still whole
             Sent s = sent.values().stream().filter(x -> x.iuid().equals(iuid)).findFirst().orElseThrow();
             Path back = a.retrieve(dir, study, s.series(), iuid);
-            assertNotNull(back, when + ": listed object " + iuid + " not retrievable");
+            assertNotNull(back, when + ": listed object " + iuid + " not retrievable\n" + tail(a.output()));
             assertArrayEquals(TestDicom.datasetBytes(s.file()), TestDicom.datasetBytes(back), when + ": listed " + iuid);
         }
     }

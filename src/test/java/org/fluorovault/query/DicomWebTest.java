@@ -68,6 +68,17 @@ class DicomWebTest extends ArchiveTestBase {
 
     /** Empty values in a list key were a 500 (an empty SQL IN list); they are ignored like an empty key. */
     @Test
+    void uidsThatAreNotUidsAre400InPathsAndQueries() throws Exception {
+        for (String path : List.of("/dicomweb/studies?StudyInstanceUID=1.2.3%5C..%2F..%2Fetc",
+                "/dicomweb/studies/1.2.03/series", "/dicomweb/studies/" + study + "/series/abc/instances",
+                "/api/instances/1.2.3.x4/annotations", "/api/studies/01.2/dose")) {
+            var r = getAsAdmin(path, path.startsWith("/api") ? "application/json" : "application/dicom+json");
+            assertEquals(400, r.statusCode(), path + ": " + new String(r.body()));
+            assertTrue(new String(r.body()).contains("UID"), path);
+        }
+    }
+
+    @Test
     void emptyValuesInListKeysAreIgnored() throws Exception {
         for (String q : List.of("ModalitiesInStudy=,,&PatientID=QIDO-7", "ModalitiesInStudy=,XA,&PatientID=QIDO-7",
                 "ModalitiesInStudy=%5C%5C&PatientID=QIDO-7", "StudyInstanceUID=,,&PatientID=QIDO-7",

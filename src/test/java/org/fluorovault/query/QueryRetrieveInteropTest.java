@@ -229,6 +229,14 @@ class QueryRetrieveInteropTest {
     }
 
     @Test
+    void aUidKeyThatIsNotAUidIsRefusedWithA900() throws Exception {
+        List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=SERIES", "StudyInstanceUID=" + studyA + "\\../../etc",
+                "SeriesInstanceUID");
+        assertTrue(rsp.isEmpty(), lastOutput);
+        assertTrue(lastOutput.contains("Find Response (Error: DataSetDoesNotMatchSOPClass)"), lastOutput); // A900
+    }
+
+    @Test
     void seriesAndImageLevels() throws Exception {
         List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=SERIES", "StudyInstanceUID=" + studyA,
                 "SeriesInstanceUID", "Modality", "NumberOfSeriesRelatedInstances", "SeriesNumber");

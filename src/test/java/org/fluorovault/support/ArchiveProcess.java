@@ -47,12 +47,16 @@ public final class ArchiveProcess implements AutoCloseable {
         int dicom = Peers.freePort(), web = Peers.freePort();
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "org.fluorovault.FluoroVaultApplication",
-                "--fluorovault.storage.path=" + storage, "--fluorovault.storage.min-free-space=1MB",
+                "-cp", System.getProperty("java.class.path"), "org.fluorovault.FluoroVaultApplication"));
+        List<String> defaults = List.of("--fluorovault.storage.path=" + storage, "--fluorovault.storage.min-free-space=1MB",
                 "--fluorovault.dicom.port=" + dicom, "--fluorovault.dicom.bind-address=127.0.0.1",
                 "--server.port=" + web, "--server.address=127.0.0.1", "--fluorovault.hl7.port=-1",
                 "--fluorovault.security.admin-password=" + ADMIN_PASSWORD, "--fluorovault.analysis.on-receipt=false",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off");
+        for (String d : defaults) { // a setting given twice would reach Spring as a list: the caller's wins
+            String key = d.substring(0, d.indexOf('=') + 1);
+            if (args.stream().noneMatch(a -> a.startsWith(key))) cmd.add(d);
+        }
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         ArchiveProcess a = new ArchiveProcess(p, dicom, web);

@@ -103,7 +103,15 @@ public class WorklistScp implements FindModel, DimseOperation {
                 case TEXT -> where.match(k.column(), v, false);
                 case PN -> where.match(k.column(), v.split("=", -1)[0], true);
                 case RANGE -> where.range(k.column(), v);
-                case UID -> where.uidList(k.column(), v);
+                case UID -> {
+                    try {
+                        where.uidList(k.column(), v);
+                    } catch (IllegalArgumentException ex) { // not a UID: refused, never queried
+                        throw new org.fluorovault.dicom.net.dimse.DimseException(
+                                org.fluorovault.dicom.net.dimse.QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
+                                "Identifier: " + ex.getMessage(), e.tag());
+                    }
+                }
                 case NONE -> { }
             }
         }

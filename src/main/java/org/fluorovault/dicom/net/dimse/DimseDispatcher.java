@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fluorovault.dicom.data.Attributes;
-import org.fluorovault.dicom.data.Uids;
+import org.fluorovault.dicom.data.UidSyntax;
 import org.fluorovault.dicom.io.DicomParseException;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.TransferSyntax;
@@ -122,6 +122,15 @@ public final class DimseDispatcher implements DimseReceiver {
         }
         try {
             if (field != CommandField.C_ECHO_RQ) authorizer.check(assoc, pc, field);
+            if (field.name().startsWith("N_")) { // the instance an N-service acts on names index rows: only a valid UID
+                for (int tag : new int[] {Commands.AffectedSOPInstanceUID, Commands.RequestedSOPInstanceUID}) {
+                    String uid = cmd.getString(tag);
+                    String invalid = uid == null ? null : UidSyntax.problem(uid);
+                    if (invalid != null) {
+                        throw new DimseException(INVALID_OBJECT_INSTANCE, "Invalid SOP Instance UID: " + invalid, tag);
+                    }
+                }
+            }
             switch (field) {
                 case C_ECHO_RQ -> respond(assoc, pc, Commands.response(cmd, Status.SUCCESS));
                 case C_STORE_RQ -> onStore(assoc, pc, cmd);
@@ -141,7 +150,7 @@ public final class DimseDispatcher implements DimseReceiver {
             }
         } catch (DimseException e) {
             LOG.log(Level.WARNING, "{0}: {1} {2} failed with {3}: {4}", assoc.name(), field,
-                    Uids.forLog(cmd.getString(Commands.AffectedSOPInstanceUID, cmd.getString(Commands.RequestedSOPInstanceUID, ""))), e.status(),
+                    UidSyntax.forLog(cmd.getString(Commands.AffectedSOPInstanceUID, cmd.getString(Commands.RequestedSOPInstanceUID, ""))), e.status(),
                     e.getMessage());
             respond(assoc, pc, Commands.failure(cmd, e));
         } catch (RuntimeException e) {
@@ -169,6 +178,9 @@ public final class DimseDispatcher implements DimseReceiver {
         runner.submit(new OperationContext(assoc, pc, cmd, identifier, runner.client()), op, field);
     }
 
+    /** PS3.7 C.4: the SOP Instance named is not a valid one (0117). */
+    private static final Status INVALID_OBJECT_INSTANCE = new Status(0x0117);
+
     private void onStore(Association assoc, PresentationContext pc, Attributes cmd) throws IOException {
         String cuid = cmd.getString(Commands.AffectedSOPClassUID);
         String iuid = cmd.getString(Commands.AffectedSOPInstanceUID);
@@ -178,7 +190,7 @@ public final class DimseDispatcher implements DimseReceiver {
         if (cuid == null || iuid == null) {
             throw new DimseException(Status.MISSING_ATTRIBUTE, "C-STORE-RQ lacks Affected SOP Class/Instance UID");
         }
-        String invalid = Uids.problem(iuid);
+        String invalid = UidSyntax.problem(iuid);
         if (invalid != null) { // refused before anything is written: the UID names files and index rows
             throw new DimseException(StoreStatus.CANNOT_UNDERSTAND,
                     "Cannot understand: Affected SOP Instance UID is not a valid UID (" + invalid + ")",

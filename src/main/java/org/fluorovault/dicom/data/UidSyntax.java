@@ -6,10 +6,10 @@ package org.fluorovault.dicom.data;
  * digit, at most 64 characters. Values that come from outside are checked with these before they
  * name a file, a query or a log line.
  */
-public final class Uids {
+public final class UidSyntax {
     public static final int MAX_LENGTH = 64;
 
-    private Uids() {}
+    private UidSyntax() {}
 
     /** True when {@code uid} is a syntactically valid UID. */
     public static boolean isValid(String uid) {
