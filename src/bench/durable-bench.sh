@@ -41,6 +41,8 @@ start_fv() { # fsync true|false [jar]
      --fluorovault.analysis.on-receipt=false --fluorovault.storage.min-free-space=1GB > "$WORK/fv.log" 2>&1) &
   FV_PID=$!
   wait_port $FV_DICOM
+  # a new archive prepares its 65,536 object folders in the background once (a few seconds): measure after
+  for _ in $(seq 1 240); do grep -q "Prepared .* object folders\|object folders not all prepared" "$WORK/fv.log" && break; sleep 0.25; done
 }
 stop_fv() { kill $FV_PID 2>/dev/null || true; wait $FV_PID 2>/dev/null || true; }
 start_dcmtk() {

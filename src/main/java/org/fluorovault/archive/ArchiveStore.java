@@ -69,6 +69,7 @@ public class ArchiveStore {
     /** Stores hold it shared from their journal line to their commit; emptying the journal holds it alone. */
     private final ReentrantReadWriteLock journalGate = new ReentrantReadWriteLock();
     private final MissingObjects missing;
+    private final ObjectFolders folders;
     private final List<StoredInstance> recovered = new ArrayList<>();
 
     public ArchiveStore(StorageProperties props, InstanceIndex index) {
@@ -95,11 +96,13 @@ public class ArchiveStore {
             cleanStaleTempFiles();
             fileStore = Files.getFileStore(root); // looked up once: finding it reads the mount table
             journal = new ReceiptJournal(root.resolve("journal").resolve("receipts.log"), props.fsync());
+            folders = new ObjectFolders(objects, props.fsync());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare storage under " + root, e);
         }
         index.enforceDurableCommits();
         recover();
+        if (props.prepareFolders()) folders.prepareInBackground();
     }
 
     private void cleanStaleTempFiles() throws IOException {
@@ -169,7 +172,7 @@ public class ArchiveStore {
             // already indexed fails the insert and is then compared (afterFailedInsert)
             Path rel = newObjectPath(iuid);
             Path target = resolve(rel);
-            Durable.createDirectories(target.getParent(), props.fsync()); // new folders forced in their parents
+            folders.ensure(target.getParent()); // the folder exists and its entry is on stable storage
             Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             journalGate.readLock().lock();
             try {

@@ -74,7 +74,7 @@ class ArchiveStoreTest {
     }
 
     private ArchiveStore store(InstanceIndex index) {
-        return new ArchiveStore(new StorageProperties(root, DataSize.ofMegabytes(1), true), index);
+        return new ArchiveStore(new StorageProperties(root, DataSize.ofMegabytes(1), true, false), index);
     }
 
     private static Attributes dataset(String iuid, String patientName) {
@@ -263,7 +263,7 @@ class ArchiveStoreTest {
         Path h2 = Files.createDirectories(fresh.resolve("index"),
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.setPosixFilePermissions(h2, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        new ArchiveStore(new StorageProperties(fresh, DataSize.ofMegabytes(1), true), new MemoryIndex());
+        new ArchiveStore(new StorageProperties(fresh, DataSize.ofMegabytes(1), true, false), new MemoryIndex());
         for (Path d : new Path[] {fresh, fresh.resolve("objects"), fresh.resolve("tmp"), fresh.resolve("quarantine"), h2}) {
             assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(d)), d.toString());
         }

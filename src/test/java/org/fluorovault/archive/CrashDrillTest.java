@@ -119,7 +119,8 @@ class CrashDrillTest {
             org.junit.jupiter.api.Assumptions.assumeTrue(false, "no tmpfs mount here: " + mounted.output());
         }
         // the objects fill their disk for real (no free-space threshold); the index lives on another disk
-        List<String> args = List.of("--fluorovault.storage.min-free-space=0B", "--spring.datasource.url=jdbc:h2:file:"
+        List<String> args = List.of("--fluorovault.storage.min-free-space=0B", "--fluorovault.storage.prepare-folders=false",
+                "--spring.datasource.url=jdbc:h2:file:"
                 + dir.resolve("index").resolve("fluorovault") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         try (ArchiveProcess a = ArchiveProcess.start(disk.resolve("archive"), List.of(), args)) {
             Thread nothing = new Thread(() -> { });

@@ -47,6 +47,7 @@ public abstract class ArchiveTestBase {
     static void archiveProperties(DynamicPropertyRegistry r) {
         r.add("fluorovault.storage.path", STORAGE::toString);
         r.add("fluorovault.storage.min-free-space", () -> "1MB");
+        r.add("fluorovault.storage.prepare-folders", () -> "false"); // the process tests (crash drills) prepare them
         r.add("fluorovault.dicom.port", () -> "0");
         r.add("fluorovault.dicom.bind-address", () -> "127.0.0.1");
         r.add("fluorovault.dicom.max-associations", () -> "20");
