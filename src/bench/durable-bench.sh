@@ -22,16 +22,7 @@ BIG_COUNT=${BIG_COUNT:-16}
 SMALL_COUNT=${SMALL_COUNT:-2000}
 FV_DICOM=11193; FV_HTTP=18093; DCMTK_PORT=11194
 mkdir -p "$WORK"
-log() { echo "[bench] $*" >&2; }
-
-make_data() { # dir count size frames
-  if [ ! -f "$1/.done-$2-$3-$4" ]; then
-    rm -rf "$1"; log "generating $2 objects of $3x$3x$4 in $1"
-    java -cp "$ROOT/target/classes" "$ROOT/src/bench/MakeBenchData.java" "$1" "$2" "$3" "$4"
-    touch "$1/.done-$2-$3-$4"
-  fi
-}
-wait_port() { for _ in $(seq 1 240); do (echo > /dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.25; done; log "port $1 not up"; return 1; }
+. "$ROOT/src/bench/bench-lib.sh"
 
 start_fv() { # fsync true|false [jar]
   rm -rf "$WORK/fv"; mkdir -p "$WORK/fv"
@@ -45,14 +36,6 @@ start_fv() { # fsync true|false [jar]
   for _ in $(seq 1 240); do grep -q "Prepared .* object folders\|object folders not all prepared" "$WORK/fv.log" && break; sleep 0.25; done
 }
 stop_fv() { kill $FV_PID 2>/dev/null || true; wait $FV_PID 2>/dev/null || true; }
-start_dcmtk() {
-  rm -rf "$WORK/dcmtk"; mkdir -p "$WORK/dcmtk"
-  TCP_NODELAY=1 storescp -aet DCMTK -od "$WORK/dcmtk" $DCMTK_PORT > "$WORK/storescp.log" 2>&1 &
-  DCMTK_PID=$!
-  wait_port $DCMTK_PORT
-}
-stop_dcmtk() { kill $DCMTK_PID 2>/dev/null || true; wait $DCMTK_PID 2>/dev/null || true; }
-
 send_time() { # dir port aet
   sync; local t0 t1
   t0=$(date +%s.%N)
@@ -71,7 +54,6 @@ parallel_time() { # dir
   echo "$t1 - $t0" | bc -l
 }
 ceiling_time() { rm -rf "$WORK/ceiling"; sync; java "$ROOT/src/bench/DiskCeiling.java" "$1" "$WORK/ceiling"; }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 BIG="$WORK/data-big"; SMALL="$WORK/data-small"; WARM_BIG="$WORK/data-warm-big"; WARM_SMALL="$WORK/data-warm-small"
 make_data "$BIG" "$BIG_COUNT" 512 30
@@ -89,7 +71,7 @@ for set in big small; do
   for run in $(seq 1 "$RUNS"); do
     start_fv true;  warm $FV_DICOM FLUOROVAULT; T[fvsync-$set]+="$(send_time "$dir" $FV_DICOM FLUOROVAULT) "; stop_fv
     start_fv false; warm $FV_DICOM FLUOROVAULT; T[fvnosync-$set]+="$(send_time "$dir" $FV_DICOM FLUOROVAULT) "; stop_fv
-    start_dcmtk;    warm $DCMTK_PORT DCMTK;     T[dcmtk-$set]+="$(send_time "$dir" $DCMTK_PORT DCMTK) "; stop_dcmtk
+    start_dcmtk $DCMTK_PORT; warm $DCMTK_PORT DCMTK;     T[dcmtk-$set]+="$(send_time "$dir" $DCMTK_PORT DCMTK) "; stop_dcmtk
     T[ceiling-$set]+="$(ceiling_time "$dir") "
     if [ -n "$AB_JAR" ]; then start_fv true "$AB_JAR"; warm $FV_DICOM FLUOROVAULT; T[before-$set]+="$(send_time "$dir" $FV_DICOM FLUOROVAULT) "; stop_fv; fi
     if [ $set = small ]; then start_fv true; warm $FV_DICOM FLUOROVAULT; T[fvpar-$set]+="$(parallel_time "$dir") "; stop_fv; fi

@@ -16,17 +16,7 @@ SMALL_COUNT=${SMALL_COUNT:-2000}
 FV_DICOM=11190; FV_HTTP=18090; DCMTK_PORT=11191; ORTHANC_DICOM=11192; ORTHANC_HTTP=18092
 mkdir -p "$WORK"
 
-log() { echo "[bench] $*" >&2; }
-
-make_data() { # dir count size frames
-  if [ ! -f "$1/.done-$2-$3-$4" ]; then
-    rm -rf "$1"; log "generating $2 objects of $3x$3x$4 in $1"
-    java -cp "$ROOT/target/classes" "$ROOT/src/bench/MakeBenchData.java" "$1" "$2" "$3" "$4"
-    touch "$1/.done-$2-$3-$4"
-  fi
-}
-
-wait_port() { for _ in $(seq 1 120); do (echo > /dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.5; done; log "port $1 not up"; return 1; }
+. "$ROOT/src/bench/bench-lib.sh"
 
 start_fv() { # extra JVM options
   rm -rf "$WORK/fv"; mkdir -p "$WORK/fv"
@@ -38,14 +28,6 @@ start_fv() { # extra JVM options
   wait_port $FV_DICOM
 }
 stop_fv() { kill $FV_PID 2>/dev/null || true; wait $FV_PID 2>/dev/null || true; }
-
-start_dcmtk() {
-  rm -rf "$WORK/dcmtk"; mkdir -p "$WORK/dcmtk"
-  TCP_NODELAY=1 storescp -aet DCMTK -od "$WORK/dcmtk" $DCMTK_PORT > "$WORK/storescp.log" 2>&1 &
-  DCMTK_PID=$!
-  wait_port $DCMTK_PORT
-}
-stop_dcmtk() { kill $DCMTK_PID 2>/dev/null || true; wait $DCMTK_PID 2>/dev/null || true; }
 
 start_orthanc() {
   rm -rf "$WORK/orthanc"; mkdir -p "$WORK/orthanc/db"
@@ -70,7 +52,6 @@ send_time() {
   echo "$t1 - $t0" | bc -l
 }
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 BIG="$WORK/data-big"; SMALL="$WORK/data-small"
 make_data "$BIG" "$BIG_COUNT" 512 30
@@ -82,7 +63,7 @@ for set in big small; do
   dir=$BIG; [ $set = small ] && dir=$SMALL
   for run in $(seq 1 "$RUNS"); do
     start_fv;      T[fv-$set]+="$(send_time "$dir" $FV_DICOM FLUOROVAULT) ";  stop_fv
-    start_dcmtk;   T[dcmtk-$set]+="$(send_time "$dir" $DCMTK_PORT DCMTK) ";   stop_dcmtk
+    start_dcmtk $DCMTK_PORT; T[dcmtk-$set]+="$(send_time "$dir" $DCMTK_PORT DCMTK) ";   stop_dcmtk
     start_orthanc; T[orthanc-$set]+="$(send_time "$dir" $ORTHANC_DICOM ORTHANC) "; stop_orthanc
     log "$set run $run: fv ${T[fv-$set]}| dcmtk ${T[dcmtk-$set]}| orthanc ${T[orthanc-$set]}"
   done
