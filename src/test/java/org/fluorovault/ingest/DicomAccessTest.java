@@ -57,6 +57,7 @@ class DicomAccessTest {
     static void props(DynamicPropertyRegistry r) throws Exception {
         storage = Files.createTempDirectory("fv-access");
         r.add("fluorovault.storage.path", storage::toString);
+        r.add("fluorovault.storage.prepare-folders", () -> "false");
         r.add("fluorovault.storage.min-free-space", () -> "1MB");
         r.add("fluorovault.dicom.port", () -> "0");
         r.add("fluorovault.hl7.port", () -> "-1");

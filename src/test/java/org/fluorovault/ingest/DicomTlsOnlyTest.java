@@ -27,6 +27,7 @@ class DicomTlsOnlyTest {
         certs = TestCerts.make(PASSWORD);
         Path storage = Files.createTempDirectory("fv-tls-only");
         r.add("fluorovault.storage.path", storage::toString);
+        r.add("fluorovault.storage.prepare-folders", () -> "false");
         r.add("fluorovault.storage.min-free-space", () -> "1MB");
         r.add("fluorovault.hl7.port", () -> "-1");
         r.add("fluorovault.dicom.port", () -> "-1");

@@ -72,6 +72,7 @@ class QueryRetrieveInteropTest {
         storescpPort = Peers.freePort();
         deadPort = Peers.freePort();
         r.add("fluorovault.storage.path", storage::toString);
+        r.add("fluorovault.storage.prepare-folders", () -> "false");
         r.add("fluorovault.storage.min-free-space", () -> "1MB");
         r.add("fluorovault.dicom.port", () -> "0");
         r.add("fluorovault.hl7.port", () -> "-1");
