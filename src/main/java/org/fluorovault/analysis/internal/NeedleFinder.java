@@ -17,6 +17,9 @@ final class NeedleFinder {
     /** The needle's line: its two ends on the principal axis, its elongation and length, and the image centre. */
     record Needle(double ax, double ay, double bx, double by, double elongation, double length, double centreX,
                   double centreY) {
+        /** Length weighted by how line-like it is: what the finder maximises. */
+        double score() { return length * Math.min(1, elongation / 30); }
+
         /** The end nearer {@code hint} (where contrast first appeared) or, without a hint (null), nearer the centre. */
         Tip tip(double[] hint) {
             double hx = hint != null ? hint[0] : centreX, hy = hint != null ? hint[1] : centreY;
