@@ -10,10 +10,11 @@ final class Brightness {
     private Brightness() {}
 
     /** Matches {@code frame} to {@code ref} in place; returns the largest correction made (0 when none). */
-    static double match(float[] frame, float[] ref, int w, int h, int edge, double sigma) {
+    static double match(float[] frame, float[] ref, int w, int h, int edge, byte[] field, double sigma) {
         int k = 0;
         float[] r = new float[((h - 2 * edge + 1) / 2) * ((w - 2 * edge + 1) / 2)];
-        for (int y = edge; y < h - edge; y += 2) for (int x = edge; x < w - edge; x += 2) if (k < r.length) r[k++] = ref[y * w + x];
+        for (int y = edge; y < h - edge; y += 2) for (int x = edge; x < w - edge; x += 2) if (k < r.length && field[y * w + x] != 0) r[k++] = ref[y * w + x];
+        if (k < 64) return 0;
         float[] sorted = java.util.Arrays.copyOf(r, k);
         float mid = ContrastAnalyzer.select(sorted, k / 2);
         float lo = ContrastAnalyzer.select(sorted, k / 10), hi = ContrastAnalyzer.select(sorted, 9 * k / 10);
@@ -22,6 +23,7 @@ final class Brightness {
         for (int y = edge; y < h - edge; y += 2) {
             for (int x = edge; x < w - edge; x += 2) {
                 int i = y * w + x;
+                if (field[i] == 0) continue;
                 if (ref[i] < mid) { rLow[nl] = ref[i]; dLow[nl++] = frame[i] - ref[i]; }
                 else { rHigh[nh] = ref[i]; dHigh[nh++] = frame[i] - ref[i]; }
             }

@@ -88,6 +88,13 @@ public final class ContrastAnalyzer {
                     List.of(), List.of(), Polarity.UNDECIDED, PolaritySource.IMAGE, VERSION);
         }
 
+        // the exposed field: not the flat extremes of shutters, an intensifier's edge or burned-in text,
+        // widened by the motion range so that their edges do not look like change
+        byte[] field = Field.of((float[]) first.getPixels(), w, h, MOTION_RANGE + 2);
+        if (Field.excludedShare(field) > 0.02) reasons.add(String.format("%.0f%% of the image is outside the exposed field"
+                + " (shutters, intensifier edge or burned-in text) and not analysed", 100 * Field.excludedShare(field)));
+        FloatProcessor firstFilled = Field.filled(first, field);
+
         // 1. brightness: a large change of a frame's level (automatic brightness control) is taken out before
         //    registration; what remains is fitted after it (step 2)
         Levels ref0 = Levels.of((float[]) first.getPixels(), w, h);
@@ -121,19 +128,19 @@ public final class ContrastAnalyzer {
         }
         if (maxShift >= 0.5) reasons.add(String.format("corrected patient motion of up to %.1f pixels", maxShift));
         int edge = MOTION_RANGE + 2;
-        double sigma0 = noise(g[1], g[0], w, h, edge);
+        double sigma0 = noise(g[1], g[0], w, h, edge, field);
         double drift = 0;
-        for (int f = 1; f < n; f++) drift = Math.max(drift, Brightness.match(g[f], g[0], w, h, edge, sigma0) + Math.abs(offset[f]));
+        for (int f = 1; f < n; f++) drift = Math.max(drift, Brightness.match(g[f], g[0], w, h, edge, field, sigma0) + Math.abs(offset[f]));
         if (drift > 0) reasons.add(String.format("brightness changed between frames (up to %.0f stored values);"
                 + " each frame's level was matched to the first", drift));
 
         // 3. the frame-to-frame change over an area, in both directions (smoothed so that thin residues of
         //    registration cancel out): positive towards higher stored values
-        double sigma = noise(g[1], g[0], w, h, edge);
+        double sigma = noise(g[1], g[0], w, h, edge, field);
         int minCount = Math.max(6, w * h / 600);
         int[] netNow = new int[n], netNext = new int[n];
-        for (int f = 1; f < n; f++) netNow[f] = netChange(g[f], g[f - 1], w, h, edge, sigma, blur);
-        for (int f = 1; f < n; f++) netNext[f] = f + 1 < n ? netChange(g[f + 1], g[f - 1], w, h, edge, sigma, blur) : netNow[f];
+        for (int f = 1; f < n; f++) netNow[f] = netChange(g[f], g[f - 1], w, h, edge, field, sigma, blur);
+        for (int f = 1; f < n; f++) netNext[f] = f + 1 < n ? netChange(g[f + 1], g[f - 1], w, h, edge, field, sigma, blur) : netNow[f];
         int changeSign = 0;
         for (int f = 1; f < n && changeSign == 0; f++) {
             if (netNow[f] >= minCount && netNext[f] >= minCount) changeSign = 1;
@@ -141,8 +148,8 @@ public final class ContrastAnalyzer {
         }
 
         // 4. polarity: configuration, attributes, else the image (needle and change must agree)
-        NeedleFinder.Needle brightNeedle = NeedleFinder.find(first, sigma);
-        NeedleFinder.Needle darkNeedle = NeedleFinder.find(negated(first, range), sigma);
+        NeedleFinder.Needle brightNeedle = NeedleFinder.find(firstFilled, sigma);
+        NeedleFinder.Needle darkNeedle = NeedleFinder.find(negated(firstFilled, range), sigma);
         PolarityRule.Decision pol = configured != null ? PolarityRule.configured(configured.polarity(), configured.station())
                 : PolarityRule.fromAttributes(ds);
         if (pol == null) {
@@ -173,7 +180,7 @@ public final class ContrastAnalyzer {
         double[] origin = null;
         float[] dOnset = null;
         if (onset > 0) {
-            dOnset = subtract(g[onset], mask, w, h, edge);
+            dOnset = subtract(g[onset], mask, w, h, edge, field);
             int best = argmax(dOnset);
             origin = new double[] {best % w, best / w};
         }
@@ -193,11 +200,11 @@ public final class ContrastAnalyzer {
         // 4. subtraction, peak frame, threshold
         float[][] d = new float[n][];
         double[] signal = new double[n];
-        double dSigma = noise(subtract(g[Math.max(0, onset - 1)], mask, w, h, edge), new float[w * h], w, h, edge);
+        double dSigma = noise(subtract(g[Math.max(0, onset - 1)], mask, w, h, edge, field), new float[w * h], w, h, edge, field);
         dSigma = Math.max(dSigma, sigma / 2);
         int peak = onset;
         for (int f = 0; f < n; f++) {
-            d[f] = subtract(g[f], mask, w, h, edge);
+            d[f] = subtract(g[f], mask, w, h, edge, field);
             for (float v : d[f]) if (v > 3 * dSigma) signal[f] += v - 3 * dSigma;
             if (f >= onset && signal[f] > signal[peak]) peak = f;
         }
@@ -218,12 +225,14 @@ public final class ContrastAnalyzer {
         double regionSum = 0;
         for (int i = 0; i < region.length; i++) if (region[i] != 0) regionSum += d[peak][i];
         double contrastToNoise = area == 0 ? 0 : regionSum / area / dSigma;
-        if (area == 0 || areaMm < 10 || contrastToNoise < MIN_CONTRAST_TO_NOISE) {
+        // a larger region needs less contrast per pixel to be certain (its mean averages more noise away)
+        double floor = Math.max(MIN_CONTRAST_TO_NOISE * 0.3, MIN_CONTRAST_TO_NOISE * Math.sqrt(100 / Math.max(areaMm, 1)));
+        if (area == 0 || areaMm < 10 || contrastToNoise < Math.min(MIN_CONTRAST_TO_NOISE, floor)) {
             reasons.add(String.format("the change from frame %d on is too faint or too small to be a contrast spread"
                     + " (%.0f mm2, %.1f times the noise)", onset + 1, areaMm, contrastToNoise));
             // that change is no evidence of where the tip is: choose the needle's end as without contrast
             needleTip = stored(needle == null ? null : needle.tip(null), bin);
-            if (areaMm >= 10 && contrastToNoise >= MIN_CONTRAST_TO_NOISE / 2) {
+            if (areaMm >= 10 && contrastToNoise >= Math.min(MIN_CONTRAST_TO_NOISE, floor) / 2) {
                 doubts.add("a change over an area that may be faint or diluted contrast");
             }
             return withoutContrast(reasons, doubts, needleTip, pol, 0.6);
@@ -283,6 +292,27 @@ public final class ContrastAnalyzer {
         if (seed < 0 && origin != null) seed = nearest(br, w, h, origin[0], origin[1], 12);
         byte[] out = new byte[b.length];
         if (seed < 0) return out;
+        if (origin != null && tip != null && component(b, br, w, h, seed, out) < MIN_TIP_REGION) {
+            int other = nearest(br, w, h, origin[0], origin[1], 12);
+            if (other >= 0) {
+                byte[] alt = new byte[b.length];
+                if (component(b, br, w, h, other, alt) > MIN_TIP_REGION) {
+                    reasons.add("only a speck of contrast at the needle tip; measured the region where contrast first appeared");
+                    return alt;
+                }
+            }
+        }
+        java.util.Arrays.fill(out, (byte) 0);
+        component(b, br, w, h, seed, out);
+        return out;
+    }
+
+    /** Working pixels below which the component at the needle tip is taken for a speck. */
+    private static final int MIN_TIP_REGION = 12;
+
+    /** The 8-connected component of the bridged mask from {@code seed} into {@code out} (thresholded pixels); its size. */
+    private static int component(byte[] b, byte[] br, int w, int h, int seed, byte[] out) {
+        int count = 0;
         // 8-connected component of the bridged mask from the seed; the area counts thresholded pixels only
         int[] stack = new int[b.length];
         boolean[] seen = new boolean[b.length];
@@ -291,7 +321,7 @@ public final class ContrastAnalyzer {
         seen[seed] = true;
         while (top > 0) {
             int p = stack[--top];
-            if (b[p] != 0) out[p] = 1;
+            if (b[p] != 0) { out[p] = 1; count++; }
             int px = p % w, py = p / w;
             for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) {
                 int x = px + dx, y = py + dy;
@@ -300,7 +330,7 @@ public final class ContrastAnalyzer {
                 if (!seen[q] && br[q] != 0) { seen[q] = true; stack[top++] = q; }
             }
         }
-        return out;
+        return count;
     }
 
     /**
@@ -364,11 +394,11 @@ public final class ContrastAnalyzer {
     private static double score(NeedleFinder.Needle n) { return n == null ? 0 : n.score(); }
 
     /** Pixels that clearly changed towards higher values from {@code before} to {@code after}, minus those towards lower. */
-    private static int netChange(float[] after, float[] before, int w, int h, int edge, double sigma, GaussianBlur blur) {
-        FloatProcessor change = new FloatProcessor(w, h, subtract(after, before, w, h, edge));
+    private static int netChange(float[] after, float[] before, int w, int h, int edge, byte[] field, double sigma, GaussianBlur blur) {
+        FloatProcessor change = new FloatProcessor(w, h, subtract(after, before, w, h, edge, field));
         blur.blurGaussian(change, 2 * BLUR);
         float[] c = (float[]) change.getPixels();
-        double cs = noise(c, new float[c.length], w, h, edge);
+        double cs = noise(c, new float[c.length], w, h, edge, field);
         int pos = 0, neg = 0;
         for (float v : c) {
             if (v > 5 * cs && v > sigma) pos++;
@@ -401,18 +431,24 @@ public final class ContrastAnalyzer {
         return Math.max(4 * sigma, (t + 1) * max / 255.0);
     }
 
-    private static float[] subtract(float[] a, float[] mask, int w, int h, int edge) {
+    private static float[] subtract(float[] a, float[] mask, int w, int h, int edge, byte[] field) {
         float[] d = new float[a.length];
-        for (int y = edge; y < h - edge; y++) for (int x = edge; x < w - edge; x++) d[y * w + x] = a[y * w + x] - mask[y * w + x];
+        for (int y = edge; y < h - edge; y++) for (int x = edge; x < w - edge; x++) {
+            int i = y * w + x;
+            if (field[i] != 0) d[i] = a[i] - mask[i];
+        }
         return d;
     }
 
     /** Robust standard deviation of a - b (median absolute deviation), over the interior. */
-    private static double noise(float[] a, float[] b, int w, int h, int edge) {
+    private static double noise(float[] a, float[] b, int w, int h, int edge, byte[] field) {
         int k = 0;
         float[] v = new float[(w - 2 * edge) * (h - 2 * edge)];
-        for (int y = edge; y < h - edge; y++) for (int x = edge; x < w - edge; x++) v[k++] = Math.abs(a[y * w + x] - b[y * w + x]);
-        return Math.max(0.5, 1.4826 * select(v, v.length / 2));
+        for (int y = edge; y < h - edge; y++) for (int x = edge; x < w - edge; x++) {
+            if (field[y * w + x] != 0) v[k++] = Math.abs(a[y * w + x] - b[y * w + x]);
+        }
+        if (k == 0) return 0.5;
+        return Math.max(0.5, 1.4826 * select(v, k / 2));
     }
 
     /** The {@code k}-th smallest value (what {@code v[k]} would be after sorting), by quickselect; reorders {@code v}. */
