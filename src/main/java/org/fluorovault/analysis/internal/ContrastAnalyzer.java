@@ -194,7 +194,7 @@ public final class ContrastAnalyzer {
         double pixelMm = pixelSpacingMm(ds, reasons) * bin;
         if (onset < 0) {
             reasons.add("no frame-to-frame increase in attenuation that would mark contrast arriving");
-            return withoutContrast(reasons, doubts, needleTip, pol, 0.8);
+            return withoutContrast(reasons, doubts, needleTip, pol, 0.7);
         }
 
         // 4. subtraction, peak frame, threshold
@@ -232,9 +232,8 @@ public final class ContrastAnalyzer {
                     + " (%.0f mm2, %.1f times the noise)", onset + 1, areaMm, contrastToNoise));
             // that change is no evidence of where the tip is: choose the needle's end as without contrast
             needleTip = stored(needle == null ? null : needle.tip(null), bin);
-            if (areaMm >= 10 && contrastToNoise >= Math.min(MIN_CONTRAST_TO_NOISE, floor) / 2) {
-                doubts.add("a change over an area that may be faint or diluted contrast");
-            }
+            // a change was seen and could be faint or diluted contrast: "no contrast" would overstate it
+            doubts.add("a change over an area that may be faint or diluted contrast");
             return withoutContrast(reasons, doubts, needleTip, pol, 0.6);
         }
 

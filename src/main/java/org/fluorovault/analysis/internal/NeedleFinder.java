@@ -43,7 +43,12 @@ final class NeedleFinder {
             th[i] = a[i] - m[i];
             if (th[i] > max) max = th[i];
         }
-        double t = Math.max(8 * noiseSigma, 0.35 * max);
+        // relative to a high percentile rather than the maximum, so that burned-in text at full white
+        // (a few short strokes, brighter than any anatomy) does not raise the threshold above the needle
+        float[] sorted = th.clone();
+        java.util.Arrays.sort(sorted);
+        double ceiling = Math.min(max, sorted[(int) (sorted.length * 0.999)] * 1.5);
+        double t = Math.max(8 * noiseSigma, 0.35 * ceiling);
         ByteProcessor bin = new ByteProcessor(w, h);
         byte[] b = (byte[]) bin.getPixels();
         int edge = 6;
