@@ -70,6 +70,7 @@ public final class SimValidation {
         List<Outcome> all = run(first, per);
         if (verbose) all.forEach(System.out::println);
         System.out.println(table(all));
+        System.exit(0); // the analysis's frame workers are not daemon threads
     }
 
     static String table(List<Outcome> all) {
