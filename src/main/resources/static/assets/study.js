@@ -83,6 +83,13 @@ async function studyHeader() {
 }
 
 // ---- analysis
+/** Below this confidence a result is shown as needing human judgement (ContrastAnalysis.NEEDS_JUDGEMENT_BELOW). */
+const NEEDS_JUDGEMENT_BELOW = 0.5;
+/** The calibration bands of docs/analysis.md. */
+function band(c) {
+  return c < 0.3 ? 'band 0-0.3' : c < 0.5 ? 'band 0.3-0.5' : c < 0.7 ? 'band 0.5-0.7' : c < 0.85 ? 'band 0.7-0.85' : 'band 0.85-1';
+}
+
 async function loadAnalysis(uid) {
   const box = $('analysis');
   box.textContent = 'Analysing…';
@@ -92,12 +99,16 @@ async function loadAnalysis(uid) {
     state.analysis = a;
     const fmt = (v, unit) => v == null ? '—' : `${v} ${unit}`;
     box.replaceChildren(
-      el('div', { class: 'row' }, 'Suggested', badge(a.suggestedPattern), el('span', { class: 'muted' }, `confidence ${Math.round(a.confidence * 100)}%`)),
+      el('div', { class: 'row' }, 'Suggested', badge(a.suggestedPattern), el('span', { class: 'muted' }, `confidence ${Math.round(a.confidence * 100)}% (${band(a.confidence)})`)),
+      ...(a.confidence < NEEDS_JUDGEMENT_BELOW || a.suggestedPattern === 'INDETERMINATE'
+        ? [el('div', { class: 'needs-judgement', role: 'alert', style: 'margin-top:6px;padding:4px 8px;border:2px solid #b45309;background:#fef3c7;color:#78350f;font-weight:600' },
+            'Needs human judgement: the analysis is not sure (see the reasons below).')] : []),
       el('dl', { class: 'kv', style: 'margin-top:6px' },
         el('dt', {}, 'Onset / peak'), el('dd', {}, a.contrastDetected ? `frame ${a.onsetFrame} / ${a.peakFrame}` : 'no contrast'),
         el('dt', {}, 'Area'), el('dd', {}, fmt(a.areaMm2, 'mm²')),
         el('dt', {}, 'Cranio-caudal'), el('dd', {}, fmt(a.craniocaudalExtentMm, 'mm')),
         el('dt', {}, 'Washout'), el('dd', {}, a.washoutRatio == null ? '—' : a.washoutRatio.toFixed(2)),
+        el('dt', {}, 'Attenuation'), el('dd', {}, a.polarity === 'UNDECIDED' ? 'polarity undecided' : `${a.polarity === 'LOW_IS_ATTENUATION' ? 'low' : 'high'} values (from ${String(a.polaritySource || '').toLowerCase()})`),
         el('dt', {}, 'Needle tip'), el('dd', {}, a.needleTip ? `frame ${a.needleTip.frame} (${Math.round(a.needleTip.column)}, ${Math.round(a.needleTip.row)})` : 'not found')),
       el('ul', { class: 'reasons' }, (a.reasons || []).map(r => el('li', {}, r))));
     $('suggested').textContent = `The analysis suggests ${label(a.suggestedPattern).toLowerCase()}.`;

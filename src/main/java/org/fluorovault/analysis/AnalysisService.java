@@ -23,10 +23,36 @@ public class AnalysisService {
 
     private final StoredFrames frames;
     private final AnalysisRepository results;
+    private final PolarityOverrides overrides;
 
-    AnalysisService(StoredFrames frames, AnalysisRepository results) {
+    AnalysisService(StoredFrames frames, AnalysisRepository results, PolarityOverrides overrides) {
         this.frames = frames;
         this.results = results;
+        this.overrides = overrides;
+    }
+
+    /**
+     * The polarity the renderer shows with, the same decision the analysis made: the stored result's,
+     * else the configured one, else the attributes' (PolarityRule); UNDECIDED when none of them says.
+     */
+    public ContrastAnalyzer.Configured displayPolarity(String sopInstanceUid, org.fluorovault.dicom.data.Attributes ds) {
+        var stored = results.find(sopInstanceUid, ALGORITHM_VERSION);
+        if (stored.isPresent() && stored.get().polarity() != null) {
+            return new ContrastAnalyzer.Configured(stored.get().polarity(), stored.get().polaritySource().name());
+        }
+        ContrastAnalyzer.Configured c = configuredPolarity(sopInstanceUid, ds);
+        if (c != null) return new ContrastAnalyzer.Configured(c.polarity(), ContrastAnalysis.PolaritySource.CONFIGURED.name());
+        ContrastAnalysis.Polarity p = ContrastAnalyzer.polarityFromAttributes(ds);
+        return p == null ? new ContrastAnalyzer.Configured(ContrastAnalysis.Polarity.UNDECIDED, "NONE")
+                : new ContrastAnalyzer.Configured(p, ContrastAnalysis.PolaritySource.ATTRIBUTES.name());
+    }
+
+    /** The configured polarity for the station that sent the object, or null (see {@link PolarityOverrides}). */
+    ContrastAnalyzer.Configured configuredPolarity(String sopInstanceUid, org.fluorovault.dicom.data.Attributes ds) {
+        PolarityOverrides.Station s = overrides.find(frames.callingAet(sopInstanceUid),
+                ds.getString(org.fluorovault.dicom.dict.Tags.Manufacturer, null),
+                ds.getString(org.fluorovault.dicom.dict.Tags.ManufacturerModelName, null));
+        return s == null ? null : new ContrastAnalyzer.Configured(s.attenuation(), s.describe());
     }
 
     /**
@@ -70,7 +96,7 @@ public class AnalysisService {
         try {
             FrameSource src = frames.open(sopInstanceUid).orElseThrow(() -> new InstanceNotFoundException(sopInstanceUid));
             long t0 = System.nanoTime();
-            ContrastAnalysis a = ContrastAnalyzer.analyse(src);
+            ContrastAnalysis a = ContrastAnalyzer.analyse(src, configuredPolarity(sopInstanceUid, src.attributes()));
             LOG.info("analysed {}: {} ({} frames, {} ms)", sopInstanceUid, a.suggestedPattern(), src.frameCount(),
                     (System.nanoTime() - t0) / 1_000_000);
             results.save(sopInstanceUid, a, Instant.now());

@@ -31,8 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ImageController {
     static final int THUMBNAIL_SIZE = 128;
     private final StoredFrames frames;
+    private final AnalysisService analysis;
 
-    ImageController(StoredFrames frames) { this.frames = frames; }
+    ImageController(StoredFrames frames, AnalysisService analysis) {
+        this.frames = frames;
+        this.analysis = analysis;
+    }
 
     /**
      * What a cine player needs before the first frame: frame count, size, the acquisition's frame
@@ -43,16 +47,19 @@ class ImageController {
      * starts from it.
      */
     record FrameInfo(int frames, int rows, int columns, Double frameTimeMs, Double windowCenter, Double windowWidth,
-                     double pixelSpacingMm, int bitsStored, double renderWindowCenter, double renderWindowWidth) {}
+                     double pixelSpacingMm, int bitsStored, double renderWindowCenter, double renderWindowWidth,
+                     ContrastAnalysis.Polarity polarity, String polaritySource, boolean displayInverted) {}
 
     @GetMapping(value = "/frames", produces = MediaType.APPLICATION_JSON_VALUE)
     FrameInfo frameInfo(@PathVariable String sopInstanceUid) throws FrameDecodeException {
         FrameSource src = open(sopInstanceUid);
         Attributes a = src.attributes();
         Window render = FrameRenderer.defaultWindow(a, src.frame(0));
+        var pol = analysis.displayPolarity(sopInstanceUid, a);
         return new FrameInfo(src.frameCount(), a.getInt(Tags.Rows, 0), a.getInt(Tags.Columns, 0), frameTime(a),
                 positive(a.getDouble(Tags.WindowCenter, Double.NaN), true), positive(a.getDouble(Tags.WindowWidth, Double.NaN), false),
-                ContrastAnalyzer.pixelSpacingMm(a, new ArrayList<>()), a.getInt(Tags.BitsStored, 8), render.center(), render.width());
+                ContrastAnalyzer.pixelSpacingMm(a, new ArrayList<>()), a.getInt(Tags.BitsStored, 8), render.center(), render.width(),
+                pol.polarity(), pol.station(), inverted(src, pol.polarity()));
     }
 
     private static Double frameTime(Attributes a) {
@@ -81,14 +88,32 @@ class ImageController {
         Window w = window == null || window.isBlank() ? null : Window.parse(window);
         FrameSource src = open(sopInstanceUid);
         Frame f = src.frame(number - 1);
-        return png(FrameRenderer.render(src.attributes(), src.format(), f, w));
+        return png(shown(sopInstanceUid, src, FrameRenderer.render(src.attributes(), src.format(), f, w)));
+    }
+
+    /**
+     * Attenuation is shown bright, as the analysis measures it: a frame whose own display would show
+     * it dark (lower values attenuation in MONOCHROME2, higher in MONOCHROME1) is turned round, by the
+     * same polarity decision the analysis made (issue 11). Undecided: as the object says.
+     */
+    private static boolean inverted(FrameSource src, ContrastAnalysis.Polarity p) {
+        boolean m1 = src.format().monochrome1();
+        return (p == ContrastAnalysis.Polarity.LOW_IS_ATTENUATION && !m1) || (p == ContrastAnalysis.Polarity.HIGH_IS_ATTENUATION && m1);
+    }
+
+    private BufferedImage shown(String uid, FrameSource src, BufferedImage img) {
+        if (!inverted(src, analysis.displayPolarity(uid, src.attributes()).polarity())) return img;
+        byte[] px = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < px.length; i++) px[i] = (byte) (255 - (px[i] & 0xff));
+        return img;
     }
 
     @GetMapping(value = "/thumbnail", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> thumbnail(@PathVariable String sopInstanceUid) throws FrameDecodeException {
         FrameSource src = open(sopInstanceUid);
         Frame f = src.frame(src.frameCount() / 2);
-        return png(FrameRenderer.thumbnail(FrameRenderer.render(src.attributes(), src.format(), f, null), THUMBNAIL_SIZE));
+        return png(FrameRenderer.thumbnail(shown(sopInstanceUid, src, FrameRenderer.render(src.attributes(), src.format(), f, null)),
+                THUMBNAIL_SIZE));
     }
 
     private FrameSource open(String uid) throws FrameDecodeException {

@@ -17,6 +17,9 @@ final class NeedleFinder {
     /** The needle's line: its two ends on the principal axis, its elongation and length, and the image centre. */
     record Needle(double ax, double ay, double bx, double by, double elongation, double length, double centreX,
                   double centreY) {
+        /** Length weighted by how line-like it is: what the finder maximises. */
+        double score() { return length * Math.min(1, elongation / 30); }
+
         /** The end nearer {@code hint} (where contrast first appeared) or, without a hint (null), nearer the centre. */
         Tip tip(double[] hint) {
             double hx = hint != null ? hint[0] : centreX, hy = hint != null ? hint[1] : centreY;
@@ -40,7 +43,12 @@ final class NeedleFinder {
             th[i] = a[i] - m[i];
             if (th[i] > max) max = th[i];
         }
-        double t = Math.max(8 * noiseSigma, 0.35 * max);
+        // relative to a high percentile rather than the maximum, so that burned-in text at full white
+        // (a few short strokes, brighter than any anatomy) does not raise the threshold above the needle
+        float[] sorted = th.clone();
+        java.util.Arrays.sort(sorted);
+        double ceiling = Math.min(max, sorted[(int) (sorted.length * 0.999)] * 1.5);
+        double t = Math.max(8 * noiseSigma, 0.35 * ceiling);
         ByteProcessor bin = new ByteProcessor(w, h);
         byte[] b = (byte[]) bin.getPixels();
         int edge = 6;

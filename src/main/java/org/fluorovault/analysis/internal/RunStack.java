@@ -14,8 +14,9 @@ import org.fluorovault.dicom.image.FrameSource;
 import org.fluorovault.dicom.image.PixelFormat;
 
 /**
- * A run as an ImageJ stack of 16-bit processors (time as frames), binned to a working size and
- * oriented so that more attenuation is a higher value (MONOCHROME1 inverted). Frames are decoded
+ * A run as an ImageJ stack of 16-bit processors (time as frames), binned to a working size, stored
+ * values minus the smallest possible one, not turned round: which direction is attenuation is decided
+ * afterwards ({@link PolarityRule}). Frames are decoded
  * on all processors, a few at a time ({@link FrameWorkers}), and each is binned at once; only the
  * binned stack is kept.
  */
@@ -35,7 +36,7 @@ final class RunStack {
         PixelFormat fmt = src.format();
         int bin = Math.max(1, Math.round(Math.max(fmt.columns(), fmt.rows()) / (float) WORKING_SIZE));
         int w = fmt.columns() / bin, h = fmt.rows() / bin;
-        List<short[]> frames = FrameWorkers.map(0, src.frameCount(), i -> binned(src.frame(i), fmt, bin));
+        List<short[]> frames = FrameWorkers.map(0, src.frameCount(), i -> binned(src.frame(i), fmt, bin, false));
         ImageStack stack = new ImageStack(w, h);
         for (int i = 0; i < frames.size(); i++) stack.addSlice("frame " + (i + 1), new ShortProcessor(w, h, frames.get(i), null));
         ImagePlus imp = new ImagePlus("run", stack);
@@ -50,10 +51,15 @@ final class RunStack {
      * remainder rows and columns dropped), which RunStackTest checks.
      */
     static short[] binned(Frame f, PixelFormat fmt, int bin) {
+        return binned(f, fmt, bin, fmt.monochrome1());
+    }
+
+    /** As {@link #binned(Frame, PixelFormat, int)}, turned round ({@code max - s}) when {@code invert}. */
+    static short[] binned(Frame f, PixelFormat fmt, int bin, boolean invert) {
         int cols = f.columns(), w = cols / bin, h = f.rows() / bin;
         int min = fmt.minValue(), max = fmt.maxValue();
         // oriented value = sign * clamped + offset: s - min, or max - s for MONOCHROME1
-        int sign = fmt.monochrome1() ? -1 : 1, offset = fmt.monochrome1() ? max : -min;
+        int sign = invert ? -1 : 1, offset = invert ? max : -min;
         int[] v = f.values();
         short[] out = new short[w * h];
         float[] sums = new float[w];

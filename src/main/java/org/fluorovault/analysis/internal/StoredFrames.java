@@ -20,6 +20,12 @@ public class StoredFrames {
         this.archive = archive;
     }
 
+    /** The calling AE title the object arrived from (null when unknown or not archived). */
+    public String callingAet(String sopInstanceUid) {
+        StoredInstance si = index.find(sopInstanceUid);
+        return si == null ? null : si.callingAet();
+    }
+
     /** Empty when the instance is not in the archive. */
     public Optional<FrameSource> open(String sopInstanceUid) throws FrameDecodeException {
         StoredInstance si = index.find(sopInstanceUid);
