@@ -1,0 +1,91 @@
+package org.fluorovault.linking;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.fluorovault.audit.AuditAction;
+import org.fluorovault.audit.AuditEventType;
+import org.fluorovault.audit.AuditTrail;
+import org.fluorovault.procedure.internal.Roles;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Links between procedures and studies, their history, and the queue of studies no rule could attach. */
+@RestController
+public class LinkController {
+    private final StudyLinker linker;
+    private final AuditTrail audit;
+
+    public LinkController(StudyLinker linker, AuditTrail audit) {
+        this.linker = linker;
+        this.audit = audit;
+    }
+
+    private void audited(HttpServletRequest http, AuditAction action, long procedureId, String studyUid, String detail) {
+        audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD).action(action).procedureId(Long.toString(procedureId))
+                .studyUid(studyUid).detail(detail).build());
+    }
+
+    public record LinkRequest(String studyInstanceUid, String reason) {}
+
+    @GetMapping("/api/procedures/{id}/studies")
+    public List<StudyLink> links(@PathVariable long id) {
+        return linker.linksOf(id);
+    }
+
+    @GetMapping("/api/procedures/{id}/studies/history")
+    public List<LinkEvent> history(@PathVariable long id) {
+        return linker.history(id);
+    }
+
+    @PostMapping("/api/procedures/{id}/studies")
+    public ResponseEntity<StudyLink> link(@PathVariable long id, @RequestBody LinkRequest req, Authentication user,
+                                          HttpServletRequest http) {
+        Roles.require(user, Roles.WRITERS);
+        if (req == null || req.studyInstanceUid() == null || req.studyInstanceUid().isBlank()) {
+            throw new IllegalArgumentException("studyInstanceUid is required");
+        }
+        String study = req.studyInstanceUid().trim();
+        java.util.Optional<String> conflict = linker.patientConflict(id, study);
+        StudyLink l = linker.link(id, study, user.getName(), req.reason());
+        audited(http, AuditAction.U, id, l.studyInstanceUid(), "study linked by hand"
+                + conflict.map(c -> " although " + c).orElse("") + (req.reason() == null ? "" : ": " + req.reason()));
+        return ResponseEntity.created(URI.create("/api/procedures/" + id + "/studies")).body(l);
+    }
+
+    @DeleteMapping("/api/procedures/{id}/studies/{studyInstanceUid}")
+    public ResponseEntity<Void> unlink(@PathVariable long id, @PathVariable String studyInstanceUid,
+                                       @RequestParam(required = false) String reason, Authentication user,
+                                       HttpServletRequest http) {
+        Roles.require(user, Roles.WRITERS);
+        linker.unlink(id, studyInstanceUid, user.getName(), reason);
+        audited(http, AuditAction.U, id, studyInstanceUid, "study unlinked" + (reason == null ? "" : ": " + reason));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/link-queue")
+    public List<QueuedStudy> queue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        if (page < 0 || size < 1 || size > 1000) throw new IllegalArgumentException("page must be >= 0 and size 1..1000");
+        return linker.queue(page, size);
+    }
+
+    @ExceptionHandler(StudyLinker.LinkException.class)
+    ResponseEntity<Map<String, String>> refused(StudyLinker.LinkException e) {
+        return ResponseEntity.status(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+}

@@ -1,8 +1,0 @@
-package org.fluorovault.procedure.evidence;
-
-/** Which ICD-10-CM codes support medical necessity, and the list's source and version (cited by rule R9). */
-public interface DiagnosisCoverage {
-    boolean isCovered(String icd10Code);
-
-    String source();
-}

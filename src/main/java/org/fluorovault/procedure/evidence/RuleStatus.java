@@ -1,4 +1,0 @@
-package org.fluorovault.procedure.evidence;
-
-/** The outcome of one rule. */
-public enum RuleStatus { PASS, FAIL, WARN, NOT_APPLICABLE }
