@@ -1,5 +1,8 @@
 package org.fluorovault.analysis;
 
+import org.fluorovault.archive.InstanceNotFoundException;
+import org.fluorovault.common.UnprocessableException;
+
 import java.time.Instant;
 
 import org.fluorovault.analysis.internal.AnalysisRepository;
@@ -109,11 +112,11 @@ public class AnalysisService {
     }
 
     /** The object is archived but cannot be analysed; {@code reason} is a short code, the message says why. */
-    public static class NotAnalysableException extends Exception {
+    public static class NotAnalysableException extends UnprocessableException {
         private final String reason;
 
         public NotAnalysableException(String reason, String message) {
-            super(message);
+            super(reason + ": " + message);
             this.reason = reason;
         }
 

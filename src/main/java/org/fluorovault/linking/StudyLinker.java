@@ -1,5 +1,9 @@
 package org.fluorovault.linking;
 
+import org.fluorovault.common.ConflictException;
+import org.fluorovault.common.InvalidRequestException;
+import org.fluorovault.common.NotFoundException;
+
 import org.fluorovault.dicom.data.LogSafe;
 import java.time.Clock;
 import org.fluorovault.audit.AuditAction;
@@ -28,22 +32,22 @@ public class StudyLinker {
     public static final String RULES = "linker";
     private static final Logger LOG = LoggerFactory.getLogger(StudyLinker.class);
 
-    /** A request that cannot be done: {@code notFound} for an unknown procedure or study, otherwise a conflict. */
-    public static class LinkException extends RuntimeException {
-        private final boolean notFound;
-
-        LinkException(String message, boolean notFound) {
+    /** The procedure, the study or the link a request names does not exist (404). */
+    public static class LinkTargetNotFoundException extends NotFoundException {
+        LinkTargetNotFoundException(String message) {
             super(message);
-            this.notFound = notFound;
         }
+    }
 
-        public boolean notFound() {
-            return notFound;
+    /** The link cannot be made as asked: already linked elsewhere, or changed concurrently (409). */
+    public static class LinkConflictException extends ConflictException {
+        LinkConflictException(String message) {
+            super(message);
         }
     }
 
     /** A person links a study of another patient without saying why (answered 400). */
-    public static class ReasonRequiredException extends IllegalArgumentException {
+    public static class ReasonRequiredException extends InvalidRequestException {
         ReasonRequiredException(String message) {
             super(message);
         }
@@ -177,17 +181,17 @@ public class StudyLinker {
         StudyLink made;
         try {
             made = tx.execute(s -> {
-                if (repo.procedureStatus(procedureId).isEmpty()) throw new LinkException("no procedure " + procedureId, true);
+                if (repo.procedureStatus(procedureId).isEmpty()) throw new LinkTargetNotFoundException("no procedure " + procedureId);
                 Optional<LinkRepository.StudyFacts> study = repo.study(studyInstanceUid);
-                if (study.isEmpty()) throw new LinkException("no study " + studyInstanceUid + " in the archive", true);
+                if (study.isEmpty()) throw new LinkTargetNotFoundException("no study " + studyInstanceUid + " in the archive");
                 Optional<String> conflict = conflict(study.get(), procedureId);
                 if (conflict.isPresent() && (reason == null || reason.isBlank())) {
                     throw new ReasonRequiredException(conflict.get() + "; linking it needs a reason");
                 }
                 Optional<StudyLink> existing = repo.link(studyInstanceUid);
                 if (existing.isPresent()) {
-                    throw new LinkException("study " + studyInstanceUid + " is already linked to procedure "
-                            + existing.get().procedureId() + "; unlink it first", false);
+                    throw new LinkConflictException("study " + studyInstanceUid + " is already linked to procedure "
+                            + existing.get().procedureId() + "; unlink it first");
                 }
                 StudyLink l = new StudyLink(studyInstanceUid, procedureId, LinkMethod.USER, user, clock.instant());
                 String why = reason == null || reason.isBlank() ? "linked by a person" : reason;
@@ -195,7 +199,7 @@ public class StudyLinker {
                 return l;
             });
         } catch (DuplicateKeyException e) {
-            throw new LinkException("study " + studyInstanceUid + " was linked concurrently; reload", false);
+            throw new LinkConflictException("study " + studyInstanceUid + " was linked concurrently; reload");
         }
         events.publishEvent(new StudyLinked(made));
         return made;
@@ -205,7 +209,7 @@ public class StudyLinker {
     public void unlink(long procedureId, String studyInstanceUid, String user, String reason) {
         StudyLink removed = tx.execute(s -> {
             StudyLink l = repo.link(studyInstanceUid).filter(x -> x.procedureId() == procedureId).orElseThrow(() ->
-                    new LinkException("study " + studyInstanceUid + " is not linked to procedure " + procedureId, true));
+                    new LinkTargetNotFoundException("study " + studyInstanceUid + " is not linked to procedure " + procedureId));
             String why = reason == null || reason.isBlank() ? "unlinked by a person" : reason;
             repo.deleteLink(l, user, clock.instant(), why);
             repo.queue(studyInstanceUid, "UNLINKED", List.of(), true, clock.instant(),
