@@ -2,7 +2,11 @@ package org.fluorovault;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -19,6 +23,14 @@ class ModularityTests {
     @Test
     void modulesDependOnEachOtherOnlyThroughTheirApiAndWithoutCycles() {
         MODULES.verify();
+    }
+
+    /** The check itself: an import of another module's internals (the fixture's {@code beta -> alpha.internal}) fails. */
+    @Test
+    void aWrongImportFailsTheCheck() {
+        Violations v = assertThrows(Violations.class,
+                () -> ApplicationModules.of(modularityfixture.FixtureApp.class, location -> true).verify()); // test classes too
+        assertTrue(v.getMessage().contains("AlphaSecret"), v.getMessage());
     }
 
     /** Writes the module diagrams (PlantUML) and module canvases into target/spring-modulith-docs, for docs/architecture.md. */
