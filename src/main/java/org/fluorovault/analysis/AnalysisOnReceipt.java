@@ -1,85 +1,62 @@
 package org.fluorovault.analysis;
 
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-
 import org.fluorovault.archive.InstanceStored;
 import org.fluorovault.archive.StoredInstance;
+import org.fluorovault.common.BackgroundWork;
+import org.fluorovault.common.WorkQueue;
+import org.fluorovault.dicom.dict.Uids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Analyses every newly stored XA/RF run in the background, through a bounded queue on one
- * thread: the C-STORE response never waits for it, a full queue skips the run (it is analysed on
- * demand later), and a run that cannot be analysed is logged, never an error.
+ * Analyses every newly stored XA/RF run in the background ({@link BackgroundWork} queue {@value #QUEUE}): the C-STORE
+ * response never waits for it, a full queue skips the run (it is analysed on demand later), and a run that cannot be
+ * analysed is logged, never an error.
  */
 @Component
-public class AnalysisOnReceipt implements DisposableBean {
+public class AnalysisOnReceipt {
     /**
      * @param onReceipt analyse XA/RF runs as they arrive
      * @param queue     runs waiting at most; more are left for on-demand analysis
      */
+    @Validated
     @ConfigurationProperties("fluorovault.analysis")
-    public record Properties(@DefaultValue("true") boolean onReceipt, @DefaultValue("64") int queue) {}
+    public record Properties(@DefaultValue("true") boolean onReceipt,
+                             @DefaultValue("64") @jakarta.validation.constraints.Min(1) int queue) {}
 
+    public static final String QUEUE = "analysis-on-receipt";
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisOnReceipt.class);
-    static final Set<String> RUN_SOP_CLASSES = Set.of(
-            "1.2.840.10008.5.1.4.1.1.12.1",    // X-Ray Angiographic Image
-            "1.2.840.10008.5.1.4.1.1.12.1.1",  // Enhanced XA Image
-            "1.2.840.10008.5.1.4.1.1.12.2",    // X-Ray Radiofluoroscopic Image
-            "1.2.840.10008.5.1.4.1.1.12.2.1"); // Enhanced XRF Image
+    /** The runs the analysis reads; the authoritative list of analysable SOP classes. */
+    public static final Set<String> RUN_SOP_CLASSES = Set.of(Uids.XRayAngiographicImageStorage, Uids.EnhancedXAImageStorage,
+            Uids.XRayRadiofluoroscopicImageStorage, Uids.EnhancedXRFImageStorage);
 
     private final AnalysisService analysis;
     private final Properties props;
-    private final ThreadPoolExecutor worker;
+    private final WorkQueue queue;
 
-    public AnalysisOnReceipt(AnalysisService analysis, Properties props) {
+    public AnalysisOnReceipt(AnalysisService analysis, Properties props, BackgroundWork work) {
         this.analysis = analysis;
         this.props = props;
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, props.queue())),
-                r -> {
-                    Thread t = new Thread(r, "analysis-on-receipt");
-                    t.setDaemon(true);
-                    return t;
-                }, (r, ex) -> LOG.warn("analysis queue full: a run is left for on-demand analysis"));
+        this.queue = work.queue(QUEUE, props.queue(), true, "the run is analysed on demand later", this::analyse);
     }
 
     @EventListener
     public void onStored(InstanceStored event) {
         StoredInstance si = event.instance();
-        if (!props.onReceipt() || !RUN_SOP_CLASSES.contains(si.sopClassUid())) return;
-        worker.execute(() -> {
-            try {
-                analysis.analysis(si.sopInstanceUid());
-            } catch (AnalysisService.NotAnalysableException e) {
-                LOG.info("{} not analysed on receipt: {}", si.sopInstanceUid(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warn("analysis of {} on receipt failed", si.sopInstanceUid(), e);
-            }
-        });
+        if (props.onReceipt() && RUN_SOP_CLASSES.contains(si.sopClassUid())) queue.submit(si.sopInstanceUid());
     }
 
-    /** Waits until the runs queued so far are done (the queue is served in order by one thread). */
-    public boolean awaitQueued(long millis) throws InterruptedException {
-        Future<?> marker = worker.submit(() -> { });
+    private void analyse(String sopInstanceUid) {
         try {
-            marker.get(millis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return false;
+            analysis.analysis(sopInstanceUid);
+        } catch (AnalysisService.NotAnalysableException e) {
+            LOG.info("{} not analysed on receipt: {}", sopInstanceUid, e.getMessage());
         }
-    }
-
-    @Override
-    public void destroy() {
-        worker.shutdownNow();
     }
 }

@@ -7,42 +7,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import org.fluorovault.common.BackgroundWork;
+import org.fluorovault.common.WorkQueue;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Tag;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.TransferSyntax;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads, in the background after start, the acquisition time of objects stored before the index
+ * Reads, in the background after start ({@link BackgroundWork} queue {@value #QUEUE}), the acquisition time of objects stored before the index
  * kept it (V10: {@code acquired_checked} false), from their stored headers, a batch at a time on
  * one thread. An object whose file is missing or unreadable is marked as read with no time and
  * logged; the rules then order its study by receipt, as before.
  */
 @Component
-class AcquisitionBackfill implements SmartLifecycle {
+class AcquisitionBackfill {
     private static final Logger LOG = LoggerFactory.getLogger(AcquisitionBackfill.class);
     static final int BATCH = 500;
 
     private record Pending(long id, String path, String transferSyntaxUid) {}
 
+    static final String QUEUE = "acquisition-backfill";
     private final JdbcTemplate jdbc;
     private final ArchiveStore archive;
-    private volatile ExecutorService worker;
-    private volatile boolean stopping;
+    private final WorkQueue queue;
 
-    AcquisitionBackfill(JdbcTemplate jdbc, ArchiveStore archive) {
+    AcquisitionBackfill(JdbcTemplate jdbc, ArchiveStore archive, BackgroundWork work) {
         this.jdbc = jdbc;
         this.archive = archive;
+        this.queue = work.queue(QUEUE, 1, true, "the pass resumes at the next start", key -> runToEnd());
     }
 
     /**
@@ -52,12 +52,12 @@ class AcquisitionBackfill implements SmartLifecycle {
      */
     int runToEnd() {
         int total = 0, withTime = 0;
-        while (!stopping) {
+        while (!Thread.currentThread().isInterrupted()) { // interrupted at shutdown: the rest resumes at the next start
             List<Pending> batch = jdbc.query("SELECT id, path, transfer_syntax_uid FROM instance WHERE acquired_checked = FALSE"
                     + " ORDER BY id LIMIT ?", (rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)), BATCH);
             if (batch.isEmpty()) break;
             for (Pending p : batch) {
-                if (stopping) break;
+                if (Thread.currentThread().isInterrupted()) break;
                 Timestamp at = read(p);
                 if (at != null) withTime++;
                 jdbc.update("UPDATE instance SET acquired_at = ?, acquired_checked = TRUE WHERE id = ?", at, p.id());
@@ -83,55 +83,8 @@ class AcquisitionBackfill implements SmartLifecycle {
         }
     }
 
-    /** Waits until the pass started at start is over; true when it is. */
-    boolean awaitDone(long millis) throws InterruptedException {
-        ExecutorService w = worker;
-        if (w == null) return true;
-        Future<?> marker = w.submit(() -> { });
-        try {
-            marker.get(millis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public void start() {
-        stopping = false;
-        ExecutorService w = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "acquisition-backfill");
-            t.setDaemon(true);
-            return t;
-        });
-        worker = w;
-        w.execute(() -> {
-            try {
-                runToEnd();
-            } catch (RuntimeException e) {
-                LOG.warn("reading acquisition times of earlier objects stopped; it resumes at the next start", e);
-            }
-        });
-    }
-
-    @Override
-    public void stop() {
-        stopping = true;
-        ExecutorService w = worker;
-        worker = null;
-        if (w != null) {
-            w.shutdown();
-            try {
-                if (!w.awaitTermination(10, TimeUnit.SECONDS)) w.shutdownNow();
-            } catch (InterruptedException e) {
-                w.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker != null;
+    @EventListener(ApplicationReadyEvent.class)
+    public void onReady() {
+        queue.submit("objects stored before V10");
     }
 }

@@ -28,7 +28,7 @@ class AnalysisOnReceiptTest extends ArchiveTestBase {
         r.add("fluorovault.analysis.on-receipt", () -> "true");
     }
 
-    @Autowired AnalysisOnReceipt onReceipt;
+    @Autowired org.fluorovault.common.BackgroundWork background;
     @Autowired AnalysisRepository results;
 
     @Test
@@ -51,7 +51,7 @@ class AnalysisOnReceiptTest extends ArchiveTestBase {
                 TestDicom.xa("ON-RECEIPT", TestDicom.uid(), TestDicom.uid(), singleUid, 1, 64), TransferSyntax.EXPLICIT_VR_LE);
 
         assertEquals(2, send(runFile, single).sent());
-        assertTrue(onReceipt.awaitQueued(60_000), "queued analyses finished");
+        assertTrue(background.awaitIdle(60_000, AnalysisOnReceipt.QUEUE), "queued analyses finished");
         assertEquals(1, results.count(runUid), "the run was analysed on receipt");
         assertEquals(0, results.count(singleUid), "a single frame is not a run");
     }

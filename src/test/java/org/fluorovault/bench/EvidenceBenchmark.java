@@ -108,7 +108,7 @@ public final class EvidenceBenchmark {
             runs.add(iuid);
         }
         Senders.send(node.port(), node.aeTitle(), dir);
-        ctx.getBean(LinkOnReceipt.class).awaitIdle(60_000);
+        ctx.getBean(org.fluorovault.common.BackgroundWork.class).awaitIdle(60_000, LinkOnReceipt.QUEUE);
         AnnotationService annotations = ctx.getBean(AnnotationService.class);
         AnalysisService analysis = ctx.getBean(AnalysisService.class);
         String[] views = {"AP", "LATERAL"};

@@ -23,7 +23,7 @@ import tools.jackson.databind.ObjectMapper;
 class DoseReportTest extends ArchiveTestBase {
     private static final Path SAMPLE = Path.of("dicom-samples/dose-report.dcm");
 
-    @Autowired DoseListener doseListener;
+    @Autowired org.fluorovault.common.BackgroundWork background;
     @TempDir Path dir;
 
     /** The sample dose report under new UIDs, so that it is new to the shared archive. */
@@ -50,7 +50,7 @@ class DoseReportTest extends ArchiveTestBase {
         Attributes sr = sampleWithNewUids(study);
         Path file = TestDicom.write(dir.resolve("rdsr.dcm"), sr, "1.2.840.10008.1.2.1");
         assertEquals(1, stored(send(file)));
-        assertTrue(doseListener.awaitIdle(10_000));
+        assertTrue(background.awaitIdle(10_000, DoseOnReceipt.QUEUE));
 
         JsonNode d = dose(study, 200);
         assertEquals("RDSR", d.get("source").asString());
@@ -108,7 +108,7 @@ class DoseReportTest extends ArchiveTestBase {
         Path file2 = TestDicom.write(dir.resolve("empty.dcm"), empty, "1.2.840.10008.1.2.1");
 
         assertEquals(2, stored(send(file, file2)), "broken dose reports are still archived");
-        assertTrue(doseListener.awaitIdle(10_000));
+        assertTrue(background.awaitIdle(10_000, DoseOnReceipt.QUEUE));
         JsonNode d = dose(study, 200);
         assertEquals("NONE", d.get("source").asString());
         assertEquals(0, d.get("totals").size());
@@ -116,7 +116,7 @@ class DoseReportTest extends ArchiveTestBase {
         // the extraction thread survived: a good report afterwards is extracted
         String study2 = TestDicom.uid();
         assertEquals(1, stored(send(TestDicom.write(dir.resolve("good.dcm"), sampleWithNewUids(study2), "1.2.840.10008.1.2.1"))));
-        assertTrue(doseListener.awaitIdle(10_000));
+        assertTrue(background.awaitIdle(10_000, DoseOnReceipt.QUEUE));
         assertEquals("RDSR", dose(study2, 200).get("source").asString());
     }
 

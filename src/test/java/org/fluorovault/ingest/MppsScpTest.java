@@ -145,14 +145,14 @@ class MppsScpTest extends ArchiveTestBase {
         java.nio.file.Path file = TestDicom.write(STORAGE.resolveSibling(iuid + ".dcm"), sr, "1.2.840.10008.1.2.1");
         try {
             assertEquals(0, send(file).failures().size());
-            assertTrue(doseListener.awaitIdle(10_000));
+            assertTrue(background.awaitIdle(10_000, org.fluorovault.dose.DoseOnReceipt.QUEUE));
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
         assertEquals("RDSR", dose(study).get("source").asString());
     }
 
-    @Autowired org.fluorovault.dose.DoseListener doseListener;
+    @Autowired org.fluorovault.common.BackgroundWork background;
 
     @Tag("interop")
     @Test

@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class EvidenceFlowTest extends ArchiveTestBase {
     static final String PW = "evidence-flow-pw";
     final JsonMapper json = JsonMapper.builder().build();
-    @Autowired LinkOnReceipt linking;
+    @Autowired org.fluorovault.common.BackgroundWork background;
     @TempDir Path tmp;
 
     @BeforeEach
@@ -113,7 +113,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
             Path epidural = run(pid, study, 0, stated ? "20261020101200" : null);
             sendAll(epidural); // the confirmation run reaches the archive first (a re-send, a second C-arm queue...)
             sendAll(vascular);
-            assertThat(linking.awaitIdle(10_000)).isTrue();
+            assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
             annotate(TestDicom.datasetUid(vascular), "AP", "VASCULAR_REPOSITIONED");
             annotate(TestDicom.datasetUid(epidural), "AP", "EPIDURAL");
             JsonNode v = evidence(id, "flowauditor");
@@ -132,7 +132,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
         String study = TestDicom.uid();
         Path ap = run(pid, study, 0), lateral = run(pid, study, 90);
         sendAll(ap, lateral);
-        assertThat(linking.awaitIdle(10_000)).isTrue();
+        assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
         JsonNode links = json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowauditor", PW, null, null).body());
         assertThat(links).hasSize(1);
         assertThat(links.get(0).get("method").asString()).isEqualTo("ACCESSION");
@@ -226,7 +226,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
                 .get("id").asLong();
         String study = TestDicom.uid();
         sendAll(run(pid, study, 0), run(pid, study, -30));
-        assertThat(linking.awaitIdle(10_000)).isTrue();
+        assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
         Path out = unzip(get("/api/procedures/" + id + "/packet.zip", "flowauditor", PW, null).body(), tmp.resolve("z"));
         Peers.Result sums = Peers.run(out, 60, "sha256sum", "-c", "MANIFEST.SHA256");
         assertThat(sums.exitCode()).as(sums.output()).isZero();
@@ -270,7 +270,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
                 .get("id").asLong();
         String study = TestDicom.uid();
         sendAll(run(pid, study, 0)); // accession A<pid> is unknown, and the study date is weeks from the procedure
-        assertThat(linking.awaitIdle(10_000)).isTrue();
+        assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
         JsonNode queue = json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body());
         JsonNode mine = find(queue, study);
         assertThat(mine.get("reason").asString()).isEqualTo("UNMATCHED");
@@ -293,7 +293,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
         // a new instance of the study does not make the rules attach it again
         String iuid = TestDicom.uid();
         sendAll(TestDicom.write(tmp.resolve(iuid + ".dcm"), TestDicom.xa(pid, study, TestDicom.uid(), iuid, 2, 32), TransferSyntax.EXPLICIT_VR_LE));
-        assertThat(linking.awaitIdle(10_000)).isTrue();
+        assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
         assertThat(json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null).body())).isEmpty();
         JsonNode history = json.readTree(request("GET", "/api/procedures/" + id + "/studies/history", "flowauditor", PW, null, null).body());
         assertThat(history).extracting(h -> h.get("action").asString() + " " + h.get("actor").asString())
@@ -317,7 +317,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
         ds.setString(Tags.AccessionNumber, VR.SH, "A" + pid); // the procedure's accession, another patient's images
         ds.setString(Tags.StudyDate, VR.DA, "20261020");
         sendAll(TestDicom.write(tmp.resolve(study + ".dcm"), ds, TransferSyntax.EXPLICIT_VR_LE));
-        assertThat(linking.awaitIdle(10_000)).isTrue();
+        assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
 
         assertThat(json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null).body())).isEmpty();
         JsonNode queued = find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study);
@@ -351,12 +351,12 @@ class EvidenceFlowTest extends ArchiveTestBase {
         String pid = "PL" + System.nanoTime() % 100000;
         String study = TestDicom.uid();
         sendAll(run(pid, study, 0)); // accession A<pid>, no procedure yet
-        assertThat(linking.awaitIdle(10_000)).isTrue();
+        assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
         assertThat(find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study)
                 .get("reason").asString()).isEqualTo("UNMATCHED");
         long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20")).body())
                 .get("id").asLong();
-        assertThat(linking.awaitIdle(10_000)).isTrue();
+        assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
         JsonNode links = json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null).body());
         assertThat(links).hasSize(1);
         assertThat(links.get(0).get("method").asString()).isEqualTo("ACCESSION");
@@ -370,7 +370,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
         mr.setString(Tags.Modality, VR.CS, "MR");
         mr.setString(Tags.AccessionNumber, VR.SH, "NOPROC1");
         sendAll(TestDicom.write(tmp.resolve(iuid + ".dcm"), mr, TransferSyntax.EXPLICIT_VR_LE));
-        assertThat(linking.awaitIdle(10_000)).isTrue();
+        assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
         assertThat(find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study)).isNull();
         assertThat(request("GET", "/api/link-queue?size=0", "flowtech", PW, null, null).statusCode()).isEqualTo(400);
     }
