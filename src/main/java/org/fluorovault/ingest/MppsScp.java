@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 
 import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.data.UidGenerator;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomReader;
@@ -48,7 +48,7 @@ final class MppsScp {
         checkSopClass(cmd.getString(Commands.AffectedSOPClassUID));
         String iuid = cmd.getString(Commands.AffectedSOPInstanceUID);
         boolean generated = iuid == null || iuid.isBlank();
-        if (generated) iuid = "2.25." + new java.math.BigInteger(1, uuidBytes());
+        if (generated) iuid = UidGenerator.fromUuid();
         String status = ds.getString(Tags.PerformedProcedureStepStatus);
         if (!"IN PROGRESS".equals(status)) {
             throw new DimseException(Status.INVALID_ATTRIBUTE_VALUE,
@@ -107,10 +107,5 @@ final class MppsScp {
         } catch (IOException e) {
             throw new DimseException(Status.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
         }
-    }
-
-    private static byte[] uuidBytes() {
-        UUID u = UUID.randomUUID();
-        return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
     }
 }

@@ -3,16 +3,14 @@ package org.fluorovault.dicom.media;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
+import org.fluorovault.dicom.data.UidGenerator;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomWriter;
@@ -81,7 +79,7 @@ public final class DicomDirBuilder {
     public void write(OutputStream out) throws IOException {
         List<Node> order = new ArrayList<>();
         patients.values().forEach(p -> depthFirst(p, order));
-        String iuid = "2.25." + new BigInteger(1, uuidBytes());
+        String iuid = UidGenerator.fromUuid();
         Attributes fmi = FileMetaInformation.create(MEDIA_STORAGE_DIRECTORY, iuid, TransferSyntax.EXPLICIT_VR_LE,
                 Implementation.CLASS_UID, Implementation.VERSION_NAME, null);
         Attributes ds = new Attributes();
@@ -241,10 +239,5 @@ public final class DicomDirBuilder {
         String v = a.getString(tag);
         if (v == null || v.isBlank()) throw new IllegalArgumentException("file without " + name);
         return v;
-    }
-
-    private static byte[] uuidBytes() {
-        UUID u = UUID.randomUUID();
-        return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
     }
 }
