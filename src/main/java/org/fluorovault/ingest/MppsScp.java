@@ -45,8 +45,8 @@ final class MppsScp {
     private void onCreate(Association assoc, PresentationContext pc, Attributes cmd, InputStream data,
                           DimseResponder responder) throws IOException {
         Attributes ds = read(pc, cmd, data);
-        checkSopClass(cmd.getString(Commands.AffectedSOPClassUID));
-        String iuid = cmd.getString(Commands.AffectedSOPInstanceUID);
+        checkSopClass(cmd.getString(Tags.AffectedSOPClassUID));
+        String iuid = cmd.getString(Tags.AffectedSOPInstanceUID);
         boolean generated = iuid == null || iuid.isBlank();
         if (generated) iuid = UidGenerator.fromUuid();
         String status = ds.getString(Tags.PerformedProcedureStepStatus);
@@ -62,15 +62,15 @@ final class MppsScp {
         }
         LOG.info("{}: MPPS {} created (IN PROGRESS)", assoc.name(), iuid);
         Attributes rsp = Commands.response(cmd, Status.SUCCESS);
-        rsp.setString(Commands.AffectedSOPInstanceUID, VR.UI, iuid);
+        rsp.setString(Tags.AffectedSOPInstanceUID, VR.UI, iuid);
         responder.respond(rsp, null);
     }
 
     private void onSet(Association assoc, PresentationContext pc, Attributes cmd, InputStream data,
                        DimseResponder responder) throws IOException {
         Attributes ds = read(pc, cmd, data);
-        checkSopClass(cmd.getString(Commands.RequestedSOPClassUID));
-        String iuid = cmd.getString(Commands.RequestedSOPInstanceUID);
+        checkSopClass(cmd.getString(Tags.RequestedSOPClassUID));
+        String iuid = cmd.getString(Tags.RequestedSOPInstanceUID);
         if (iuid == null || iuid.isBlank()) {
             throw new DimseException(Status.MISSING_ATTRIBUTE, "N-SET-RQ lacks Requested SOP Instance UID");
         }

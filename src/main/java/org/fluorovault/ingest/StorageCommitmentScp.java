@@ -121,13 +121,13 @@ final class StorageCommitmentScp implements DimseService {
         } catch (IOException e) {
             throw new DimseException(Status.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
         }
-        if (!SOP_CLASS.equals(cmd.getString(Commands.RequestedSOPClassUID))) {
+        if (!SOP_CLASS.equals(cmd.getString(Tags.RequestedSOPClassUID))) {
             throw new DimseException(Status.NO_SUCH_SOP_CLASS, "Not the Storage Commitment Push Model SOP Class");
         }
-        if (!SOP_INSTANCE.equals(cmd.getString(Commands.RequestedSOPInstanceUID))) {
+        if (!SOP_INSTANCE.equals(cmd.getString(Tags.RequestedSOPInstanceUID))) {
             throw new DimseException(Status.NO_SUCH_OBJECT_INSTANCE, "Requested SOP Instance is not 1.2.840.10008.1.20.1.1");
         }
-        int action = cmd.getInt(Commands.ActionTypeID, -1);
+        int action = cmd.getInt(Tags.ActionTypeID, -1);
         if (action != 1) throw new DimseException(NO_SUCH_ACTION, "Action Type ID must be 1");
         String transaction = ds.getString(Tags.TransactionUID);
         if (transaction == null || transaction.isBlank()) {
@@ -152,7 +152,7 @@ final class StorageCommitmentScp implements DimseService {
             throw new DimseException(Status.PROCESSING_FAILURE, "Request could not be recorded");
         }
         Attributes rsp = Commands.response(cmd, Status.SUCCESS);
-        rsp.setInt(Commands.ActionTypeID, VR.US, 1);
+        rsp.setInt(Tags.ActionTypeID, VR.US, 1);
         LOG.info("{}: storage commitment {} requested for {} instance(s)", assoc.name(), transaction, requested.size());
         try {
             responder.respond(rsp, null);
@@ -242,12 +242,12 @@ final class StorageCommitmentScp implements DimseService {
     private void send(DimseClient client, int pcid, String tsuid, int event, Attributes report, String name)
             throws IOException {
         Attributes rq = new Attributes();
-        rq.setString(Commands.AffectedSOPClassUID, VR.UI, SOP_CLASS);
-        rq.setInt(Commands.CommandField, VR.US, CommandField.N_EVENT_REPORT_RQ.code());
-        rq.setInt(Commands.MessageID, VR.US, client.nextMessageId());
-        rq.setInt(Commands.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
-        rq.setString(Commands.AffectedSOPInstanceUID, VR.UI, SOP_INSTANCE);
-        rq.setInt(Commands.EventTypeID, VR.US, event);
+        rq.setString(Tags.AffectedSOPClassUID, VR.UI, SOP_CLASS);
+        rq.setInt(Tags.CommandField, VR.US, CommandField.N_EVENT_REPORT_RQ.code());
+        rq.setInt(Tags.MessageID, VR.US, client.nextMessageId());
+        rq.setInt(Tags.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
+        rq.setString(Tags.AffectedSOPInstanceUID, VR.UI, SOP_INSTANCE);
+        rq.setInt(Tags.EventTypeID, VR.US, event);
         TransferSyntax ts = TransferSyntax.of(tsuid);
         DataWriter writer = out -> {
             DicomWriter w = new DicomWriter(out);

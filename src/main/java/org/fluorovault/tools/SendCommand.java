@@ -22,6 +22,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.net.dimse.Commands;
 import org.fluorovault.dicom.net.dimse.DimseClient;
 import org.fluorovault.dicom.net.dimse.Status;
@@ -173,7 +174,7 @@ public class SendCommand implements Callable<Integer> {
                     Status st = Commands.status(r);
                     if (st.isFailure()) {
                         failures.add(new Failure(f.path(), String.format("%04X", st.code()),
-                                r.getString(Commands.ErrorComment, "")));
+                                r.getString(Tags.ErrorComment, "")));
                     } else {
                         sent++;
                     }

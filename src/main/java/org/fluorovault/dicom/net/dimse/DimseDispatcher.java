@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.UidSyntax;
+import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomParseException;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.TransferSyntax;
@@ -109,21 +110,21 @@ public final class DimseDispatcher implements DimseReceiver {
         }
         if (field == CommandField.C_CANCEL_RQ) {
             OperationRunner r = runners.get(assoc);
-            int id = cmd.getInt(Commands.MessageIDBeingRespondedTo, -1);
+            int id = cmd.getInt(Tags.MessageIDBeingRespondedTo, -1);
             if (r == null || !r.cancel(id)) {
                 LOG.log(Level.DEBUG, "{0}: C-CANCEL-RQ for {1}, which is not running", assoc.name(), id);
             }
             return;
         }
         if (field == null || !field.isRequest()) {
-            LOG.log(Level.WARNING, "{0}: unexpected command field {1}", assoc.name(), cmd.getInt(Commands.CommandField, -1));
+            LOG.log(Level.WARNING, "{0}: unexpected command field {1}", assoc.name(), cmd.getInt(Tags.CommandField, -1));
             if (field == null) respond(assoc, pc, Commands.response(cmd, Status.UNRECOGNIZED_OPERATION));
             return;
         }
         try {
             if (field != CommandField.C_ECHO_RQ) authorizer.check(assoc, pc, field);
             if (field.name().startsWith("N_")) { // the instance an N-service acts on names index rows: only a valid UID
-                for (int tag : new int[] {Commands.AffectedSOPInstanceUID, Commands.RequestedSOPInstanceUID}) {
+                for (int tag : new int[] {Tags.AffectedSOPInstanceUID, Tags.RequestedSOPInstanceUID}) {
                     String uid = cmd.getString(tag);
                     String invalid = uid == null ? null : UidSyntax.problem(uid);
                     if (invalid != null) {
@@ -150,7 +151,7 @@ public final class DimseDispatcher implements DimseReceiver {
             }
         } catch (DimseException e) {
             LOG.log(Level.WARNING, "{0}: {1} {2} failed with {3}: {4}", assoc.name(), field,
-                    UidSyntax.forLog(cmd.getString(Commands.AffectedSOPInstanceUID, cmd.getString(Commands.RequestedSOPInstanceUID, ""))), e.status(),
+                    UidSyntax.forLog(cmd.getString(Tags.AffectedSOPInstanceUID, cmd.getString(Tags.RequestedSOPInstanceUID, ""))), e.status(),
                     e.getMessage());
             respond(assoc, pc, Commands.failure(cmd, e));
         } catch (RuntimeException e) {
@@ -172,7 +173,7 @@ public final class DimseDispatcher implements DimseReceiver {
             }
         }
         OperationRunner runner = runners.computeIfAbsent(assoc, OperationRunner::new);
-        if (runner.isRunning(cmd.getInt(Commands.MessageID, -1))) {
+        if (runner.isRunning(cmd.getInt(Tags.MessageID, -1))) {
             throw new DimseException(Status.DUPLICATE_INVOCATION, "Message ID already in use");
         }
         runner.submit(new OperationContext(assoc, pc, cmd, identifier, runner.client()), op, field);
@@ -182,8 +183,8 @@ public final class DimseDispatcher implements DimseReceiver {
     private static final Status INVALID_OBJECT_INSTANCE = new Status(0x0117);
 
     private void onStore(Association assoc, PresentationContext pc, Attributes cmd) throws IOException {
-        String cuid = cmd.getString(Commands.AffectedSOPClassUID);
-        String iuid = cmd.getString(Commands.AffectedSOPInstanceUID);
+        String cuid = cmd.getString(Tags.AffectedSOPClassUID);
+        String iuid = cmd.getString(Tags.AffectedSOPInstanceUID);
         if (!Commands.hasDataset(cmd)) {
             throw new DimseException(Status.MISSING_ATTRIBUTE, "C-STORE-RQ without a data set");
         }
@@ -194,15 +195,15 @@ public final class DimseDispatcher implements DimseReceiver {
         if (invalid != null) { // refused before anything is written: the UID names files and index rows
             throw new DimseException(StoreStatus.CANNOT_UNDERSTAND,
                     "Cannot understand: Affected SOP Instance UID is not a valid UID (" + invalid + ")",
-                    Commands.AffectedSOPInstanceUID);
+                    Tags.AffectedSOPInstanceUID);
         }
         if (!cuid.equals(pc.abstractSyntax())) {
             throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED,
                     "SOP Class " + cuid + " differs from the presentation context's");
         }
         StoreContext ctx = new StoreContext(assoc, cuid, iuid, pc.transferSyntax(),
-                cmd.getInt(Commands.Priority, 0), cmd.getString(Commands.MoveOriginatorApplicationEntityTitle),
-                cmd.getInt(Commands.MoveOriginatorMessageID, 0));
+                cmd.getInt(Tags.Priority, 0), cmd.getString(Tags.MoveOriginatorApplicationEntityTitle),
+                cmd.getInt(Tags.MoveOriginatorMessageID, 0));
         Status st = storeHandler.store(ctx, assoc.openDataStream());
         respond(assoc, pc, Commands.response(cmd, st));
     }
