@@ -15,6 +15,7 @@ import org.fluorovault.dicom.net.dimse.Commands;
 import org.fluorovault.dicom.net.dimse.DimseException;
 import org.fluorovault.dicom.net.dimse.DimseResponder;
 import org.fluorovault.dicom.net.dimse.DimseService;
+import org.fluorovault.dicom.net.dimse.MppsStatus;
 import org.fluorovault.dicom.net.dimse.Status;
 import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.PresentationContext;
@@ -27,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 final class MppsScp {
     static final String SOP_CLASS = "1.2.840.10008.3.1.2.3.3";
-    static final Status DUPLICATE_SOP_INSTANCE = new Status(0x0111);
     static final int MAX_VALUE = 1 << 20;
     private static final Set<String> STATES = Set.of("IN PROGRESS", "COMPLETED", "DISCONTINUED");
     private static final Logger LOG = LoggerFactory.getLogger(MppsScp.class);
@@ -51,12 +51,12 @@ final class MppsScp {
         if (generated) iuid = UidGenerator.fromUuid();
         String status = ds.getString(Tags.PerformedProcedureStepStatus);
         if (!"IN PROGRESS".equals(status)) {
-            throw new DimseException(Status.INVALID_ATTRIBUTE_VALUE,
+            throw new DimseException(MppsStatus.INVALID_ATTRIBUTE_VALUE,
                     "Performed Procedure Step Status must be IN PROGRESS", Tags.PerformedProcedureStepStatus);
         }
         synchronized (lock) {
             if (records.status(iuid) != null) {
-                throw new DimseException(DUPLICATE_SOP_INSTANCE, "MPPS instance already exists");
+                throw new DimseException(MppsStatus.DUPLICATE_SOP_INSTANCE, "MPPS instance already exists");
             }
             records.create(iuid, ds, assoc.callingAet(), Instant.now());
         }
@@ -72,20 +72,20 @@ final class MppsScp {
         checkSopClass(cmd.getString(Tags.RequestedSOPClassUID));
         String iuid = cmd.getString(Tags.RequestedSOPInstanceUID);
         if (iuid == null || iuid.isBlank()) {
-            throw new DimseException(Status.MISSING_ATTRIBUTE, "N-SET-RQ lacks Requested SOP Instance UID");
+            throw new DimseException(MppsStatus.MISSING_ATTRIBUTE, "N-SET-RQ lacks Requested SOP Instance UID");
         }
         String next = ds.getString(Tags.PerformedProcedureStepStatus);
         if (ds.contains(Tags.PerformedProcedureStepStatus) && !STATES.contains(next)) {
-            throw new DimseException(Status.INVALID_ATTRIBUTE_VALUE,
+            throw new DimseException(MppsStatus.INVALID_ATTRIBUTE_VALUE,
                     "Performed Procedure Step Status: IN PROGRESS, COMPLETED or DISCONTINUED",
                     Tags.PerformedProcedureStepStatus);
         }
         String now;
         synchronized (lock) {
             now = records.status(iuid);
-            if (now == null) throw new DimseException(Status.NO_SUCH_OBJECT_INSTANCE, "No such MPPS instance");
+            if (now == null) throw new DimseException(MppsStatus.NO_SUCH_OBJECT_INSTANCE, "No such MPPS instance");
             if (!"IN PROGRESS".equals(now)) {
-                throw new DimseException(Status.PROCESSING_FAILURE,
+                throw new DimseException(MppsStatus.PROCESSING_FAILURE,
                         "Performed Procedure Step Object may no longer be updated");
             }
             records.set(iuid, ds, Instant.now());
@@ -96,16 +96,16 @@ final class MppsScp {
 
     private static void checkSopClass(String cuid) {
         if (cuid != null && !SOP_CLASS.equals(cuid)) {
-            throw new DimseException(Status.NO_SUCH_SOP_CLASS, "Not the MPPS SOP Class");
+            throw new DimseException(MppsStatus.NO_SUCH_SOP_CLASS, "Not the MPPS SOP Class");
         }
     }
 
     private static Attributes read(PresentationContext pc, Attributes cmd, InputStream data) throws IOException {
-        if (data == null) throw new DimseException(Status.MISSING_ATTRIBUTE, "Request without a data set");
+        if (data == null) throw new DimseException(MppsStatus.MISSING_ATTRIBUTE, "Request without a data set");
         try {
             return new DicomReader(data, null).maxValueLength(MAX_VALUE).readDataset(TransferSyntax.of(pc.transferSyntax()));
         } catch (IOException e) {
-            throw new DimseException(Status.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
+            throw new DimseException(MppsStatus.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
         }
     }
 }

@@ -22,6 +22,7 @@ import org.fluorovault.dicom.io.DicomWriter;
 import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.CommitmentStatus;
 import org.fluorovault.dicom.net.dimse.DimseClient;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.dimse.DimseException;
@@ -46,8 +47,6 @@ import org.slf4j.LoggerFactory;
 final class StorageCommitmentScp implements DimseService {
     static final String SOP_CLASS = "1.2.840.10008.1.20.1";
     static final String SOP_INSTANCE = "1.2.840.10008.1.20.1.1";
-    static final Status NO_SUCH_ACTION = new Status(0x0123);
-    static final int CLASS_INSTANCE_CONFLICT = 0x0119;
     private static final Logger LOG = LoggerFactory.getLogger(StorageCommitmentScp.class);
 
     private final InstanceIndex index;
@@ -114,28 +113,28 @@ final class StorageCommitmentScp implements DimseService {
     @Override
     public void onRequest(Association assoc, PresentationContext pc, Attributes cmd, InputStream data,
                           DimseResponder responder) throws IOException {
-        if (data == null) throw new DimseException(Status.MISSING_ATTRIBUTE, "N-ACTION-RQ without a data set");
+        if (data == null) throw new DimseException(CommitmentStatus.MISSING_ATTRIBUTE, "N-ACTION-RQ without a data set");
         Attributes ds;
         try {
             ds = new DicomReader(data, null).maxValueLength(1 << 16).readDataset(TransferSyntax.of(pc.transferSyntax()));
         } catch (IOException e) {
-            throw new DimseException(Status.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
+            throw new DimseException(CommitmentStatus.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
         }
         if (!SOP_CLASS.equals(cmd.getString(Tags.RequestedSOPClassUID))) {
-            throw new DimseException(Status.NO_SUCH_SOP_CLASS, "Not the Storage Commitment Push Model SOP Class");
+            throw new DimseException(CommitmentStatus.NO_SUCH_SOP_CLASS, "Not the Storage Commitment Push Model SOP Class");
         }
         if (!SOP_INSTANCE.equals(cmd.getString(Tags.RequestedSOPInstanceUID))) {
-            throw new DimseException(Status.NO_SUCH_OBJECT_INSTANCE, "Requested SOP Instance is not 1.2.840.10008.1.20.1.1");
+            throw new DimseException(CommitmentStatus.NO_SUCH_OBJECT_INSTANCE, "Requested SOP Instance is not 1.2.840.10008.1.20.1.1");
         }
         int action = cmd.getInt(Tags.ActionTypeID, -1);
-        if (action != 1) throw new DimseException(NO_SUCH_ACTION, "Action Type ID must be 1");
+        if (action != 1) throw new DimseException(CommitmentStatus.NO_SUCH_ACTION, "Action Type ID must be 1");
         String transaction = ds.getString(Tags.TransactionUID);
         if (transaction == null || transaction.isBlank()) {
-            throw new DimseException(Status.MISSING_ATTRIBUTE, "Transaction UID missing", Tags.TransactionUID);
+            throw new DimseException(CommitmentStatus.MISSING_ATTRIBUTE, "Transaction UID missing", Tags.TransactionUID);
         }
         Sequence refs = ds.getSequence(Tags.ReferencedSOPSequence);
         if (refs == null || refs.isEmpty()) {
-            throw new DimseException(Status.MISSING_ATTRIBUTE, "Referenced SOP Sequence missing or empty",
+            throw new DimseException(CommitmentStatus.MISSING_ATTRIBUTE, "Referenced SOP Sequence missing or empty",
                     Tags.ReferencedSOPSequence);
         }
         List<String[]> requested = new ArrayList<>();
@@ -143,13 +142,13 @@ final class StorageCommitmentScp implements DimseService {
             requested.add(new String[] {r.getString(Tags.ReferencedSOPClassUID), r.getString(Tags.ReferencedSOPInstanceUID)});
         }
         ThreadPoolExecutor w = worker;
-        if (w == null) throw new DimseException(Status.PROCESSING_FAILURE, "Storage commitment is stopping");
+        if (w == null) throw new DimseException(CommitmentStatus.PROCESSING_FAILURE, "Storage commitment is stopping");
         PendingCommitments.Pending p;
         try {
             p = pending.add(transaction, assoc.callingAet(), requested);
         } catch (RuntimeException e) {
             LOG.error("{}: storage commitment {} not recorded: {}", assoc.name(), transaction, e.toString());
-            throw new DimseException(Status.PROCESSING_FAILURE, "Request could not be recorded");
+            throw new DimseException(CommitmentStatus.PROCESSING_FAILURE, "Request could not be recorded");
         }
         Attributes rsp = Commands.response(cmd, Status.SUCCESS);
         rsp.setInt(Tags.ActionTypeID, VR.US, 1);
@@ -257,7 +256,8 @@ final class StorageCommitmentScp implements DimseService {
         try {
             Attributes rsp = client.invoke(pcid, rq, writer, null)
                     .get(props.commitmentReportTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("{}: N-EVENT-REPORT (event {}) answered with {}", name, event, Commands.status(rsp));
+            Status st = Commands.status(rsp);
+            LOG.info("{}: N-EVENT-REPORT (event {}) answered with {} {}", name, event, st, st.description());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -270,13 +270,15 @@ final class StorageCommitmentScp implements DimseService {
 
     /** 0 when committed, else the Failure Reason (PS3.4 J.3.2.1.1.1). */
     int check(String sopClassUid, String sopInstanceUid) {
-        if (sopInstanceUid == null || sopInstanceUid.isBlank()) return Status.NO_SUCH_OBJECT_INSTANCE.code();
+        if (sopInstanceUid == null || sopInstanceUid.isBlank()) return CommitmentStatus.FAILURE_NO_SUCH_OBJECT_INSTANCE.code();
         StoredInstance si = index.find(sopInstanceUid);
-        if (si == null) return Status.NO_SUCH_OBJECT_INSTANCE.code();
-        if (sopClassUid != null && !sopClassUid.equals(si.sopClassUid())) return CLASS_INSTANCE_CONFLICT;
+        if (si == null) return CommitmentStatus.FAILURE_NO_SUCH_OBJECT_INSTANCE.code();
+        if (sopClassUid != null && !sopClassUid.equals(si.sopClassUid())) {
+            return CommitmentStatus.FAILURE_CLASS_INSTANCE_CONFLICT.code();
+        }
         if (archive.verify(si)) return 0;
         LOG.error("storage commitment: {} no longer matches its recorded SHA-256", sopInstanceUid);
-        return Status.PROCESSING_FAILURE.code();
+        return CommitmentStatus.FAILURE_PROCESSING.code();
     }
 
     Attributes report(String transaction, List<Outcome> outcomes) {

@@ -23,6 +23,7 @@ import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomReader;
+import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.Commands;
 import org.fluorovault.dicom.net.dimse.DimseClient;
 import org.fluorovault.dicom.net.dimse.DimseException;
@@ -254,8 +255,8 @@ final class RetrieveScp implements DimseOperation {
             }, null).join();
             Status st = Commands.status(rsp);
             if (st.isFailure()) {
-                LOG.warn("{}: sub-operation C-STORE of {} answered {} {}", ctx.association().name(), inst.sopInstanceUid(),
-                        st, rsp.getString(Tags.ErrorComment, ""));
+                LOG.warn("{}: sub-operation C-STORE of {} answered {} {}: {}", ctx.association().name(),
+                        inst.sopInstanceUid(), st, st.description(CommandField.C_STORE_RQ), rsp.getString(Tags.ErrorComment, ""));
             }
             return st;
         } catch (IOException | CompletionException e) {

@@ -128,7 +128,7 @@ public final class DimseDispatcher implements DimseReceiver {
                     String uid = cmd.getString(tag);
                     String invalid = uid == null ? null : UidSyntax.problem(uid);
                     if (invalid != null) {
-                        throw new DimseException(INVALID_OBJECT_INSTANCE, "Invalid SOP Instance UID: " + invalid, tag);
+                        throw new DimseException(Status.INVALID_OBJECT_INSTANCE, "Invalid SOP Instance UID: " + invalid, tag);
                     }
                 }
             }
@@ -150,9 +150,9 @@ public final class DimseDispatcher implements DimseReceiver {
                 }
             }
         } catch (DimseException e) {
-            LOG.log(Level.WARNING, "{0}: {1} {2} failed with {3}: {4}", assoc.name(), field,
-                    UidSyntax.forLog(cmd.getString(Tags.AffectedSOPInstanceUID, cmd.getString(Tags.RequestedSOPInstanceUID, ""))), e.status(),
-                    e.getMessage());
+            LOG.log(Level.WARNING, "{0}: {1} {2} failed with {3} {4}: {5}", assoc.name(), field,
+                    UidSyntax.forLog(cmd.getString(Tags.AffectedSOPInstanceUID, cmd.getString(Tags.RequestedSOPInstanceUID, ""))),
+                    e.status(), e.status().description(field), e.getMessage());
             respond(assoc, pc, Commands.failure(cmd, e));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, assoc.name() + ": " + field + " failed unexpectedly", e);
@@ -178,9 +178,6 @@ public final class DimseDispatcher implements DimseReceiver {
         }
         runner.submit(new OperationContext(assoc, pc, cmd, identifier, runner.client()), op, field);
     }
-
-    /** PS3.7 C.4: the SOP Instance named is not a valid one (0117). */
-    private static final Status INVALID_OBJECT_INSTANCE = new Status(0x0117);
 
     private void onStore(Association assoc, PresentationContext pc, Attributes cmd) throws IOException {
         String cuid = cmd.getString(Tags.AffectedSOPClassUID);
