@@ -9,25 +9,34 @@ import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.UidGenerator;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.TransferSyntax;
+import org.fluorovault.dicom.io.TransferSyntaxRegistry;
+import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.DicomServiceProvider;
+import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.dimse.DimseException;
 import org.fluorovault.dicom.net.dimse.DimseResponder;
-import org.fluorovault.dicom.net.dimse.DimseService;
 import org.fluorovault.dicom.net.dimse.MppsStatus;
 import org.fluorovault.dicom.net.dimse.Status;
 import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.PresentationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Modality Performed Procedure Step SCP (PS3.4 F.7): N-CREATE with status IN PROGRESS, N-SET
  * while IN PROGRESS, to COMPLETED or DISCONTINUED, after which the instance no longer changes.
  */
-final class MppsScp {
-    static final String SOP_CLASS = "1.2.840.10008.3.1.2.3.3";
+@Component
+final class MppsScp implements DicomServiceProvider {
+    static final String SOP_CLASS = Uids.ModalityPerformedProcedureStep;
+    /** Implicit or explicit VR little endian. */
+    static final Set<String> TRANSFER_SYNTAXES = TransferSyntaxRegistry.uids(
+            Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian);
     static final int MAX_VALUE = 1 << 20;
     private static final Set<String> STATES = Set.of("IN PROGRESS", "COMPLETED", "DISCONTINUED");
     private static final Logger LOG = LoggerFactory.getLogger(MppsScp.class);
@@ -39,8 +48,17 @@ final class MppsScp {
         this.records = records;
     }
 
-    final DimseService create = this::onCreate;
-    final DimseService set = this::onSet;
+    @Override
+    public Set<String> sopClasses() { return Set.of(SOP_CLASS); }
+
+    @Override
+    public Set<String> transferSyntaxes(String sopClass) { return TRANSFER_SYNTAXES; }
+
+    @Override
+    public void registerOn(DimseDispatcher dispatcher) {
+        dispatcher.register(CommandField.N_CREATE_RQ, SOP_CLASS, this::onCreate)
+                .register(CommandField.N_SET_RQ, SOP_CLASS, this::onSet);
+    }
 
     private void onCreate(Association assoc, PresentationContext pc, Attributes cmd, InputStream data,
                           DimseResponder responder) throws IOException {

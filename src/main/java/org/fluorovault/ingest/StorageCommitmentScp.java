@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +18,15 @@ import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.DicomWriter;
 import org.fluorovault.dicom.io.TransferSyntax;
+import org.fluorovault.dicom.io.TransferSyntaxRegistry;
 import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.Commands;
 import org.fluorovault.dicom.net.dimse.CommitmentStatus;
+import org.fluorovault.dicom.net.dimse.DicomServiceProvider;
 import org.fluorovault.dicom.net.dimse.DimseClient;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.dimse.DimseException;
@@ -35,7 +39,10 @@ import org.fluorovault.dicom.net.ul.AssociationRequest;
 import org.fluorovault.dicom.net.ul.DataWriter;
 import org.fluorovault.dicom.net.ul.PresentationContext;
 import org.slf4j.Logger;
+import org.fluorovault.security.DicomTls;
+import org.fluorovault.security.DicomTlsContext;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Storage Commitment Push Model SCP (PS3.4 J.3): answers the N-ACTION at once, then checks each
@@ -44,37 +51,61 @@ import org.slf4j.LoggerFactory;
  * is open, otherwise on a new association to the requester's configured address, proposing the
  * SCP role for the SOP class.
  */
-final class StorageCommitmentScp implements DimseService {
-    static final String SOP_CLASS = "1.2.840.10008.1.20.1";
-    static final String SOP_INSTANCE = "1.2.840.10008.1.20.1.1";
+@Component
+final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
+    static final String SOP_CLASS = Uids.StorageCommitmentPushModel;
+    static final String SOP_INSTANCE = Uids.StorageCommitmentPushModelInstance;
+    /** Implicit or explicit VR little endian. */
+    static final Set<String> TRANSFER_SYNTAXES = TransferSyntaxRegistry.uids(
+            Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian);
     private static final Logger LOG = LoggerFactory.getLogger(StorageCommitmentScp.class);
 
     private final InstanceIndex index;
     private final ArchiveStore archive;
     private final CommitmentProperties props;
     private final AssociationParams params;
-    private final DimseDispatcher dispatcher;
     private final PendingCommitments pending;
     private final SocketFactory tlsSockets;
+    private volatile DimseDispatcher dispatcher;
     private volatile ThreadPoolExecutor worker;
 
-    /** @param tlsSockets sockets for requesters marked TLS; null when no TLS identity is configured */
+    /**
+     * @param params the node's association settings, for reports sent on a new association
+     * @param tls    the node's TLS identity; a requester marked TLS without one is a configuration error
+     */
     StorageCommitmentScp(InstanceIndex index, ArchiveStore archive, CommitmentProperties props, AssociationParams params,
-                         DimseDispatcher dispatcher, PendingCommitments pending, SocketFactory tlsSockets) {
+                         PendingCommitments pending, DicomTlsContext tls) {
         this.index = index;
         this.archive = archive;
         this.props = props;
         this.params = params;
-        this.dispatcher = dispatcher;
         this.pending = pending;
-        this.tlsSockets = tlsSockets;
+        props.commitmentRequesters().forEach((aet, r) -> {
+            if (r.tls()) tls.require("Storage commitment requester " + aet); // no TLS without our key
+        });
+        this.tlsSockets = tls.tls().<SocketFactory>map(DicomTls::socketFactory).orElse(null);
+    }
+
+    @Override
+    public Set<String> sopClasses() { return Set.of(SOP_CLASS); }
+
+    @Override
+    public Set<String> transferSyntaxes(String sopClass) { return TRANSFER_SYNTAXES; }
+
+    /** Answers N-ACTION on the dispatcher, whose association clients then carry the reports. */
+    @Override
+    public synchronized void registerOn(DimseDispatcher dispatcher) {
+        if (this.dispatcher != null) throw new IllegalStateException("storage commitment serves one dispatcher");
+        dispatcher.register(CommandField.N_ACTION_RQ, SOP_CLASS, this);
+        this.dispatcher = dispatcher;
     }
 
     /**
      * Starts the worker and queues the reports of the requests recorded before the last stop; they
      * go to the requesters' configured addresses.
      */
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (worker != null) return;
         worker = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "storage-commitment");
@@ -90,7 +121,8 @@ final class StorageCommitmentScp implements DimseService {
      * Stops the worker: reports not started stay recorded for the next start; the one being sent
      * is finished (bounded by the report timeout), so no report goes out twice.
      */
-    synchronized void shutdown() {
+    @Override
+    public synchronized void stop() {
         ThreadPoolExecutor w = worker;
         worker = null;
         if (w == null) return;
@@ -124,7 +156,7 @@ final class StorageCommitmentScp implements DimseService {
             throw new DimseException(CommitmentStatus.NO_SUCH_SOP_CLASS, "Not the Storage Commitment Push Model SOP Class");
         }
         if (!SOP_INSTANCE.equals(cmd.getString(Tags.RequestedSOPInstanceUID))) {
-            throw new DimseException(CommitmentStatus.NO_SUCH_OBJECT_INSTANCE, "Requested SOP Instance is not 1.2.840.10008.1.20.1.1");
+            throw new DimseException(CommitmentStatus.NO_SUCH_OBJECT_INSTANCE, "Requested SOP Instance is not " + SOP_INSTANCE);
         }
         int action = cmd.getInt(Tags.ActionTypeID, -1);
         if (action != 1) throw new DimseException(CommitmentStatus.NO_SUCH_ACTION, "Action Type ID must be 1");
@@ -205,7 +237,7 @@ final class StorageCommitmentScp implements DimseService {
     private boolean sendOnNewAssociation(String aet, CommitmentProperties.Requester to, int event, Attributes report,
                                          String transaction) {
         AssociationRequest rq = AssociationRequest.to(aet)
-                .withContext(SOP_CLASS, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2")
+                .withContext(SOP_CLASS, Uids.ExplicitVRLittleEndian, Uids.ImplicitVRLittleEndian)
                 .withRole(SOP_CLASS, false, true);
         DimseClient client = new DimseClient();
         try {

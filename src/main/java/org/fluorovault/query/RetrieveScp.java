@@ -25,7 +25,9 @@ import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.DicomServiceProvider;
 import org.fluorovault.dicom.net.dimse.DimseClient;
+import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.dimse.DimseException;
 import org.fluorovault.dicom.net.dimse.DimseOperation;
 import org.fluorovault.dicom.net.dimse.OperationContext;
@@ -48,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * recorded once as DICOM Instances Transferred (110104, action R) with the requesting AE as the
  * user and the counts in the detail.
  */
-final class RetrieveScp implements DimseOperation {
+final class RetrieveScp implements DimseOperation, DicomServiceProvider {
     private static final Logger LOG = LoggerFactory.getLogger(RetrieveScp.class);
 
     private final QrIndex index;
@@ -67,6 +69,19 @@ final class RetrieveScp implements DimseOperation {
         this.move = move;
         this.tlsSockets = tlsSockets;
         this.audit = audit;
+    }
+
+    /** The C-MOVE or C-GET SOP classes of the Patient Root and Study Root models. */
+    @Override
+    public Set<String> sopClasses() { return (move ? QrModel.MOVE : QrModel.GET).keySet(); }
+
+    @Override
+    public Set<String> transferSyntaxes(String sopClass) { return QueryRetrieveScp.TRANSFER_SYNTAXES; }
+
+    @Override
+    public void registerOn(DimseDispatcher dispatcher) {
+        CommandField request = move ? CommandField.C_MOVE_RQ : CommandField.C_GET_RQ;
+        for (String cuid : sopClasses()) dispatcher.register(request, cuid, this);
     }
 
     /** What one retrieval did, for its audit event. */

@@ -37,7 +37,7 @@ import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.AssociationParams;
 import org.fluorovault.dicom.net.ul.AssociationRequest;
 import org.fluorovault.dicom.net.ul.PresentationContext;
-import org.fluorovault.ingest.DicomNode;
+import org.fluorovault.node.DicomNode;
 import org.fluorovault.support.FindScu;
 import org.fluorovault.support.Peers;
 import org.fluorovault.support.TestDicom;

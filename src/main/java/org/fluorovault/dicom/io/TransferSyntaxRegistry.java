@@ -3,8 +3,10 @@ package org.fluorovault.dicom.io;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.fluorovault.dicom.dict.UidDictionary;
 import org.fluorovault.dicom.dict.Uids;
@@ -164,6 +166,16 @@ public final class TransferSyntaxRegistry {
         Entry e = lookup(uid);
         if (e == null) throw new IllegalArgumentException("not a registered transfer syntax: " + uid);
         return e;
+    }
+
+    /**
+     * The set of the given UIDs, each a registered transfer syntax (IllegalArgumentException
+     * otherwise): how a service declares the syntaxes it accepts.
+     */
+    public static Set<String> uids(String... uids) {
+        Set<String> s = new LinkedHashSet<>();
+        for (String uid : uids) s.add(require(uid).uid());
+        return Collections.unmodifiableSet(s);
     }
 
     /** All entries in PS3.6 order. */

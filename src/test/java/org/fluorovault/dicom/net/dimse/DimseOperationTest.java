@@ -92,8 +92,7 @@ class DimseOperationTest {
                 Thread.currentThread().interrupt();
             }
         };
-        DimseDispatcher dispatcher = new DimseDispatcher((ctx, in) -> Status.SUCCESS)
-                .register(CommandField.C_FIND_RQ, waitForCancel);
+        DimseDispatcher dispatcher = new DimseDispatcher().register(CommandField.C_FIND_RQ, FIND, waitForCancel);
         DimseClient client = connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(FIND, IMPLICIT));
         PresentationContext pc = assoc.findAccepted(FIND, null).orElseThrow();
         List<Attributes> pendings = new CopyOnWriteArrayList<>();
@@ -131,7 +130,7 @@ class DimseOperationTest {
             }
             ctx.respond(Commands.setSuboperations(ctx.response(Commands.status(rsp)), -1, 1, 0, 0), null);
         };
-        DimseDispatcher dispatcher = new DimseDispatcher((ctx, in) -> Status.SUCCESS).register(CommandField.C_GET_RQ, get);
+        DimseDispatcher dispatcher = new DimseDispatcher().register(CommandField.C_GET_RQ, GET, get);
         List<byte[]> stored = new CopyOnWriteArrayList<>();
         DimseClient client = connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(GET, IMPLICIT)
                 .withContext(XA, IMPLICIT).withRole(XA, false, true));
@@ -153,8 +152,8 @@ class DimseOperationTest {
 
     @Test
     void aDimseExceptionBecomesTheFailureResponseWithItsComment() throws Exception {
-        DimseDispatcher dispatcher = new DimseDispatcher((ctx, in) -> Status.SUCCESS)
-                .register(CommandField.C_FIND_RQ, ctx -> {
+        DimseDispatcher dispatcher = new DimseDispatcher()
+                .register(CommandField.C_FIND_RQ, FIND, ctx -> {
                     throw new DimseException(QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "no level",
                             Tags.QueryRetrieveLevel);
                 });
@@ -173,8 +172,8 @@ class DimseOperationTest {
     @Test
     void anUnreadableIdentifierIsC000AndTheAssociationGoesOn() throws Exception {
         List<Attributes> seen = new CopyOnWriteArrayList<>();
-        DimseDispatcher dispatcher = new DimseDispatcher((ctx, in) -> Status.SUCCESS)
-                .register(CommandField.C_FIND_RQ, ctx -> {
+        DimseDispatcher dispatcher = new DimseDispatcher()
+                .register(CommandField.C_FIND_RQ, FIND, ctx -> {
                     seen.add(ctx.identifier());
                     ctx.respond(ctx.response(Status.SUCCESS), null);
                 });
