@@ -13,6 +13,7 @@ import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.data.UidGenerator;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.dicom.io.DicomWriter;
 import org.fluorovault.dicom.io.FileMetaInformation;
 import org.fluorovault.dicom.io.TransferSyntax;
@@ -25,7 +26,7 @@ import org.fluorovault.dicom.net.ul.Implementation;
  * most 8 characters of A-Z, 0-9 and _, at most 8 levels) and their data set up to the pixel data.
  */
 public final class DicomDirBuilder {
-    public static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
+    public static final String MEDIA_STORAGE_DIRECTORY = Uids.MediaStorageDirectoryStorage;
     private static final Pattern COMPONENT = Pattern.compile("[A-Z0-9_]{1,8}");
     private static final int IN_USE = 0xFFFF;
 
@@ -215,10 +216,11 @@ public final class DicomDirBuilder {
 
     /** The directory record type of PS3.3 F.5 for a SOP class (IMAGE for the image storage classes). */
     public static String recordType(String sopClassUid) {
-        if (sopClassUid.equals("1.2.840.10008.5.1.4.1.1.88.59")) return "KEY OBJECT DOC";
+        if (sopClassUid.equals(Uids.KeyObjectSelectionDocumentStorage)) return "KEY OBJECT DOC";
+        // the arcs under which PS3.6 registers the SR and the presentation state storage classes
         if (sopClassUid.startsWith("1.2.840.10008.5.1.4.1.1.88.")) return "SR DOCUMENT";
         if (sopClassUid.startsWith("1.2.840.10008.5.1.4.1.1.11.")) return "PRESENTATION";
-        if (sopClassUid.equals("1.2.840.10008.5.1.4.1.1.104.1")) return "ENCAP DOC";
+        if (sopClassUid.equals(Uids.EncapsulatedPDFStorage)) return "ENCAP DOC";
         return "IMAGE";
     }
 
