@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
  * are the node's, {@code node.NodeMetrics}).
  */
 @Component
-public class IngestMetrics {
+class IngestMetrics {
     private final MeterRegistry registry;
     private final Counter objects, bytes;
     private final Timer latency;
 
-    public IngestMetrics(MeterRegistry registry) {
+    IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
         objects = Counter.builder("fluorovault.dicom.objects.stored").register(registry);
         bytes = Counter.builder("fluorovault.dicom.bytes.stored").baseUnit("bytes").register(registry);

@@ -101,7 +101,12 @@ public class DicomNode implements SmartLifecycle {
 
     @Override
     public void start() {
-        services.forEach(DicomServiceProvider::start);
+        try {
+            services.forEach(DicomServiceProvider::start);
+        } catch (RuntimeException e) {
+            stopServices(); // stopping one that never started does nothing
+            throw e;
+        }
         access.logAtStart();
         if (server != null) {
             try {

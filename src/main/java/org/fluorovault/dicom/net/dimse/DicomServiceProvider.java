@@ -29,7 +29,7 @@ public interface DicomServiceProvider {
     /** Starts background work (e.g. reports queued before a restart), before the acceptor listens. */
     default void start() { }
 
-    /** Stops background work, after the acceptor has stopped listening. */
+    /** Stops background work, after the acceptor has stopped listening; does nothing when not started. */
     default void stop() { }
 
     /**
