@@ -49,11 +49,11 @@ public class FindBench {
                 id.setString(Tags.AccessionNumber, VR.SH, "");
                 id.setString(Tags.NumberOfStudyRelatedInstances, VR.IS, "");
                 Attributes cmd = new Attributes();
-                cmd.setString(Commands.AffectedSOPClassUID, VR.UI, STUDY_ROOT_FIND);
-                cmd.setInt(Commands.CommandField, VR.US, 0x0020);
-                cmd.setInt(Commands.MessageID, VR.US, client.nextMessageId());
-                cmd.setInt(Commands.Priority, VR.US, Commands.PRIORITY_MEDIUM);
-                cmd.setInt(Commands.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
+                cmd.setString(Tags.AffectedSOPClassUID, VR.UI, STUDY_ROOT_FIND);
+                cmd.setInt(Tags.CommandField, VR.US, 0x0020);
+                cmd.setInt(Tags.MessageID, VR.US, client.nextMessageId());
+                cmd.setInt(Tags.Priority, VR.US, Commands.PRIORITY_MEDIUM);
+                cmd.setInt(Tags.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
                 AtomicInteger pending = new AtomicInteger();
                 long t0 = System.nanoTime();
                 Attributes fin = client.invoke(pc.id(), cmd, out -> {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.dict.Uids;
 
 /**
  * Reads the accumulated dose of an X-Ray Radiation Dose SR (TID 10001/10002): walks the content
@@ -17,7 +18,7 @@ import org.fluorovault.dicom.dict.Tags;
  * accumulated container per plane of a biplane system) is summed when the units agree.
  */
 public final class DoseExtractor {
-    public static final String RDSR_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.88.67";
+    public static final String RDSR_SOP_CLASS = Uids.XRayRadiationDoseSRStorage;
     /** Dose Area Product Total, Dose (RP) Total, Fluoro DAP Total, Fluoro Dose (RP) Total, Total Fluoro Time,
      *  Total Number of Radiographic Frames, Total Acquisition Time. */
     public static final Set<String> CODES = Set.of("113722", "113725", "113726", "113728", "113730", "113731", "113855");

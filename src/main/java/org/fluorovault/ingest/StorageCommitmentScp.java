@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +18,15 @@ import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.DicomWriter;
 import org.fluorovault.dicom.io.TransferSyntax;
+import org.fluorovault.dicom.io.TransferSyntaxRegistry;
 import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.CommitmentStatus;
+import org.fluorovault.dicom.net.dimse.DicomServiceProvider;
 import org.fluorovault.dicom.net.dimse.DimseClient;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.dimse.DimseException;
@@ -34,7 +39,10 @@ import org.fluorovault.dicom.net.ul.AssociationRequest;
 import org.fluorovault.dicom.net.ul.DataWriter;
 import org.fluorovault.dicom.net.ul.PresentationContext;
 import org.slf4j.Logger;
+import org.fluorovault.security.DicomTls;
+import org.fluorovault.security.DicomTlsContext;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Storage Commitment Push Model SCP (PS3.4 J.3): answers the N-ACTION at once, then checks each
@@ -43,39 +51,61 @@ import org.slf4j.LoggerFactory;
  * is open, otherwise on a new association to the requester's configured address, proposing the
  * SCP role for the SOP class.
  */
-final class StorageCommitmentScp implements DimseService {
-    static final String SOP_CLASS = "1.2.840.10008.1.20.1";
-    static final String SOP_INSTANCE = "1.2.840.10008.1.20.1.1";
-    static final Status NO_SUCH_ACTION = new Status(0x0123);
-    static final int CLASS_INSTANCE_CONFLICT = 0x0119;
+@Component
+final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
+    static final String SOP_CLASS = Uids.StorageCommitmentPushModel;
+    static final String SOP_INSTANCE = Uids.StorageCommitmentPushModelInstance;
+    /** Implicit or explicit VR little endian. */
+    static final Set<String> TRANSFER_SYNTAXES = TransferSyntaxRegistry.uids(
+            Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian);
     private static final Logger LOG = LoggerFactory.getLogger(StorageCommitmentScp.class);
 
     private final InstanceIndex index;
     private final ArchiveStore archive;
     private final CommitmentProperties props;
     private final AssociationParams params;
-    private final DimseDispatcher dispatcher;
     private final PendingCommitments pending;
     private final SocketFactory tlsSockets;
+    private volatile DimseDispatcher dispatcher;
     private volatile ThreadPoolExecutor worker;
 
-    /** @param tlsSockets sockets for requesters marked TLS; null when no TLS identity is configured */
+    /**
+     * @param params the node's association settings, for reports sent on a new association
+     * @param tls    the node's TLS identity; a requester marked TLS without one is a configuration error
+     */
     StorageCommitmentScp(InstanceIndex index, ArchiveStore archive, CommitmentProperties props, AssociationParams params,
-                         DimseDispatcher dispatcher, PendingCommitments pending, SocketFactory tlsSockets) {
+                         PendingCommitments pending, DicomTlsContext tls) {
         this.index = index;
         this.archive = archive;
         this.props = props;
         this.params = params;
-        this.dispatcher = dispatcher;
         this.pending = pending;
-        this.tlsSockets = tlsSockets;
+        props.commitmentRequesters().forEach((aet, r) -> {
+            if (r.tls()) tls.require("Storage commitment requester " + aet); // no TLS without our key
+        });
+        this.tlsSockets = tls.tls().<SocketFactory>map(DicomTls::socketFactory).orElse(null);
+    }
+
+    @Override
+    public Set<String> sopClasses() { return Set.of(SOP_CLASS); }
+
+    @Override
+    public Set<String> transferSyntaxes(String sopClass) { return TRANSFER_SYNTAXES; }
+
+    /** Answers N-ACTION on the dispatcher, whose association clients then carry the reports. */
+    @Override
+    public synchronized void registerOn(DimseDispatcher dispatcher) {
+        if (this.dispatcher != null) throw new IllegalStateException("storage commitment serves one dispatcher");
+        dispatcher.register(CommandField.N_ACTION_RQ, SOP_CLASS, this);
+        this.dispatcher = dispatcher;
     }
 
     /**
      * Starts the worker and queues the reports of the requests recorded before the last stop; they
      * go to the requesters' configured addresses.
      */
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (worker != null) return;
         worker = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "storage-commitment");
@@ -91,7 +121,8 @@ final class StorageCommitmentScp implements DimseService {
      * Stops the worker: reports not started stay recorded for the next start; the one being sent
      * is finished (bounded by the report timeout), so no report goes out twice.
      */
-    synchronized void shutdown() {
+    @Override
+    public synchronized void stop() {
         ThreadPoolExecutor w = worker;
         worker = null;
         if (w == null) return;
@@ -114,28 +145,28 @@ final class StorageCommitmentScp implements DimseService {
     @Override
     public void onRequest(Association assoc, PresentationContext pc, Attributes cmd, InputStream data,
                           DimseResponder responder) throws IOException {
-        if (data == null) throw new DimseException(Status.MISSING_ATTRIBUTE, "N-ACTION-RQ without a data set");
+        if (data == null) throw new DimseException(CommitmentStatus.MISSING_ATTRIBUTE, "N-ACTION-RQ without a data set");
         Attributes ds;
         try {
             ds = new DicomReader(data, null).maxValueLength(1 << 16).readDataset(TransferSyntax.of(pc.transferSyntax()));
         } catch (IOException e) {
-            throw new DimseException(Status.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
+            throw new DimseException(CommitmentStatus.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
         }
-        if (!SOP_CLASS.equals(cmd.getString(Commands.RequestedSOPClassUID))) {
-            throw new DimseException(Status.NO_SUCH_SOP_CLASS, "Not the Storage Commitment Push Model SOP Class");
+        if (!SOP_CLASS.equals(cmd.getString(Tags.RequestedSOPClassUID))) {
+            throw new DimseException(CommitmentStatus.NO_SUCH_SOP_CLASS, "Not the Storage Commitment Push Model SOP Class");
         }
-        if (!SOP_INSTANCE.equals(cmd.getString(Commands.RequestedSOPInstanceUID))) {
-            throw new DimseException(Status.NO_SUCH_OBJECT_INSTANCE, "Requested SOP Instance is not 1.2.840.10008.1.20.1.1");
+        if (!SOP_INSTANCE.equals(cmd.getString(Tags.RequestedSOPInstanceUID))) {
+            throw new DimseException(CommitmentStatus.NO_SUCH_OBJECT_INSTANCE, "Requested SOP Instance is not " + SOP_INSTANCE);
         }
-        int action = cmd.getInt(Commands.ActionTypeID, -1);
-        if (action != 1) throw new DimseException(NO_SUCH_ACTION, "Action Type ID must be 1");
+        int action = cmd.getInt(Tags.ActionTypeID, -1);
+        if (action != 1) throw new DimseException(CommitmentStatus.NO_SUCH_ACTION, "Action Type ID must be 1");
         String transaction = ds.getString(Tags.TransactionUID);
         if (transaction == null || transaction.isBlank()) {
-            throw new DimseException(Status.MISSING_ATTRIBUTE, "Transaction UID missing", Tags.TransactionUID);
+            throw new DimseException(CommitmentStatus.MISSING_ATTRIBUTE, "Transaction UID missing", Tags.TransactionUID);
         }
         Sequence refs = ds.getSequence(Tags.ReferencedSOPSequence);
         if (refs == null || refs.isEmpty()) {
-            throw new DimseException(Status.MISSING_ATTRIBUTE, "Referenced SOP Sequence missing or empty",
+            throw new DimseException(CommitmentStatus.MISSING_ATTRIBUTE, "Referenced SOP Sequence missing or empty",
                     Tags.ReferencedSOPSequence);
         }
         List<String[]> requested = new ArrayList<>();
@@ -143,16 +174,16 @@ final class StorageCommitmentScp implements DimseService {
             requested.add(new String[] {r.getString(Tags.ReferencedSOPClassUID), r.getString(Tags.ReferencedSOPInstanceUID)});
         }
         ThreadPoolExecutor w = worker;
-        if (w == null) throw new DimseException(Status.PROCESSING_FAILURE, "Storage commitment is stopping");
+        if (w == null) throw new DimseException(CommitmentStatus.PROCESSING_FAILURE, "Storage commitment is stopping");
         PendingCommitments.Pending p;
         try {
             p = pending.add(transaction, assoc.callingAet(), requested);
         } catch (RuntimeException e) {
             LOG.error("{}: storage commitment {} not recorded: {}", assoc.name(), transaction, e.toString());
-            throw new DimseException(Status.PROCESSING_FAILURE, "Request could not be recorded");
+            throw new DimseException(CommitmentStatus.PROCESSING_FAILURE, "Request could not be recorded");
         }
         Attributes rsp = Commands.response(cmd, Status.SUCCESS);
-        rsp.setInt(Commands.ActionTypeID, VR.US, 1);
+        rsp.setInt(Tags.ActionTypeID, VR.US, 1);
         LOG.info("{}: storage commitment {} requested for {} instance(s)", assoc.name(), transaction, requested.size());
         try {
             responder.respond(rsp, null);
@@ -206,7 +237,7 @@ final class StorageCommitmentScp implements DimseService {
     private boolean sendOnNewAssociation(String aet, CommitmentProperties.Requester to, int event, Attributes report,
                                          String transaction) {
         AssociationRequest rq = AssociationRequest.to(aet)
-                .withContext(SOP_CLASS, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2")
+                .withContext(SOP_CLASS, Uids.ExplicitVRLittleEndian, Uids.ImplicitVRLittleEndian)
                 .withRole(SOP_CLASS, false, true);
         DimseClient client = new DimseClient();
         try {
@@ -242,12 +273,12 @@ final class StorageCommitmentScp implements DimseService {
     private void send(DimseClient client, int pcid, String tsuid, int event, Attributes report, String name)
             throws IOException {
         Attributes rq = new Attributes();
-        rq.setString(Commands.AffectedSOPClassUID, VR.UI, SOP_CLASS);
-        rq.setInt(Commands.CommandField, VR.US, CommandField.N_EVENT_REPORT_RQ.code());
-        rq.setInt(Commands.MessageID, VR.US, client.nextMessageId());
-        rq.setInt(Commands.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
-        rq.setString(Commands.AffectedSOPInstanceUID, VR.UI, SOP_INSTANCE);
-        rq.setInt(Commands.EventTypeID, VR.US, event);
+        rq.setString(Tags.AffectedSOPClassUID, VR.UI, SOP_CLASS);
+        rq.setInt(Tags.CommandField, VR.US, CommandField.N_EVENT_REPORT_RQ.code());
+        rq.setInt(Tags.MessageID, VR.US, client.nextMessageId());
+        rq.setInt(Tags.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
+        rq.setString(Tags.AffectedSOPInstanceUID, VR.UI, SOP_INSTANCE);
+        rq.setInt(Tags.EventTypeID, VR.US, event);
         TransferSyntax ts = TransferSyntax.of(tsuid);
         DataWriter writer = out -> {
             DicomWriter w = new DicomWriter(out);
@@ -257,7 +288,8 @@ final class StorageCommitmentScp implements DimseService {
         try {
             Attributes rsp = client.invoke(pcid, rq, writer, null)
                     .get(props.commitmentReportTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("{}: N-EVENT-REPORT (event {}) answered with {}", name, event, Commands.status(rsp));
+            Status st = Commands.status(rsp);
+            LOG.info("{}: N-EVENT-REPORT (event {}) answered with {} {}", name, event, st, st.description());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -270,13 +302,15 @@ final class StorageCommitmentScp implements DimseService {
 
     /** 0 when committed, else the Failure Reason (PS3.4 J.3.2.1.1.1). */
     int check(String sopClassUid, String sopInstanceUid) {
-        if (sopInstanceUid == null || sopInstanceUid.isBlank()) return Status.NO_SUCH_OBJECT_INSTANCE.code();
+        if (sopInstanceUid == null || sopInstanceUid.isBlank()) return CommitmentStatus.FAILURE_NO_SUCH_OBJECT_INSTANCE.code();
         StoredInstance si = index.find(sopInstanceUid);
-        if (si == null) return Status.NO_SUCH_OBJECT_INSTANCE.code();
-        if (sopClassUid != null && !sopClassUid.equals(si.sopClassUid())) return CLASS_INSTANCE_CONFLICT;
+        if (si == null) return CommitmentStatus.FAILURE_NO_SUCH_OBJECT_INSTANCE.code();
+        if (sopClassUid != null && !sopClassUid.equals(si.sopClassUid())) {
+            return CommitmentStatus.FAILURE_CLASS_INSTANCE_CONFLICT.code();
+        }
         if (archive.verify(si)) return 0;
         LOG.error("storage commitment: {} no longer matches its recorded SHA-256", sopInstanceUid);
-        return Status.PROCESSING_FAILURE.code();
+        return CommitmentStatus.FAILURE_PROCESSING.code();
     }
 
     Attributes report(String transaction, List<Outcome> outcomes) {

@@ -11,21 +11,28 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.fluorovault.archive.ArchiveException;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.StoreOutcome;
+import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Tag;
 import org.fluorovault.dicom.data.UidSyntax;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.dict.UidDictionary;
+import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.dicom.io.DicomParseException;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.DicomWriter;
 import org.fluorovault.dicom.io.FileMetaInformation;
 import org.fluorovault.dicom.io.TransferSyntax;
+import org.fluorovault.dicom.io.TransferSyntaxRegistry;
 import org.fluorovault.dicom.net.dimse.CStoreHandler;
+import org.fluorovault.dicom.net.dimse.DicomServiceProvider;
+import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.dimse.DimseException;
 import org.fluorovault.dicom.net.dimse.Status;
 import org.fluorovault.dicom.net.dimse.StoreContext;
@@ -33,23 +40,72 @@ import org.fluorovault.dicom.net.dimse.StoreStatus;
 import org.fluorovault.dicom.net.ul.Implementation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * C-STORE SCP: streams the received data set, behind a File Meta Information header, to a
  * temporary file (never whole into memory), forces it to disk, checks it, and hands it to the
  * archive. Success is answered only once the object is in place and indexed.
+ * <p>
+ * It serves every storage SOP class of the dictionary (PS3.4 Annex B and the other storage
+ * annexes: XA, Enhanced XA, RF, Enhanced XRF, SC, CT, DX, dose and other SR, KOS, presentation
+ * states, Encapsulated PDF among them), each in the {@link #TRANSFER_SYNTAXES}. Objects are stored
+ * as received, never transcoded.
  */
-public class StorageScp implements CStoreHandler {
+@Component
+public class StorageScp implements CStoreHandler, DicomServiceProvider {
     private static final Logger LOG = LoggerFactory.getLogger(StorageScp.class);
+
+    /** The transfer syntaxes accepted for every storage SOP class. */
+    public static final Set<String> TRANSFER_SYNTAXES = TransferSyntaxRegistry.uids(
+            Uids.ImplicitVRLittleEndian,
+            Uids.ExplicitVRLittleEndian,
+            Uids.DeflatedExplicitVRLittleEndian,
+            Uids.ExplicitVRBigEndian,            // retired, still sent by old devices
+            Uids.JPEGBaseline8Bit,
+            Uids.JPEGExtended12Bit,
+            Uids.JPEGLossless,
+            Uids.JPEGLosslessSV1,
+            Uids.JPEGLSLossless,
+            Uids.JPEGLSNearLossless,
+            Uids.JPEG2000Lossless,
+            Uids.JPEG2000,
+            Uids.RLELossless,
+            Uids.MPEG2MPML,
+            Uids.MPEG2MPHL,
+            Uids.MPEG4HP41,
+            Uids.MPEG4HP41BD,
+            Uids.MPEG4HP422D,
+            Uids.MPEG4HP423D,
+            Uids.MPEG4HP42STEREO,
+            Uids.HEVCMP51,
+            Uids.HEVCM10P51);
+
+    /** The storage SOP classes of the UID dictionary, retired ones included. */
+    private static final Set<String> SOP_CLASSES = UidDictionary.entries().stream().map(UidDictionary.UidEntry::uid)
+            .filter(UidDictionary::isStorageSopClass).collect(Collectors.toUnmodifiableSet());
 
     private final ArchiveStore archive;
     private final IngestMetrics metrics;
     private final ReceiptAudit receipts;
 
-    StorageScp(ArchiveStore archive, IngestMetrics metrics, ReceiptAudit receipts) {
+    StorageScp(ArchiveStore archive, IngestMetrics metrics, AuditTrail audit) {
         this.archive = archive;
         this.metrics = metrics;
-        this.receipts = receipts;
+        this.receipts = new ReceiptAudit(audit);
+    }
+
+    @Override
+    public Set<String> sopClasses() { return SOP_CLASSES; }
+
+    @Override
+    public Set<String> transferSyntaxes(String sopClass) { return TRANSFER_SYNTAXES; }
+
+    /** Stores every storage SOP class here; each association's receipts are audited when it closes. */
+    @Override
+    public void registerOn(DimseDispatcher dispatcher) {
+        for (String cuid : SOP_CLASSES) dispatcher.registerStore(cuid, this);
+        dispatcher.onAssociationClosed(receipts::closed);
     }
 
     @Override

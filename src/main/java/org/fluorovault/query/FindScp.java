@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
-import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.CommandField;
+import org.fluorovault.dicom.net.dimse.DicomServiceProvider;
+import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.dimse.DimseException;
 import org.fluorovault.dicom.net.dimse.DimseOperation;
 import org.fluorovault.dicom.net.dimse.OperationContext;
@@ -22,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * match with only the requested keys (plus Query/Retrieve Level, Retrieve AE Title and, when
  * needed, Specific Character Set), stopped by C-CANCEL.
  */
-final class FindScp implements DimseOperation {
+final class FindScp implements DimseOperation, DicomServiceProvider {
     private static final Logger LOG = LoggerFactory.getLogger(FindScp.class);
 
     private final QrIndex index;
@@ -33,6 +36,17 @@ final class FindScp implements DimseOperation {
         this.index = index;
         this.sequences = sequences;
         this.maxMatches = maxMatches;
+    }
+
+    @Override
+    public Set<String> sopClasses() { return QrModel.FIND.keySet(); }
+
+    @Override
+    public Set<String> transferSyntaxes(String sopClass) { return QueryRetrieveScp.TRANSFER_SYNTAXES; }
+
+    @Override
+    public void registerOn(DimseDispatcher dispatcher) {
+        for (String cuid : sopClasses()) dispatcher.register(CommandField.C_FIND_RQ, cuid, this);
     }
 
     @Override

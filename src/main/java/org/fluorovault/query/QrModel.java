@@ -3,6 +3,7 @@ package org.fluorovault.query;
 import java.util.Map;
 
 import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.net.dimse.DimseException;
 import org.fluorovault.dicom.net.dimse.QueryRetrieveStatus;
@@ -11,12 +12,12 @@ import org.fluorovault.dicom.net.dimse.QueryRetrieveStatus;
 enum QrModel {
     PATIENT_ROOT, STUDY_ROOT;
 
-    static final String PATIENT_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.1.1";
-    static final String PATIENT_ROOT_MOVE = "1.2.840.10008.5.1.4.1.2.1.2";
-    static final String PATIENT_ROOT_GET = "1.2.840.10008.5.1.4.1.2.1.3";
-    static final String STUDY_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.2.1";
-    static final String STUDY_ROOT_MOVE = "1.2.840.10008.5.1.4.1.2.2.2";
-    static final String STUDY_ROOT_GET = "1.2.840.10008.5.1.4.1.2.2.3";
+    static final String PATIENT_ROOT_FIND = Uids.PatientRootQueryRetrieveInformationModelFind;
+    static final String PATIENT_ROOT_MOVE = Uids.PatientRootQueryRetrieveInformationModelMove;
+    static final String PATIENT_ROOT_GET = Uids.PatientRootQueryRetrieveInformationModelGet;
+    static final String STUDY_ROOT_FIND = Uids.StudyRootQueryRetrieveInformationModelFind;
+    static final String STUDY_ROOT_MOVE = Uids.StudyRootQueryRetrieveInformationModelMove;
+    static final String STUDY_ROOT_GET = Uids.StudyRootQueryRetrieveInformationModelGet;
 
     static final Map<String, QrModel> FIND = Map.of(PATIENT_ROOT_FIND, PATIENT_ROOT, STUDY_ROOT_FIND, STUDY_ROOT);
     static final Map<String, QrModel> MOVE = Map.of(PATIENT_ROOT_MOVE, PATIENT_ROOT, STUDY_ROOT_MOVE, STUDY_ROOT);

@@ -23,8 +23,11 @@ import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomReader;
+import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.Commands;
+import org.fluorovault.dicom.net.dimse.DicomServiceProvider;
 import org.fluorovault.dicom.net.dimse.DimseClient;
+import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.dimse.DimseException;
 import org.fluorovault.dicom.net.dimse.DimseOperation;
 import org.fluorovault.dicom.net.dimse.OperationContext;
@@ -47,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * recorded once as DICOM Instances Transferred (110104, action R) with the requesting AE as the
  * user and the counts in the detail.
  */
-final class RetrieveScp implements DimseOperation {
+final class RetrieveScp implements DimseOperation, DicomServiceProvider {
     private static final Logger LOG = LoggerFactory.getLogger(RetrieveScp.class);
 
     private final QrIndex index;
@@ -66,6 +69,19 @@ final class RetrieveScp implements DimseOperation {
         this.move = move;
         this.tlsSockets = tlsSockets;
         this.audit = audit;
+    }
+
+    /** The C-MOVE or C-GET SOP classes of the Patient Root and Study Root models. */
+    @Override
+    public Set<String> sopClasses() { return (move ? QrModel.MOVE : QrModel.GET).keySet(); }
+
+    @Override
+    public Set<String> transferSyntaxes(String sopClass) { return QueryRetrieveScp.TRANSFER_SYNTAXES; }
+
+    @Override
+    public void registerOn(DimseDispatcher dispatcher) {
+        CommandField request = move ? CommandField.C_MOVE_RQ : CommandField.C_GET_RQ;
+        for (String cuid : sopClasses()) dispatcher.register(request, cuid, this);
     }
 
     /** What one retrieval did, for its audit event. */
@@ -104,7 +120,7 @@ final class RetrieveScp implements DimseOperation {
     private void audit(OperationContext ctx, Tally t) {
         if (t.recorded) return;
         t.recorded = true;
-        String dest = move ? ctx.command().getString(Commands.MoveDestination) : null;
+        String dest = move ? ctx.command().getString(Tags.MoveDestination) : null;
         AuditOutcome outcome = t.problem != null || (t.matches > 0 && t.completed + t.warning == 0)
                 ? AuditOutcome.SERIOUS_FAILURE : t.failed > 0 ? AuditOutcome.MINOR_FAILURE : AuditOutcome.SUCCESS;
         String patient = null, study = null;
@@ -132,7 +148,7 @@ final class RetrieveScp implements DimseOperation {
         RetrieveProperties.Destination dest = null;
         String destAet = null;
         if (move) {
-            destAet = ctx.command().getString(Commands.MoveDestination);
+            destAet = ctx.command().getString(Tags.MoveDestination);
             dest = destAet == null ? null : props.moveDestinations().get(destAet);
             if (dest == null) {
                 throw new DimseException(QueryRetrieveStatus.MOVE_DESTINATION_UNKNOWN,
@@ -158,7 +174,7 @@ final class RetrieveScp implements DimseOperation {
                     dest.host(), dest.port(), e.getMessage());
             Attributes rsp = Commands.setSuboperations(ctx.response(QueryRetrieveStatus.UNABLE_TO_PERFORM_SUBOPERATIONS),
                     -1, 0, matches.size(), 0);
-            rsp.setString(Commands.ErrorComment, VR.LO, truncate("Cannot associate with " + destAet + ": " + e.getMessage()));
+            rsp.setString(Tags.ErrorComment, VR.LO, truncate("Cannot associate with " + destAet + ": " + e.getMessage()));
             t.failed = matches.size();
             t.problem = "cannot associate with " + destAet;
             respondFinal(ctx, t, rsp, failedList(matches.stream().map(QrIndex.Instance::sopInstanceUid).toList()));
@@ -190,7 +206,7 @@ final class RetrieveScp implements DimseOperation {
     private void runLoop(OperationContext ctx, Target target, List<QrIndex.Instance> matches, String destAet,
                          List<String> failed, Tally t) throws IOException {
         int completed = 0, warning = 0;
-        int priority = ctx.command().getInt(Commands.Priority, Commands.PRIORITY_MEDIUM);
+        int priority = ctx.command().getInt(Tags.Priority, Commands.PRIORITY_MEDIUM);
         for (int i = 0; i < matches.size(); i++) {
             if (ctx.isCancelled()) {
                 Attributes rsp = Commands.setSuboperations(ctx.response(Status.CANCEL),
@@ -216,7 +232,7 @@ final class RetrieveScp implements DimseOperation {
                 : QueryRetrieveStatus.SUBOPERATIONS_COMPLETE_WITH_FAILURES;
         Attributes rsp = Commands.setSuboperations(ctx.response(last), -1, completed, failed.size(), warning);
         if (!failed.isEmpty()) {
-            rsp.setString(Commands.ErrorComment, VR.LO, truncate(failed.size() + " of " + matches.size()
+            rsp.setString(Tags.ErrorComment, VR.LO, truncate(failed.size() + " of " + matches.size()
                     + " sub-operations failed" + (move ? " (destination " + destAet + ")" : "")));
         }
         t.failed = failed.size();
@@ -254,8 +270,8 @@ final class RetrieveScp implements DimseOperation {
             }, null).join();
             Status st = Commands.status(rsp);
             if (st.isFailure()) {
-                LOG.warn("{}: sub-operation C-STORE of {} answered {} {}", ctx.association().name(), inst.sopInstanceUid(),
-                        st, rsp.getString(Commands.ErrorComment, ""));
+                LOG.warn("{}: sub-operation C-STORE of {} answered {} {}: {}", ctx.association().name(),
+                        inst.sopInstanceUid(), st, st.description(CommandField.C_STORE_RQ), rsp.getString(Tags.ErrorComment, ""));
             }
             return st;
         } catch (IOException | CompletionException e) {

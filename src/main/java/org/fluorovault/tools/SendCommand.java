@@ -22,6 +22,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.Commands;
 import org.fluorovault.dicom.net.dimse.DimseClient;
 import org.fluorovault.dicom.net.dimse.Status;
@@ -172,8 +174,10 @@ public class SendCommand implements Callable<Integer> {
                     Attributes r = pending.get(i).join();
                     Status st = Commands.status(r);
                     if (st.isFailure()) {
+                        String comment = r.getString(Tags.ErrorComment, "");
+                        String meaning = st.description(CommandField.C_STORE_RQ);
                         failures.add(new Failure(f.path(), String.format("%04X", st.code()),
-                                r.getString(Commands.ErrorComment, "")));
+                                comment.isEmpty() ? meaning : meaning + ": " + comment));
                     } else {
                         sent++;
                     }

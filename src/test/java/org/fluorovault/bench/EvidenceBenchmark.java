@@ -21,7 +21,7 @@ import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.TransferSyntax;
-import org.fluorovault.ingest.DicomNode;
+import org.fluorovault.node.DicomNode;
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.procedure.ProcedureData;
 import org.fluorovault.procedure.ProcedureService;

@@ -82,7 +82,7 @@ class DicomTlsTest extends ArchiveTestBase {
                             StorageCommitmentScpTest.action(tx, iuid));
             ReportReceiver.Received r = requester.next(30);
             assertNotNull(r, "N-EVENT-REPORT over TLS on a new association");
-            assertEquals(1, r.command().getInt(Commands.EventTypeID, 0));
+            assertEquals(1, r.command().getInt(Tags.EventTypeID, 0));
             assertEquals(tx, r.dataset().getString(Tags.TransactionUID));
             assertEquals(iuid, r.dataset().getNestedItem(Tags.ReferencedSOPSequence).getString(Tags.ReferencedSOPInstanceUID));
         }

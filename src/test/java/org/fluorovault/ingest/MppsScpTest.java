@@ -55,7 +55,7 @@ class MppsScpTest extends ArchiveTestBase {
     }
 
     private static int status(Attributes rsp) {
-        return rsp.getInt(Commands.Status, -1);
+        return rsp.getInt(Tags.Status, -1);
     }
 
     @Test
@@ -65,9 +65,9 @@ class MppsScpTest extends ArchiveTestBase {
         try (NScu scu = new NScu(node.port(), node.aeTitle(), "CARM1", MPPS)) {
             Attributes rsp = scu.nCreate(MPPS, iuid, created(study));
             assertEquals(0, status(rsp));
-            assertEquals(0x8140, rsp.getInt(Commands.CommandField, 0));
-            assertEquals(MPPS, rsp.getString(Commands.AffectedSOPClassUID));
-            assertEquals(iuid, rsp.getString(Commands.AffectedSOPInstanceUID));
+            assertEquals(0x8140, rsp.getInt(Tags.CommandField, 0));
+            assertEquals(MPPS, rsp.getString(Tags.AffectedSOPClassUID));
+            assertEquals(iuid, rsp.getString(Tags.AffectedSOPInstanceUID));
             assertEquals("IN PROGRESS", records.status(iuid));
 
             assertEquals(0x0111, status(scu.nCreate(MPPS, iuid, created(study))), "N-CREATE of an existing instance");
@@ -75,22 +75,22 @@ class MppsScpTest extends ArchiveTestBase {
             bad.setString(Tags.PerformedProcedureStepStatus, VR.CS, "COMPLETED");
             Attributes badRsp = scu.nCreate(MPPS, TestDicom.uid(), bad);
             assertEquals(0x0106, status(badRsp), "N-CREATE must start IN PROGRESS");
-            assertEquals(Tags.PerformedProcedureStepStatus, badRsp.getInt(Commands.OffendingElement, 0));
+            assertEquals(Tags.PerformedProcedureStepStatus, badRsp.getInt(Tags.OffendingElement, 0));
 
             Attributes unknown = scu.nSet(MPPS, TestDicom.uid(), completed(series, i1));
             assertEquals(0x0112, status(unknown), "N-SET of an unknown instance");
-            assertTrue(unknown.getString(Commands.ErrorComment, "").length() > 0);
+            assertTrue(unknown.getString(Tags.ErrorComment, "").length() > 0);
 
             Attributes set = scu.nSet(MPPS, iuid, completed(series, i1, i2));
             assertEquals(0, status(set));
-            assertEquals(0x8120, set.getInt(Commands.CommandField, 0));
-            assertEquals(iuid, set.getString(Commands.AffectedSOPInstanceUID));
+            assertEquals(0x8120, set.getInt(Tags.CommandField, 0));
+            assertEquals(iuid, set.getString(Tags.AffectedSOPInstanceUID));
             assertEquals("COMPLETED", records.status(iuid));
             assertEquals(List.of(i1, i2).stream().sorted().toList(), records.performedInstances(iuid));
 
             Attributes late = scu.nSet(MPPS, iuid, completed(series, i1));
             assertEquals(0x0110, status(late), "no change after COMPLETED");
-            assertEquals("Performed Procedure Step Object may no longer be updated", late.getString(Commands.ErrorComment));
+            assertEquals("Performed Procedure Step Object may no longer be updated", late.getString(Tags.ErrorComment));
             assertEquals(List.of(i1, i2).stream().sorted().toList(), records.performedInstances(iuid), "unchanged");
         }
         JsonNode d = dose(study);
@@ -109,7 +109,7 @@ class MppsScpTest extends ArchiveTestBase {
         try (NScu scu = new NScu(node.port(), node.aeTitle(), "CARM1", MPPS)) {
             Attributes rsp = scu.nCreate(MPPS, null, created(TestDicom.uid()));
             assertEquals(0, status(rsp));
-            String iuid = rsp.getString(Commands.AffectedSOPInstanceUID);
+            String iuid = rsp.getString(Tags.AffectedSOPInstanceUID);
             assertTrue(iuid != null && iuid.startsWith("2.25.") && iuid.length() <= 64, iuid);
             assertEquals("IN PROGRESS", records.status(iuid));
             Attributes stop = new Attributes();

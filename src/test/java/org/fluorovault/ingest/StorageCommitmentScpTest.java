@@ -121,15 +121,15 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
         tamper(tampered);
         try (NScu scu = new NScu(node.port(), node.aeTitle(), "CARM1", SC)) {
             Attributes rsp = scu.nAction(SC, SC_INSTANCE, 1, action(tx, ok, tampered, missing));
-            assertEquals(0, rsp.getInt(Commands.Status, -1));
-            assertEquals(0x8130, rsp.getInt(Commands.CommandField, 0));
-            assertEquals(1, rsp.getInt(Commands.ActionTypeID, 0));
+            assertEquals(0, rsp.getInt(Tags.Status, -1));
+            assertEquals(0x8130, rsp.getInt(Tags.CommandField, 0));
+            assertEquals(1, rsp.getInt(Tags.ActionTypeID, 0));
             NScu.Report report = scu.nextReport(30);
             assertNotNull(report, "N-EVENT-REPORT on the requesting association");
-            assertEquals(0x0100, report.command().getInt(Commands.CommandField, 0));
-            assertEquals(SC, report.command().getString(Commands.AffectedSOPClassUID));
-            assertEquals(SC_INSTANCE, report.command().getString(Commands.AffectedSOPInstanceUID));
-            assertEquals(2, report.command().getInt(Commands.EventTypeID, 0), "failures present");
+            assertEquals(0x0100, report.command().getInt(Tags.CommandField, 0));
+            assertEquals(SC, report.command().getString(Tags.AffectedSOPClassUID));
+            assertEquals(SC_INSTANCE, report.command().getString(Tags.AffectedSOPInstanceUID));
+            assertEquals(2, report.command().getInt(Tags.EventTypeID, 0), "failures present");
             Attributes ds = report.dataset();
             assertEquals(tx, ds.getString(Tags.TransactionUID));
             assertEquals(List.of(ok), uids(ds.getSequence(Tags.ReferencedSOPSequence)));
@@ -147,10 +147,10 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
         String tx = TestDicom.uid();
         try (NScu scu = new NScu(node.port(), node.aeTitle(), "CARM1", SC)) {
             assertEquals(0, scu.nAction(SC, SC_INSTANCE, 1, action(tx, stored.toArray(String[]::new)))
-                    .getInt(Commands.Status, -1));
+                    .getInt(Tags.Status, -1));
             NScu.Report report = scu.nextReport(30);
             assertNotNull(report);
-            assertEquals(1, report.command().getInt(Commands.EventTypeID, 0));
+            assertEquals(1, report.command().getInt(Tags.EventTypeID, 0));
             assertEquals(stored, uids(report.dataset().getSequence(Tags.ReferencedSOPSequence)));
             assertNull(report.dataset().getSequence(Tags.FailedSOPSequence));
         }
@@ -162,17 +162,17 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
             Attributes noTx = action(TestDicom.uid(), TestDicom.uid());
             noTx.remove(Tags.TransactionUID);
             Attributes rsp = scu.nAction(SC, SC_INSTANCE, 1, noTx);
-            assertEquals(0x0120, rsp.getInt(Commands.Status, -1));
-            assertEquals(Tags.TransactionUID, rsp.getInt(Commands.OffendingElement, 0));
+            assertEquals(0x0120, rsp.getInt(Tags.Status, -1));
+            assertEquals(Tags.TransactionUID, rsp.getInt(Tags.OffendingElement, 0));
             assertEquals(0x0123, scu.nAction(SC, SC_INSTANCE, 2, action(TestDicom.uid(), TestDicom.uid()))
-                    .getInt(Commands.Status, -1), "no such action");
+                    .getInt(Tags.Status, -1), "no such action");
             assertEquals(0x0112, scu.nAction(SC, "1.2.3.4", 1, action(TestDicom.uid(), TestDicom.uid()))
-                    .getInt(Commands.Status, -1), "not the well-known instance");
+                    .getInt(Tags.Status, -1), "not the well-known instance");
             assertNull(scu.nextReport(0), "no report for refused requests");
             // the node keeps serving on the same association
             assertEquals(0, scu.nAction(SC, SC_INSTANCE, 1, action(TestDicom.uid(), TestDicom.uid()))
-                    .getInt(Commands.Status, -1));
-            assertEquals(2, scu.nextReport(30).command().getInt(Commands.EventTypeID, 0));
+                    .getInt(Tags.Status, -1));
+            assertEquals(2, scu.nextReport(30).command().getInt(Tags.EventTypeID, 0));
         }
     }
 
@@ -184,7 +184,7 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
         scu.nActionThenAbort(SC, SC_INSTANCE, 1, action(tx, stored.get(0)));
         ReportReceiver.Received r = AWAY.next(30);
         assertNotNull(r, "N-EVENT-REPORT on a new association to AWAYSCU");
-        assertEquals(1, r.command().getInt(Commands.EventTypeID, 0));
+        assertEquals(1, r.command().getInt(Tags.EventTypeID, 0));
         assertEquals(tx, r.dataset().getString(Tags.TransactionUID));
         assertEquals(stored, uids(r.dataset().getSequence(Tags.ReferencedSOPSequence)));
         assertNotNull(r.role(), "SCP role proposed for the SOP class");
@@ -213,7 +213,7 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
             }
             ReportReceiver.Received r = late.next(30);
             assertNotNull(r, "N-EVENT-REPORT delivered after the restart");
-            assertEquals(2, r.command().getInt(Commands.EventTypeID, 0));
+            assertEquals(2, r.command().getInt(Tags.EventTypeID, 0));
             assertEquals(tx, r.dataset().getString(Tags.TransactionUID));
             assertEquals(stored, uids(r.dataset().getSequence(Tags.ReferencedSOPSequence)));
             assertEquals(List.of(missing), uids(r.dataset().getSequence(Tags.FailedSOPSequence)));
@@ -223,8 +223,8 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
             assertNull(late.next(0), "exactly one report");
         }
         try (NScu scu = new NScu(node.port(), node.aeTitle(), "CARM1", SC)) { // the restarted node serves on
-            assertEquals(0, scu.nAction(SC, SC_INSTANCE, 1, action(TestDicom.uid(), stored.get(0))).getInt(Commands.Status, -1));
-            assertEquals(1, scu.nextReport(30).command().getInt(Commands.EventTypeID, 0));
+            assertEquals(0, scu.nAction(SC, SC_INSTANCE, 1, action(TestDicom.uid(), stored.get(0))).getInt(Tags.Status, -1));
+            assertEquals(1, scu.nextReport(30).command().getInt(Tags.EventTypeID, 0));
         }
     }
 

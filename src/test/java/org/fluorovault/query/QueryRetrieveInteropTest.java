@@ -37,7 +37,7 @@ import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.AssociationParams;
 import org.fluorovault.dicom.net.ul.AssociationRequest;
 import org.fluorovault.dicom.net.ul.PresentationContext;
-import org.fluorovault.ingest.DicomNode;
+import org.fluorovault.node.DicomNode;
 import org.fluorovault.support.FindScu;
 import org.fluorovault.support.Peers;
 import org.fluorovault.support.TestDicom;
@@ -423,11 +423,11 @@ class QueryRetrieveInteropTest {
         try {
             PresentationContext pc = a.findAccepted(sopClass, null).orElseThrow();
             Attributes cmd = new Attributes();
-            cmd.setString(Commands.AffectedSOPClassUID, VR.UI, sopClass);
-            cmd.setInt(Commands.CommandField, VR.US, field);
-            cmd.setInt(Commands.MessageID, VR.US, 1);
-            cmd.setInt(Commands.Priority, VR.US, Commands.PRIORITY_MEDIUM);
-            cmd.setInt(Commands.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
+            cmd.setString(Tags.AffectedSOPClassUID, VR.UI, sopClass);
+            cmd.setInt(Tags.CommandField, VR.US, field);
+            cmd.setInt(Tags.MessageID, VR.US, 1);
+            cmd.setInt(Tags.Priority, VR.US, Commands.PRIORITY_MEDIUM);
+            cmd.setInt(Tags.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
             List<Attributes> answers = new CopyOnWriteArrayList<>();
             List<Attributes> pendings = new CopyOnWriteArrayList<>();
             client.onRequests((as, p, command) -> { }); // no storage SCP here
@@ -472,11 +472,11 @@ class QueryRetrieveInteropTest {
         try {
             PresentationContext pc = a.findAccepted(find, null).orElseThrow();
             Attributes cmd = new Attributes();
-            cmd.setString(Commands.AffectedSOPClassUID, VR.UI, find);
-            cmd.setInt(Commands.CommandField, VR.US, 0x0020);
-            cmd.setInt(Commands.MessageID, VR.US, 1);
-            cmd.setInt(Commands.Priority, VR.US, Commands.PRIORITY_MEDIUM);
-            cmd.setInt(Commands.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
+            cmd.setString(Tags.AffectedSOPClassUID, VR.UI, find);
+            cmd.setInt(Tags.CommandField, VR.US, 0x0020);
+            cmd.setInt(Tags.MessageID, VR.US, 1);
+            cmd.setInt(Tags.Priority, VR.US, Commands.PRIORITY_MEDIUM);
+            cmd.setInt(Tags.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
             Attributes fin = client.invoke(pc.id(), cmd, out -> {
                 DicomWriter w = new DicomWriter(out);
                 w.writeDataset(id, TransferSyntax.EXPLICIT_LE);
@@ -503,7 +503,7 @@ class QueryRetrieveInteropTest {
                 .withContext(TestDicom.XA, TransferSyntax.EXPLICIT_VR_LE)); // no role selection
         Attributes fin = rsp.get(rsp.size() - 1);
         assertEquals(0xA702, Commands.status(fin).code(), fin.toString());
-        assertEquals(1, fin.getInt(Commands.NumberOfFailedSuboperations, -1));
-        assertEquals(0, fin.getInt(Commands.NumberOfCompletedSuboperations, -1));
+        assertEquals(1, fin.getInt(Tags.NumberOfFailedSuboperations, -1));
+        assertEquals(0, fin.getInt(Tags.NumberOfCompletedSuboperations, -1));
     }
 }

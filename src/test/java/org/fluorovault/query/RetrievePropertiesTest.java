@@ -27,8 +27,7 @@ class RetrievePropertiesTest {
                 false, 2762, null, null, "PKCS12", null, null, java.util.List.of("TLSv1.3"), java.util.List.of(), false));
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> new QueryRetrieveScp(null, null, new RetrieveProperties(
-                        Map.of("WS1", new RetrieveProperties.Destination("ws1", 2762, true)), 100), noTls,
-                        java.util.List.of(), null));
+                        Map.of("WS1", new RetrieveProperties.Destination("ws1", 2762, true)), 100), noTls, null));
         assertTrue(e.getMessage().contains("WS1") && e.getMessage().contains("key-store"), e.getMessage());
     }
 

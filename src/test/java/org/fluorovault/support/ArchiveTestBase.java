@@ -12,7 +12,7 @@ import java.util.Base64;
 
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
-import org.fluorovault.ingest.DicomNode;
+import org.fluorovault.node.DicomNode;
 import org.fluorovault.security.Role;
 import org.fluorovault.security.UserService;
 import org.fluorovault.tools.SendCommand;

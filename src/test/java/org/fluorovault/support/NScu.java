@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
+import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.DicomWriter;
 import org.fluorovault.dicom.io.TransferSyntax;
@@ -58,32 +59,32 @@ public final class NScu implements AutoCloseable {
 
     public Attributes nCreate(String cuid, String iuid, Attributes ds) throws Exception {
         Attributes c = command(CommandField.N_CREATE_RQ);
-        c.setString(Commands.AffectedSOPClassUID, VR.UI, cuid);
-        if (iuid != null) c.setString(Commands.AffectedSOPInstanceUID, VR.UI, iuid);
+        c.setString(Tags.AffectedSOPClassUID, VR.UI, cuid);
+        if (iuid != null) c.setString(Tags.AffectedSOPInstanceUID, VR.UI, iuid);
         return invoke(c, ds);
     }
 
     public Attributes nSet(String cuid, String iuid, Attributes ds) throws Exception {
         Attributes c = command(CommandField.N_SET_RQ);
-        c.setString(Commands.RequestedSOPClassUID, VR.UI, cuid);
-        c.setString(Commands.RequestedSOPInstanceUID, VR.UI, iuid);
+        c.setString(Tags.RequestedSOPClassUID, VR.UI, cuid);
+        c.setString(Tags.RequestedSOPInstanceUID, VR.UI, iuid);
         return invoke(c, ds);
     }
 
     public Attributes nAction(String cuid, String iuid, int actionType, Attributes ds) throws Exception {
         Attributes c = command(CommandField.N_ACTION_RQ);
-        c.setString(Commands.RequestedSOPClassUID, VR.UI, cuid);
-        c.setString(Commands.RequestedSOPInstanceUID, VR.UI, iuid);
-        c.setInt(Commands.ActionTypeID, VR.US, actionType);
+        c.setString(Tags.RequestedSOPClassUID, VR.UI, cuid);
+        c.setString(Tags.RequestedSOPInstanceUID, VR.UI, iuid);
+        c.setInt(Tags.ActionTypeID, VR.US, actionType);
         return invoke(c, ds);
     }
 
     /** Sends an N-ACTION and aborts the association without waiting for anything. */
     public void nActionThenAbort(String cuid, String iuid, int actionType, Attributes ds) throws IOException {
         Attributes c = command(CommandField.N_ACTION_RQ);
-        c.setString(Commands.RequestedSOPClassUID, VR.UI, cuid);
-        c.setString(Commands.RequestedSOPInstanceUID, VR.UI, iuid);
-        c.setInt(Commands.ActionTypeID, VR.US, actionType);
+        c.setString(Tags.RequestedSOPClassUID, VR.UI, cuid);
+        c.setString(Tags.RequestedSOPInstanceUID, VR.UI, iuid);
+        c.setInt(Tags.ActionTypeID, VR.US, actionType);
         TransferSyntax ts = TransferSyntax.of(pc.transferSyntax());
         client.send(pc.id(), c, out -> {
             DicomWriter w = new DicomWriter(out);
@@ -99,9 +100,9 @@ public final class NScu implements AutoCloseable {
 
     private Attributes command(CommandField f) {
         Attributes c = new Attributes();
-        c.setInt(Commands.CommandField, VR.US, f.code());
-        c.setInt(Commands.MessageID, VR.US, client.nextMessageId());
-        c.setInt(Commands.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
+        c.setInt(Tags.CommandField, VR.US, f.code());
+        c.setInt(Tags.MessageID, VR.US, client.nextMessageId());
+        c.setInt(Tags.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
         return c;
     }
 

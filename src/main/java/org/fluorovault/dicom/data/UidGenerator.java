@@ -2,8 +2,13 @@ package org.fluorovault.dicom.data;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.UUID;
 
-/** New UIDs under an organisation's root: the root, a dot and a random number, at most 64 characters (PS3.5 9.1). */
+/**
+ * New UIDs: under an organisation's root (the root, a dot and a random number, at most 64
+ * characters, PS3.5 9.1), or without a root as {@code 2.25.} and the decimal value of a UUID
+ * (PS3.5 B.2).
+ */
 public final class UidGenerator {
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -20,5 +25,17 @@ public final class UidGenerator {
             n = new BigInteger(128, RANDOM).mod(limit);
         } while (n.signum() == 0);
         return root + "." + n;
+    }
+
+    /** A UID from a new random UUID: {@code 2.25.} and the UUID as an unsigned 128-bit decimal (PS3.5 B.2). */
+    public static String fromUuid() {
+        return fromUuid(UUID.randomUUID());
+    }
+
+    /** The UID of {@code uuid}: {@code 2.25.} and its 128 bits as an unsigned decimal, at most 44 characters. */
+    public static String fromUuid(UUID uuid) {
+        byte[] bits = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits()).array();
+        return "2.25." + new BigInteger(1, bits);
     }
 }

@@ -16,6 +16,7 @@ import org.fluorovault.dicom.data.Fragments;
 import org.fluorovault.dicom.data.Tag;
 import org.fluorovault.dicom.image.FrameDecodeException.Reason;
 import org.fluorovault.dicom.io.DicomReader;
+import org.fluorovault.dicom.io.TransferSyntax;
 
 /**
  * The frames of one stored grayscale object, decoded one at a time on request. Pixel data stays
@@ -97,7 +98,7 @@ public final class FrameSource {
         }
     }
 
-    private boolean bigEndian() { return "1.2.840.10008.1.2.2".equals(transferSyntaxUid); }
+    private boolean bigEndian() { return TransferSyntax.of(transferSyntaxUid).bigEndian(); }
 
     private void checkLength() throws FrameDecodeException {
         if (pixelData == null) throw new FrameDecodeException(Reason.INCONSISTENT_PIXEL_DATA, "the object has no pixel data");

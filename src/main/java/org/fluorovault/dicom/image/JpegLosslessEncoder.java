@@ -2,6 +2,8 @@ package org.fluorovault.dicom.image;
 
 import java.util.Arrays;
 
+import org.fluorovault.dicom.dict.Uids;
+
 /**
  * JPEG lossless encoder: ITU T.81 process 14, one component, 2 to 16 bits per sample. By default
  * first-order prediction (selection value 1, the sample to the left), point transform 0 and no
@@ -19,9 +21,9 @@ import java.util.Arrays;
  */
 public final class JpegLosslessEncoder {
     /** JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14, Selection Value 1). */
-    public static final String TRANSFER_SYNTAX_UID = "1.2.840.10008.1.2.4.70";
+    public static final String TRANSFER_SYNTAX_UID = Uids.JPEGLosslessSV1;
     /** JPEG Lossless, Non-Hierarchical (Process 14), any predictor. */
-    public static final String PROCESS_14_UID = "1.2.840.10008.1.2.4.57";
+    public static final String PROCESS_14_UID = Uids.JPEGLossless;
 
     /** The 17 difference categories SSSS = 0..16 of T.81 Table H.2. */
     private static final int CATEGORIES = 17;

@@ -3,18 +3,17 @@ package org.fluorovault.dicom.media;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
+import org.fluorovault.dicom.data.UidGenerator;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.dicom.io.DicomWriter;
 import org.fluorovault.dicom.io.FileMetaInformation;
 import org.fluorovault.dicom.io.TransferSyntax;
@@ -27,7 +26,7 @@ import org.fluorovault.dicom.net.ul.Implementation;
  * most 8 characters of A-Z, 0-9 and _, at most 8 levels) and their data set up to the pixel data.
  */
 public final class DicomDirBuilder {
-    public static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
+    public static final String MEDIA_STORAGE_DIRECTORY = Uids.MediaStorageDirectoryStorage;
     private static final Pattern COMPONENT = Pattern.compile("[A-Z0-9_]{1,8}");
     private static final int IN_USE = 0xFFFF;
 
@@ -81,7 +80,7 @@ public final class DicomDirBuilder {
     public void write(OutputStream out) throws IOException {
         List<Node> order = new ArrayList<>();
         patients.values().forEach(p -> depthFirst(p, order));
-        String iuid = "2.25." + new BigInteger(1, uuidBytes());
+        String iuid = UidGenerator.fromUuid();
         Attributes fmi = FileMetaInformation.create(MEDIA_STORAGE_DIRECTORY, iuid, TransferSyntax.EXPLICIT_VR_LE,
                 Implementation.CLASS_UID, Implementation.VERSION_NAME, null);
         Attributes ds = new Attributes();
@@ -217,10 +216,11 @@ public final class DicomDirBuilder {
 
     /** The directory record type of PS3.3 F.5 for a SOP class (IMAGE for the image storage classes). */
     public static String recordType(String sopClassUid) {
-        if (sopClassUid.equals("1.2.840.10008.5.1.4.1.1.88.59")) return "KEY OBJECT DOC";
+        if (sopClassUid.equals(Uids.KeyObjectSelectionDocumentStorage)) return "KEY OBJECT DOC";
+        // the arcs under which PS3.6 registers the SR and the presentation state storage classes
         if (sopClassUid.startsWith("1.2.840.10008.5.1.4.1.1.88.")) return "SR DOCUMENT";
         if (sopClassUid.startsWith("1.2.840.10008.5.1.4.1.1.11.")) return "PRESENTATION";
-        if (sopClassUid.equals("1.2.840.10008.5.1.4.1.1.104.1")) return "ENCAP DOC";
+        if (sopClassUid.equals(Uids.EncapsulatedPDFStorage)) return "ENCAP DOC";
         return "IMAGE";
     }
 
@@ -241,10 +241,5 @@ public final class DicomDirBuilder {
         String v = a.getString(tag);
         if (v == null || v.isBlank()) throw new IllegalArgumentException("file without " + name);
         return v;
-    }
-
-    private static byte[] uuidBytes() {
-        UUID u = UUID.randomUUID();
-        return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
     }
 }

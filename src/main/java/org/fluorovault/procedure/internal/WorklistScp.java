@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.dict.Uids;
+import org.fluorovault.dicom.net.dimse.CommandField;
+import org.fluorovault.dicom.net.dimse.DicomServiceProvider;
+import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.dimse.DimseException;
 import org.fluorovault.dicom.net.dimse.DimseOperation;
 import org.fluorovault.dicom.net.dimse.OperationContext;
@@ -17,8 +22,8 @@ import org.fluorovault.dicom.net.dimse.QueryRetrieveStatus;
 import org.fluorovault.dicom.net.dimse.Status;
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.query.FindCharset;
-import org.fluorovault.query.FindModel;
 import org.fluorovault.query.QueryKeys;
+import org.fluorovault.query.QueryRetrieveScp;
 import org.fluorovault.query.RetrieveProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +34,12 @@ import org.springframework.stereotype.Component;
  * Modality Worklist Information Model - FIND SCP (PS3.4 K): SCHEDULED procedure records as
  * worklist items, matched on the top-level and Scheduled Procedure Step keys of
  * {@link WorklistKey} with the Query/Retrieve matching rules ({@link QueryKeys}), answered with
- * only the requested keys.
+ * only the requested keys. The node accepts its SOP class in the transfer syntaxes of
+ * Query/Retrieve and routes C-FIND requests on it here.
  */
 @Component
-public class WorklistScp implements FindModel, DimseOperation {
-    public static final String SOP_CLASS = "1.2.840.10008.5.1.4.31";
+public class WorklistScp implements DicomServiceProvider, DimseOperation {
+    public static final String SOP_CLASS = Uids.ModalityWorklistInformationModelFind;
     private static final Logger LOG = LoggerFactory.getLogger(WorklistScp.class);
 
     private final JdbcTemplate jdbc;
@@ -47,10 +53,15 @@ public class WorklistScp implements FindModel, DimseOperation {
     }
 
     @Override
-    public String sopClassUid() { return SOP_CLASS; }
+    public Set<String> sopClasses() { return Set.of(SOP_CLASS); }
 
     @Override
-    public DimseOperation operation() { return this; }
+    public Set<String> transferSyntaxes(String sopClass) { return QueryRetrieveScp.TRANSFER_SYNTAXES; }
+
+    @Override
+    public void registerOn(DimseDispatcher dispatcher) {
+        dispatcher.register(CommandField.C_FIND_RQ, SOP_CLASS, this);
+    }
 
     @Override
     public void perform(OperationContext ctx) throws IOException {

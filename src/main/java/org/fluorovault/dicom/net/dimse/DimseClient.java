@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.dict.Tags;
+import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.DataWriter;
 import org.fluorovault.dicom.net.ul.DimseReceiver;
@@ -45,7 +47,7 @@ public final class DimseClient implements DimseReceiver {
     }
 
     public CompletableFuture<Attributes> echo() throws IOException, InterruptedException {
-        PresentationContext pc = assoc.findAccepted("1.2.840.10008.1.1", null)
+        PresentationContext pc = assoc.findAccepted(Uids.Verification, null)
                 .orElseThrow(() -> new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "Verification not accepted"));
         return invoke(pc.id(), Commands.cEchoRq(nextMessageId()), null, null);
     }
@@ -65,7 +67,7 @@ public final class DimseClient implements DimseReceiver {
         Association a = assoc;
         if (a == null || !a.isOpen()) throw new IOException("association is not open");
         window.acquire();
-        int id = rq.getInt(Commands.MessageID, 0);
+        int id = rq.getInt(Tags.MessageID, 0);
         CompletableFuture<Attributes> f = new CompletableFuture<>();
         f.whenComplete((r, t) -> window.release());
         pending.put(id, new Pending(f, onPending));
@@ -93,7 +95,7 @@ public final class DimseClient implements DimseReceiver {
             if (h != null) h.onCommand(association, pc, command);
             return;
         }
-        int id = cmd.getInt(Commands.MessageIDBeingRespondedTo, -1);
+        int id = cmd.getInt(Tags.MessageIDBeingRespondedTo, -1);
         Pending p = pending.get(id);
         if (p == null) return; // late or unknown response: nothing waits for it
         if (Commands.status(cmd).isPending()) {

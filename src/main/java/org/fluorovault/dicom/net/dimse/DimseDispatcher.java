@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.UidSyntax;
+import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomParseException;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.TransferSyntax;
@@ -18,9 +22,15 @@ import org.fluorovault.dicom.net.ul.DimseReceiver;
 import org.fluorovault.dicom.net.ul.PresentationContext;
 
 /**
- * The acceptor's DIMSE entry point: parses each command, answers C-ECHO, hands C-STORE data
- * sets to the {@link CStoreHandler} as a stream, routes other requests to registered services,
- * and turns {@link DimseException}s into failure responses.
+ * The acceptor's DIMSE entry point: parses each command and routes each request by (command
+ * field, SOP class of its presentation context) to the handler a {@link DicomServiceProvider}
+ * registered: C-STORE data sets to a {@link CStoreHandler} as a stream, C-FIND/C-MOVE/C-GET to a
+ * {@link DimseOperation}, other requests (C-ECHO, N-services) to a {@link DimseService}; it turns
+ * {@link DimseException}s into failure responses.
+ * <p>
+ * A request no handler is registered for is answered 0211 (Unrecognized Operation) when nothing
+ * serves its command field, else 0122 (SOP Class Not Supported) for a C-service and 0118 (No Such
+ * SOP Class) for an N-service.
  * <p>
  * {@link DimseOperation}s (C-FIND, C-MOVE, C-GET) run on a worker thread of their association:
  * the identifier is read here, on the reader thread, which then stays free to route a
@@ -31,12 +41,18 @@ import org.fluorovault.dicom.net.ul.PresentationContext;
 public final class DimseDispatcher implements DimseReceiver {
     private static final Logger LOG = System.getLogger(DimseDispatcher.class.getName());
 
-    private final CStoreHandler storeHandler;
     /** Largest single value accepted in an identifier of a C-FIND/C-MOVE/C-GET request. */
     static final int MAX_IDENTIFIER_VALUE = 1 << 16;
 
-    private final Map<CommandField, DimseService> services = new EnumMap<>(CommandField.class);
-    private final Map<CommandField, DimseOperation> operations = new EnumMap<>(CommandField.class);
+    /** Where a request goes: its command field and the SOP class of its presentation context. */
+    private record Route(CommandField request, String sopClass) {}
+
+    private final Map<String, CStoreHandler> stores = new ConcurrentHashMap<>();
+    private final Map<Route, DimseService> services = new ConcurrentHashMap<>();
+    private final Map<Route, DimseOperation> operations = new ConcurrentHashMap<>();
+    /** The command fields something is registered for. */
+    private final Set<CommandField> served = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<Association>> closeListeners = new CopyOnWriteArrayList<>();
     private final Map<Association, OperationRunner> runners = new ConcurrentHashMap<>();
     private volatile Authorizer authorizer = (assoc, pc, field) -> { };
 
@@ -51,24 +67,53 @@ public final class DimseDispatcher implements DimseReceiver {
         void check(Association assoc, PresentationContext pc, CommandField request);
     }
 
-    public DimseDispatcher(CStoreHandler storeHandler) {
-        this.storeHandler = storeHandler;
+    /** Stores C-STORE data sets of {@code sopClass} with {@code handler}. */
+    public DimseDispatcher registerStore(String sopClass, CStoreHandler handler) {
+        put(stores, sopClass, handler, CommandField.C_STORE_RQ);
+        return this;
     }
 
-    public DimseDispatcher register(CommandField request, DimseService service) {
-        services.put(request, service);
+    /** Answers {@code request} (C-ECHO or an N-service) on {@code sopClass} with {@code service}. */
+    public DimseDispatcher register(CommandField request, String sopClass, DimseService service) {
+        if (request == CommandField.C_STORE_RQ || !request.isRequest() || request == CommandField.C_CANCEL_RQ) {
+            throw new IllegalArgumentException(request + " cannot have a service");
+        }
+        put(services, new Route(request, sopClass), service, request);
+        return this;
+    }
+
+    /**
+     * Runs {@code request} (C-FIND, C-MOVE, C-GET) on {@code sopClass} with {@code operation} on the
+     * association's worker thread, cancellable by C-CANCEL-RQ.
+     */
+    public DimseDispatcher register(CommandField request, String sopClass, DimseOperation operation) {
+        if (request != CommandField.C_FIND_RQ && request != CommandField.C_MOVE_RQ && request != CommandField.C_GET_RQ) {
+            throw new IllegalArgumentException(request + " is not a cancellable operation");
+        }
+        put(operations, new Route(request, sopClass), operation, request);
+        return this;
+    }
+
+    private <K, V> void put(Map<K, V> map, K key, V handler, CommandField request) {
+        java.util.Objects.requireNonNull(handler, "handler");
+        if (map.putIfAbsent(key, handler) != null) {
+            throw new IllegalStateException(request + " on " + key + " is registered already");
+        }
+        served.add(request);
+    }
+
+    /**
+     * Calls {@code listener} when an association ends (from {@link #onClosed}), after its
+     * operations were stopped; a listener that throws is logged and the others still run.
+     */
+    public DimseDispatcher onAssociationClosed(Consumer<Association> listener) {
+        closeListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
     /** Sets the check every request but C-ECHO and C-CANCEL passes first (default: everything allowed). */
     public DimseDispatcher authorizer(Authorizer authorizer) {
         this.authorizer = java.util.Objects.requireNonNull(authorizer, "authorizer");
-        return this;
-    }
-
-    /** Runs {@code operation} for {@code request} on the association's worker thread, cancellable by C-CANCEL-RQ. */
-    public DimseDispatcher register(CommandField request, DimseOperation operation) {
-        operations.put(request, operation);
         return this;
     }
 
@@ -87,6 +132,13 @@ public final class DimseDispatcher implements DimseReceiver {
     public void onClosed(Association assoc, Throwable cause) {
         OperationRunner r = runners.remove(assoc);
         if (r != null) r.close(cause);
+        for (Consumer<Association> l : closeListeners) {
+            try {
+                l.accept(assoc);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, assoc.name() + ": a close listener failed", e);
+            }
+        }
     }
 
     @Override
@@ -109,49 +161,42 @@ public final class DimseDispatcher implements DimseReceiver {
         }
         if (field == CommandField.C_CANCEL_RQ) {
             OperationRunner r = runners.get(assoc);
-            int id = cmd.getInt(Commands.MessageIDBeingRespondedTo, -1);
+            int id = cmd.getInt(Tags.MessageIDBeingRespondedTo, -1);
             if (r == null || !r.cancel(id)) {
                 LOG.log(Level.DEBUG, "{0}: C-CANCEL-RQ for {1}, which is not running", assoc.name(), id);
             }
             return;
         }
         if (field == null || !field.isRequest()) {
-            LOG.log(Level.WARNING, "{0}: unexpected command field {1}", assoc.name(), cmd.getInt(Commands.CommandField, -1));
+            LOG.log(Level.WARNING, "{0}: unexpected command field {1}", assoc.name(), cmd.getInt(Tags.CommandField, -1));
             if (field == null) respond(assoc, pc, Commands.response(cmd, Status.UNRECOGNIZED_OPERATION));
             return;
         }
         try {
             if (field != CommandField.C_ECHO_RQ) authorizer.check(assoc, pc, field);
             if (field.name().startsWith("N_")) { // the instance an N-service acts on names index rows: only a valid UID
-                for (int tag : new int[] {Commands.AffectedSOPInstanceUID, Commands.RequestedSOPInstanceUID}) {
+                for (int tag : new int[] {Tags.AffectedSOPInstanceUID, Tags.RequestedSOPInstanceUID}) {
                     String uid = cmd.getString(tag);
                     String invalid = uid == null ? null : UidSyntax.problem(uid);
                     if (invalid != null) {
-                        throw new DimseException(INVALID_OBJECT_INSTANCE, "Invalid SOP Instance UID: " + invalid, tag);
+                        throw new DimseException(Status.INVALID_OBJECT_INSTANCE, "Invalid SOP Instance UID: " + invalid, tag);
                     }
                 }
             }
-            switch (field) {
-                case C_ECHO_RQ -> respond(assoc, pc, Commands.response(cmd, Status.SUCCESS));
-                case C_STORE_RQ -> onStore(assoc, pc, cmd);
-                default -> {
-                    DimseOperation op = operations.get(field);
-                    if (op != null) {
-                        startOperation(assoc, pc, cmd, field, op);
-                        return;
-                    }
-                    DimseService service = services.get(field);
-                    if (service == null) {
-                        throw new DimseException(Status.UNRECOGNIZED_OPERATION, field + " not supported");
-                    }
-                    InputStream data = Commands.hasDataset(cmd) ? assoc.openDataStream() : null;
-                    service.onRequest(assoc, pc, cmd, data, (rsp, ds) -> assoc.sendMessage(pc.id(), Commands.encode(rsp), ds));
-                }
+            if (field == CommandField.C_STORE_RQ) {
+                onStore(assoc, pc, cmd);
+            } else if (field == CommandField.C_FIND_RQ || field == CommandField.C_MOVE_RQ || field == CommandField.C_GET_RQ) {
+                startOperation(assoc, pc, cmd, field);
+            } else {
+                DimseService service = services.get(new Route(field, pc.abstractSyntax()));
+                if (service == null) throw unrouted(field, pc.abstractSyntax());
+                InputStream data = Commands.hasDataset(cmd) ? assoc.openDataStream() : null;
+                service.onRequest(assoc, pc, cmd, data, (rsp, ds) -> assoc.sendMessage(pc.id(), Commands.encode(rsp), ds));
             }
         } catch (DimseException e) {
-            LOG.log(Level.WARNING, "{0}: {1} {2} failed with {3}: {4}", assoc.name(), field,
-                    UidSyntax.forLog(cmd.getString(Commands.AffectedSOPInstanceUID, cmd.getString(Commands.RequestedSOPInstanceUID, ""))), e.status(),
-                    e.getMessage());
+            LOG.log(Level.WARNING, "{0}: {1} {2} failed with {3} {4}: {5}", assoc.name(), field,
+                    UidSyntax.forLog(cmd.getString(Tags.AffectedSOPInstanceUID, cmd.getString(Tags.RequestedSOPInstanceUID, ""))),
+                    e.status(), e.status().description(field), e.getMessage());
             respond(assoc, pc, Commands.failure(cmd, e));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, assoc.name() + ": " + field + " failed unexpectedly", e);
@@ -160,8 +205,9 @@ public final class DimseDispatcher implements DimseReceiver {
         }
     }
 
-    private void startOperation(Association assoc, PresentationContext pc, Attributes cmd, CommandField field,
-                                DimseOperation op) throws IOException {
+    private void startOperation(Association assoc, PresentationContext pc, Attributes cmd, CommandField field)
+            throws IOException {
+        if (!served.contains(field)) throw unrouted(field, pc.abstractSyntax());
         Attributes identifier = null;
         if (Commands.hasDataset(cmd)) {
             try {
@@ -172,18 +218,28 @@ public final class DimseDispatcher implements DimseReceiver {
             }
         }
         OperationRunner runner = runners.computeIfAbsent(assoc, OperationRunner::new);
-        if (runner.isRunning(cmd.getInt(Commands.MessageID, -1))) {
+        if (runner.isRunning(cmd.getInt(Tags.MessageID, -1))) {
             throw new DimseException(Status.DUPLICATE_INVOCATION, "Message ID already in use");
         }
+        DimseOperation op = operations.get(new Route(field, pc.abstractSyntax()));
+        if (op == null) throw unrouted(field, pc.abstractSyntax());
         runner.submit(new OperationContext(assoc, pc, cmd, identifier, runner.client()), op, field);
     }
 
-    /** PS3.7 C.4: the SOP Instance named is not a valid one (0117). */
-    private static final Status INVALID_OBJECT_INSTANCE = new Status(0x0117);
+    /**
+     * The failure for a request nothing is registered for: 0211 when its command field has no
+     * handler at all, else 0122 for a C-service and 0118 for an N-service on another SOP class.
+     */
+    private DimseException unrouted(CommandField field, String sopClass) {
+        if (!served.contains(field)) return new DimseException(Status.UNRECOGNIZED_OPERATION, field + " not supported");
+        String comment = field + " not supported for SOP Class " + sopClass;
+        return new DimseException(field.name().startsWith("N_") ? Status.NO_SUCH_SOP_CLASS : Status.SOP_CLASS_NOT_SUPPORTED,
+                comment);
+    }
 
     private void onStore(Association assoc, PresentationContext pc, Attributes cmd) throws IOException {
-        String cuid = cmd.getString(Commands.AffectedSOPClassUID);
-        String iuid = cmd.getString(Commands.AffectedSOPInstanceUID);
+        String cuid = cmd.getString(Tags.AffectedSOPClassUID);
+        String iuid = cmd.getString(Tags.AffectedSOPInstanceUID);
         if (!Commands.hasDataset(cmd)) {
             throw new DimseException(Status.MISSING_ATTRIBUTE, "C-STORE-RQ without a data set");
         }
@@ -194,16 +250,18 @@ public final class DimseDispatcher implements DimseReceiver {
         if (invalid != null) { // refused before anything is written: the UID names files and index rows
             throw new DimseException(StoreStatus.CANNOT_UNDERSTAND,
                     "Cannot understand: Affected SOP Instance UID is not a valid UID (" + invalid + ")",
-                    Commands.AffectedSOPInstanceUID);
+                    Tags.AffectedSOPInstanceUID);
         }
         if (!cuid.equals(pc.abstractSyntax())) {
             throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED,
                     "SOP Class " + cuid + " differs from the presentation context's");
         }
+        CStoreHandler handler = stores.get(cuid);
+        if (handler == null) throw unrouted(CommandField.C_STORE_RQ, cuid);
         StoreContext ctx = new StoreContext(assoc, cuid, iuid, pc.transferSyntax(),
-                cmd.getInt(Commands.Priority, 0), cmd.getString(Commands.MoveOriginatorApplicationEntityTitle),
-                cmd.getInt(Commands.MoveOriginatorMessageID, 0));
-        Status st = storeHandler.store(ctx, assoc.openDataStream());
+                cmd.getInt(Tags.Priority, 0), cmd.getString(Tags.MoveOriginatorApplicationEntityTitle),
+                cmd.getInt(Tags.MoveOriginatorMessageID, 0));
+        Status st = handler.store(ctx, assoc.openDataStream());
         respond(assoc, pc, Commands.response(cmd, st));
     }
 

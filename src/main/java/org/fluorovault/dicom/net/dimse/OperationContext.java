@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomWriter;
 import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.dicom.net.ul.Association;
@@ -42,7 +43,7 @@ public final class OperationContext {
     /** The request's data set, or null when it had none. */
     public Attributes identifier() { return identifier; }
 
-    public int messageId() { return command.getInt(Commands.MessageID, 0); }
+    public int messageId() { return command.getInt(Tags.MessageID, 0); }
 
     /** Sends requests on this association and matches their responses (C-STORE sub-operations of C-GET). */
     public DimseClient client() { return client; }
@@ -65,7 +66,7 @@ public final class OperationContext {
     public void respond(Attributes rsp, Attributes dataset) throws IOException {
         DataWriter data = null;
         if (dataset != null) {
-            rsp.setInt(Commands.CommandDataSetType, org.fluorovault.dicom.data.VR.US, Commands.DATASET_PRESENT);
+            rsp.setInt(Tags.CommandDataSetType, org.fluorovault.dicom.data.VR.US, Commands.DATASET_PRESENT);
             TransferSyntax ts = TransferSyntax.of(pc.transferSyntax());
             data = out -> {
                 DicomWriter w = new DicomWriter(out);

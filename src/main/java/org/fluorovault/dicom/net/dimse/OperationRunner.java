@@ -59,13 +59,13 @@ final class OperationRunner {
         try {
             op.perform(ctx);
         } catch (DimseException e) {
-            LOG.log(Level.WARNING, "{0}: {1} #{2} failed with {3}: {4}", assoc.name(), field,
-                    String.valueOf(ctx.messageId()), e.status(), e.getMessage());
+            LOG.log(Level.WARNING, "{0}: {1} #{2} failed with {3} {4}: {5}", assoc.name(), field,
+                    String.valueOf(ctx.messageId()), e.status(), e.status().description(field), e.getMessage());
             send(ctx, Commands.failure(cmd, e));
         } catch (Exception e) {
             if (!assoc.isOpen()) return;
             LOG.log(Level.ERROR, assoc.name() + ": " + field + " failed unexpectedly", e);
-            send(ctx, Commands.failure(cmd, new DimseException(new Status(0xC000),
+            send(ctx, Commands.failure(cmd, new DimseException(QueryRetrieveStatus.UNABLE_TO_PROCESS,
                     "Unable to process: " + e.getClass().getSimpleName())));
         } finally {
             running.remove(ctx.messageId());

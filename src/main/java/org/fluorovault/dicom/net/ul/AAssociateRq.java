@@ -3,6 +3,8 @@ package org.fluorovault.dicom.net.ul;
 import java.util.List;
 import java.util.Objects;
 
+import org.fluorovault.dicom.dict.Uids;
+
 /**
  * A-ASSOCIATE-RQ PDU (type 01h, PS3.8 9.3.2). AE titles are kept without their space padding.
  *
@@ -19,7 +21,7 @@ public record AAssociateRq(int protocolVersion, String calledAet, String calling
 
     public static final int TYPE = 0x01;
     /** DICOM Application Context Name (PS3.7 Annex A.2.1). */
-    public static final String DICOM_APPLICATION_CONTEXT = "1.2.840.10008.3.1.1.1";
+    public static final String DICOM_APPLICATION_CONTEXT = Uids.DICOMApplicationContext;
 
     public AAssociateRq {
         PduEncoder.checkUnsignedShort(protocolVersion, "protocolVersion");

@@ -61,11 +61,11 @@ class DimseOperationTest {
 
     private static Attributes request(int field, String cuid, int msgId) {
         Attributes c = new Attributes();
-        c.setString(Commands.AffectedSOPClassUID, VR.UI, cuid);
-        c.setInt(Commands.CommandField, VR.US, field);
-        c.setInt(Commands.MessageID, VR.US, msgId);
-        c.setInt(Commands.Priority, VR.US, Commands.PRIORITY_MEDIUM);
-        c.setInt(Commands.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
+        c.setString(Tags.AffectedSOPClassUID, VR.UI, cuid);
+        c.setInt(Tags.CommandField, VR.US, field);
+        c.setInt(Tags.MessageID, VR.US, msgId);
+        c.setInt(Tags.Priority, VR.US, Commands.PRIORITY_MEDIUM);
+        c.setInt(Tags.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
         return c;
     }
 
@@ -92,8 +92,7 @@ class DimseOperationTest {
                 Thread.currentThread().interrupt();
             }
         };
-        DimseDispatcher dispatcher = new DimseDispatcher((ctx, in) -> Status.SUCCESS)
-                .register(CommandField.C_FIND_RQ, waitForCancel);
+        DimseDispatcher dispatcher = new DimseDispatcher().register(CommandField.C_FIND_RQ, FIND, waitForCancel);
         DimseClient client = connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(FIND, IMPLICIT));
         PresentationContext pc = assoc.findAccepted(FIND, null).orElseThrow();
         List<Attributes> pendings = new CopyOnWriteArrayList<>();
@@ -101,9 +100,9 @@ class DimseOperationTest {
         Attributes fin = client.invoke(pc.id(), request(0x0020, FIND, 7), out -> out.write(data), pending -> {
             pendings.add(pending);
             Attributes cancel = new Attributes();
-            cancel.setInt(Commands.CommandField, VR.US, CommandField.C_CANCEL_RQ.code());
-            cancel.setInt(Commands.MessageIDBeingRespondedTo, VR.US, 7);
-            cancel.setInt(Commands.CommandDataSetType, VR.US, Commands.NO_DATASET);
+            cancel.setInt(Tags.CommandField, VR.US, CommandField.C_CANCEL_RQ.code());
+            cancel.setInt(Tags.MessageIDBeingRespondedTo, VR.US, 7);
+            cancel.setInt(Tags.CommandDataSetType, VR.US, Commands.NO_DATASET);
             try {
                 client.send(pc.id(), cancel, null);
             } catch (IOException e) {
@@ -111,9 +110,9 @@ class DimseOperationTest {
             }
         }).get(20, TimeUnit.SECONDS);
         assertEquals(1, pendings.size());
-        assertEquals(Commands.DATASET_PRESENT, pendings.get(0).getInt(Commands.CommandDataSetType, -1));
+        assertEquals(Commands.DATASET_PRESENT, pendings.get(0).getInt(Tags.CommandDataSetType, -1));
         assertEquals(0xFE00, Commands.status(fin).code(), "final status after C-CANCEL");
-        assertEquals(7, fin.getInt(Commands.MessageIDBeingRespondedTo, -1));
+        assertEquals(7, fin.getInt(Tags.MessageIDBeingRespondedTo, -1));
         assertTrue(operationThreads.get(0).startsWith("dimse-op-"), operationThreads.toString());
     }
 
@@ -131,7 +130,7 @@ class DimseOperationTest {
             }
             ctx.respond(Commands.setSuboperations(ctx.response(Commands.status(rsp)), -1, 1, 0, 0), null);
         };
-        DimseDispatcher dispatcher = new DimseDispatcher((ctx, in) -> Status.SUCCESS).register(CommandField.C_GET_RQ, get);
+        DimseDispatcher dispatcher = new DimseDispatcher().register(CommandField.C_GET_RQ, GET, get);
         List<byte[]> stored = new CopyOnWriteArrayList<>();
         DimseClient client = connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(GET, IMPLICIT)
                 .withContext(XA, IMPLICIT).withRole(XA, false, true));
@@ -146,15 +145,15 @@ class DimseOperationTest {
         Attributes fin = client.invoke(pc.id(), request(0x0010, GET, 3), out -> out.write(payload), p -> { })
                 .get(20, TimeUnit.SECONDS);
         assertEquals(0x0000, Commands.status(fin).code());
-        assertEquals(1, fin.getInt(Commands.NumberOfCompletedSuboperations, -1));
+        assertEquals(1, fin.getInt(Tags.NumberOfCompletedSuboperations, -1));
         assertEquals(1, stored.size());
         assertArrayEquals(payload, stored.get(0));
     }
 
     @Test
     void aDimseExceptionBecomesTheFailureResponseWithItsComment() throws Exception {
-        DimseDispatcher dispatcher = new DimseDispatcher((ctx, in) -> Status.SUCCESS)
-                .register(CommandField.C_FIND_RQ, ctx -> {
+        DimseDispatcher dispatcher = new DimseDispatcher()
+                .register(CommandField.C_FIND_RQ, FIND, ctx -> {
                     throw new DimseException(QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "no level",
                             Tags.QueryRetrieveLevel);
                 });
@@ -165,16 +164,16 @@ class DimseOperationTest {
             Attributes fin = client.invoke(pc.id(), request(0x0020, FIND, id), out -> out.write(data), p -> { })
                     .get(20, TimeUnit.SECONDS);
             assertEquals(0xA900, Commands.status(fin).code());
-            assertEquals("no level", fin.getString(Commands.ErrorComment));
-            assertEquals(Tags.QueryRetrieveLevel, fin.getInt(Commands.OffendingElement, -1));
+            assertEquals("no level", fin.getString(Tags.ErrorComment));
+            assertEquals(Tags.QueryRetrieveLevel, fin.getInt(Tags.OffendingElement, -1));
         }
     }
 
     @Test
     void anUnreadableIdentifierIsC000AndTheAssociationGoesOn() throws Exception {
         List<Attributes> seen = new CopyOnWriteArrayList<>();
-        DimseDispatcher dispatcher = new DimseDispatcher((ctx, in) -> Status.SUCCESS)
-                .register(CommandField.C_FIND_RQ, ctx -> {
+        DimseDispatcher dispatcher = new DimseDispatcher()
+                .register(CommandField.C_FIND_RQ, FIND, ctx -> {
                     seen.add(ctx.identifier());
                     ctx.respond(ctx.response(Status.SUCCESS), null);
                 });
@@ -185,7 +184,7 @@ class DimseOperationTest {
         Attributes fin = client.invoke(pc.id(), request(0x0020, FIND, 1), out -> out.write(truncated), p -> { })
                 .get(20, TimeUnit.SECONDS);
         assertEquals(0xC000, Commands.status(fin).code());
-        assertTrue(fin.getString(Commands.ErrorComment).startsWith("Unreadable identifier"), fin.toString());
+        assertTrue(fin.getString(Tags.ErrorComment).startsWith("Unreadable identifier"), fin.toString());
         assertTrue(seen.isEmpty());
         byte[] data = identifier();
         fin = client.invoke(pc.id(), request(0x0020, FIND, 2), out -> out.write(data), p -> { }).get(20, TimeUnit.SECONDS);

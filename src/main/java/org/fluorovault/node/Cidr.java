@@ -1,4 +1,4 @@
-package org.fluorovault.ingest;
+package org.fluorovault.node;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

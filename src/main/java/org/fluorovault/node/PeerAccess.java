@@ -1,4 +1,4 @@
-package org.fluorovault.ingest;
+package org.fluorovault.node;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,6 +14,7 @@ import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditEventTypeCode;
 import org.fluorovault.audit.AuditOutcome;
 import org.fluorovault.audit.AuditTrail;
+import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.dicom.net.dimse.CommandField;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
 import org.fluorovault.dicom.net.dimse.DimseException;
@@ -24,7 +25,6 @@ import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.PresentationContext;
 import org.fluorovault.dicom.net.ul.RejectReason;
 import org.fluorovault.dicom.net.ul.TransportPeer;
-import org.fluorovault.query.QueryRetrieveScp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,6 @@ final class PeerAccess {
     /** What an unknown AE may do on a fresh install: enough for a modality, no query or retrieve. */
     static final Set<DicomService> OPEN_DEFAULT = EnumSet.of(DicomService.STORE, DicomService.WORKLIST,
             DicomService.MPPS, DicomService.COMMITMENT);
-    private static final String MWL_FIND = "1.2.840.10008.5.1.4.31";
 
     private record Known(List<Cidr> addresses, Set<DicomService> services, X500Principal subject) {}
 
@@ -142,7 +141,7 @@ final class PeerAccess {
     static DicomService serviceOf(CommandField field, String abstractSyntax) {
         return switch (field) {
             case C_STORE_RQ -> DicomService.STORE;
-            case C_FIND_RQ -> MWL_FIND.equals(abstractSyntax) && !QueryRetrieveScp.SOP_CLASSES.contains(abstractSyntax)
+            case C_FIND_RQ -> Uids.ModalityWorklistInformationModelFind.equals(abstractSyntax)
                     ? DicomService.WORKLIST : DicomService.QUERY;
             case C_MOVE_RQ, C_GET_RQ -> DicomService.RETRIEVE;
             case N_CREATE_RQ, N_SET_RQ -> DicomService.MPPS;

@@ -1,4 +1,4 @@
-package org.fluorovault.ingest;
+package org.fluorovault.node;
 
 /**
  * What a DICOM peer may ask of the node. C-ECHO needs no permission: a peer the node accepts

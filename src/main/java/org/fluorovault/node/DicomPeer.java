@@ -1,4 +1,4 @@
-package org.fluorovault.ingest;
+package org.fluorovault.node;
 
 import java.util.List;
 import java.util.Set;

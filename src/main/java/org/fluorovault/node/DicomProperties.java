@@ -1,4 +1,4 @@
-package org.fluorovault.ingest;
+package org.fluorovault.node;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,40 +1,34 @@
-package org.fluorovault.ingest;
+package org.fluorovault.node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.util.Set;
+import java.util.List;
+import java.util.function.Function;
 
-import org.fluorovault.archive.ArchiveStore;
-import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.audit.AuditTrail;
-import org.fluorovault.dicom.net.dimse.CommandField;
+import org.fluorovault.dicom.net.dimse.DicomServiceProvider;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
-import org.fluorovault.dicom.net.ul.AAssociateRq;
 import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.AssociationParams;
 import org.fluorovault.dicom.net.ul.AssociationPolicy;
-import org.fluorovault.dicom.net.ul.Decision;
 import org.fluorovault.dicom.net.ul.DimseReceiver;
-import org.fluorovault.dicom.net.ul.Implementation;
 import org.fluorovault.dicom.net.ul.PresentationContext;
-import org.fluorovault.dicom.net.ul.RejectReason;
-import org.fluorovault.dicom.net.ul.SimpleAssociationPolicy;
-import org.fluorovault.dicom.net.ul.TransportPeer;
 import org.fluorovault.dicom.net.ul.UlServer;
 import org.fluorovault.security.DicomTls;
 import org.fluorovault.security.DicomTlsContext;
 import org.fluorovault.security.DicomTlsProperties;
-import org.fluorovault.query.QueryRetrieveScp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The archive's DICOM node: C-ECHO, C-STORE, Query/Retrieve (and the C-FIND models of other
- * features, such as the Modality Worklist), MPPS and Storage Commitment SCP on
- * the configured AE title and port.
+ * The archive's DICOM node on the configured AE title and port (and TLS port): it accepts what
+ * its services declare and routes each request to the service that registered for it. The
+ * services are the {@link DicomServiceProvider} beans of the features: Verification, storage,
+ * MPPS and Storage Commitment ({@code ingest}), Query/Retrieve ({@code query}), the Modality
+ * Worklist ({@code procedure}). Who may associate and what each AE may ask is {@link PeerAccess}'s.
  */
 @Component
 public class DicomNode implements SmartLifecycle {
@@ -45,7 +39,7 @@ public class DicomNode implements SmartLifecycle {
     private final UlServer server;
     private final UlServer tlsServer;
     private final DicomTls tls;
-    private final StorageCommitmentScp commitment;
+    private final List<DicomServiceProvider> services;
     private volatile int boundPort = -1;
     private volatile int boundTlsPort = -1;
     private volatile boolean running;
@@ -53,54 +47,19 @@ public class DicomNode implements SmartLifecycle {
     private final Object idle = new Object();
     private int openAssociations;
 
-    public DicomNode(DicomProperties props, DicomTlsContext tlsContext, ArchiveStore archive, IngestMetrics metrics,
-                     QueryRetrieveScp queryRetrieve, InstanceIndex index, MppsRecords mppsRecords,
-                     CommitmentProperties commitmentProps, PendingCommitments pendingCommitments, AuditTrail audit) {
+    DicomNode(DicomProperties props, DicomTlsContext tlsContext, AssociationParams params, NodeMetrics metrics,
+              List<DicomServiceProvider> services, AuditTrail audit) {
         this.props = props;
         this.tlsProps = tlsContext.properties();
         this.access = new PeerAccess(props, audit);
+        this.services = List.copyOf(services);
         if (!props.plainPortEnabled() && !tlsProps.enabled()) {
             throw new IllegalStateException("fluorovault.dicom.port=-1 turns the plain port off: "
                     + "turn the TLS port on (fluorovault.dicom.tls.enabled=true) or give a port");
         }
-        // who may associate is the access policy's to decide (fluorovault.dicom.peers, allowed-calling-aets)
-        SimpleAssociationPolicy simple = new SimpleAssociationPolicy(props.aeTitle(), Set.of(),
-                uid -> SupportedSyntaxes.abstractSyntaxAccepted(uid) || queryRetrieve.serves(uid),
-                (as, ts) -> queryRetrieve.serves(as) ? QueryRetrieveScp.TRANSFER_SYNTAXES.contains(ts)
-                        : SupportedSyntaxes.transferSyntaxAccepted(as, ts));
-        AssociationPolicy policy = new AssociationPolicy() {
-            @Override
-            public Decision decide(AAssociateRq rq, String remoteHost) {
-                return decide(rq, TransportPeer.plain(remoteHost));
-            }
-
-            @Override
-            public Decision decide(AAssociateRq rq, TransportPeer peer) {
-                Decision d = simple.decide(rq, peer.host());
-                if (d instanceof Decision.Accept) {
-                    RejectReason refused = access.admit(rq, peer);
-                    if (refused != null) d = Decision.reject(refused);
-                }
-                if (d instanceof Decision.Reject) metrics.associationRefused();
-                return d;
-            }
-        };
-        ReceiptAudit receipts = new ReceiptAudit(audit);
-        AssociationParams params = new AssociationParams(props.aeTitle(), props.maxPduLength(),
-                (int) props.artimTimeout().toMillis(), (int) props.idleTimeout().toMillis(),
-                AssociationParams.DEFAULT_RELEASE_TIMEOUT_MILLIS, Implementation.CLASS_UID, Implementation.VERSION_NAME);
-        DimseDispatcher dispatcher = queryRetrieve.registerOn(new DimseDispatcher(new StorageScp(archive, metrics, receipts)))
-                .authorizer(access.authorizer());
-        MppsScp mpps = new MppsScp(mppsRecords);
-        commitmentProps.commitmentRequesters().forEach((aet, r) -> {
-            if (r.tls()) tlsContext.require("Storage commitment requester " + aet); // no TLS without our key
-        });
-        this.commitment = new StorageCommitmentScp(index, archive, commitmentProps, params, dispatcher, pendingCommitments,
-                tlsContext.tls().<javax.net.SocketFactory>map(DicomTls::socketFactory).orElse(null));
-        dispatcher.register(CommandField.N_CREATE_RQ, mpps.create)
-                .register(CommandField.N_SET_RQ, mpps.set)
-                .register(CommandField.N_ACTION_RQ, commitment);
-        java.util.function.Function<Association, DimseReceiver> receivers = assoc -> {
+        AssociationPolicy policy = new NodePolicy(props.aeTitle(), this.services, access::admit, metrics::associationRefused);
+        DimseDispatcher dispatcher = DicomServiceProvider.dispatcher(this.services).authorizer(access.authorizer());
+        Function<Association, DimseReceiver> receivers = assoc -> {
             metrics.associationOpened();
             synchronized (idle) {
                 openAssociations++;
@@ -113,8 +72,9 @@ public class DicomNode implements SmartLifecycle {
 
                 @Override
                 public void onClosed(Association a, Throwable cause) {
+                    // the services' close listeners (e.g. the receipt audit) run before the association
+                    // counts as closed: awaitIdle() then sees their events queued
                     dispatcher.onClosed(a, cause);
-                    receipts.closed(a); // before the association counts as closed: awaitIdle() then sees its events queued
                     metrics.associationClosed();
                     synchronized (idle) {
                         openAssociations--;
@@ -141,14 +101,19 @@ public class DicomNode implements SmartLifecycle {
 
     @Override
     public void start() {
-        commitment.start();
+        try {
+            services.forEach(DicomServiceProvider::start);
+        } catch (RuntimeException e) {
+            stopServices(); // stopping one that never started does nothing
+            throw e;
+        }
         access.logAtStart();
         if (server != null) {
             try {
                 boundPort = server.start(InetAddress.getByName(props.bindAddress()), props.port());
                 LOG.info("DICOM node {} listening on {}:{}", props.aeTitle(), props.bindAddress(), boundPort);
             } catch (IOException e) {
-                commitment.shutdown();
+                stopServices();
                 throw new UncheckedIOException("cannot listen on DICOM port " + props.port(), e);
             }
         } else {
@@ -163,7 +128,7 @@ public class DicomNode implements SmartLifecycle {
                         tlsProps.needClientAuth() ? "required" : "not required");
             } catch (IOException e) {
                 if (server != null) server.stop();
-                commitment.shutdown();
+                stopServices();
                 boundPort = -1;
                 throw new UncheckedIOException("cannot listen on DICOM TLS port " + tlsProps.port(), e);
             }
@@ -174,7 +139,7 @@ public class DicomNode implements SmartLifecycle {
     @Override
     public void stop() {
         if (server != null) server.stop();
-        commitment.shutdown();
+        stopServices();
         if (tlsServer != null) tlsServer.stop();
         boundPort = -1;
         boundTlsPort = -1;
@@ -204,6 +169,11 @@ public class DicomNode implements SmartLifecycle {
             }
             return true;
         }
+    }
+
+    /** Stops the services' background work, in reverse order of their start. */
+    private void stopServices() {
+        for (int i = services.size() - 1; i >= 0; i--) services.get(i).stop();
     }
 
     private void wakeIdleWaiters() {
