@@ -39,7 +39,16 @@ class ArchitectureTest {
     @Test
     void archiveDoesNotDependOnTheNetwork() {
         noClasses().that().resideInAPackage("org.fluorovault.archive..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.fluorovault.dicom.net..", "org.fluorovault.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.fluorovault.dicom.net..", "org.fluorovault.ingest..",
+                        "org.fluorovault.node..")
+                .check(CLASSES);
+    }
+
+    /** Storage, MPPS and commitment know nothing of query/retrieve: the node composes the services. */
+    @Test
+    void ingestDoesNotDependOnQueryOrTheNode() {
+        noClasses().that().resideInAPackage("org.fluorovault.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.fluorovault.query..", "org.fluorovault.node..")
                 .check(CLASSES);
     }
 
