@@ -14,7 +14,7 @@
 set -euo pipefail
 RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=${JAR:-$(ls "$ROOT"/target/fluorovault-*.jar | grep -v original | head -1)}
+JAR=${JAR:-$(ls "$ROOT"/target/fluorovault-*.jar | grep -v -e original -e tools | head -1)}
 # AB_JAR: another build (e.g. the commit before a change) measured in the same loop, fsync on, as "before"
 AB_JAR=${AB_JAR:-}
 WORK=${BENCH_WORK:-/tmp/fv-durable-bench}

@@ -9,7 +9,7 @@
 set -euo pipefail
 RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=$(ls "$ROOT"/target/fluorovault-*.jar | grep -v original | head -1)
+JAR=$(ls "$ROOT"/target/fluorovault-*.jar | grep -v -e original -e tools | head -1)
 WORK=${BENCH_WORK:-/tmp/fv-bench}
 BIG_COUNT=${BIG_COUNT:-64}
 SMALL_COUNT=${SMALL_COUNT:-2000}

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code send}: a C-STORE SCU for importing folders and CDs. Sends every DICOM file found as it
+ * The sender: a C-STORE SCU for importing folders and CDs. Sends every DICOM file found as it
  * is (no transcoding) over one association per batch of presentation contexts, and prints a
  * summary with the DIMSE status of each failure.
  */
@@ -66,6 +66,11 @@ public class SendCommand implements Callable<Integer> {
 
     public static int run(String... args) {
         return new CommandLine(new SendCommand()).execute(args);
+    }
+
+    /** {@code java -jar target/fluorovault-tools.jar --host ... FILES-OR-DIRS}; the exit code is 0 only if all were stored. */
+    public static void main(String[] args) {
+        System.exit(run(args));
     }
 
     @Override
