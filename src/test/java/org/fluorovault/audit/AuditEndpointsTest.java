@@ -39,7 +39,7 @@ class AuditEndpointsTest extends ArchiveTestBase {
 
     private String newUser(Role role) {
         String name = role.name().toLowerCase() + "-" + TestDicom.uid().substring(TestDicom.uid().length() - 8)
-                + System.nanoTime() % 100000;
+                + TestDicom.unique();
         users.create(name, PASSWORD, role);
         return name;
     }
@@ -77,7 +77,7 @@ class AuditEndpointsTest extends ArchiveTestBase {
     @Test
     void readingTheTrailIsItselfAudited() throws Exception {
         String auditor = newUser(Role.AUDITOR);
-        String patient = "AUD-" + System.nanoTime();
+        String patient = "AUD-" + TestDicom.unique();
         HttpResponse<byte[]> r = as(auditor, "/api/audit?patientId=" + patient + "&type=110112&page=0&size=5");
         assertEquals(200, r.statusCode(), body(r));
         assertTrue(body(r).contains("\"total\":0"), body(r));
@@ -166,7 +166,7 @@ class AuditEndpointsTest extends ArchiveTestBase {
     @Test
     void creatingAUserIsASecurityAlert() throws Exception {
         String admin = newUser(Role.ADMIN);
-        String created = "new-" + System.nanoTime();
+        String created = "new-" + TestDicom.unique();
         HttpResponse<String> ok = post(admin, "/api/admin/users",
                 "{\"username\":\"" + created + "\",\"password\":\"long-enough-password\",\"role\":\"AUDITOR\"}");
         assertEquals(201, ok.statusCode(), ok.body());
@@ -195,7 +195,7 @@ class AuditEndpointsTest extends ArchiveTestBase {
 
     @Test
     void aReceptionIsOneEventPerAssociationAndStudy(@TempDir Path dir) throws Exception {
-        String patient = "AUD-RX-" + System.nanoTime(), study = TestDicom.uid(), other = TestDicom.uid();
+        String patient = "AUD-RX-" + TestDicom.unique(), study = TestDicom.uid(), other = TestDicom.uid();
         TestDicom.writeXa(Files.createDirectories(dir.resolve("a")), patient, study, 1, 16);
         TestDicom.writeXa(dir.resolve("a"), patient, study, 1, 16);
         TestDicom.writeXa(dir.resolve("a"), patient, other, 1, 16);
@@ -237,7 +237,7 @@ class AuditEndpointsTest extends ArchiveTestBase {
     @Test
     void qidoAndWadoByAPersonAreRecorded(@TempDir Path dir) throws Exception {
         String physician = newUser(Role.PHYSICIAN);
-        String patient = "AUD-QW-" + System.nanoTime(), study = TestDicom.uid();
+        String patient = "AUD-QW-" + TestDicom.unique(), study = TestDicom.uid();
         TestDicom.writeXa(dir, patient, study, 1, 16);
         assertEquals(1, send(dir).sent());
         assertEquals(200, as(physician, "/dicomweb/studies?PatientID=" + patient).statusCode());

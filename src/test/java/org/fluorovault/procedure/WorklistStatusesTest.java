@@ -58,7 +58,7 @@ class WorklistStatusesTest extends ArchiveTestBase {
                 "{\"studyInstanceUid\":\"" + studyUid + "\",\"reason\":\"worklist status test\"}");
     }
 
-    private static String patient(String tag) { return "WLS-" + tag + "-" + System.nanoTime() % 1_000_000; }
+    private static String patient(String tag) { return "WLS-" + tag + "-" + TestDicom.unique(); }
 
     @Test
     void aScheduledProcedureGetsImagesThenItsAnalysisThenIsCancelled(@TempDir Path dir) throws Exception {

@@ -3,6 +3,8 @@ package org.fluorovault.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.fluorovault.dicom.data.Attributes;
@@ -16,9 +18,19 @@ import org.fluorovault.dicom.io.TransferSyntax;
 /** Small synthetic XA objects for tests. */
 public final class TestDicom {
     public static final String XA = "1.2.840.10008.5.1.4.1.1.12.1";
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+    private static final AtomicLong SEQ = new AtomicLong();
+    /** Five digits for the first 40,000 calls; the start is random so that a rerun does not repeat the last one's. */
+    private static final AtomicInteger SHORT = new AtomicInteger(10_000 + ThreadLocalRandom.current().nextInt(50_000));
 
     private TestDicom() {}
+
+    /**
+     * A short number that no other call in this test JVM returns, for patient IDs, accession numbers and user names of
+     * tests that share one database (a counter: two tests cannot collide, as they could with the clock).
+     */
+    public static String unique() {
+        return Integer.toString(SHORT.getAndIncrement());
+    }
 
     public static String uid() {
         return "2.25." + Math.abs(java.util.UUID.randomUUID().getMostSignificantBits()) + "." + SEQ.incrementAndGet();

@@ -236,7 +236,7 @@ class BrowserWorkflowTest extends ArchiveTestBase {
 
     @Test
     void aPhysicianSignsAReviewedProcedure() throws Exception {
-        long id = procedure("WEB-1", "WEB-SIGN-" + System.nanoTime() % 100000, "PERFORMED", "REVIEWED");
+        long id = procedure("WEB-1", "WEB-SIGN-" + TestDicom.unique(), "PERFORMED", "REVIEWED");
         try (Browser b = new Browser(httpPort)) {
             b.login(user(Role.PHYSICIAN), PASSWORD);
             // on today's worklist with its status, one click from its page (the filter finds it among all rows)
@@ -272,7 +272,7 @@ class BrowserWorkflowTest extends ArchiveTestBase {
 
     @Test
     void theWorklistShowsWhereEachProcedureStandsAndSortsAllRows(@TempDir Path dir) throws Exception {
-        long n = System.nanoTime() % 100000;
+        String n = TestDicom.unique();
         String p1 = "WEB-WL1-" + n, p2 = "WEB-WL2-" + n, received = TestDicom.uid(), performedStudy = TestDicom.uid();
         long scheduled = procedure("WEB-WL0-" + n, "WL0-" + n, "SCHEDULED");
         sendAll(TestDicom.writeXa(dir, p1, received, 3, 64), TestDicom.writeXa(dir, p2, performedStudy, 3, 64));
@@ -321,7 +321,7 @@ class BrowserWorkflowTest extends ArchiveTestBase {
 
     @Test
     void anAuditorFindsTheProcedureSeesTheVerdictAndDownloadsBothPackets(@TempDir Path dir) throws Exception {
-        String patient = "WEB-AUD-" + System.nanoTime() % 100000, study = TestDicom.uid();
+        String patient = "WEB-AUD-" + TestDicom.unique(), study = TestDicom.uid();
         send(TestDicom.writeXa(dir, patient, study, 3, 64));
         long id = procedure(patient, "A" + patient, "PERFORMED"); // the study's accession (TestDicom)
         if (ok(call("GET", "/api/procedures/" + id + "/studies", "admin", null)).isEmpty()) { // not linked by a rule

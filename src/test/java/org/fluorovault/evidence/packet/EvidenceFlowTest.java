@@ -104,7 +104,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
     @Test
     void vascularUptakeIsJudgedInTheOrderTheImagesWereAcquired() throws Exception {
         for (boolean stated : new boolean[] {true, false}) {
-            String pid = "PAQ" + System.nanoTime() % 100000;
+            String pid = "PAQ" + TestDicom.unique();
             HttpResponse<String> created = postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20"));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             long id = json.readTree(created.body()).get("id").asLong();
@@ -123,7 +123,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
 
     @Test
     void imagesLinkByAccessionAndTheVerdictFollowsTheAnnotations() throws Exception {
-        String pid = "PEV" + System.nanoTime() % 100000;
+        String pid = "PEV" + TestDicom.unique();
         String accession = "A" + pid;
         HttpResponse<String> created = postJson("/api/procedures", "flowtech", PW, procedure(pid, accession, "2026-10-20"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -221,7 +221,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
     @Tag("interop")
     void theZipPacketIsAFileSetDcmtkReadsAndSha256sumVerifies() throws Exception {
         Peers.require("dcmdump", "sha256sum");
-        String pid = "PZ" + System.nanoTime() % 100000;
+        String pid = "PZ" + TestDicom.unique();
         long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20")).body())
                 .get("id").asLong();
         String study = TestDicom.uid();
@@ -265,7 +265,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
 
     @Test
     void unmatchedStudiesWaitForAPersonWhoLinksAndUnlinksThem() throws Exception {
-        String pid = "PQ" + System.nanoTime() % 100000;
+        String pid = "PQ" + TestDicom.unique();
         long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "OTHER" + pid, "2026-09-01")).body())
                 .get("id").asLong();
         String study = TestDicom.uid();
@@ -309,7 +309,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
      */
     @Test
     void aStudyOfAnotherPatientIsNeverLinkedByItsAccessionNumber() throws Exception {
-        String pid = "PW" + System.nanoTime() % 100000, intruder = "PX" + System.nanoTime() % 100000;
+        String pid = "PW" + TestDicom.unique(), intruder = "PX" + TestDicom.unique();
         long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20")).body())
                 .get("id").asLong();
         String study = TestDicom.uid();
@@ -348,7 +348,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
 
     @Test
     void imagesThatArriveBeforeTheirProcedureAreLinkedWhenItIsRecorded() throws Exception {
-        String pid = "PL" + System.nanoTime() % 100000;
+        String pid = "PL" + TestDicom.unique();
         String study = TestDicom.uid();
         sendAll(run(pid, study, 0)); // accession A<pid>, no procedure yet
         assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
@@ -366,7 +366,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
     @Test
     void studiesWithoutGuidanceImagingAreNotQueuedForPeople() throws Exception {
         String iuid = TestDicom.uid(), study = TestDicom.uid();
-        Attributes mr = TestDicom.xa("PMR" + System.nanoTime() % 100000, study, TestDicom.uid(), iuid, 1, 16);
+        Attributes mr = TestDicom.xa("PMR" + TestDicom.unique(), study, TestDicom.uid(), iuid, 1, 16);
         mr.setString(Tags.Modality, VR.CS, "MR");
         mr.setString(Tags.AccessionNumber, VR.SH, "NOPROC1");
         sendAll(TestDicom.write(tmp.resolve(iuid + ".dcm"), mr, TransferSyntax.EXPLICIT_VR_LE));
@@ -379,7 +379,7 @@ class EvidenceFlowTest extends ArchiveTestBase {
     void unknownProceduresAndCodesWithoutARuleSetAreClearErrors() throws Exception {
         assertThat(request("GET", "/api/procedures/987654321/evidence", "flowauditor", PW, null, null).statusCode()).isEqualTo(404);
         assertThat(get("/api/procedures/987654321/packet.zip", "flowauditor", PW, null).statusCode()).isEqualTo(404);
-        String body = procedure("PT" + System.nanoTime() % 100000, "T1", "2026-10-01").replace("\"62323\"", "\"64483\"")
+        String body = procedure("PT" + TestDicom.unique(), "T1", "2026-10-01").replace("\"62323\"", "\"64483\"")
                 .replace("\"INTERLAMINAR\"", "\"TRANSFORAMINAL\"");
         HttpResponse<String> created = postJson("/api/procedures", "flowtech", PW, body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
