@@ -1,37 +1,43 @@
 package org.fluorovault.procedure;
 
-import static org.fluorovault.procedure.ProcedureTestSupport.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.fluorovault.security.UserService;
-import org.fluorovault.support.ArchiveTestBase;
+import org.fluorovault.procedure.internal.CsvImport;
+import org.fluorovault.procedure.internal.ProcedureRepository;
+import org.fluorovault.support.MemoryIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.mockito.Mockito;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** CSV import of historical procedures: good rows become records, bad rows are reported by line, the rest goes on. */
-class CsvImportTest extends ArchiveTestBase {
-    @Autowired UserService users;
-    @Autowired JsonMapper mapper;
-    @Autowired ProcedureService service;
+/**
+ * CSV import of historical procedures: good rows become records, bad rows are reported by line, the rest goes on. On
+ * plain objects (the import and the service on an in-memory index); the endpoint's contract is ProcedureControllerTest's.
+ */
+class CsvImportTest {
+    private ProcedureService service;
+    private CsvImport importer;
 
     @BeforeEach
-    void users() { ProcedureTestSupport.users(users); }
+    void importer() {
+        MemoryIndex index = MemoryIndex.migrated();
+        service = new ProcedureService(new ProcedureRepository(index.jdbc(), JsonMapper.builder().build()), index.tx(),
+                event -> { }, Mockito.mock(WorklistStatuses.class));
+        importer = new CsvImport(service);
+    }
 
-    HttpResponse<String> post(String csv) throws Exception {
-        return request("POST", "/api/procedures/import", "technologist", PASSWORD, "text/csv", csv);
+    CsvImport.Report post(String csv) {
+        return importer.importCsv(csv, "technologist");
     }
 
     @Test
-    void goodRowsAreImportedAndBadRowsReportedByLine() throws Exception {
+    void goodRowsAreImportedAndBadRowsReportedByLine() {
         String csv = """
             patient_id,patient_name,birth_date,sex,accession_number,performed_at,cpt_code,levels,approach,diagnoses,steroid,steroid_dose_mg,scores,status,physician_npi
             CSV-1,"Doe^John",1950-03-04,M,CSVA1,2025-01-15T10:30,62323,L4-L5,INTERLAMINAR,M54.16;M51.16,triamcinolone,80,NRS:7:2025-01-10:BASELINE;NRS:3:2025-02-15:FOLLOW_UP,SIGNED,1234567893
@@ -45,18 +51,16 @@ class CsvImportTest extends ArchiveTestBase {
             CSV-2,Roe^Ann,1960-01-01,F,CSVB6,2025-03-01,62323,L5-S1,,M54.16,,,,SCHEDULED,
             CSV-2,Roe^Ann,1960-01-01,F,CSVB7,2025-03-01,62321,C6-C7,,M50.12,,,,,
             """;
-        HttpResponse<String> r = post(csv);
-        assertEquals(200, r.statusCode(), r.body());
-        JsonNode report = mapper.readTree(r.body());
-        assertEquals(3, report.get("imported").asInt(), r.body());
-        JsonNode rejected = report.get("rejected");
-        assertEquals(List.of(4L, 5L, 7L, 8L, 9L, 10L), rejected.valueStream().map(n -> n.get("line").asLong()).toList(), r.body());
-        assertTrue(rejected.get(0).get("reason").asString().contains("2025-02-30"), r.body());
-        assertTrue(rejected.get(1).get("reason").asString().contains("cptCode '99999'"), r.body());
-        assertTrue(rejected.get(2).get("reason").asString().contains("outside the region"), r.body());
-        assertTrue(rejected.get(3).get("reason").asString().contains("M5416"), r.body());
-        assertTrue(rejected.get(4).get("reason").asString().contains("before the patient's birth date"), r.body());
-        assertTrue(rejected.get(5).get("reason").asString().contains("PERFORMED or SIGNED"), r.body());
+        CsvImport.Report report = post(csv);
+        assertEquals(3, report.imported(), report.toString());
+        List<CsvImport.Rejected> rejected = report.rejected();
+        assertEquals(List.of(4L, 5L, 7L, 8L, 9L, 10L), rejected.stream().map(CsvImport.Rejected::line).toList(), report.toString());
+        assertTrue(rejected.get(0).reason().contains("2025-02-30"), report.toString());
+        assertTrue(rejected.get(1).reason().contains("cptCode '99999'"), report.toString());
+        assertTrue(rejected.get(2).reason().contains("outside the region"), report.toString());
+        assertTrue(rejected.get(3).reason().contains("M5416"), report.toString());
+        assertTrue(rejected.get(4).reason().contains("before the patient's birth date"), report.toString());
+        assertTrue(rejected.get(5).reason().contains("PERFORMED or SIGNED"), report.toString());
 
         List<Procedure> john = service.forPatient("CSV-1");
         assertEquals(2, john.size());
@@ -73,13 +77,13 @@ class CsvImportTest extends ArchiveTestBase {
     }
 
     @Test
-    void aHeaderWithoutTheRequiredColumnsIsRefused() throws Exception {
-        HttpResponse<String> r = post("patient_id,cpt_code\nX,62323\n");
-        assertEquals(400, r.statusCode());
-        assertTrue(r.body().contains("performed_at"), r.body());
-        r = post("patient_id,performed_at,cpt_code,colour\nX,2025-01-01,62323,red\n");
-        assertEquals(400, r.statusCode());
-        assertTrue(r.body().contains("colour"), r.body());
+    void aHeaderWithoutTheRequiredColumnsIsRefused() {
+        // InvalidProcedureException: 400 with its message (ProcedureControllerTest)
+        InvalidProcedureException missing = assertThrows(InvalidProcedureException.class, () -> post("patient_id,cpt_code\nX,62323\n"));
+        assertTrue(missing.getMessage().contains("performed_at"), missing.getMessage());
+        InvalidProcedureException unknown = assertThrows(InvalidProcedureException.class,
+                () -> post("patient_id,performed_at,cpt_code,colour\nX,2025-01-01,62323,red\n"));
+        assertTrue(unknown.getMessage().contains("colour"), unknown.getMessage());
         assertTrue(service.forPatient("X").isEmpty());
     }
 }

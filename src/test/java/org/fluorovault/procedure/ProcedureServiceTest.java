@@ -7,27 +7,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.fluorovault.procedure.Procedure.Patient;
 import org.fluorovault.procedure.Procedure.Sex;
-import org.fluorovault.support.ArchiveTestBase;
+import org.fluorovault.procedure.internal.ProcedureRepository;
+import org.fluorovault.support.MemoryIndex;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
+import org.mockito.Mockito;
 
-/** The public Java API: lookups, events, cancel, demographics update and patient merge with history. */
-@RecordApplicationEvents
-class ProcedureServiceTest extends ArchiveTestBase {
-    @Autowired ProcedureService service;
-    @Autowired ApplicationEvents events;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public Java API: lookups, events, cancel, demographics update and patient merge with history. On plain objects:
+ * the service with its repository on an in-memory index with the migrations, and the events it publishes collected.
+ */
+class ProcedureServiceTest {
+    private final List<Object> events = new ArrayList<>();
+    private ProcedureService service;
+
+    @BeforeEach
+    void service() {
+        MemoryIndex index = MemoryIndex.migrated();
+        // worklist statuses are only read by search(), which ProcedureApiTest covers
+        service = new ProcedureService(new ProcedureRepository(index.jdbc(), JsonMapper.builder().build()), index.tx(),
+                events::add, Mockito.mock(WorklistStatuses.class));
+    }
 
     static ProcedureData data(String patientId, String accession, LocalDateTime scheduled) {
-        return new ProcedureData(new Patient(patientId, "Roe^Rick", LocalDate.of(1955, 1, 31), Sex.M), accession, null, null,
-                scheduled, null, "62323", null, List.of("L5-S1"), Procedure.Approach.INTERLAMINAR, Procedure.Laterality.RIGHT,
-                null, null, List.of("M54.17"), null, null, List.of(), null, "CARM2");
+        return ProcedureTestSupport.data(patientId, accession, scheduled);
     }
 
     static String unique() { return UUID.randomUUID().toString().substring(0, 8).toUpperCase(); }
@@ -47,7 +58,7 @@ class ProcedureServiceTest extends ArchiveTestBase {
         assertEquals(2, cancelled.version());
         assertThrows(VersionConflictException.class, () -> service.setStatus(a.id(), Status.PERFORMED, "x"));
         assertEquals(List.of(new ProcedureChanged(a.id(), 1), new ProcedureChanged(b.id(), 1), new ProcedureChanged(a.id(), 2)),
-                events.stream(ProcedureChanged.class).toList());
+                events.stream().filter(ProcedureChanged.class::isInstance).toList());
         assertThrows(ProcedureNotFoundException.class, () -> service.cancel(Long.MAX_VALUE, "x"));
         // an update with identical data is not a change
         assertEquals(1, service.update(b.id(), b.data(), 1, "svc").version());
