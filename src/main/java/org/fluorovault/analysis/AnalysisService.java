@@ -1,5 +1,9 @@
 package org.fluorovault.analysis;
 
+import org.fluorovault.archive.InstanceNotFoundException;
+import org.fluorovault.archive.StudyQueries;
+import org.fluorovault.common.UnprocessableException;
+
 import java.time.Instant;
 
 import org.fluorovault.analysis.internal.AnalysisRepository;
@@ -25,7 +29,10 @@ public class AnalysisService {
     private final AnalysisRepository results;
     private final PolarityOverrides overrides;
 
-    AnalysisService(StoredFrames frames, AnalysisRepository results, PolarityOverrides overrides) {
+    private final StudyQueries studies;
+
+    AnalysisService(StoredFrames frames, AnalysisRepository results, PolarityOverrides overrides, StudyQueries studies) {
+        this.studies = studies;
         this.frames = frames;
         this.results = results;
         this.overrides = overrides;
@@ -76,7 +83,11 @@ public class AnalysisService {
 
     /** The studies among {@code studyUids} of which at least one object has a stored analysis result. */
     public java.util.Set<String> analysedStudies(java.util.Collection<String> studyUids) {
-        return results.analysedStudies(studyUids);
+        java.util.Map<String, java.util.List<String>> instances = studies.instancesOfStudies(studyUids);
+        java.util.Set<String> analysed = results.analysed(instances.values().stream().flatMap(java.util.List::stream).toList());
+        java.util.Set<String> out = new java.util.HashSet<>();
+        instances.forEach((study, sops) -> { if (sops.stream().anyMatch(analysed::contains)) out.add(study); });
+        return out;
     }
 
     private final Object[] locks = java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
@@ -109,11 +120,11 @@ public class AnalysisService {
     }
 
     /** The object is archived but cannot be analysed; {@code reason} is a short code, the message says why. */
-    public static class NotAnalysableException extends Exception {
+    public static class NotAnalysableException extends UnprocessableException {
         private final String reason;
 
         public NotAnalysableException(String reason, String message) {
-            super(message);
+            super(reason + ": " + message);
             this.reason = reason;
         }
 

@@ -1,5 +1,8 @@
 package org.fluorovault.analysis;
 
+import org.fluorovault.common.InvalidRequestException;
+
+import org.fluorovault.archive.InstanceNotFoundException;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 
@@ -36,6 +39,15 @@ class ImageController {
     ImageController(StoredFrames frames, AnalysisService analysis) {
         this.frames = frames;
         this.analysis = analysis;
+    }
+
+    private static Window window(String window) {
+        if (window == null || window.isBlank()) return null;
+        try {
+            return Window.parse(window);
+        } catch (IllegalArgumentException e) { // the toolkit's parse error says what is wrong with the value
+            throw new InvalidRequestException(e.getMessage());
+        }
     }
 
     /**
@@ -82,10 +94,10 @@ class ImageController {
         try {
             number = Integer.parseInt(n);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("frame number must be a positive integer: " + n);
+            throw new InvalidRequestException("frame number must be a positive integer: " + n);
         }
-        if (number < 1) throw new IllegalArgumentException("frame numbers start at 1: " + n);
-        Window w = window == null || window.isBlank() ? null : Window.parse(window);
+        if (number < 1) throw new InvalidRequestException("frame numbers start at 1: " + n);
+        Window w = window(window);
         FrameSource src = open(sopInstanceUid);
         Frame f = src.frame(number - 1);
         return png(shown(sopInstanceUid, src, FrameRenderer.render(src.attributes(), src.format(), f, w)));

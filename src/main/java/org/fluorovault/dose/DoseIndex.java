@@ -4,8 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import org.fluorovault.archive.StudyQueries;
+import org.fluorovault.ingest.MppsRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,10 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DoseIndex {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final MppsRecords mppsRecords;
+    private final StudyQueries studies;
 
-    public DoseIndex(JdbcTemplate jdbc, TransactionTemplate tx) {
+    public DoseIndex(JdbcTemplate jdbc, TransactionTemplate tx, MppsRecords mppsRecords, StudyQueries studies) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.mppsRecords = mppsRecords;
+        this.studies = studies;
     }
 
     /** Replaces the values recorded for one RDSR. */
@@ -50,21 +55,17 @@ public class DoseIndex {
                     srs.get(0));
             return new StudyDose(studyUid, StudyDose.Source.RDSR, List.of(srs.get(0)), totals, null);
         }
-        List<Map<String, Object>> mpps = jdbc.queryForList("""
-                SELECT sop_instance_uid, total_fluoro_time_s, total_exposures, entrance_dose_dgy, exposed_area_cm,
-                  dose_comments FROM mpps WHERE study_instance_uid = ? ORDER BY created_at, sop_instance_uid""", studyUid);
+        List<MppsRecords.MppsDose> mpps = mppsRecords.doseForStudy(studyUid);
         List<String> sources = new ArrayList<>();
         Long time = null, exposures = null, entrance = null;
         List<String> comments = new ArrayList<>();
-        for (Map<String, Object> m : mpps) {
-            boolean any = false;
-            time = add(time, m.get("total_fluoro_time_s"));
-            exposures = add(exposures, m.get("total_exposures"));
-            entrance = add(entrance, m.get("entrance_dose_dgy"));
-            any |= m.get("total_fluoro_time_s") != null || m.get("total_exposures") != null
-                    || m.get("entrance_dose_dgy") != null;
-            if (m.get("dose_comments") != null) comments.add((String) m.get("dose_comments"));
-            if (any) sources.add((String) m.get("sop_instance_uid"));
+        for (MppsRecords.MppsDose m : mpps) {
+            time = add(time, m.totalFluoroTimeS());
+            exposures = add(exposures, m.totalExposures());
+            entrance = add(entrance, m.entranceDoseDgy());
+            boolean any = m.totalFluoroTimeS() != null || m.totalExposures() != null || m.entranceDoseDgy() != null;
+            if (m.doseComments() != null) comments.add(m.doseComments());
+            if (any) sources.add(m.sopInstanceUid());
         }
         if (!sources.isEmpty()) {
             List<StudyDose.Total> totals = new ArrayList<>();
@@ -74,14 +75,13 @@ public class DoseIndex {
             return new StudyDose(studyUid, StudyDose.Source.MPPS, sources, totals,
                     comments.isEmpty() ? null : String.join("\n", comments));
         }
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM study WHERE study_instance_uid = ?", Integer.class, studyUid);
-        if ((known == null || known == 0) && mpps.isEmpty()) return null;
+        if (mpps.isEmpty() && !studies.studyExists(studyUid)) return null;
         return new StudyDose(studyUid, StudyDose.Source.NONE, List.of(), List.of(), null);
     }
 
-    private static Long add(Long sum, Object v) {
+    private static Long add(Long sum, Integer v) {
         if (v == null) return sum;
-        long x = ((Number) v).longValue();
+        long x = v;
         return sum == null ? x : sum + x;
     }
 

@@ -1,9 +1,7 @@
 package org.fluorovault.evidence;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,32 +17,6 @@ class EvidenceRepository {
     EvidenceRepository(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    /**
-     * The stored images of a study in the order they were acquired: by the acquisition times the
-     * objects state when every image states one, else by receipt (a time from the objects for some
-     * images and the archive's clock for others would not order them).
-     */
-    List<EvidenceFacts.LinkedImage> images(String studyUid) {
-        record Row(String sop, String series, String study, String modality, Double angle, Instant acquired,
-                   Instant received, long id) {}
-        List<Row> rows = jdbc.query("""
-                SELECT i.sop_instance_uid, se.series_instance_uid, st.study_instance_uid, se.modality,
-                       i.positioner_primary_angle, i.acquired_at, i.received_at, i.id
-                FROM instance i JOIN series se ON i.series_fk = se.id JOIN study st ON se.study_fk = st.id
-                WHERE st.study_instance_uid = ?""",
-                (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5) == null ? null : rs.getDouble(5),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
-                        rs.getLong(8)),
-                studyUid);
-        boolean byAcquisition = rows.stream().allMatch(r -> r.acquired() != null);
-        java.util.function.Function<Row, Instant> when = byAcquisition ? Row::acquired : Row::received;
-        return rows.stream()
-                .sorted(Comparator.comparing(when).thenComparingLong(Row::id))
-                .map(r -> new EvidenceFacts.LinkedImage(r.sop(), r.series(), r.study(), r.modality(), r.angle(), when.apply(r)))
-                .toList();
     }
 
     void save(long procedureId, int procedureVersion, String user, Verdict v) {

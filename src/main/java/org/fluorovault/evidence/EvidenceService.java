@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fluorovault.analysis.AnalysisService;
+import org.fluorovault.archive.StudyQueries;
 import org.fluorovault.dose.DoseIndex;
 import org.fluorovault.dose.StudyDose;
 import org.fluorovault.procedure.CoveredDiagnoses;
@@ -33,16 +34,18 @@ public class EvidenceService {
     private final AnalysisService analysis;
     private final DoseIndex dose;
     private final EvidenceRepository repo;
+    private final StudyQueries studies;
     private final EvidenceEvaluator evaluator;
 
     public EvidenceService(ProcedureService procedures, StudyLinker linker, AnnotationService annotations,
-                           AnalysisService analysis, DoseIndex dose, EvidenceRepository repo) {
+                           AnalysisService analysis, DoseIndex dose, EvidenceRepository repo, StudyQueries studies) {
         this.procedures = procedures;
         this.linker = linker;
         this.annotations = annotations;
         this.analysis = analysis;
         this.dose = dose;
         this.repo = repo;
+        this.studies = studies;
         CoveredDiagnoses covered = CoveredDiagnoses.lumbarEsi();
         this.evaluator = new EvidenceEvaluator(RuleSet.loadDefault(), new DiagnosisCoverage() {
             public boolean isCovered(String code) {
@@ -93,7 +96,7 @@ public class EvidenceService {
         List<EvidenceFacts.AnalysisSuggestion> suggestions = new ArrayList<>();
         List<StudyDose> doses = new ArrayList<>();
         for (StudyLink link : linker.linksOf(p.id())) {
-            List<EvidenceFacts.LinkedImage> studyImages = repo.images(link.studyInstanceUid());
+            List<EvidenceFacts.LinkedImage> studyImages = images(link.studyInstanceUid());
             images.addAll(studyImages);
             for (Annotation a : annotations.currentForStudy(link.studyInstanceUid())) notes.add(annotation(a));
             for (EvidenceFacts.LinkedImage i : studyImages) {
@@ -156,5 +159,22 @@ public class EvidenceService {
         String v = t.value() == Math.rint(t.value()) && Math.abs(t.value()) < 1e12
                 ? Long.toString((long) t.value()) : String.format(java.util.Locale.ROOT, "%.4g", t.value());
         return v + (t.unit() == null || t.unit().isBlank() ? "" : " " + t.unit());
+    }
+
+    /**
+     * The stored images of a study in the order they were acquired: by the acquisition times the
+     * objects state when every image states one, else by receipt (a time from the objects for some
+     * images and the archive's clock for others would not order them).
+     */
+    private List<EvidenceFacts.LinkedImage> images(String studyUid) {
+        List<StudyQueries.StoredImage> rows = studies.images(studyUid);
+        boolean byAcquisition = rows.stream().allMatch(r -> r.acquiredAt() != null);
+        java.util.function.Function<StudyQueries.StoredImage, java.time.Instant> when =
+                byAcquisition ? StudyQueries.StoredImage::acquiredAt : StudyQueries.StoredImage::receivedAt;
+        return rows.stream()
+                .sorted(java.util.Comparator.comparing(when).thenComparingLong(StudyQueries.StoredImage::receiptOrder))
+                .map(r -> new EvidenceFacts.LinkedImage(r.sopInstanceUid(), r.seriesInstanceUid(), r.studyInstanceUid(),
+                        r.modality(), r.positionerPrimaryAngle(), when.apply(r)))
+                .toList();
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,12 +17,11 @@ import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.linking.StudyLink;
 import org.fluorovault.linking.StudyLinker;
 import org.fluorovault.procedure.Procedure;
+import org.fluorovault.procedure.ProcedureNotFoundException;
 import org.fluorovault.procedure.ProcedureService;
 import org.fluorovault.review.Annotation;
 import org.fluorovault.review.AnnotationService;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,13 +55,12 @@ class KeyImagesController {
     }
 
     @GetMapping(value = "/api/procedures/{id}/key-images", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> keyImages(@PathVariable long id, HttpServletRequest http) {
-        Optional<Procedure> p = procedures.find(id);
-        if (p.isEmpty()) return Problems.of(HttpStatus.NOT_FOUND, "no procedure " + id);
+    List<KeyImage> keyImages(@PathVariable long id, HttpServletRequest http) {
+        Procedure p = procedures.find(id).orElseThrow(() -> new ProcedureNotFoundException(id));
         List<KeyImage> images = keyImages(id);
-        audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD).action(AuditAction.R).patientId(p.get().patient().id())
+        audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD).action(AuditAction.R).patientId(p.patient().id())
                 .procedureId(Long.toString(id)).detail("key images viewed: " + images.size()).build());
-        return ResponseEntity.ok(images);
+        return images;
     }
 
     private List<KeyImage> keyImages(long procedureId) {

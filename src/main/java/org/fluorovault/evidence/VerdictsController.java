@@ -11,10 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditTrail;
+import org.fluorovault.common.InvalidRequestException;
 import org.fluorovault.procedure.ProcedureService;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * procedure asked for, in one request, for lists of procedures (the worklist and the search). Nothing
  * is evaluated. The answer maps each procedure number that has a stored verdict to it; procedures
  * without one, and unknown numbers, are left out. More than {@value #MAX_IDS} ids, or one that is not
- * a number, is 400. Each verdict read is audited as its procedure's record read, as
+ * a number, is 400 (ProblemDetail). Each verdict read is audited as its procedure's record read, as
  * {@code /evidence/history} is.
  */
 @RestController
@@ -42,18 +41,18 @@ class VerdictsController {
     }
 
     @GetMapping(value = "/api/procedures/verdicts", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> verdicts(@RequestParam(defaultValue = "") String ids, HttpServletRequest http) {
+    Map<Long, VerdictSummary> verdicts(@RequestParam(defaultValue = "") String ids, HttpServletRequest http) {
         List<Long> asked = new ArrayList<>();
         for (String id : ids.split(",")) {
             if (id.isBlank()) continue;
             try {
                 asked.add(Long.parseLong(id.strip()));
             } catch (NumberFormatException e) {
-                return Problems.of(HttpStatus.BAD_REQUEST, "ids must be procedure numbers separated by commas, not '" + id.strip() + "'");
+                throw new InvalidRequestException("ids must be procedure numbers separated by commas, not '" + id.strip() + "'");
             }
         }
         if (asked.size() > MAX_IDS) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "at most " + MAX_IDS + " ids at a time, not " + asked.size());
+            throw new InvalidRequestException("at most " + MAX_IDS + " ids at a time, not " + asked.size());
         }
         Set<Long> unique = new LinkedHashSet<>(asked);
         Map<Long, VerdictSummary> found = new LinkedHashMap<>();
@@ -67,6 +66,6 @@ class VerdictsController {
                     .detail("latest verdict viewed: " + v.verdict() + " (" + v.ruleSetVersion() + ")").build()));
             answer.put(id, v);
         }
-        return ResponseEntity.ok(answer);
+        return answer;
     }
 }

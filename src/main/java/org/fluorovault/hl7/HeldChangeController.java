@@ -8,7 +8,8 @@ import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.procedure.Procedure;
-import org.fluorovault.procedure.internal.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.fluorovault.common.InvalidRequestException;
 import org.fluorovault.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,16 +39,16 @@ class HeldChangeController {
 
     record Decision(String reason) {}
 
+    @PreAuthorize(Role.ADMIN_ONLY)
     @GetMapping("/api/admin/hl7/held")
-    List<HeldChange> list(@RequestParam(defaultValue = "HELD") String status, @RequestParam(defaultValue = "0") int page,
+    public List<HeldChange> list(@RequestParam(defaultValue = "HELD") String status, @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "100") int size, Authentication user, HttpServletRequest http) {
-        Roles.require(user, Role.ADMIN);
-        if (page < 0 || size < 1 || size > 1000) throw new IllegalArgumentException("page must be >= 0 and size 1..1000");
+        if (page < 0 || size < 1 || size > 1000) throw new InvalidRequestException("page must be >= 0 and size 1..1000");
         HeldChange.Status s;
         try {
             s = "ALL".equalsIgnoreCase(status) ? null : HeldChange.Status.valueOf(status.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status must be HELD, APPLIED, DISCARDED or ALL");
+            throw new InvalidRequestException("status must be HELD, APPLIED, DISCARDED or ALL");
         }
         List<HeldChange> found = held.list(s, page, size);
         audit.record(audit.from(http, AuditEventType.APPLICATION_ACTIVITY).action(AuditAction.R)
@@ -55,9 +56,9 @@ class HeldChangeController {
         return found;
     }
 
+    @PreAuthorize(Role.ADMIN_ONLY)
     @PostMapping("/api/admin/hl7/held/{id}/apply")
-    Procedure apply(@PathVariable long id, @RequestBody(required = false) Decision d, Authentication user, HttpServletRequest http) {
-        Roles.require(user, Role.ADMIN);
+    public Procedure apply(@PathVariable long id, @RequestBody(required = false) Decision d, Authentication user, HttpServletRequest http) {
         HeldChange h = held.find(id).orElse(null);
         Procedure p = held.apply(id, user.getName(), reason(d));
         audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD).action(AuditAction.U).patientId(p.patient().id())
@@ -66,10 +67,10 @@ class HeldChangeController {
         return p;
     }
 
+    @PreAuthorize(Role.ADMIN_ONLY)
     @PostMapping("/api/admin/hl7/held/{id}/discard")
-    HeldChange discard(@PathVariable long id, @RequestBody(required = false) Decision d, Authentication user,
+    public HeldChange discard(@PathVariable long id, @RequestBody(required = false) Decision d, Authentication user,
                        HttpServletRequest http) {
-        Roles.require(user, Role.ADMIN);
         HeldChange h = held.discard(id, user.getName(), reason(d));
         audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD).action(AuditAction.E).patientId(h.currentPatientId())
                 .procedureId(Long.toString(h.procedureId())).detail("held HL7 change " + id + " (" + describe(h)
@@ -86,13 +87,4 @@ class HeldChangeController {
 
     private static String reasonText(Decision d) { return reason(d) == null ? "" : ": " + reason(d); }
 
-    @ExceptionHandler(HeldChanges.DecisionException.class)
-    ResponseEntity<Map<String, String>> refused(HeldChanges.DecisionException e) {
-        return ResponseEntity.status(e.notFound ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
-    }
 }

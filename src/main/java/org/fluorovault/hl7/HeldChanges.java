@@ -1,5 +1,8 @@
 package org.fluorovault.hl7;
 
+import org.fluorovault.common.ConflictException;
+import org.fluorovault.common.NotFoundException;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,13 +25,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class HeldChanges {
-    /** Thrown when the held change does not exist ({@code notFound}) or was already decided. */
-    static final class DecisionException extends RuntimeException {
-        final boolean notFound;
-
-        DecisionException(String message, boolean notFound) {
+    /** There is no held change with that id (404). */
+    static final class NoSuchHeldChangeException extends NotFoundException {
+        NoSuchHeldChangeException(String message) {
             super(message);
-            this.notFound = notFound;
+        }
+    }
+
+    /** The held change was already applied or discarded (409). */
+    static final class AlreadyDecidedException extends ConflictException {
+        AlreadyDecidedException(String message) {
+            super(message);
         }
     }
 
@@ -88,11 +95,11 @@ class HeldChanges {
     }
 
     private HeldChange decide(long id, HeldChange.Status to, String user, String reason) {
-        HeldChange h = find(id).orElseThrow(() -> new DecisionException("no held HL7 change " + id, true));
+        HeldChange h = find(id).orElseThrow(() -> new NoSuchHeldChangeException("no held HL7 change " + id));
         int n = jdbc.update("UPDATE hl7_held_change SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ? "
                 + "WHERE id = ? AND status = 'HELD'", to.name(), clip(user, 64), Timestamp.from(clock.instant()),
                 clip(reason, 256), id);
-        if (n == 0) throw new DecisionException("held HL7 change " + id + " was already " + find(id).map(HeldChange::status).orElse(h.status()), false);
+        if (n == 0) throw new AlreadyDecidedException("held HL7 change " + id + " was already " + find(id).map(HeldChange::status).orElse(h.status()));
         return h;
     }
 

@@ -31,6 +31,32 @@ public class MppsRecords {
         return s.isEmpty() ? null : s.get(0);
     }
 
+    /** The order an MPPS instance names (from its Scheduled Step Attributes), for the linker. */
+    public record MppsOrder(String accessionNumber, String requestedProcedureId) {}
+
+    /** The dose fields of one MPPS instance (Radiation Dose module); null where the modality sent none. */
+    public record MppsDose(String sopInstanceUid, Integer totalFluoroTimeS, Integer totalExposures, Integer entranceDoseDgy,
+                           String exposedAreaCm, String doseComments) {}
+
+    /** The orders named by the MPPS instances of a study. */
+    public List<MppsOrder> ordersForStudy(String studyInstanceUid) {
+        return jdbc.query("""
+                SELECT DISTINCT accession_number, requested_procedure_id FROM mpps WHERE study_instance_uid = ?
+                  AND (accession_number IS NOT NULL OR requested_procedure_id IS NOT NULL)""",
+                (rs, n) -> new MppsOrder(rs.getString(1), rs.getString(2)), studyInstanceUid);
+    }
+
+    /** The dose fields of the MPPS instances of a study, oldest first. */
+    public List<MppsDose> doseForStudy(String studyInstanceUid) {
+        return jdbc.query("""
+                SELECT sop_instance_uid, total_fluoro_time_s, total_exposures, entrance_dose_dgy, exposed_area_cm,
+                  dose_comments FROM mpps WHERE study_instance_uid = ? ORDER BY created_at, sop_instance_uid""",
+                (rs, n) -> new MppsDose(rs.getString(1), (Integer) rs.getObject(2, Integer.class),
+                        (Integer) rs.getObject(3, Integer.class), (Integer) rs.getObject(4, Integer.class), rs.getString(5),
+                        rs.getString(6)),
+                studyInstanceUid);
+    }
+
     /** Performed instances (SOP Instance UIDs) recorded for an MPPS instance. */
     public List<String> performedInstances(String iuid) {
         return jdbc.queryForList("SELECT sop_instance_uid FROM mpps_instance WHERE mpps_uid = ? ORDER BY sop_instance_uid",

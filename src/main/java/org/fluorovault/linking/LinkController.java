@@ -9,7 +9,9 @@ import org.springframework.http.ResponseEntity;
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditTrail;
-import org.fluorovault.procedure.internal.Roles;
+import org.fluorovault.common.InvalidRequestException;
+import org.fluorovault.security.Role;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,21 +41,24 @@ public class LinkController {
     public record LinkRequest(String studyInstanceUid, String reason) {}
 
     @GetMapping("/api/procedures/{id}/studies")
-    public List<StudyLink> links(@PathVariable long id) {
-        return linker.linksOf(id);
+    public List<StudyLink> links(@PathVariable long id, HttpServletRequest http) {
+        List<StudyLink> links = linker.linksOf(id);
+        audited(http, AuditAction.R, id, null, "linked studies viewed: " + links.size());
+        return links;
     }
 
     @GetMapping("/api/procedures/{id}/studies/history")
-    public List<LinkEvent> history(@PathVariable long id) {
+    public List<LinkEvent> history(@PathVariable long id, HttpServletRequest http) {
+        audited(http, AuditAction.R, id, null, "link history viewed");
         return linker.history(id);
     }
 
+    @PreAuthorize(Role.WRITERS)
     @PostMapping("/api/procedures/{id}/studies")
     public ResponseEntity<StudyLink> link(@PathVariable long id, @RequestBody LinkRequest req, Authentication user,
                                           HttpServletRequest http) {
-        Roles.require(user, Roles.WRITERS);
         if (req == null || req.studyInstanceUid() == null || req.studyInstanceUid().isBlank()) {
-            throw new IllegalArgumentException("studyInstanceUid is required");
+            throw new InvalidRequestException("studyInstanceUid is required");
         }
         String study = req.studyInstanceUid().trim();
         java.util.Optional<String> conflict = linker.patientConflict(id, study);
@@ -63,29 +68,23 @@ public class LinkController {
         return ResponseEntity.created(URI.create("/api/procedures/" + id + "/studies")).body(l);
     }
 
+    @PreAuthorize(Role.WRITERS)
     @DeleteMapping("/api/procedures/{id}/studies/{studyInstanceUid}")
     public ResponseEntity<Void> unlink(@PathVariable long id, @PathVariable String studyInstanceUid,
                                        @RequestParam(required = false) String reason, Authentication user,
                                        HttpServletRequest http) {
-        Roles.require(user, Roles.WRITERS);
         linker.unlink(id, studyInstanceUid, user.getName(), reason);
         audited(http, AuditAction.U, id, studyInstanceUid, "study unlinked" + (reason == null ? "" : ": " + reason));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/link-queue")
-    public List<QueuedStudy> queue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        if (page < 0 || size < 1 || size > 1000) throw new IllegalArgumentException("page must be >= 0 and size 1..1000");
-        return linker.queue(page, size);
+    public List<QueuedStudy> queue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+                                   HttpServletRequest http) {
+        if (page < 0 || size < 1 || size > 1000) throw new InvalidRequestException("page must be >= 0 and size 1..1000");
+        List<QueuedStudy> queued = linker.queue(page, size);
+        audit.record(audit.from(http, AuditEventType.QUERY).detail("link queue viewed: " + queued.size() + " studies").build());
+        return queued;
     }
 
-    @ExceptionHandler(StudyLinker.LinkException.class)
-    ResponseEntity<Map<String, String>> refused(StudyLinker.LinkException e) {
-        return ResponseEntity.status(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
-    }
 }

@@ -4,70 +4,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The linker's SQL: study facts from the archive index, candidate procedures, links, history and queue. */
+/** The linker's own tables: links ({@code study_link}), their history ({@code study_link_event}) and the queue ({@code link_queue}). */
 @Repository
 class LinkRepository {
-    /** What the rules need to know about a study. */
-    record StudyFacts(String studyInstanceUid, String patientId, String issuer, String accessionNumber, LocalDate studyDate,
-                      List<String> modalities) {}
-
     /** Queue reason of studies without guidance imaging: kept so they are not looked at again, never listed. */
     static final String NOT_GUIDANCE = "NOT_GUIDANCE";
-    private static final String ACTIVE = "status <> 'CANCELLED'";
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     LinkRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    Optional<StudyFacts> study(String studyUid) {
-        List<StudyFacts> rows = jdbc.query("""
-                SELECT s.id, s.study_instance_uid, p.patient_id, s.accession_number, s.study_date, s.created_at, p.issuer
-                FROM study s JOIN patient p ON p.id = s.patient_fk WHERE s.study_instance_uid = ?""",
-                (rs, i) -> new StudyFacts(rs.getString(2), rs.getString(3), blankToNull(rs.getString(7)), blankToNull(rs.getString(4)),
-                        date(rs.getString(5), rs.getTimestamp(6)),
-                        jdbc.queryForList("SELECT DISTINCT modality FROM series WHERE study_fk = ? AND modality IS NOT NULL ORDER BY modality",
-                                String.class, rs.getLong(1))),
-                studyUid);
-        return rows.stream().findFirst();
-    }
-
-    List<Long> byAccession(String accession) {
-        return jdbc.queryForList("SELECT id FROM procedure_record WHERE accession_number = ? AND " + ACTIVE + " ORDER BY id",
-                Long.class, accession);
-    }
-
-    List<Long> byAssignedStudyUid(String studyUid) {
-        return jdbc.queryForList("SELECT id FROM procedure_record WHERE study_instance_uid = ? AND " + ACTIVE, Long.class, studyUid);
-    }
-
-    /** Procedures named by the MPPS instances announcing this study (their order's accession or requested procedure). */
-    List<Long> byMpps(String studyUid, String patientId) {
-        return jdbc.queryForList("""
-                SELECT DISTINCT r.id FROM mpps m JOIN procedure_record r
-                  ON (m.accession_number IS NOT NULL AND r.accession_number = m.accession_number)
-                  OR (m.requested_procedure_id IS NOT NULL AND r.requested_procedure_id = m.requested_procedure_id AND r.patient_id = ?)
-                WHERE m.study_instance_uid = ? AND r.status <> 'CANCELLED' ORDER BY r.id""", Long.class, patientId, studyUid);
-    }
-
-    List<Long> byPatientAndDate(String patientId, LocalDate from, LocalDate to) {
-        return jdbc.queryForList("SELECT id FROM procedure_record WHERE patient_id = ? AND date_of_service BETWEEN ? AND ? AND "
-                + ACTIVE + " ORDER BY id", Long.class, patientId, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
-    }
-
-    Optional<String> procedurePatient(long procedureId) {
-        return jdbc.queryForList("SELECT patient_id FROM procedure_record WHERE id = ?", String.class, procedureId).stream().findFirst();
-    }
-
-    Optional<String> procedureStatus(long procedureId) {
-        return jdbc.queryForList("SELECT status FROM procedure_record WHERE id = ?", String.class, procedureId).stream().findFirst();
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     Optional<StudyLink> link(String studyUid) {
@@ -119,39 +77,40 @@ class LinkRepository {
                 rs -> rs.next() ? rs.getBoolean(1) : null, studyUid));
     }
 
-    List<QueuedStudy> queue(int page, int size) {
+    /** One page of the queue as stored, oldest first (the study's facts are the archive's to add). */
+    List<QueueRow> queue(int page, int size) {
         return jdbc.query("""
-                SELECT q.*, p.patient_id, s.study_date, s.accession_number, s.id AS study_pk
-                FROM link_queue q LEFT JOIN study s ON s.study_instance_uid = q.study_instance_uid
-                LEFT JOIN patient p ON p.id = s.patient_fk WHERE q.reason <> 'NOT_GUIDANCE'
-                ORDER BY q.queued_at, q.study_instance_uid LIMIT ? OFFSET ?""",
-                (rs, i) -> new QueuedStudy(rs.getString("study_instance_uid"), rs.getString("patient_id"),
-                        rs.getString("study_date"), rs.getString("accession_number"),
-                        jdbc.queryForList("SELECT DISTINCT modality FROM series WHERE study_fk = ? AND modality IS NOT NULL ORDER BY modality",
-                                String.class, rs.getLong("study_pk")),
-                        rs.getString("reason"), ids(rs.getString("candidates")), rs.getTimestamp("queued_at").toInstant(),
-                        rs.getString("detail")),
+                SELECT study_instance_uid, reason, candidates, queued_at, detail FROM link_queue WHERE reason <> 'NOT_GUIDANCE'
+                ORDER BY queued_at, study_instance_uid LIMIT ? OFFSET ?""",
+                (rs, i) -> new QueueRow(rs.getString(1), rs.getString(2), ids(rs.getString(3)), rs.getTimestamp(4).toInstant(),
+                        rs.getString(5)),
                 size, (long) page * size);
     }
 
-    /** Queued studies, not held by a person, of this patient, accession number or Study Instance UID. */
-    List<String> retryCandidates(String patientId, String accessionNumber, String studyInstanceUid) {
-        // three indexed lookups rather than one OR the planner might answer with a scan
-        return jdbc.queryForList("""
-                SELECT q.study_instance_uid FROM patient p JOIN study s ON s.patient_fk = p.id
-                  JOIN link_queue q ON q.study_instance_uid = s.study_instance_uid WHERE p.patient_id = ? AND q.manual = FALSE
-                UNION SELECT q.study_instance_uid FROM study s JOIN link_queue q ON q.study_instance_uid = s.study_instance_uid
-                  WHERE s.accession_number = ? AND q.manual = FALSE
-                UNION SELECT q.study_instance_uid FROM link_queue q WHERE q.study_instance_uid = ? AND q.manual = FALSE""",
-                String.class, patientId, accessionNumber, studyInstanceUid);
+    record QueueRow(String studyInstanceUid, String reason, List<Long> candidates, Instant queuedAt, String detail) {}
+
+    /** The studies among {@code studyUids} that are queued and not held by a person. */
+    List<String> queuedForRules(Collection<String> studyUids) {
+        if (studyUids.isEmpty()) return List.of();
+        return named.queryForList("SELECT study_instance_uid FROM link_queue WHERE manual = FALSE AND study_instance_uid IN (:uids)",
+                Map.of("uids", studyUids), String.class);
     }
 
-    /** Studies neither linked nor queued (events lost in a crash are caught up at start). */
-    List<String> unseenStudies() {
-        return jdbc.queryForList("""
-                SELECT s.study_instance_uid FROM study s
-                WHERE NOT EXISTS (SELECT 1 FROM study_link l WHERE l.study_instance_uid = s.study_instance_uid)
-                  AND NOT EXISTS (SELECT 1 FROM link_queue q WHERE q.study_instance_uid = s.study_instance_uid)""", String.class);
+    /** The linked studies of each of the given procedures that has any. */
+    Map<Long, Set<String>> studiesOf(Collection<Long> procedureIds) {
+        Map<Long, Set<String>> out = new java.util.HashMap<>();
+        if (procedureIds.isEmpty()) return out;
+        named.query("SELECT procedure_id, study_instance_uid FROM study_link WHERE procedure_id IN (:ids)",
+                Map.of("ids", procedureIds),
+                rs -> { out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2)); });
+        return out;
+    }
+
+    /** Every study the linker has seen: linked or queued. */
+    Set<String> seenStudies() {
+        Set<String> seen = new HashSet<>(jdbc.queryForList("SELECT study_instance_uid FROM study_link", String.class));
+        seen.addAll(jdbc.queryForList("SELECT study_instance_uid FROM link_queue", String.class));
+        return seen;
     }
 
     private static StudyLink toLink(ResultSet rs, int i) throws SQLException {
@@ -161,21 +120,6 @@ class LinkRepository {
 
     private static List<Long> ids(String csv) {
         return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(Long::valueOf).toList();
-    }
-
-    private static LocalDate date(String da, Timestamp created) {
-        if (da != null && da.matches("\\d{8}")) {
-            try {
-                return LocalDate.of(Integer.parseInt(da.substring(0, 4)), Integer.parseInt(da.substring(4, 6)), Integer.parseInt(da.substring(6)));
-            } catch (java.time.DateTimeException e) {
-                // an impossible Study Date: fall back to when the study arrived
-            }
-        }
-        return created.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static String clip(String s, int max) {

@@ -1,5 +1,12 @@
 package org.fluorovault.linking;
 
+import java.util.Map;
+import org.fluorovault.archive.StudyQueries;
+
+import org.fluorovault.common.ConflictException;
+import org.fluorovault.common.InvalidRequestException;
+import org.fluorovault.common.NotFoundException;
+
 import org.fluorovault.dicom.data.LogSafe;
 import java.time.Clock;
 import org.fluorovault.audit.AuditAction;
@@ -28,22 +35,22 @@ public class StudyLinker {
     public static final String RULES = "linker";
     private static final Logger LOG = LoggerFactory.getLogger(StudyLinker.class);
 
-    /** A request that cannot be done: {@code notFound} for an unknown procedure or study, otherwise a conflict. */
-    public static class LinkException extends RuntimeException {
-        private final boolean notFound;
-
-        LinkException(String message, boolean notFound) {
+    /** The procedure, the study or the link a request names does not exist (404). */
+    public static class LinkTargetNotFoundException extends NotFoundException {
+        LinkTargetNotFoundException(String message) {
             super(message);
-            this.notFound = notFound;
         }
+    }
 
-        public boolean notFound() {
-            return notFound;
+    /** The link cannot be made as asked: already linked elsewhere, or changed concurrently (409). */
+    public static class LinkConflictException extends ConflictException {
+        LinkConflictException(String message) {
+            super(message);
         }
     }
 
     /** A person links a study of another patient without saying why (answered 400). */
-    public static class ReasonRequiredException extends IllegalArgumentException {
+    public static class ReasonRequiredException extends InvalidRequestException {
         ReasonRequiredException(String message) {
             super(message);
         }
@@ -53,16 +60,20 @@ public class StudyLinker {
     public static final String CONFLICT = "CONFLICT";
 
     private final LinkRepository repo;
+    private final LinkSources sources;
+    private final StudyQueries studies;
     private final LinkerProperties props;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
-    public StudyLinker(LinkRepository repo, LinkerProperties props, TransactionTemplate tx, ApplicationEventPublisher events,
-                       AuditTrail audit) {
+    StudyLinker(LinkRepository repo, LinkSources sources, StudyQueries studies, LinkerProperties props, TransactionTemplate tx,
+                ApplicationEventPublisher events, AuditTrail audit) {
         this.audit = audit;
         this.repo = repo;
+        this.sources = sources;
+        this.studies = studies;
         this.props = props;
         this.tx = tx;
         this.events = events;
@@ -82,14 +93,21 @@ public class StudyLinker {
 
     /** The studies waiting for a person, oldest first (studies without guidance imaging are not shown). */
     public List<QueuedStudy> queue(int page, int size) {
-        return repo.queue(page, size);
+        List<LinkRepository.QueueRow> rows = repo.queue(page, size);
+        Map<String, StudyQueries.StudySummary> facts = studies.studies(rows.stream().map(LinkRepository.QueueRow::studyInstanceUid).toList());
+        return rows.stream().map(r -> {
+            StudyQueries.StudySummary f = facts.get(r.studyInstanceUid());
+            return new QueuedStudy(r.studyInstanceUid(), f == null ? null : f.patientId(), f == null ? null : f.studyDate(),
+                    f == null ? null : f.accessionNumber(), f == null ? List.of() : f.modalities(), r.reason(), r.candidates(),
+                    r.queuedAt(), r.detail());
+        }).toList();
     }
 
     /** Runs the rules for a study that is neither linked nor held by a person; returns the link if one was made. */
     public Optional<StudyLink> evaluate(String studyInstanceUid) {
         Optional<StudyLink> made = tx.execute(s -> {
             if (repo.link(studyInstanceUid).isPresent() || repo.isManual(studyInstanceUid)) return Optional.<StudyLink>empty();
-            Optional<LinkRepository.StudyFacts> facts = repo.study(studyInstanceUid);
+            Optional<LinkSources.StudyFacts> facts = sources.study(studyInstanceUid);
             if (facts.isEmpty()) return Optional.<StudyLink>empty();
             return decide(facts.get());
         });
@@ -102,14 +120,14 @@ public class StudyLinker {
         return made;
     }
 
-    private Optional<StudyLink> decide(LinkRepository.StudyFacts f) {
+    private Optional<StudyLink> decide(LinkSources.StudyFacts f) {
         if (f.accessionNumber() != null) {
-            List<Long> c = repo.byAccession(f.accessionNumber());
+            List<Long> c = sources.byAccession(f.accessionNumber());
             if (!c.isEmpty()) return linkOrQueue(f, c, LinkMethod.ACCESSION, "accession number " + f.accessionNumber());
         }
-        List<Long> byUid = repo.byAssignedStudyUid(f.studyInstanceUid());
+        List<Long> byUid = sources.byAssignedStudyUid(f.studyInstanceUid());
         if (!byUid.isEmpty()) return linkOrQueue(f, byUid, LinkMethod.STUDY_UID, "Study Instance UID from the worklist");
-        List<Long> byMpps = repo.byMpps(f.studyInstanceUid(), f.patientId());
+        List<Long> byMpps = sources.byMpps(f.studyInstanceUid(), f.patientId());
         if (!byMpps.isEmpty()) return linkOrQueue(f, byMpps, LinkMethod.MPPS, "MPPS for the study");
         if (f.modalities().stream().noneMatch(props.modalities()::contains)) {
             // not guidance imaging (an SR-only study, another department's MR...): nothing for people to do
@@ -119,7 +137,7 @@ public class StudyLinker {
             return Optional.empty();
         }
         LocalDate d = f.studyDate();
-        List<Long> byDate = repo.byPatientAndDate(f.patientId(), d.minusDays(props.windowDays()), d.plusDays(props.windowDays()));
+        List<Long> byDate = sources.byPatientAndDate(f.patientId(), d.minusDays(props.windowDays()), d.plusDays(props.windowDays()));
         if (byDate.isEmpty()) {
             repo.queue(f.studyInstanceUid(), "UNMATCHED", List.of(), false, clock.instant(),
                     "no procedure with this accession number, study UID or MPPS, and none for the patient within "
@@ -130,7 +148,7 @@ public class StudyLinker {
                 + props.windowDays() + " day(s))");
     }
 
-    private Optional<StudyLink> linkOrQueue(LinkRepository.StudyFacts f, List<Long> candidates, LinkMethod method, String why) {
+    private Optional<StudyLink> linkOrQueue(LinkSources.StudyFacts f, List<Long> candidates, LinkMethod method, String why) {
         if (candidates.size() > 1) {
             repo.queue(f.studyInstanceUid(), "AMBIGUOUS", candidates, false, clock.instant(),
                     candidates.size() + " procedures match by " + why);
@@ -156,8 +174,8 @@ public class StudyLinker {
      * when they are the same patient. The procedure record keeps no issuer of its Patient ID, so
      * the study's issuer is named but cannot be compared.
      */
-    private Optional<String> conflict(LinkRepository.StudyFacts f, long procedureId) {
-        String theirs = repo.procedurePatient(procedureId).orElse(null);
+    private Optional<String> conflict(LinkSources.StudyFacts f, long procedureId) {
+        String theirs = sources.procedurePatient(procedureId).orElse(null);
         if (theirs == null || theirs.equals(f.patientId())) return Optional.empty();
         return Optional.of("the study's patient " + f.patientId() + (f.issuer() == null ? "" : " (issuer " + f.issuer() + ")")
                 + " is not the patient " + theirs + " of procedure " + procedureId);
@@ -165,7 +183,7 @@ public class StudyLinker {
 
     /** Why the study's patient is not the procedure's, naming both; empty when they match or either is unknown. */
     public Optional<String> patientConflict(long procedureId, String studyInstanceUid) {
-        return repo.study(studyInstanceUid).flatMap(f -> conflict(f, procedureId));
+        return sources.study(studyInstanceUid).flatMap(f -> conflict(f, procedureId));
     }
 
     /**
@@ -177,17 +195,17 @@ public class StudyLinker {
         StudyLink made;
         try {
             made = tx.execute(s -> {
-                if (repo.procedureStatus(procedureId).isEmpty()) throw new LinkException("no procedure " + procedureId, true);
-                Optional<LinkRepository.StudyFacts> study = repo.study(studyInstanceUid);
-                if (study.isEmpty()) throw new LinkException("no study " + studyInstanceUid + " in the archive", true);
+                if (sources.procedurePatient(procedureId).isEmpty()) throw new LinkTargetNotFoundException("no procedure " + procedureId);
+                Optional<LinkSources.StudyFacts> study = sources.study(studyInstanceUid);
+                if (study.isEmpty()) throw new LinkTargetNotFoundException("no study " + studyInstanceUid + " in the archive");
                 Optional<String> conflict = conflict(study.get(), procedureId);
                 if (conflict.isPresent() && (reason == null || reason.isBlank())) {
                     throw new ReasonRequiredException(conflict.get() + "; linking it needs a reason");
                 }
                 Optional<StudyLink> existing = repo.link(studyInstanceUid);
                 if (existing.isPresent()) {
-                    throw new LinkException("study " + studyInstanceUid + " is already linked to procedure "
-                            + existing.get().procedureId() + "; unlink it first", false);
+                    throw new LinkConflictException("study " + studyInstanceUid + " is already linked to procedure "
+                            + existing.get().procedureId() + "; unlink it first");
                 }
                 StudyLink l = new StudyLink(studyInstanceUid, procedureId, LinkMethod.USER, user, clock.instant());
                 String why = reason == null || reason.isBlank() ? "linked by a person" : reason;
@@ -195,7 +213,7 @@ public class StudyLinker {
                 return l;
             });
         } catch (DuplicateKeyException e) {
-            throw new LinkException("study " + studyInstanceUid + " was linked concurrently; reload", false);
+            throw new LinkConflictException("study " + studyInstanceUid + " was linked concurrently; reload");
         }
         events.publishEvent(new StudyLinked(made));
         return made;
@@ -205,7 +223,7 @@ public class StudyLinker {
     public void unlink(long procedureId, String studyInstanceUid, String user, String reason) {
         StudyLink removed = tx.execute(s -> {
             StudyLink l = repo.link(studyInstanceUid).filter(x -> x.procedureId() == procedureId).orElseThrow(() ->
-                    new LinkException("study " + studyInstanceUid + " is not linked to procedure " + procedureId, true));
+                    new LinkTargetNotFoundException("study " + studyInstanceUid + " is not linked to procedure " + procedureId));
             String why = reason == null || reason.isBlank() ? "unlinked by a person" : reason;
             repo.deleteLink(l, user, clock.instant(), why);
             repo.queue(studyInstanceUid, "UNLINKED", List.of(), true, clock.instant(),
@@ -223,10 +241,17 @@ public class StudyLinker {
 
     /** Queued studies (not held by a person) that a procedure with these keys could now match. */
     List<String> retryCandidates(String patientId, String accessionNumber, String studyInstanceUid) {
-        return repo.retryCandidates(patientId, accessionNumber, studyInstanceUid);
+        java.util.Set<String> uids = new java.util.HashSet<>();
+        if (patientId != null) uids.addAll(studies.studiesOfPatient(patientId));
+        if (accessionNumber != null) uids.addAll(studies.studiesWithAccession(accessionNumber));
+        if (studyInstanceUid != null) uids.add(studyInstanceUid);
+        return repo.queuedForRules(uids);
     }
 
     List<String> unseenStudies() {
-        return repo.unseenStudies();
+        java.util.Set<String> seen = repo.seenStudies();
+        List<String> unseen = new java.util.ArrayList<>();
+        studies.forEachStudy(uid -> { if (!seen.contains(uid)) unseen.add(uid); });
+        return unseen;
     }
 }

@@ -10,8 +10,10 @@ import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.procedure.internal.CsvImport;
-import org.fluorovault.procedure.internal.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.fluorovault.security.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,9 +52,9 @@ class ProcedureController {
         return p;
     }
 
+    @PreAuthorize(Role.WRITERS)
     @PostMapping(consumes = "application/json")
-    ResponseEntity<Procedure> create(@RequestBody ProcedureData data, Authentication auth, HttpServletRequest http) {
-        Roles.require(auth, Roles.WRITERS);
+    public ResponseEntity<Procedure> create(@RequestBody ProcedureData data, Authentication auth, HttpServletRequest http) {
         Procedure p = audited(http, AuditAction.C, service.create(data, auth.getName()), "created");
         return ResponseEntity.created(URI.create("/api/procedures/" + p.id())).eTag(etag(p)).body(p);
     }
@@ -71,23 +73,23 @@ class ProcedureController {
         return v;
     }
 
+    @PreAuthorize(Role.WRITERS)
     @PutMapping(path = "/{id}", consumes = "application/json")
-    ResponseEntity<Procedure> update(@PathVariable long id, @RequestBody ProcedureData data,
+    public ResponseEntity<Procedure> update(@PathVariable long id, @RequestBody ProcedureData data,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                      @RequestParam(name = "version", required = false) Integer version, Authentication auth,
                                      HttpServletRequest http) {
-        Roles.require(auth, Roles.WRITERS);
         Procedure p = service.update(id, data, expectedVersion(ifMatch, version), auth.getName());
         audited(http, AuditAction.U, p, "updated to version " + p.version());
         return ResponseEntity.ok().eTag(etag(p)).body(p);
     }
 
     /** Body {@code {"status": "PERFORMED" | "REVIEWED" | "CANCELLED"}}; signing has its own endpoint. */
+    @PreAuthorize(Role.WRITERS)
     @PostMapping(path = "/{id}/status", consumes = "application/json")
-    ResponseEntity<Procedure> status(@PathVariable long id, @RequestBody Map<String, String> body,
+    public ResponseEntity<Procedure> status(@PathVariable long id, @RequestBody Map<String, String> body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                      Authentication auth, HttpServletRequest http) {
-        Roles.require(auth, Roles.WRITERS);
         Status s;
         try {
             s = Status.valueOf(String.valueOf(body.get("status")));
@@ -100,10 +102,10 @@ class ProcedureController {
         return ResponseEntity.ok().eTag(etag(p)).body(p);
     }
 
+    @PreAuthorize(Role.PHYSICIAN_ONLY)
     @PostMapping("/{id}/sign")
-    ResponseEntity<Procedure> sign(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    public ResponseEntity<Procedure> sign(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                    Authentication auth, HttpServletRequest http) {
-        Roles.require(auth, Role.PHYSICIAN);
         Procedure p = service.sign(id, ifMatch == null ? null : expectedVersion(ifMatch, null), auth.getName());
         audited(http, AuditAction.U, p, "signed, version " + p.version());
         return ResponseEntity.ok().eTag(etag(p)).body(p);
@@ -123,9 +125,9 @@ class ProcedureController {
         return result;
     }
 
+    @PreAuthorize(Role.WRITERS)
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
-    CsvImport.Report importCsv(@RequestBody String body, Authentication auth, HttpServletRequest http) {
-        Roles.require(auth, Roles.WRITERS);
+    public CsvImport.Report importCsv(@RequestBody String body, Authentication auth, HttpServletRequest http) {
         CsvImport.Report report = csv.importCsv(body, auth.getName());
         audit.record(audit.from(http, AuditEventType.IMPORT).detail("CSV import: " + report.imported() + " imported, "
                 + report.rejected().size() + " rejected").build());
@@ -162,7 +164,10 @@ class ProcedureController {
         }
     }
 
-    static final class PreconditionRequiredException extends RuntimeException {
-        PreconditionRequiredException(String message) { super(message); }
+    /** An update without the version it is based on: 428, so that no one overwrites a change they have not seen. */
+    static final class PreconditionRequiredException extends org.springframework.web.ErrorResponseException {
+        PreconditionRequiredException(String message) {
+            super(HttpStatus.PRECONDITION_REQUIRED, ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, message), null);
+        }
     }
 }

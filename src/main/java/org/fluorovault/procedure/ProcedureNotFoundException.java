@@ -1,5 +1,8 @@
 package org.fluorovault.procedure;
 
-public class ProcedureNotFoundException extends RuntimeException {
+import org.fluorovault.common.NotFoundException;
+
+/** No procedure record with this id. */
+public class ProcedureNotFoundException extends NotFoundException {
     public ProcedureNotFoundException(long id) { super("no procedure " + id); }
 }

@@ -84,6 +84,27 @@ public class ProcedureService {
 
     public List<Procedure> findByAccession(String accessionNumber) { return repo.byAccession(accessionNumber); }
 
+    /** Ids of the records, not cancelled, with this accession number (oldest first). */
+    public List<Long> activeIdsByAccession(String accessionNumber) {
+        return repo.activeIds(ProcedureRepository.ActiveKey.ACCESSION, accessionNumber);
+    }
+
+    /** Ids of the records, not cancelled, that were assigned this Study Instance UID (in the worklist). */
+    public List<Long> activeIdsByStudyUid(String studyInstanceUid) {
+        return repo.activeIds(ProcedureRepository.ActiveKey.STUDY_UID, studyInstanceUid);
+    }
+
+    /** Ids of the records, not cancelled, of this patient with this Requested Procedure ID. */
+    public List<Long> activeIdsByRequestedProcedure(String requestedProcedureId, String patientId) {
+        return repo.activeIds(ProcedureRepository.ActiveKey.REQUESTED_PROCEDURE, requestedProcedureId, patientId);
+    }
+
+    /** Ids of the records, not cancelled, of this patient with a date of service in [from, to]. */
+    public List<Long> activeIdsByPatientAndDates(String patientId, java.time.LocalDate from, java.time.LocalDate to) {
+        return repo.activeIds(ProcedureRepository.ActiveKey.PATIENT_AND_DATES, patientId, java.sql.Date.valueOf(from),
+                java.sql.Date.valueOf(to));
+    }
+
     /** Records by patient, accession and date-of-service range (each criterion optional), with their worklist statuses. */
     public ProcedurePage search(String patientId, String accession, LocalDate from, LocalDate to, int page, int size) {
         var p = repo.search(patientId, accession, from, to, page, size);

@@ -23,6 +23,12 @@ public class WorklistStatuses {
         Set<String> among(Collection<String> studyUids);
     }
 
+    /** The studies linked to each of the given procedures (the linking feature's answer). */
+    @FunctionalInterface
+    public interface LinkedStudies {
+        Map<Long, Set<String>> of(Collection<Long> procedureIds);
+    }
+
     private final WorklistFacts facts;
     private final LookedAt lookedAt;
 

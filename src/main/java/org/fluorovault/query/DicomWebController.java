@@ -1,5 +1,7 @@
 package org.fluorovault.query;
 
+import org.fluorovault.common.InvalidRequestException;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,10 +101,10 @@ public class DicomWebController {
         List<Attributes> rows;
         try {
             rows = run.get();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | InvalidRequestException e) { // a search key the toolkit or the query refused
             audit.recordAccess(rq, AuditEventType.QUERY, patient, null, studyUid, AuditOutcome.MINOR_FAILURE,
                     what + " refused: " + e.getMessage());
-            throw e;
+            throw e instanceof InvalidRequestException ir ? ir : new InvalidRequestException(e.getMessage());
         }
         audit.recordAccess(rq, AuditEventType.QUERY, patient, null, studyUid, AuditOutcome.SUCCESS,
                 what + " -> " + rows.size() + " matches");
@@ -124,7 +126,7 @@ public class DicomWebController {
             if (n < 0) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a non-negative integer, not '" + v + "'");
+            throw new InvalidRequestException(name + " must be a non-negative integer, not '" + v + "'");
         }
     }
 
@@ -139,10 +141,6 @@ public class DicomWebController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(DICOM_JSON)).body(sb.toString());
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<String> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
-    }
 
     // ---- WADO-RS
 

@@ -96,7 +96,7 @@ public final class QueryKeys {
     }
 
     /** A UID key whose value is not a valid UID: QIDO answers 400, C-FIND/C-MOVE/C-GET and the worklist A900. */
-    public static final class InvalidUidKeyException extends IllegalArgumentException {
+    public static final class InvalidUidKeyException extends org.fluorovault.common.InvalidRequestException {
         InvalidUidKeyException(String column, String problem) {
             super("not a valid UID in the " + column.substring(column.indexOf('.') + 1) + " key: " + problem);
         }

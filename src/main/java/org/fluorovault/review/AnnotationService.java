@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-import org.fluorovault.analysis.InstanceNotFoundException;
+import org.fluorovault.archive.InstanceNotFoundException;
 import org.fluorovault.review.internal.AnnotationRepository;
 import org.fluorovault.review.internal.AnnotationValidator;
 import org.fluorovault.review.internal.StoredHeaders;

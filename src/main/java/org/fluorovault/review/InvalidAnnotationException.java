@@ -1,7 +1,7 @@
 package org.fluorovault.review;
 
 /** An annotation or review request with a wrong or missing value; the message names the field. */
-public class InvalidAnnotationException extends IllegalArgumentException {
+public class InvalidAnnotationException extends org.fluorovault.common.InvalidRequestException {
     private final String field;
 
     public InvalidAnnotationException(String field, String message) {

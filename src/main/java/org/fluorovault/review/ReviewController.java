@@ -1,8 +1,10 @@
 package org.fluorovault.review;
 
+import org.fluorovault.security.Role;
+
 import java.util.List;
 
-import org.fluorovault.analysis.InstanceNotFoundException;
+import org.fluorovault.archive.InstanceNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEventType;
@@ -12,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,10 +70,8 @@ class ReviewController {
 
     /** The user's role when it may annotate; refused before anything is read otherwise. */
     private String annotatingRole(Authentication user, HttpServletRequest http, String target) {
-        for (GrantedAuthority a : user.getAuthorities()) {
-            String role = a.getAuthority().startsWith("ROLE_") ? a.getAuthority().substring(5) : a.getAuthority();
-            if (AnnotationService.ANNOTATING_ROLES.contains(role)) return role;
-        }
+        Role role = Role.of(user);
+        if (role != null && AnnotationService.ANNOTATING_ROLES.contains(role.name())) return role.name();
         audit.record(audit.from(http, AuditEventType.SECURITY_ALERT).outcome(AuditOutcome.MINOR_FAILURE)
                 .detail("refused: " + user.getName() + " may not annotate or review " + target).build());
         throw new AccessDeniedException("only a technologist or physician may annotate or review");

@@ -35,7 +35,7 @@ public class ReviewService {
     }
 
     /** The study has no annotated image (or is not in the archive). */
-    public static class NothingToReviewException extends RuntimeException {
+    public static class NothingToReviewException extends org.fluorovault.common.ConflictException {
         public NothingToReviewException(String studyInstanceUid) {
             super("study " + studyInstanceUid + " has no annotated image to review");
         }

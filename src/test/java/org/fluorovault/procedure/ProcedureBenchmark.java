@@ -39,7 +39,8 @@ public final class ProcedureBenchmark {
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         ProcedureService service = new ProcedureService(new ProcedureRepository(jdbc, JsonMapper.builder().build()), tx, e -> { },
-                new WorklistStatuses(new WorklistFacts(jdbc), studies -> java.util.Set.of())); // no linked studies here
+                new WorklistStatuses(new WorklistFacts(ids -> java.util.Map.of(), new org.fluorovault.archive.StudyQueries(jdbc)),
+                        studies -> java.util.Set.of())); // no linked studies here
         System.out.printf("java %s, %d processors, %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), url.replaceFirst(";.*", ""));
         Random rnd = new Random(42);

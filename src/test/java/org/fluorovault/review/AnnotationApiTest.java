@@ -134,7 +134,8 @@ class AnnotationApiTest extends ArchiveTestBase {
     private void assertRefused(String uid, String body, String field) throws Exception {
         HttpResponse<String> r = post(uid, TECH, body);
         assertEquals(400, r.statusCode(), body + " -> " + r.body());
-        assertTrue(r.body().startsWith(field), "names " + field + ": " + r.body());
+        String detail = new tools.jackson.databind.ObjectMapper().readTree(r.body()).path("detail").asText();
+        assertTrue(detail.startsWith(field), "names " + field + ": " + r.body());
     }
 
     @Test

@@ -17,8 +17,10 @@ public class AnalysisRepository {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
 
     public AnalysisRepository(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json) {
+        this.named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
@@ -49,13 +51,14 @@ public class AnalysisRepository {
         return n == null ? 0 : n;
     }
 
-    /** The studies among {@code studyUids} with a stored analysis result (of any version) for one of their objects. */
-    public java.util.Set<String> analysedStudies(java.util.Collection<String> studyUids) {
-        if (studyUids.isEmpty()) return java.util.Set.of();
-        return new java.util.HashSet<>(jdbc.queryForList("""
-                SELECT DISTINCT st.study_instance_uid FROM analysis_result r
-                JOIN instance i ON i.sop_instance_uid = r.sop_instance_uid JOIN series se ON i.series_fk = se.id
-                JOIN study st ON se.study_fk = st.id WHERE st.study_instance_uid IN (""" + String.join(",", java.util.Collections.nCopies(studyUids.size(), "?")) + ")",
-                String.class, studyUids.toArray()));
+    /** The instances among {@code sopInstanceUids} with a stored analysis result (of any version). */
+    public java.util.Set<String> analysed(java.util.Collection<String> sopInstanceUids) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.List<String> all = java.util.List.copyOf(sopInstanceUids);
+        for (int i = 0; i < all.size(); i += 500) {
+            out.addAll(named.queryForList("SELECT DISTINCT sop_instance_uid FROM analysis_result WHERE sop_instance_uid IN (:uids)",
+                    java.util.Map.of("uids", all.subList(i, Math.min(all.size(), i + 500))), String.class));
+        }
+        return out;
     }
 }

@@ -1,5 +1,7 @@
 package org.fluorovault.audit.internal;
 
+import org.fluorovault.common.InvalidRequestException;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,8 +43,9 @@ class AuditController {
                                @RequestParam(required = false) String type,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 1000) throw new InvalidRequestException("page must be >= 0 and size 1..1000");
         AuditFilter f = new AuditFilter(blank(user), blank(patientId), blank(procedureId), time("from", from, false),
-                time("to", to, true), type == null || type.isBlank() ? null : AuditEventType.parse(type));
+                time("to", to, true), eventType(type));
         AuditPage p = audit.search(f, page, size);
         String q = request.getQueryString();
         audit.record(audit.from(request, AuditEventType.AUDIT_LOG_USED).patientId(f.patientId())
@@ -95,6 +98,15 @@ class AuditController {
         return m;
     }
 
+    private static AuditEventType eventType(String type) {
+        if (type == null || type.isBlank()) return null;
+        try {
+            return AuditEventType.parse(type);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
     private static String blank(String s) { return s == null || s.isBlank() ? null : s.trim(); }
 
     /** ISO-8601 instant (2026-11-26T10:00:00Z) or date (2026-11-26, UTC; as "to" it includes that day). */
@@ -107,18 +119,9 @@ class AuditController {
                 LocalDate d = LocalDate.parse(v.trim());
                 return (end ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new IllegalArgumentException(name + " must be an ISO-8601 instant or date, not '" + v + "'");
+                throw new InvalidRequestException(name + " must be an ISO-8601 instant or date, not '" + v + "'");
             }
         }
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, String>> badType(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getName() + " must be a number"));
-    }
 }

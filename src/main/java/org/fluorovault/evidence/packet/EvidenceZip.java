@@ -37,9 +37,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class EvidenceZip {
     /** Thrown before anything is written when a stored file is missing: the packet would be incomplete. */
-    public static class IncompletePacketException extends RuntimeException {
+    public static class IncompletePacketException extends org.fluorovault.common.ConflictException {
         IncompletePacketException(String message) {
-            super(message);
+            super("packet incomplete: " + message);
         }
     }
 

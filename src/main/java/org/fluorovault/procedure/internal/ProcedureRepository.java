@@ -111,6 +111,26 @@ public class ProcedureRepository {
         return jdbc.query(CURRENT + " WHERE r.accession_number = ? ORDER BY r.id", (rs, n) -> read(rs.getString(1)), accession);
     }
 
+    /** The ids of the records not CANCELLED matching one key, oldest first: the linker's candidate lookups. */
+    public List<Long> activeIds(ActiveKey key, Object... values) {
+        return jdbc.queryForList("SELECT id FROM procedure_record WHERE " + key.where + " AND status <> 'CANCELLED' ORDER BY id",
+                Long.class, values);
+    }
+
+    /** The keys {@link #activeIds} looks records up by; the SQL stays here. */
+    public enum ActiveKey {
+        ACCESSION("accession_number = ?"),
+        STUDY_UID("study_instance_uid = ?"),
+        REQUESTED_PROCEDURE("requested_procedure_id = ? AND patient_id = ?"),
+        PATIENT_AND_DATES("patient_id = ? AND date_of_service BETWEEN ? AND ?");
+
+        final String where;
+
+        ActiveKey(String where) {
+            this.where = where;
+        }
+    }
+
     /** One page of the records matching the criteria (any may be null), by date of service, and the total. */
     public Page search(String patientId, String accession, LocalDate from, LocalDate to, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");

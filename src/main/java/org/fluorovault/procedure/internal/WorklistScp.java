@@ -106,7 +106,7 @@ public class WorklistScp implements FindModel, DimseOperation {
                 case UID -> {
                     try {
                         where.uidList(k.column(), v);
-                    } catch (IllegalArgumentException ex) { // not a UID: refused, never queried
+                    } catch (QueryKeys.InvalidUidKeyException | IllegalArgumentException ex) { // not a UID: refused, never queried
                         throw new org.fluorovault.dicom.net.dimse.DimseException(
                                 org.fluorovault.dicom.net.dimse.QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
                                 "Identifier: " + ex.getMessage(), e.tag());

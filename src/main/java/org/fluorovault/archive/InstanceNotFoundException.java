@@ -1,7 +1,9 @@
-package org.fluorovault.analysis;
+package org.fluorovault.archive;
+
+import org.fluorovault.common.NotFoundException;
 
 /** The archive has no object with this SOP Instance UID. */
-public class InstanceNotFoundException extends RuntimeException {
+public class InstanceNotFoundException extends NotFoundException {
     public InstanceNotFoundException(String sopInstanceUid) {
         super("no stored instance " + sopInstanceUid);
     }

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
@@ -15,34 +14,24 @@ import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.procedure.ProcedureNotFoundException;
 import org.fluorovault.procedure.ProcedureService;
-import org.fluorovault.evidence.EvidenceService;
-import org.fluorovault.evidence.NoRuleSetException;
-import org.fluorovault.evidence.StoredVerdict;
-import org.fluorovault.evidence.Verdict;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The 62323 evidence verdict of a procedure and its PDF and ZIP packets; readable by every role, auditors included. */
+/** The PDF and ZIP evidence packets of a procedure; readable by every role, auditors included. Every download is audited. */
 @RestController
-public class EvidenceController {
-    private final EvidenceService evidence;
+public class PacketController {
     private final PacketService packets;
     private final EvidenceZip zip;
     private final ProcedureService procedures;
     private final AuditTrail audit;
 
-    public EvidenceController(EvidenceService evidence, PacketService packets, EvidenceZip zip, ProcedureService procedures,
-                              AuditTrail audit) {
-        this.evidence = evidence;
+    public PacketController(PacketService packets, EvidenceZip zip, ProcedureService procedures, AuditTrail audit) {
         this.packets = packets;
         this.zip = zip;
         this.procedures = procedures;
@@ -56,31 +45,6 @@ public class EvidenceController {
     private void audited(HttpServletRequest http, AuditEventType type, Procedure p, String detail) {
         audit.record(audit.from(http, type).action(AuditAction.R).patientId(p.patient().id())
                 .procedureId(Long.toString(p.id())).detail(detail).build());
-    }
-
-    /** The verdict as the issue defines it, plus the procedure version it judged. */
-    public record EvidenceResponse(long procedureId, int procedureVersion, String verdict, String ruleSetVersion,
-                                   java.time.Instant evaluatedAt, List<org.fluorovault.evidence.RuleResult> rules) {
-        static EvidenceResponse of(StoredVerdict s) {
-            Verdict v = s.verdict();
-            return new EvidenceResponse(s.procedureId(), s.procedureVersion(), v.verdict().name(), v.ruleSetVersion(),
-                    v.evaluatedAt(), v.rules());
-        }
-    }
-
-    @GetMapping(value = "/api/procedures/{id}/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
-    public EvidenceResponse evidence(@PathVariable long id, Principal user, HttpServletRequest http) {
-        Procedure p = procedure(id);
-        StoredVerdict v = evidence.evaluate(id, user.getName());
-        audited(http, AuditEventType.PROCEDURE_RECORD, p, "evidence viewed: " + v.verdict().verdict() + " (" + v.verdict().ruleSetVersion() + ")");
-        return EvidenceResponse.of(v);
-    }
-
-    @GetMapping(value = "/api/procedures/{id}/evidence/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<EvidenceResponse> history(@PathVariable long id, @RequestParam(defaultValue = "20") int limit,
-                                          HttpServletRequest http) {
-        audited(http, AuditEventType.PROCEDURE_RECORD, procedure(id), "evidence history viewed");
-        return evidence.history(id, Math.max(1, Math.min(limit, 500))).stream().map(EvidenceResponse::of).toList();
     }
 
     @GetMapping("/api/procedures/{id}/packet.pdf")
@@ -122,18 +86,4 @@ public class EvidenceController {
         return ContentDisposition.attachment().filename(name).build().toString();
     }
 
-    @ExceptionHandler(ProcedureNotFoundException.class)
-    ResponseEntity<Map<String, String>> notFound(ProcedureNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(NoRuleSetException.class)
-    ResponseEntity<Map<String, String>> noRuleSet(NoRuleSetException e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(EvidenceZip.IncompletePacketException.class)
-    ResponseEntity<Map<String, String>> incomplete(EvidenceZip.IncompletePacketException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "packet incomplete: " + e.getMessage()));
-    }
 }
