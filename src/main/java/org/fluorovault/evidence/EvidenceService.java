@@ -80,6 +80,11 @@ public class EvidenceService {
         return repo.history(procedureId, limit);
     }
 
+    /** The latest stored verdict of each procedure among {@code procedureIds} that has one (nothing is evaluated). */
+    public List<VerdictSummary> latest(java.util.Collection<Long> procedureIds) {
+        return repo.latest(procedureIds);
+    }
+
     /** The facts the rules look at, for the procedure's current version. */
     public EvidenceFacts facts(Procedure p) {
         List<EvidenceFacts.Session> others = new ArrayList<>();

@@ -36,8 +36,8 @@ public class UserController {
     }
 
     @GetMapping
-    public List<Map<String, Object>> list(HttpServletRequest request) {
-        List<Map<String, Object>> all = users.list();
+    public List<UserService.Account> list(HttpServletRequest request) {
+        List<UserService.Account> all = users.list();
         audit.record(audit.from(request, AuditEventType.APPLICATION_ACTIVITY).action(AuditAction.R)
                 .detail("listed " + all.size() + " users").build());
         return all;

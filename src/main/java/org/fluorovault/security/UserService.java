@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +56,14 @@ public class UserService implements UserDetailsService {
         }
     }
 
-    public List<Map<String, Object>> list() {
-        return jdbc.queryForList("SELECT username, role, enabled, created_at FROM app_user ORDER BY username");
+    /** A user as the administration lists it (never the password hash). */
+    public record Account(String username, Role role, boolean enabled, Instant createdAt) {}
+
+    /** Every user, by name. */
+    public List<Account> list() {
+        return jdbc.query("SELECT username, role, enabled, created_at FROM app_user ORDER BY username",
+                (rs, n) -> new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3),
+                        rs.getTimestamp(4).toInstant()));
     }
 
     /** Creates "admin" when absent, with the configured password or a generated one printed once. */
