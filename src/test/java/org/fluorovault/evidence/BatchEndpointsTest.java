@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 class BatchEndpointsTest extends ArchiveTestBase {
     static final String PW = "batch-endpoints-pw";
     final JsonMapper json = JsonMapper.builder().build();
-    @Autowired LinkOnReceipt linking;
+    @Autowired org.fluorovault.common.BackgroundWork background;
     @Autowired AuditTrail audit;
     @TempDir Path tmp;
 
@@ -58,12 +58,18 @@ class BatchEndpointsTest extends ArchiveTestBase {
     }
 
     private long procedure(String patientId) throws Exception {
+        return procedure(patientId, true);
+    }
+
+    /** A record; {@code performed} false leaves it SCHEDULED, which is never judged in the background. */
+    private long procedure(String patientId, boolean performed) throws Exception {
         String record = """
                 {"patient": {"id": "%s", "name": "Roe^Richard", "birthDate": "1958-02-11", "sex": "M"},
                  "accessionNumber": "A%s", "scheduledAt": "2026-10-20T08:00:00", "performedAt": "2026-10-20T08:30:00", "cptCode": "62323",
                  "levels": ["L4-L5"], "approach": "INTERLAMINAR", "laterality": "LEFT",
                  "physician": {"name": "Smith^Ann", "npi": "1234567893"}, "diagnoses": ["M54.16"]}
                 """.formatted(patientId, patientId);
+        if (!performed) record = record.replace(", \"performedAt\": \"2026-10-20T08:30:00\"", "");
         return ok(postJson("/api/procedures", "batchtech", PW, record)).get("id").asLong();
     }
 
@@ -84,11 +90,14 @@ class BatchEndpointsTest extends ArchiveTestBase {
     @Test
     void theLatestStoredVerdictOfEachProcedureInOneRequest() throws Exception {
         String pid = "PVB" + System.nanoTime() % 100000;
-        long judged = procedure(pid), never = procedure(pid + "N");
+        long judged = procedure(pid), never = procedure(pid + "N", false);
+        // a performed record is judged once in the background (VerdictOnChange); the two reads below add two verdicts
+        assertThat(background.awaitIdle(10_000, VerdictOnChange.QUEUE)).isTrue();
+        int before = ok(get("/api/procedures/" + judged + "/evidence/history", "batchauditor")).size();
         ok(get("/api/procedures/" + judged + "/evidence", "batchauditor"));
         ok(get("/api/procedures/" + judged + "/evidence", "batchauditor"));
         JsonNode history = ok(get("/api/procedures/" + judged + "/evidence/history", "batchauditor"));
-        assertThat(history).hasSize(2);
+        assertThat(history).hasSize(before + 2);
         assertThat(history.get(0).get("evaluatedAt")).as("two verdicts told apart by their time").isNotEqualTo(history.get(1).get("evaluatedAt"));
         int events = auditDetails(judged).size();
 
@@ -105,8 +114,8 @@ class BatchEndpointsTest extends ArchiveTestBase {
         assertThat(v.has("rules")).as("a summary, without the rules").isFalse();
         List<String> trail = auditDetails(judged);
         assertThat(trail.size()).as("one event for the one procedure read").isEqualTo(events + 1);
-        // read, not evaluated again: still two verdicts
-        assertThat(ok(get("/api/procedures/" + judged + "/evidence/history", "batchauditor"))).hasSize(2);
+        // read, not evaluated again: no new verdict
+        assertThat(ok(get("/api/procedures/" + judged + "/evidence/history", "batchauditor"))).hasSize(before + 2);
         assertThat(trail).anyMatch(e -> e.equals("batchauditor R " + pid + " latest verdict viewed: "
                 + v.get("verdict").asString() + " (" + v.get("ruleSetVersion").asString() + ")"));
 
@@ -148,7 +157,7 @@ class BatchEndpointsTest extends ArchiveTestBase {
         Path second = run(pid, study, 2), first = run(pid, study, 1), unmarked = run(pid, study, 3);
         Path elsewhere = run("PKX" + System.nanoTime() % 100000, TestDicom.uid(), 1); // another patient's study, not linked
         sendAll(second, first, unmarked, elsewhere);
-        assertThat(linking.awaitIdle(10_000)).isTrue();
+        assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
         if (ok(get("/api/procedures/" + id + "/studies", "batchauditor")).isEmpty()) { // not linked by a rule
             ok(postJson("/api/procedures/" + id + "/studies", "batchtech", PW,
                     "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"batch test\"}"));
