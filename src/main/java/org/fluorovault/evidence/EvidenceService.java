@@ -11,6 +11,7 @@ import org.fluorovault.archive.StudyQueries;
 import org.fluorovault.dose.DoseIndex;
 import org.fluorovault.dose.StudyDose;
 import org.fluorovault.procedure.CoveredDiagnoses;
+import org.fluorovault.procedure.GuidanceImaging;
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.procedure.ProcedureNotFoundException;
 import org.fluorovault.procedure.ProcedureService;
@@ -100,7 +101,7 @@ public class EvidenceService {
             images.addAll(studyImages);
             for (Annotation a : annotations.currentForStudy(link.studyInstanceUid())) notes.add(annotation(a));
             for (EvidenceFacts.LinkedImage i : studyImages) {
-                if (!"XA".equals(i.modality()) && !"RF".equals(i.modality())) continue;
+                if (!GuidanceImaging.FLUOROSCOPY.contains(i.modality())) continue;
                 analysis.stored(i.sopInstanceUid()).ifPresent(r -> suggestions.add(new EvidenceFacts.AnalysisSuggestion(
                         i.sopInstanceUid(), r.suggestedPattern().name(), r.confidence())));
             }
