@@ -1,5 +1,8 @@
 package org.fluorovault.security;
 
+import org.fluorovault.common.ConflictException;
+import org.fluorovault.common.InvalidRequestException;
+
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -43,16 +46,16 @@ public class UserService implements UserDetailsService {
 
     public void create(String username, String password, Role role) {
         if (username == null || !username.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("user name must be 1-64 letters, digits, '.', '_' or '-'");
+            throw new InvalidRequestException("user name must be 1-64 letters, digits, '.', '_' or '-'");
         }
         if (password == null || password.length() < 12) {
-            throw new IllegalArgumentException("password must have at least 12 characters");
+            throw new InvalidRequestException("password must have at least 12 characters");
         }
         try {
             jdbc.update("INSERT INTO app_user (username, password_hash, role, enabled, created_at) VALUES (?,?,?,?,?)",
                     username, encoder.encode(password), role.name(), true, Timestamp.from(Instant.now()));
         } catch (DuplicateKeyException e) {
-            throw new IllegalArgumentException("user " + username + " exists");
+            throw new ConflictException("user " + username + " exists");
         }
     }
 

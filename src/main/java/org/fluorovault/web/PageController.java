@@ -53,7 +53,7 @@ class PageController {
     /** Home: the first page of the menu the user's role may open (auditors search, the others start at the worklist). */
     @GetMapping("/")
     String home(Authentication auth) {
-        return "redirect:" + Page.home(Roles.of(auth)).path();
+        return "redirect:" + Page.home(org.fluorovault.security.Role.of(auth)).path();
     }
 
     @GetMapping("/worklist")
