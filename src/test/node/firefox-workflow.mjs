@@ -121,6 +121,7 @@ try {
   const verdict = await aud.page.$eval('#verdict .badge', e => e.textContent);
   const rules = await aud.page.$$eval('#rules tbody tr', rows => rows.length);
   const signoffHidden = await aud.page.$eval('#signoff-card', e => e.hidden || getComputedStyle(e).display === 'none');
+  const keyImages = await aud.page.$$eval('#key-images figcaption', captions => captions.map(c => c.textContent));
   const packets = await aud.page.evaluate(async () => {
     const out = {};
     for (const id of ['pdf', 'zip']) {
@@ -132,7 +133,7 @@ try {
     }
     return out;
   });
-  print({ step: 'evidence', found, evidencePage, verdict, rules, signoffHidden, packets });
+  print({ step: 'evidence', found, evidencePage, verdict, rules, signoffHidden, keyImages, packets });
 
   // the auditor has no annotation tools, and the server refuses an annotation sent with the session's token
   await open(aud.page, `/studies/${a.studyUid}`);

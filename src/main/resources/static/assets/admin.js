@@ -1,16 +1,16 @@
 // Administration: users and roles, the DICOM node's AE settings and storage (read-only).
-import { api, shell, el, ready } from './api.js';
+import { api } from './http.js';
+import { $, el, kv, shell, ready } from './dom.js';
+import { fmtTime } from './format.js';
 
 await shell('admin');
-const $ = id => document.getElementById(id);
-const kv = pairs => el('dl', { class: 'kv' }, pairs.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
 const size = b => b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : `${(b / 1e6).toFixed(0)} MB`;
 
 async function loadUsers() {
   const users = await api('/api/admin/users');
   $('users').tBodies[0].replaceChildren(...users.map(u => el('tr', {},
     el('td', {}, u.username), el('td', {}, u.role.toLowerCase()), el('td', {}, u.enabled ? 'yes' : 'no'),
-    el('td', {}, String(u.created_at ?? u.createdAt ?? '').slice(0, 16).replace('T', ' ')))));
+    el('td', {}, fmtTime(u.createdAt)))));
 }
 
 $('new-user').addEventListener('submit', async e => {
@@ -61,7 +61,7 @@ async function loadQuarantine() {
       await loadQuarantine();
     } }, label);
     return el('tr', {},
-      el('td', {}, String(e.receivedAt).slice(0, 19).replace('T', ' ')), el('td', {}, e.sopInstanceUid),
+      el('td', {}, fmtTime(e.receivedAt, { seconds: true })), el('td', {}, e.sopInstanceUid),
       el('td', {}, e.callingAet ?? ''), el('td', {}, e.reason ?? ''),
       el('td', { title: e.indexedSha256 ?? '' }, short(e.indexedSha256)), el('td', { title: e.quarantinedSha256 }, short(e.quarantinedSha256)),
       el('td', {}, act('Release', 'POST', `/api/admin/storage/quarantine/${e.id}/release`,
@@ -91,7 +91,7 @@ async function loadHeld() {
       } catch (err) { $('held-status').textContent = err.message; }
     };
     const p = h.patient || {};
-    return el('tr', {}, el('td', {}, String(h.receivedAt).slice(0, 16).replace('T', ' ')),
+    return el('tr', {}, el('td', {}, fmtTime(h.receivedAt)),
       el('td', {}, `${h.messageType} ${h.controlId}`), el('td', {}, `${h.sender ?? ''} at ${h.sourceAddress ?? ''}`),
       el('td', {}, el('a', { href: `/procedures/${h.procedureId}` }, `#${h.procedureId}`)), el('td', {}, h.currentPatientId),
       el('td', {}, [p.id, p.name, p.birthDate, p.sex].filter(x => x).join(', ')), el('td', {}, why),

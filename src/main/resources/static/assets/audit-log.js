@@ -1,14 +1,15 @@
 // The audit log (ADMIN, AUDITOR): entries by time, user, patient or procedure, 100 a page, and the
 // verification of its hash chain. Reading the log is itself recorded in it.
-import { api, shell, el, badge, ready } from './api.js';
+import { api } from './http.js';
+import { $, el, badge, shell, ready } from './dom.js';
+import { fmtTime } from './format.js';
 
-await shell('audit');
-const $ = id => document.getElementById(id);
+await shell('audit-log');
 const SIZE = 100;
 let page = 0;
 
 const COLUMNS = [
-  ['Time', e => (e.time || '').slice(0, 19).replace('T', ' ')],
+  ['Time', e => fmtTime(e.time, { seconds: true })],
   ['Event', e => [e.eventName, e.eventTypeName].filter(Boolean).join(' · ')],
   ['Outcome', e => e.outcome === '0' || e.outcome === 0 ? badge('success', 'ok') : badge(`failure ${e.outcome}`, 'fail')],
   ['User', e => [e.user, e.role && `(${String(e.role).toLowerCase()})`].filter(Boolean).join(' ')],

@@ -1,4 +1,5 @@
-import { csrfToken, ready } from './api.js';
+import { csrfToken } from './http.js';
+import { ready } from './dom.js';
 
 const form = document.getElementById('login');
 // the cookie holds the newest token (the form's may be from a page kept open across a new session)

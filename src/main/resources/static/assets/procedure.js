@@ -1,13 +1,12 @@
 // One procedure: its record, physician sign-off, the evidence verdict with its rules, key images,
 // dose, chain of custody and the evidence packets.
-import { api, shell, el, badge, ApiError, ready } from './api.js';
-import { procedureFields as f } from './procedures.js';
+import { api, ApiError } from './http.js';
+import { $, el, kv, badge, shell, ready } from './dom.js';
+import { procedureFields as f, fmtTime } from './format.js';
 
-const $ = id => document.getElementById(id);
 const id = location.pathname.split('/').pop();
 const base = `/api/procedures/${encodeURIComponent(id)}`;
 const me = await shell(null);
-const kv = pairs => el('dl', { class: 'kv' }, pairs.filter(([, v]) => v !== '' && v != null).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
 $('pdf').href = `${base}/packet.pdf`;
 $('zip').href = `${base}/packet.zip`;
 
@@ -34,7 +33,7 @@ async function loadRecord() {
     ['Physician', f.physician(p)], ['CPT', d.cptCode], ['Levels', (d.levels || []).join(', ')],
     ['Approach', [d.approach, d.laterality].filter(Boolean).join(', ').toLowerCase()],
     ['Contrast', d.contrastContraindication ? `not given: ${String(d.contrastContraindication.kind).toLowerCase()} ${d.contrastContraindication.text || ''}` : ''],
-    ['Version', `${p.version} · ${p.updatedBy || ''} ${(p.updatedAt || '').slice(0, 16).replace('T', ' ')}`],
+    ['Version', `${p.version} · ${p.updatedBy || ''} ${fmtTime(p.updatedAt)}`],
   ]));
   const links = await api(`${base}/studies`).catch(() => []);
   const studies = [...new Set([...links.map(l => l.studyInstanceUid)])];
@@ -76,7 +75,7 @@ async function loadEvidence() {
     const ev = await api(`${base}/evidence`);
     $('verdict').replaceChildren(badge(ev.verdict));
     $('evidence').replaceChildren(
-      el('p', { class: 'muted' }, `Rule set ${ev.ruleSetVersion ?? ''}, evaluated ${(ev.evaluatedAt || '').slice(0, 16).replace('T', ' ')}`),
+      el('p', { class: 'muted' }, `Rule set ${ev.ruleSetVersion ?? ''}, evaluated ${fmtTime(ev.evaluatedAt)}`),
       el('table', { class: 'grid', id: 'rules' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Rule'), el('th', {}, 'Status'), el('th', {}, 'Finding'), el('th', {}, 'Evidence'))),
         el('tbody', {}, (ev.rules || []).map(r => el('tr', { dataset: { rule: r.id } },
@@ -97,20 +96,11 @@ async function loadDose(studies) {
   $('dose').replaceChildren(totals.length ? kv(totals) : 'No dose report received.');
 }
 
-async function loadKeyImages(studies) {
-  const images = [];
-  for (const s of studies) {
-    const inst = await api(`/dicomweb/studies/${encodeURIComponent(s)}/instances`, { accept: 'application/dicom+json' }).catch(() => []);
-    for (const i of inst) {
-      const uid = i['00080018']?.Value?.[0];
-      if (!i['00280010']) continue;
-      const a = await api(`/api/instances/${encodeURIComponent(uid)}/annotations`).catch(() => null);
-      const cur = a?.current;
-      if (!cur?.keyImage) continue;
-      for (const frame of (cur.keyFrames?.length ? cur.keyFrames : [cur.needleTip?.frame || 1])) images.push({ uid, frame, a: cur });
-    }
-  }
-  $('key-images').replaceChildren(...(images.length ? images.map(k => el('figure', { style: 'margin:0;width:180px' },
+/** The key images people marked in the linked studies, one figure per key frame (one request: .../key-images). */
+async function loadKeyImages() {
+  const marked = await api(`${base}/key-images`).catch(() => []);
+  const frames = marked.flatMap(k => k.frames.map(frame => ({ uid: k.sopInstanceUid, frame, a: k.annotation })));
+  $('key-images').replaceChildren(...(frames.length ? frames.map(k => el('figure', { style: 'margin:0;width:180px' },
     el('img', { src: `/api/instances/${encodeURIComponent(k.uid)}/frames/${k.frame}/rendered`, alt: `Key frame ${k.frame}`, style: 'width:180px;background:#000' }),
     el('figcaption', { class: 'muted' }, `frame ${k.frame} · ${[k.a.level, k.a.contrastPattern].filter(Boolean).join(' · ')}`)))
     : ['No key images marked.']));
@@ -122,7 +112,7 @@ async function loadCustody() {
     const events = await api(`${base}/studies/history`);
     $('custody').replaceChildren(events.length ? el('table', { class: 'grid' },
       el('thead', {}, el('tr', {}, ['When', 'What', 'Study', 'How', 'Who', 'Why'].map(h => el('th', {}, h)))),
-      el('tbody', {}, events.map(e => el('tr', {}, el('td', {}, (e.at || '').slice(0, 19).replace('T', ' ')),
+      el('tbody', {}, events.map(e => el('tr', {}, el('td', {}, fmtTime(e.at, { seconds: true })),
         el('td', {}, String(e.action).toLowerCase()), el('td', {}, e.studyInstanceUid), el('td', {}, String(e.method).toLowerCase()),
         el('td', {}, e.actor), el('td', { style: 'white-space:normal' }, e.detail || '')))))
       : 'No study has been linked.');
@@ -132,5 +122,5 @@ async function loadCustody() {
 }
 
 const rec = await loadRecord();
-if (rec) await Promise.all([loadEvidence(), loadDose(rec.studies), loadKeyImages(rec.studies), loadCustody()]);
+if (rec) await Promise.all([loadEvidence(), loadDose(rec.studies), loadKeyImages(), loadCustody()]);
 ready();

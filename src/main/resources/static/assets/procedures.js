@@ -1,28 +1,10 @@
-// Procedure records as the worklist and the search show them. The record's JSON (procedure API):
-// {id, version, status, studyInstanceUid, data: {patient: {id, name}, accessionNumber, scheduledAt,
-// performedAt, physician: {name}, levels, ...}, updatedAt, updatedBy}; the search pages add each
-// record's worklist status (worklistStatus: SCHEDULED, PERFORMED, IMAGES_RECEIVED, REVIEW_NEEDED,
-// REVIEWED, SIGNED, CANCELLED, derived on the server); the verdict comes from the evidence API.
-import { esc, fmtName } from './api.js';
+// The procedure lists of the worklist and the search: a windowed table (only the rows in view are
+// drawn) with sorting, the latest stored verdicts of the rows drawn, and the fetch of every page of
+// a search. The fields, sort, filter and paging themselves are in format.js.
+import { esc, badgeHtml } from './dom.js';
+import { procedureFields, sortProcedures, laterPages, mergePages, SEARCH_PAGE_SIZE } from './format.js';
 
-const day = t => (t || '').slice(0, 10);
-
-export const procedureFields = {
-  date: p => day(p.data?.performedAt || p.data?.scheduledAt),
-  id: p => p.id,
-  patientId: p => p.data?.patient?.id ?? '',
-  patientName: p => fmtName(p.data?.patient?.name),
-  accession: p => p.data?.accessionNumber ?? '',
-  physician: p => fmtName(p.data?.physician?.name),
-  status: p => p.worklistStatus ?? p.status ?? '',
-  verdict: p => p.verdict ?? '',
-};
-
-export const badgeHtml = v => v
-  ? `<span class="badge badge-${esc(String(v).toLowerCase().replaceAll('_', '-'))}">${esc(String(v).replaceAll('_', ' ').toLowerCase())}</span>`
-  : '<span class="muted">—</span>';
-
-/** One table row as HTML; every value escaped. {@code index} is its place in the whole list (for aria-rowindex). */
+/** One table row as HTML; every value escaped. `index` is its place in the whole list (for aria-rowindex). */
 function procedureRow(p, index) {
   const f = procedureFields;
   return `<tr aria-rowindex="${index + 2}">
@@ -31,25 +13,16 @@ function procedureRow(p, index) {
     <td>${esc(f.physician(p))}</td><td>${badgeHtml(f.status(p))}</td><td data-verdict="${esc(p.id)}">${badgeHtml(f.verdict(p))}</td></tr>`;
 }
 
-/** The order each status takes when sorting by status: the way a procedure goes. */
-const STATUS_ORDER = ['SCHEDULED', 'PERFORMED', 'IMAGES_RECEIVED', 'REVIEW_NEEDED', 'REVIEWED', 'SIGNED', 'CANCELLED'];
-const SORT_KEYS = {
-  ...procedureFields,
-  patientName: p => procedureFields.patientName(p).toLowerCase(),
-  physician: p => procedureFields.physician(p).toLowerCase(),
-  status: p => STATUS_ORDER.indexOf(procedureFields.status(p)),
-};
-
 /**
  * A table of procedures that draws only the rows in view. Rows have one fixed height (CSS
- * {@code table.windowed tbody tr}); two spacer rows stand for the rows above and below, so the
- * scroll bar is that of the whole list. Sorting (the column buttons) and filtering (the caller's
- * {@code show(list)}) work on the whole list. For assistive technology the table tells its row
- * count (aria-rowcount) and each row its place (aria-rowindex); the scroll area is focusable, so
- * arrow and page keys scroll it, and a focused link keeps its focus while the rows are redrawn.
- * The evidence column is filled for the rows drawn (a few requests at a time, each verdict once).
+ * `table.windowed tbody tr`); two spacer rows stand for the rows above and below, so the scroll bar
+ * is that of the whole list. Sorting (the column buttons; statuses in `statusOrder`, the server's
+ * worklist status order) and filtering (the caller's `show(list)`) work on the whole list. For
+ * assistive technology the table tells its row count (aria-rowcount) and each row its place
+ * (aria-rowindex); the scroll area is focusable, so arrow and page keys scroll it, and a focused
+ * link keeps its focus while the rows are redrawn. The evidence column is filled for the rows drawn.
  */
-export function procedureTable(api, table, emptyText) {
+export function procedureTable(api, table, emptyText, statusOrder) {
   const scroller = table.closest('.scroll'), tbody = table.tBodies[0];
   const OVERSCAN = 12;
   let list = [], rowPx = 34, start = -1, end = -1, frame = 0, sort = { key: 'date', dir: 1 };
@@ -73,11 +46,6 @@ export function procedureTable(api, table, emptyText) {
       }
       show(list);
     });
-  }
-
-  function sorted(items) {
-    const key = SORT_KEYS[sort.key], dir = sort.dir;
-    return items.map(p => [key(p), p.id, p]).sort((a, b) => (a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1] - b[1])).map(e => e[2]);
   }
 
   const spacer = px => px > 0 ? `<tr class="spacer" aria-hidden="true" style="height:${px}px"><td colspan="8"></td></tr>` : '';
@@ -104,9 +72,9 @@ export function procedureTable(api, table, emptyText) {
   }, { passive: true });
   addEventListener('resize', () => paint(false));
 
-  /** Shows {@code items} (sorted by the chosen column); answers how many rows were drawn. */
+  /** Shows `items` (sorted by the chosen column); answers how many rows were drawn. */
   function show(items) {
-    list = sorted(items);
+    list = sortProcedures(items, sort, statusOrder);
     table.setAttribute('aria-rowcount', String(list.length + 1));
     scroller.scrollTop = 0; // a new order or filter starts at its first row
     paint(true);
@@ -117,32 +85,39 @@ export function procedureTable(api, table, emptyText) {
   return { show };
 }
 
+/** The most ids GET /api/procedures/verdicts takes at once. */
+const VERDICTS_AT_ONCE = 200;
+
 /**
- * Fills the evidence column of the procedures drawn with each one's last stored verdict
- * (GET .../evidence/history?limit=1, which evaluates nothing), a few requests at a time, each once.
+ * Fills the evidence column of the procedures drawn with each one's latest stored verdict
+ * (GET /api/procedures/verdicts?ids=..., which evaluates nothing): one request for the rows drawn,
+ * one at a time, each procedure asked once; rows scrolled away before their turn are not asked.
  */
 function verdictLoader(api, tbody) {
-  const waiting = [];
-  let running = 0;
-  const next = () => {
-    while (running < 4 && waiting.length) {
-      const p = waiting.shift();
-      p.verdictAsked = true;
-      running++;
-      api(`/api/procedures/${encodeURIComponent(p.id)}/evidence/history?limit=1`)
-        .then(h => {
-          p.verdict = h[0]?.verdict ?? null;
-          const cell = tbody().querySelector(`td[data-verdict="${CSS.escape(String(p.id))}"]`);
-          if (cell) cell.innerHTML = badgeHtml(p.verdict);
-        })
-        .catch(() => { p.verdict = null; })
-        .finally(() => { running--; next(); });
+  let drawn = [], busy = false;
+  const next = async () => {
+    if (busy) return;
+    const asking = drawn.filter(p => p.verdict === undefined && !p.verdictAsked).slice(0, VERDICTS_AT_ONCE);
+    if (!asking.length) return;
+    busy = true;
+    for (const p of asking) p.verdictAsked = true;
+    try {
+      const found = await api(`/api/procedures/verdicts?ids=${asking.map(p => encodeURIComponent(p.id)).join(',')}`);
+      for (const p of asking) {
+        p.verdict = found[p.id]?.verdict ?? null;
+        const cell = tbody().querySelector(`td[data-verdict="${CSS.escape(String(p.id))}"]`);
+        if (cell) cell.innerHTML = badgeHtml(p.verdict);
+      }
+    } catch {
+      for (const p of asking) p.verdict = null;
+    } finally {
+      busy = false;
+      next();
     }
   };
   return {
-    watch(drawn) {
-      waiting.length = 0; // rows scrolled away are not asked for any more
-      for (const p of drawn) if (p.verdict === undefined && !p.verdictAsked) waiting.push(p);
+    watch(rows) {
+      drawn = rows;
       next();
     },
   };
@@ -150,13 +125,11 @@ function verdictLoader(api, tbody) {
 
 /**
  * Every procedure of a search: the first page tells the total, the other pages are fetched at once
- * (at most 500 a page). Each procedure gets its worklist status from the page's worklistStatus map.
+ * (500 a page, at most `limit` procedures). Each procedure gets its worklist status from its page's map.
  */
 export async function searchAll(api, params, limit = 5000) {
-  const page = p => api(`/api/procedures?${new URLSearchParams({ ...params, page: p, size: 500 })}`);
+  const page = p => api(`/api/procedures?${new URLSearchParams({ ...params, page: p, size: SEARCH_PAGE_SIZE })}`);
   const first = await page(0);
-  const pages = Math.ceil(Math.min(first.total, limit) / 500);
-  const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 1)));
-  const all = [first, ...rest].flatMap(r => r.items.map(p => ({ ...p, worklistStatus: r.worklistStatus?.[p.id] }))).slice(0, limit);
-  return { items: all, total: first.total };
+  const rest = await Promise.all(laterPages(first.total, limit).map(page));
+  return { items: mergePages([first, ...rest], limit), total: first.total };
 }

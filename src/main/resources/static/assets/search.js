@@ -1,10 +1,13 @@
 // Auditor search: by patient, accession, physician, date of service or procedure number.
-import { api, shell, ready } from './api.js';
-import { procedureFields, procedureTable, searchAll } from './procedures.js';
+import { api, vocabulary } from './http.js';
+import { $, shell, ready } from './dom.js';
+import { procedureFields } from './format.js';
+import { procedureTable, searchAll } from './procedures.js';
 
 await shell('search');
-const form = document.getElementById('search'), info = document.getElementById('info');
-const table = procedureTable(api, document.getElementById('results'), 'No procedure matches.');
+const { worklistStatusOrder } = await vocabulary();
+const form = $('search'), info = $('info');
+const table = procedureTable(api, $('results'), 'No procedure matches.', worklistStatusOrder);
 
 form.addEventListener('submit', async e => {
   e.preventDefault();
@@ -20,7 +23,7 @@ form.addEventListener('submit', async e => {
     table.show(list);
     info.textContent = list.length ? `${list.length} procedure${list.length === 1 ? '' : 's'}${total > list.length && !phys ? ` of ${total}` : ''}` : 'No procedure matches.';
   } catch (err) {
-    info.textContent = err.status === 404 ? 'Procedure records are not available on this server.' : err.message;
+    info.textContent = err.message;
   }
 });
 ready();

@@ -1,21 +1,13 @@
 // Study review: runs of the study, the cine player with the analysis overlay, and the annotation
 // tools (technologists and physicians) with the annotation history.
-import { api, shell, el, dv, T, fmtDate, fmtName, badge, ApiError, ready } from './api.js';
+import { api, ApiError, vocabulary } from './http.js';
+import { $, el, badge, shell, ready } from './dom.js';
+import { dv, T, fmtDate, fmtName, fmtTime, label } from './format.js';
 import { Cine } from './cine.js';
 import { drawCurve } from './curve.js';
 
-const CHOICES = {
-  level: ['L1-L2', 'L2-L3', 'L3-L4', 'L4-L5', 'L5-S1', 'CAUDAL'],
-  approach: ['INTERLAMINAR_MIDLINE', 'INTERLAMINAR_PARAMEDIAN', 'CAUDAL'],
-  laterality: ['LEFT', 'RIGHT', 'MIDLINE', 'BILATERAL'],
-  view: ['AP', 'LATERAL', 'CONTRALATERAL_OBLIQUE', 'OTHER'],
-  contrastPattern: ['EPIDURAL', 'VASCULAR_REPOSITIONED', 'VASCULAR', 'INTRATHECAL', 'NONE', 'NOT_GIVEN_CONTRAINDICATED'],
-};
-/** Choice labels: codes with digits (levels) and two-letter codes (AP) stay as they are. */
-const label = v => /\d/.test(v) || v.length <= 2 ? v : v.replaceAll('_', ' ').toLowerCase().replace(/^\w/, c => c.toUpperCase());
 /** The analysis suggests EPIDURAL/VASCULAR/INTRATHECAL/NONE; INDETERMINATE has no observed-pattern counterpart. */
 const CONFIRMABLE = new Set(['EPIDURAL', 'VASCULAR', 'INTRATHECAL', 'NONE']);
-const $ = id => document.getElementById(id);
 const studyUid = decodeURIComponent(location.pathname.split('/').pop());
 const json = { accept: 'application/dicom+json' };
 
@@ -44,6 +36,8 @@ if (!runs.length) {
   requestAnimationFrame(() => performance.mark('fv-first-frame')); // the frame is on screen by the next animation frame
 }
 const me = await mePromise;
+/** The values of each coded annotation field ({level: [...], approach: [...], ...}), from the server's vocabulary. */
+const { annotationChoices: CHOICES } = await vocabulary();
 state.canAnnotate = me.role === 'TECHNOLOGIST' || me.role === 'PHYSICIAN';
 for (const e of document.querySelectorAll('.annotate-only')) e.hidden = !state.canAnnotate;
 if (!state.canAnnotate) $('tool-tip').remove();
@@ -245,7 +239,7 @@ async function loadAnnotations(uid) {
   const { current, history = [] } = data || {};
   const summary = a => [a.level, a.approach && label(a.approach), a.laterality && label(a.laterality), a.view,
     a.contrastPattern && `contrast ${label(a.contrastPattern)}`, a.keyImage ? 'key image' : null].filter(Boolean).join(' · ');
-  const who = a => [`v${a.version}`, a.author, a.role?.toLowerCase(), (a.createdAt || '').slice(0, 19).replace('T', ' ')]
+  const who = a => [`v${a.version}`, a.author, a.role?.toLowerCase(), fmtTime(a.createdAt, { seconds: true })]
     .filter(Boolean).join(' · ');
   $('current').replaceChildren(current ? el('div', {}, el('strong', {}, summary(current)), el('div', { class: 'muted' }, who(current)))
     : 'None yet');

@@ -85,6 +85,14 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The web feature serves pages and reads the others' APIs; no feature reaches back into it. */
+    @Test
+    void nothingDependsOnWeb() {
+        noClasses().that().resideOutsideOfPackage("org.fluorovault.web..")
+                .should().dependOnClassesThat().resideInAPackage("org.fluorovault.web..")
+                .check(CLASSES);
+    }
+
     /** Every feature may record audit events, so the audit trail depends on none of them (only on the shared error types). */
     @Test
     void auditDependsOnNoFeature() {

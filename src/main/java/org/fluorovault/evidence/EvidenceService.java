@@ -11,6 +11,7 @@ import org.fluorovault.archive.StudyQueries;
 import org.fluorovault.dose.DoseIndex;
 import org.fluorovault.dose.StudyDose;
 import org.fluorovault.procedure.CoveredDiagnoses;
+import org.fluorovault.procedure.GuidanceImaging;
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.procedure.ProcedureNotFoundException;
 import org.fluorovault.procedure.ProcedureService;
@@ -80,6 +81,11 @@ public class EvidenceService {
         return repo.history(procedureId, limit);
     }
 
+    /** The latest stored verdict of each procedure among {@code procedureIds} that has one (nothing is evaluated). */
+    public List<VerdictSummary> latest(java.util.Collection<Long> procedureIds) {
+        return repo.latest(procedureIds);
+    }
+
     /** The facts the rules look at, for the procedure's current version. */
     public EvidenceFacts facts(Procedure p) {
         List<EvidenceFacts.Session> others = new ArrayList<>();
@@ -95,7 +101,7 @@ public class EvidenceService {
             images.addAll(studyImages);
             for (Annotation a : annotations.currentForStudy(link.studyInstanceUid())) notes.add(annotation(a));
             for (EvidenceFacts.LinkedImage i : studyImages) {
-                if (!"XA".equals(i.modality()) && !"RF".equals(i.modality())) continue;
+                if (!GuidanceImaging.FLUOROSCOPY.contains(i.modality())) continue;
                 analysis.stored(i.sopInstanceUid()).ifPresent(r -> suggestions.add(new EvidenceFacts.AnalysisSuggestion(
                         i.sopInstanceUid(), r.suggestedPattern().name(), r.confidence())));
             }

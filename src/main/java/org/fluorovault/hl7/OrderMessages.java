@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.fluorovault.audit.AuditAction;
+import org.fluorovault.procedure.GuidanceImaging;
 import org.fluorovault.procedure.DuplicateAccessionException;
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.procedure.Procedure.Physician;
@@ -21,7 +22,7 @@ import org.fluorovault.procedure.Status;
 final class OrderMessages {
     private static final Set<String> CPT_SYSTEMS = Set.of("CPT", "C4", "CPT4", "CPT-4");
     private static final Set<String> ICD10_SYSTEMS = Set.of("I10", "I10C", "ICD10", "ICD10CM", "ICD-10-CM");
-    private static final Set<String> MODALITIES = Set.of("XA", "RF", "CT");
+    private static final List<String> MODALITIES = GuidanceImaging.GUIDANCE_MODALITIES;
 
     private final ProcedureService procedures;
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.SocketFactory;
@@ -14,6 +14,8 @@ import javax.net.SocketFactory;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.archive.StoredInstance;
+import org.fluorovault.common.BackgroundWork;
+import org.fluorovault.common.WorkQueue;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.data.VR;
@@ -66,15 +68,23 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
     private final AssociationParams params;
     private final PendingCommitments pending;
     private final SocketFactory tlsSockets;
+    public static final String QUEUE = "storage-commitment";
     private volatile DimseDispatcher dispatcher;
-    private volatile ThreadPoolExecutor worker;
+    private volatile boolean running;
+    private final WorkQueue queue;
+    private final BackgroundWork work;
+    /** Requests waiting for their report, by id: with the requesting association while it may still be open. */
+    private final Map<Long, Waiting> waiting = new ConcurrentHashMap<>();
+
+    /** A recorded request and where it came from (null association: recorded before a restart). */
+    private record Waiting(Association assoc, PresentationContext pc, PendingCommitments.Pending pending) {}
 
     /**
      * @param params the node's association settings, for reports sent on a new association
      * @param tls    the node's TLS identity; a requester marked TLS without one is a configuration error
      */
     StorageCommitmentScp(InstanceIndex index, ArchiveStore archive, CommitmentProperties props, AssociationParams params,
-                         PendingCommitments pending, DicomTlsContext tls) {
+                         PendingCommitments pending, DicomTlsContext tls, BackgroundWork work) {
         this.index = index;
         this.archive = archive;
         this.props = props;
@@ -84,6 +94,9 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
             if (r.tls()) tls.require("Storage commitment requester " + aet); // no TLS without our key
         });
         this.tlsSockets = tls.tls().<SocketFactory>map(DicomTls::socketFactory).orElse(null);
+        // a request left out when full stays recorded and is reported after the next start
+        this.work = work;
+        this.queue = work.queue(QUEUE, 10_000, true, "its report is sent after the next start", this::report);
     }
 
     @Override
@@ -101,40 +114,34 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
     }
 
     /**
-     * Starts the worker and queues the reports of the requests recorded before the last stop; they
-     * go to the requesters' configured addresses.
+     * Queues the reports of the requests recorded before the last stop; they go to the requesters' configured
+     * addresses. Reports are sent in order on the {@link BackgroundWork} queue {@value #QUEUE}.
      */
     @Override
     public synchronized void start() {
-        if (worker != null) return;
-        worker = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "storage-commitment");
-            t.setDaemon(true);
-            return t;
-        });
+        if (running) return;
+        running = true;
         List<PendingCommitments.Pending> left = pending.all();
         if (!left.isEmpty()) LOG.info("storage commitment: {} report(s) left from before the restart", left.size());
-        for (PendingCommitments.Pending p : left) worker.execute(() -> commitAndReport(null, null, p));
+        for (PendingCommitments.Pending p : left) {
+            waiting.putIfAbsent(p.id(), new Waiting(null, null, p));
+            queue.submit(Long.toString(p.id()));
+        }
     }
 
     /**
-     * Stops the worker: reports not started stay recorded for the next start; the one being sent
-     * is finished (bounded by the report timeout), so no report goes out twice.
+     * Stops reporting: reports not started stay recorded for the next start; the one being sent is finished (the
+     * background queue waits for it at shutdown), so no report goes out twice.
      */
     @Override
     public synchronized void stop() {
-        ThreadPoolExecutor w = worker;
-        worker = null;
-        if (w == null) return;
-        w.getQueue().clear();
-        w.shutdown();
-        try {
-            if (!w.awaitTermination(props.commitmentReportTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS)) {
-                LOG.warn("storage commitment worker did not stop in time; interrupting it");
-                w.shutdownNow();
+        running = false;
+        waiting.clear();
+        try { // queued reports now return at once; the one being sent is finished, so it is forgotten once delivered
+            if (!work.awaitIdle(props.commitmentReportTimeout().toMillis() + 5000, QUEUE)) {
+                LOG.warn("storage commitment: a report was still being sent at stop; it is sent again after the next start");
             }
         } catch (InterruptedException e) {
-            w.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
@@ -173,8 +180,7 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
         for (Attributes r : refs) {
             requested.add(new String[] {r.getString(Tags.ReferencedSOPClassUID), r.getString(Tags.ReferencedSOPInstanceUID)});
         }
-        ThreadPoolExecutor w = worker;
-        if (w == null) throw new DimseException(CommitmentStatus.PROCESSING_FAILURE, "Storage commitment is stopping");
+        if (!running) throw new DimseException(CommitmentStatus.PROCESSING_FAILURE, "Storage commitment is stopping");
         PendingCommitments.Pending p;
         try {
             p = pending.add(transaction, assoc.callingAet(), requested);
@@ -188,9 +194,9 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
         try {
             responder.respond(rsp, null);
         } finally { // accepted even when the response cannot be sent: the report goes to a new association
-            try {
-                w.execute(() -> commitAndReport(assoc, pc, p));
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            waiting.put(p.id(), new Waiting(assoc, pc, p));
+            if (!queue.submit(Long.toString(p.id()))) {
+                waiting.remove(p.id());
                 LOG.info("{}: storage commitment {} recorded; reported after the next start", assoc.name(), transaction);
             }
         }
@@ -202,6 +208,12 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
      *
      * @param assoc the requesting association, null for a request recorded before a restart
      */
+    private void report(String id) {
+        Waiting w = waiting.remove(Long.parseLong(id));
+        if (w == null || !running) return; // reported already, or stopping: the request stays recorded
+        commitAndReport(w.assoc(), w.pc(), w.pending());
+    }
+
     private void commitAndReport(Association assoc, PresentationContext pc, PendingCommitments.Pending p) {
         String transaction = p.transactionUid();
         String name = assoc != null ? assoc.name() : p.callingAet() + " (recorded)";

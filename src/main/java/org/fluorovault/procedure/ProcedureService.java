@@ -1,7 +1,5 @@
 package org.fluorovault.procedure;
 
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -353,8 +350,6 @@ public class ProcedureService {
 
     /** A UUID-derived UID (PS3.5 B.2): 2.25 followed by the UUID as one decimal number. */
     static String newUid() {
-        UUID u = UUID.randomUUID();
-        ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-        return "2.25." + new BigInteger(1, b.array());
+        return org.fluorovault.dicom.data.UidGenerator.fromUuid();
     }
 }

@@ -16,6 +16,8 @@ package org.fluorovault.procedure;
  *       has neither an analysis result nor an annotation (images still coming in, analysis pending).</li>
  *   </ul></li>
  * </ul>
+ * The constants are declared in the order a procedure goes; the worklist sorts by that order, which
+ * {@code GET /api/vocabulary} serves.
  */
 public enum WorklistStatus {
     SCHEDULED, PERFORMED, IMAGES_RECEIVED, REVIEW_NEEDED, REVIEWED, SIGNED, CANCELLED;

@@ -24,7 +24,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,13 +44,13 @@ public class DicomWebController {
     private static final Set<String> PAGING = Set.of("limit", "offset", "includefield", "fuzzymatching");
 
     private final QidoService qido;
-    private final JdbcTemplate jdbc;
+    private final StoredFiles files;
     private final ArchiveStore archive;
     private final AuditTrail audit;
 
-    public DicomWebController(QidoService qido, JdbcTemplate jdbc, ArchiveStore archive, AuditTrail audit) {
+    public DicomWebController(QidoService qido, StoredFiles files, ArchiveStore archive, AuditTrail audit) {
         this.qido = qido;
-        this.jdbc = jdbc;
+        this.files = files;
         this.archive = archive;
         this.audit = audit;
     }
@@ -146,30 +145,26 @@ public class DicomWebController {
 
     @GetMapping("/studies/{study}")
     public ResponseEntity<StreamingResponseBody> retrieveStudy(@PathVariable String study, HttpServletRequest rq) {
-        return multipart(rq, study, paths("st.study_instance_uid = ?", study));
+        return multipart(rq, study, paths(files.ofStudy(study)));
     }
 
     @GetMapping("/studies/{study}/series/{series}")
     public ResponseEntity<StreamingResponseBody> retrieveSeries(@PathVariable String study, @PathVariable String series,
                                                                 HttpServletRequest rq) {
-        return multipart(rq, study, paths("st.study_instance_uid = ? AND se.series_instance_uid = ?", study, series));
+        return multipart(rq, study, paths(files.ofSeries(study, series)));
     }
 
     @GetMapping("/studies/{study}/series/{series}/instances/{instance}")
     public ResponseEntity<StreamingResponseBody> retrieveInstance(@PathVariable String study, @PathVariable String series,
                                                                   @PathVariable String instance, HttpServletRequest rq) {
-        return multipart(rq, study, paths("st.study_instance_uid = ? AND se.series_instance_uid = ? AND i.sop_instance_uid = ?",
-                study, series, instance));
+        return multipart(rq, study, paths(files.ofInstance(study, series, instance)));
     }
 
     private record Stored(Path path, String patientId, String sopInstanceUid, Path relative) {}
 
-    private List<Stored> paths(String where, Object... args) {
-        return jdbc.query("SELECT i.path, p.patient_id, i.sop_instance_uid FROM instance i JOIN series se ON i.series_fk = se.id JOIN study st ON "
-                + "se.study_fk = st.id JOIN patient p ON st.patient_fk = p.id WHERE " + where
-                + " ORDER BY se.series_number, se.id, i.instance_number, i.id",
-                (rs, n) -> new Stored(archive.resolve(Path.of(rs.getString(1))), rs.getString(2), rs.getString(3),
-                        Path.of(rs.getString(1))), args);
+    private List<Stored> paths(List<StoredFiles.StoredFile> found) {
+        return found.stream().map(f -> new Stored(archive.resolve(f.relative()), f.patientId(), f.sopInstanceUid(), f.relative()))
+                .toList();
     }
 
     private ResponseEntity<StreamingResponseBody> multipart(HttpServletRequest rq, String study, List<Stored> found) {

@@ -1,6 +1,10 @@
 package org.fluorovault.review;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.fluorovault.dicom.sr.Code;
@@ -92,6 +96,25 @@ public final class Vocabulary {
         ContrastPattern(Code code) { this.code = code; }
 
         @Override public Code code() { return code; }
+    }
+
+    /**
+     * The values each coded field of an annotation may take, by field name ("level", "approach",
+     * ...) in the order the annotation form shows them: what the study page offers (served by
+     * {@code GET /api/vocabulary}).
+     */
+    public static Map<String, List<String>> choices() {
+        Map<String, List<String>> c = new LinkedHashMap<>();
+        c.put("level", Arrays.stream(Level.values()).map(Level::label).toList());
+        c.put("approach", names(Approach.values()));
+        c.put("laterality", names(Laterality.values()));
+        c.put("view", names(View.values()));
+        c.put("contrastPattern", names(ContrastPattern.values()));
+        return Collections.unmodifiableMap(c);
+    }
+
+    private static List<String> names(Coded[] values) {
+        return Arrays.stream(values).map(Coded::name).toList();
     }
 
     /** The level named {@code label} ("L4-L5", "CAUDAL"). */

@@ -43,8 +43,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Session (cookie) requests, pages and {@code /api} alike, must echo the {@code XSRF-TOKEN} cookie in
  * the {@code X-XSRF-TOKEN} header or the {@code _csrf} form field.
  *
- * <p>Pages are served by the {@code web} feature under clean paths and forwarded to
- * {@code /pages/*.html}, which cannot be fetched directly: the role rules below are the only way in.
+ * <p>Pages are served by the {@code web} feature under the paths of {@link Page}, whose roles are
+ * the rules here; their HTML under {@code /pages/} cannot be fetched directly.
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -65,16 +65,19 @@ public class SecurityConfig {
         plainTokens.setCsrfRequestAttributeName(null); // resolve the token on every request: the cookie is always set
         String admin = Role.ADMIN.name();
         String auditor = Role.AUDITOR.name();
-        http.authorizeHttpRequests(a -> a
-                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/login", "/assets/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/pages/**").denyAll()
-                        .requestMatchers("/api/admin/**", "/admin", "/admin/**").hasRole(admin)
-                        // the audit trail is read by ADMIN and AUDITOR only
-                        .requestMatchers("/api/audit", "/api/audit/**", "/audit-log").hasAnyRole(admin, auditor)
-                        .requestMatchers("/actuator/**").hasRole(admin)
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(a -> {
+                    a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers("/login", "/assets/**", "/favicon.ico").permitAll()
+                            .requestMatchers("/pages/**").denyAll()
+                            .requestMatchers("/api/admin/**", "/admin/**").hasRole(admin)
+                            // the audit trail is read by ADMIN and AUDITOR only
+                            .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(admin, auditor)
+                            .requestMatchers("/actuator/**").hasRole(admin);
+                    // each page for the roles of the page table
+                    for (Page page : Page.values()) a.requestMatchers(page.path()).hasAnyRole(page.roleNames());
+                    a.anyRequest().authenticated();
+                })
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))

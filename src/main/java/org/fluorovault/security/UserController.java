@@ -1,5 +1,8 @@
 package org.fluorovault.security;
 
+import org.fluorovault.common.ConflictException;
+import org.fluorovault.common.InvalidRequestException;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +13,6 @@ import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditOutcome;
 import org.fluorovault.audit.AuditTrail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,8 +38,8 @@ public class UserController {
     }
 
     @GetMapping
-    public List<Map<String, Object>> list(HttpServletRequest request) {
-        List<Map<String, Object>> all = users.list();
+    public List<UserService.Account> list(HttpServletRequest request) {
+        List<UserService.Account> all = users.list();
         audit.record(audit.from(request, AuditEventType.APPLICATION_ACTIVITY).action(AuditAction.R)
                 .detail("listed " + all.size() + " users").build());
         return all;
@@ -47,9 +49,9 @@ public class UserController {
     public ResponseEntity<Map<String, String>> create(@RequestBody NewUser u, HttpServletRequest request) {
         String target = u.username() + " as " + u.role();
         try {
-            if (u.role() == null) throw new IllegalArgumentException("role is required: ADMIN, TECHNOLOGIST, PHYSICIAN or AUDITOR");
+            if (u.role() == null) throw new InvalidRequestException("role is required: ADMIN, TECHNOLOGIST, PHYSICIAN or AUDITOR");
             users.create(u.username(), u.password(), u.role());
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidRequestException | ConflictException e) {
             audit.record(userChange(request, AuditOutcome.MINOR_FAILURE, "create user " + target + " refused: "
                     + e.getMessage()));
             throw e;
@@ -63,8 +65,4 @@ public class UserController {
                 .action(AuditAction.C).outcome(outcome).detail(detail).build();
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
-    }
 }

@@ -1,11 +1,13 @@
 package org.fluorovault.security;
 
+import org.fluorovault.common.ConflictException;
+import org.fluorovault.common.InvalidRequestException;
+
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,21 +46,27 @@ public class UserService implements UserDetailsService {
 
     public void create(String username, String password, Role role) {
         if (username == null || !username.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("user name must be 1-64 letters, digits, '.', '_' or '-'");
+            throw new InvalidRequestException("user name must be 1-64 letters, digits, '.', '_' or '-'");
         }
         if (password == null || password.length() < 12) {
-            throw new IllegalArgumentException("password must have at least 12 characters");
+            throw new InvalidRequestException("password must have at least 12 characters");
         }
         try {
             jdbc.update("INSERT INTO app_user (username, password_hash, role, enabled, created_at) VALUES (?,?,?,?,?)",
                     username, encoder.encode(password), role.name(), true, Timestamp.from(Instant.now()));
         } catch (DuplicateKeyException e) {
-            throw new IllegalArgumentException("user " + username + " exists");
+            throw new ConflictException("user " + username + " exists");
         }
     }
 
-    public List<Map<String, Object>> list() {
-        return jdbc.queryForList("SELECT username, role, enabled, created_at FROM app_user ORDER BY username");
+    /** A user as the administration lists it (never the password hash). */
+    public record Account(String username, Role role, boolean enabled, Instant createdAt) {}
+
+    /** Every user, by name. */
+    public List<Account> list() {
+        return jdbc.query("SELECT username, role, enabled, created_at FROM app_user ORDER BY username",
+                (rs, n) -> new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3),
+                        rs.getTimestamp(4).toInstant()));
     }
 
     /** Creates "admin" when absent, with the configured password or a generated one printed once. */

@@ -13,6 +13,6 @@ class SessionController {
 
     @GetMapping(value = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
     Me me(Authentication auth) {
-        return new Me(auth.getName(), Roles.of(auth));
+        return new Me(auth.getName(), Role.of(auth));
     }
 }

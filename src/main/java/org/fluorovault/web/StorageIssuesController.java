@@ -1,5 +1,8 @@
 package org.fluorovault.web;
 
+import org.fluorovault.common.ConflictException;
+import org.fluorovault.common.NotFoundException;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -85,8 +88,7 @@ class StorageIssuesController {
             audit.record(audit.from(rq, AuditEventType.INSTANCES_ACCESSED).action(AuditAction.U)
                     .outcome(AuditOutcome.SERIOUS_FAILURE).detail("quarantine entry " + id + " not released: "
                             + e.getMessage()).build());
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("status", 409, "message",
-                    "quarantine entry " + id + " not released: " + e.getMessage()));
+            throw new ConflictException("quarantine entry " + id + " not released: " + e.getMessage());
         }
     }
 
@@ -101,7 +103,6 @@ class StorageIssuesController {
     }
 
     private static ResponseEntity<?> notFound(long id) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404, "message",
-                "no quarantine entry " + id));
+        throw new NotFoundException("no quarantine entry " + id);
     }
 }

@@ -172,7 +172,7 @@ class AuditEndpointsTest extends ArchiveTestBase {
         assertEquals(201, ok.statusCode(), ok.body());
         HttpResponse<String> bad = post(admin, "/api/admin/users",
                 "{\"username\":\"" + created + "\",\"password\":\"long-enough-password\",\"role\":\"AUDITOR\"}");
-        assertEquals(400, bad.statusCode());
+        assertEquals(409, bad.statusCode(), "a user that exists is a conflict");
         List<AuditRecord> alerts = byUser(admin, AuditEventType.SECURITY_ALERT);
         assertEquals(2, alerts.size());
         AuditEvent refused = alerts.get(0).event(), done = alerts.get(1).event();

@@ -14,7 +14,8 @@ import java.util.List;
  * independent N-service peer ({@code nservices.js}), {@code puppeteer-core} 25.16.0 to drive Debian's
  * firefox-esr over WebDriver BiDi ({@code firefox-workflow.mjs}; it downloads no browser). That
  * version is pinned: it declares Node 22.12 or later, but runs on the Node 20 here (tested), and a
- * later 25.x might not.
+ * later 25.x might not. {@code eslint} 9.39.5 with {@code @eslint/js} and {@code globals} lints the
+ * pages' scripts ({@code eslint.config.mjs}).
  * Skipped locally without node/npm, a failure in CI.
  */
 public final class NodePeer {

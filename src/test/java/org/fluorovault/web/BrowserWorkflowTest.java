@@ -284,6 +284,8 @@ class BrowserWorkflowTest extends ArchiveTestBase {
                         "{\"studyInstanceUid\":\"" + link[1] + "\",\"reason\":\"browser test\"}"));
             }
         }
+        // a stored verdict, which the worklist shows (GET /api/procedures/verdicts asks for the rows drawn)
+        String verdict = ok(call("GET", "/api/procedures/" + performed + "/evidence", "admin", null)).get("verdict").asString();
         try (Browser b = new Browser(httpPort)) {
             b.login(user(Role.TECHNOLOGIST), PASSWORD);
             long total = ok(call("GET", "/api/procedures?from=" + java.time.LocalDate.now().minusDays(7) + "&to="
@@ -293,6 +295,7 @@ class BrowserWorkflowTest extends ArchiveTestBase {
             assertEquals("scheduled", worklistBadge(b, scheduled));
             assertEquals("images received", worklistBadge(b, withImages));
             assertEquals("review needed", worklistBadge(b, performed));
+            b.awaitText("#procedures td[data-verdict='" + performed + "']", verdict.replace('_', ' ').toLowerCase());
             // sorting is over every row: by status, twice for descending
             b.driver().findElement(By.id("filter")).clear();
             b.driver().findElement(By.id("filter")).sendKeys(" "); // an input event: every row again
@@ -407,6 +410,8 @@ class BrowserWorkflowTest extends ArchiveTestBase {
         assertTrue(List.of("supported", "at risk", "not supported").contains(evidence.get("verdict").asString()), evidence.toString());
         assertEquals(11, evidence.get("rules").asInt(), "each rule of the 62323 rule set is listed: " + evidence);
         assertTrue(evidence.get("signoffHidden").asBoolean(), evidence.toString());
+        assertEquals("[\"frame " + frame + " · L4-L5 · EPIDURAL\"]", evidence.get("keyImages").toString(),
+                "the technologist's key frame on the procedure page: " + evidence);
         JsonNode pdf = evidence.get("packets").get("pdf"), zip = evidence.get("packets").get("zip");
         assertEquals(200, pdf.get("status").asInt(), evidence.toString());
         assertTrue(pdf.get("type").asString().startsWith("application/pdf") && pdf.get("head").asString().equals("%PDF"), evidence.toString());

@@ -12,13 +12,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.fluorovault.security.Page;
 import org.fluorovault.security.Role;
 import org.fluorovault.support.ArchiveTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Browser sessions: form login with CSRF, session requests to /api must carry the CSRF token while
@@ -27,6 +37,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebSecurityTest extends ArchiveTestBase {
     static final String PASSWORD = "web-test-password-1";
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @BeforeAll
     void users() {
@@ -110,7 +121,7 @@ class WebSecurityTest extends ArchiveTestBase {
         String user = "{\"username\":\"csrf-%s\",\"password\":\"long-enough-password\",\"role\":\"AUDITOR\"}";
         HttpResponse<String> noToken = admin.post("/api/admin/users", "application/json", user.formatted("a"), null);
         assertEquals(403, noToken.statusCode(), "a session request without the token could be forged by another site");
-        assertFalse(users.list().stream().anyMatch(u -> "csrf-a".equals(u.get("username"))));
+        assertFalse(users.list().stream().anyMatch(u -> "csrf-a".equals(u.username())));
         HttpResponse<String> badToken = admin.post("/api/admin/users", "application/json", user.formatted("b"), "forged");
         assertEquals(403, badToken.statusCode());
         HttpResponse<String> withToken = admin.post("/api/admin/users", "application/json", user.formatted("c"), admin.csrf());
@@ -143,24 +154,92 @@ class WebSecurityTest extends ArchiveTestBase {
         assertEquals(302, b.get("/worklist").statusCode());
     }
 
+    /** The README's page table: a path of each page and the roles that may open it. */
+    static final Map<String, Set<Role>> PAGE_ROLES = Map.of(
+            "/worklist", EnumSet.of(Role.ADMIN, Role.TECHNOLOGIST, Role.PHYSICIAN),
+            "/studies/1.2.3.4", EnumSet.allOf(Role.class),
+            "/procedures/1", EnumSet.allOf(Role.class),
+            "/search", EnumSet.of(Role.ADMIN, Role.PHYSICIAN, Role.AUDITOR),
+            "/audit-log", EnumSet.of(Role.ADMIN, Role.AUDITOR),
+            "/admin", EnumSet.of(Role.ADMIN));
+
+    private static Page pageOf(String path) {
+        return Arrays.stream(Page.values()).filter(p -> path.matches(p.path().replaceAll("\\{[^}]+}", "[^/]+"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no page serves " + path));
+    }
+
     @Test
     void everyPageChecksTheRoleOnTheServer() throws Exception {
-        Browser tech = signedIn(Role.TECHNOLOGIST), auditor = signedIn(Role.AUDITOR), admin = signedIn(Role.ADMIN);
-        assertEquals(200, tech.get("/worklist").statusCode());
-        assertEquals(200, tech.get("/studies/1.2.3.4").statusCode());
-        assertEquals(403, tech.get("/audit-log").statusCode(), "a technologist cannot see the audit log");
-        assertEquals(403, tech.get("/admin").statusCode());
+        assertEquals(EnumSet.allOf(Page.class), PAGE_ROLES.keySet().stream().map(WebSecurityTest::pageOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Page.class))), "the table above names every page");
+        Map<Role, Browser> signedIn = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) signedIn.put(r, signedIn(r));
+        for (var page : PAGE_ROLES.entrySet()) {
+            for (Role r : Role.values()) {
+                HttpResponse<String> rsp = signedIn.get(r).get(page.getKey());
+                boolean allowed = page.getValue().contains(r);
+                assertEquals(allowed ? 200 : 403, rsp.statusCode(), r + " " + page.getKey());
+                if (allowed) {
+                    // one head for every page: its title, the icon, the style sheet and the page's own module
+                    Page p = pageOf(page.getKey());
+                    String body = rsp.body();
+                    assertTrue(body.startsWith("<!doctype html>") && body.contains("<title>" + p.title() + " · FluoroVault</title>")
+                            && body.contains("<link rel=\"icon\" href=\"/assets/favicon.svg\">")
+                            && body.contains("<link rel=\"stylesheet\" href=\"/assets/app.css\">")
+                            && body.contains("<script type=\"module\" src=\"/assets/" + p.key() + ".js\"></script>\n</head>\n<body>")
+                            && body.endsWith("</body>\n</html>\n"), body);
+                    assertEquals("text/html;charset=UTF-8", rsp.headers().firstValue("Content-Type").orElse(""));
+                    assertEquals("nosniff", rsp.headers().firstValue("X-Content-Type-Options").orElse(""));
+                    assertEquals("DENY", rsp.headers().firstValue("X-Frame-Options").orElse(""));
+                    assertTrue(rsp.headers().firstValue("Cache-Control").orElse("").contains("no-store"), rsp.headers().toString());
+                }
+            }
+        }
+        Browser tech = signedIn.get(Role.TECHNOLOGIST), auditor = signedIn.get(Role.AUDITOR), admin = signedIn.get(Role.ADMIN);
         assertEquals(403, tech.get("/api/admin/system", "application/json").statusCode());
-        assertEquals(200, auditor.get("/audit-log").statusCode());
-        assertEquals(403, auditor.get("/admin").statusCode());
-        assertEquals(200, admin.get("/admin").statusCode());
-        assertTrue(admin.get("/admin").body().contains("Administration"));
+        assertTrue(admin.get("/admin").body().contains("<h1>Administration</h1>"));
         // the HTML behind the pages is not reachable around those rules
         assertEquals(403, tech.get("/pages/audit-log.html").statusCode());
         assertEquals(403, admin.get("/pages/admin.html").statusCode());
+        assertEquals(403, admin.get("/pages/layout.html").statusCode());
         // home: auditors start at the search, the others at the worklist
         assertTrue(auditor.get("/").headers().firstValue("Location").orElse("").endsWith("/search"));
-        assertTrue(tech.get("/").headers().firstValue("Location").orElse("").endsWith("/worklist"));
+        for (Role r : List.of(Role.ADMIN, Role.TECHNOLOGIST, Role.PHYSICIAN)) {
+            assertTrue(signedIn.get(r).get("/").headers().firstValue("Location").orElse("").endsWith("/worklist"), r.name());
+        }
+    }
+
+    @Test
+    void theStudyPageAsksForItsRunsInItsHead() throws Exception {
+        String html = signedIn(Role.PHYSICIAN).get("/studies/1.2.3.4").body();
+        String head = html.substring(0, html.indexOf("</head>"));
+        assertTrue(head.contains("window.fvRuns = fetch(") && head.contains("<link rel=\"modulepreload\" href=\"/assets/http.js\">"), head);
+        assertTrue(html.contains("<button id=\"prev\" title=\"Previous frame (left arrow)\">◀</button>"), "UTF-8 body");
+    }
+
+    @Test
+    void theVocabulariesAreServedToEveryRole() throws Exception {
+        assertEquals(401, new Browser().get("/api/vocabulary", "application/json").statusCode(), "signed-in users only");
+        for (Role r : Role.values()) {
+            HttpResponse<String> rsp = signedIn(r).get("/api/vocabulary", "application/json");
+            assertEquals(200, rsp.statusCode(), r.name());
+            JsonNode v = JSON.readTree(rsp.body());
+            JsonNode choices = v.get("annotationChoices");
+            assertEquals(List.of("level", "approach", "laterality", "view", "contrastPattern"), List.copyOf(choices.propertyNames()));
+            assertEquals("[\"L1-L2\",\"L2-L3\",\"L3-L4\",\"L4-L5\",\"L5-S1\",\"CAUDAL\"]", choices.get("level").toString());
+            assertEquals("[\"EPIDURAL\",\"VASCULAR_REPOSITIONED\",\"VASCULAR\",\"INTRATHECAL\",\"NONE\",\"NOT_GIVEN_CONTRAINDICATED\"]",
+                    choices.get("contrastPattern").toString());
+            assertEquals("[\"SCHEDULED\",\"PERFORMED\",\"IMAGES_RECEIVED\",\"REVIEW_NEEDED\",\"REVIEWED\",\"SIGNED\",\"CANCELLED\"]",
+                    v.get("worklistStatusOrder").toString());
+            Map<String, String> menu = new java.util.LinkedHashMap<>();
+            for (JsonNode p : v.get("pages")) {
+                if (p.get("menu").asBoolean()) menu.put(p.get("path").asString(), p.get("roles").toString());
+            }
+            assertEquals(Map.of("/worklist", "[\"ADMIN\",\"TECHNOLOGIST\",\"PHYSICIAN\"]",
+                    "/search", "[\"ADMIN\",\"PHYSICIAN\",\"AUDITOR\"]", "/audit-log", "[\"ADMIN\",\"AUDITOR\"]",
+                    "/admin", "[\"ADMIN\"]"), menu);
+            assertEquals(List.of("/worklist", "/search", "/audit-log", "/admin"), List.copyOf(menu.keySet()), "the menu's order");
+        }
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fluorovault.analysis.AnalysisOnReceipt;
 import org.fluorovault.analysis.AnalysisService;
+import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.analysis.ContrastAnalysis;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.StoredInstance;
@@ -38,10 +40,10 @@ public class PacketService {
     private static final Logger LOG = LoggerFactory.getLogger(PacketService.class);
     private static final int MAX_KEY_IMAGES = 16;
     private static final Map<String, String> KINDS = Map.of(
-            "1.2.840.10008.5.1.4.1.1.12.1", "XA", "1.2.840.10008.5.1.4.1.1.12.1.1", "Enh. XA",
-            "1.2.840.10008.5.1.4.1.1.12.2", "RF", "1.2.840.10008.5.1.4.1.1.12.2.1", "Enh. XRF",
-            "1.2.840.10008.5.1.4.1.1.2", "CT", "1.2.840.10008.5.1.4.1.1.88.67", "Dose SR",
-            "1.2.840.10008.5.1.4.1.1.88.33", "Comp. SR", "1.2.840.10008.5.1.4.1.1.88.59", "Key objects");
+            Uids.XRayAngiographicImageStorage, "XA", Uids.EnhancedXAImageStorage, "Enh. XA",
+            Uids.XRayRadiofluoroscopicImageStorage, "RF", Uids.EnhancedXRFImageStorage, "Enh. XRF",
+            Uids.CTImageStorage, "CT", Uids.XRayRadiationDoseSRStorage, "Dose SR",
+            Uids.ComprehensiveSRStorage, "Comp. SR", Uids.KeyObjectSelectionDocumentStorage, "Key objects");
 
     private final ProcedureService procedures;
     private final EvidenceService evidence;
@@ -94,7 +96,7 @@ public class PacketService {
         }
         for (StoredInstance si : objects) {
             String kind = KINDS.get(si.sopClassUid());
-            if (!"XA".equals(kind) && !"RF".equals(kind)) continue;
+            if (!AnalysisOnReceipt.RUN_SOP_CLASSES.contains(si.sopClassUid())) continue; // the runs the analysis reads
             analysis.stored(si.sopInstanceUid()).filter(r -> r.timeIntensity() != null && !r.timeIntensity().isEmpty())
                     .ifPresent(r -> curves.add(new PacketContent.Curve(kind + " run " + si.sopInstanceUid()
                             + " - suggested " + r.suggestedPattern(),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.fluorovault.procedure.GuidanceImaging;
 import org.fluorovault.procedure.SpinalRegion;
 
 /**
@@ -11,7 +12,7 @@ import org.fluorovault.procedure.SpinalRegion;
  * lumbar/sacral codes; C2-C3 .. C7-T1 and T1-T2 .. T12-L1 for cervical/thoracic codes.
  */
 final class SpinalLevels {
-    static final List<String> LUMBAR_SACRAL = List.of("L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1", "CAUDAL");
+    static final List<String> LUMBAR_SACRAL = GuidanceImaging.LUMBAR_SACRAL_LEVELS;
     static final List<String> CERVICAL_THORACIC = cervicalThoracic();
 
     private SpinalLevels() {}
@@ -33,5 +34,5 @@ final class SpinalLevels {
         return List.copyOf(l);
     }
 
-    static final Set<String> MODALITIES = Set.of("XA", "RF", "CT", "US");
+    static final Set<String> MODALITIES = GuidanceImaging.SCHEDULABLE_MODALITIES;
 }
