@@ -89,7 +89,7 @@ class BatchEndpointsTest extends ArchiveTestBase {
 
     @Test
     void theLatestStoredVerdictOfEachProcedureInOneRequest() throws Exception {
-        String pid = "PVB" + System.nanoTime() % 100000;
+        String pid = "PVB" + TestDicom.unique();
         long judged = procedure(pid), never = procedure(pid + "N", false);
         // a performed record is judged once in the background (VerdictOnChange); the two reads below add two verdicts
         assertThat(background.awaitIdle(10_000, VerdictOnChange.QUEUE)).isTrue();
@@ -152,10 +152,10 @@ class BatchEndpointsTest extends ArchiveTestBase {
 
     @Test
     void theKeyImagesOfTheLinkedStudiesWithTheirAnnotationsInOneRequest() throws Exception {
-        String pid = "PKB" + System.nanoTime() % 100000, study = TestDicom.uid();
+        String pid = "PKB" + TestDicom.unique(), study = TestDicom.uid();
         long id = procedure(pid);
         Path second = run(pid, study, 2), first = run(pid, study, 1), unmarked = run(pid, study, 3);
-        Path elsewhere = run("PKX" + System.nanoTime() % 100000, TestDicom.uid(), 1); // another patient's study, not linked
+        Path elsewhere = run("PKX" + TestDicom.unique(), TestDicom.uid(), 1); // another patient's study, not linked
         sendAll(second, first, unmarked, elsewhere);
         assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
         if (ok(get("/api/procedures/" + id + "/studies", "batchauditor")).isEmpty()) { // not linked by a rule

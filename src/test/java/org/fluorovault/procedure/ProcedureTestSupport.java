@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.fluorovault.common.ConflictException;
 import org.fluorovault.procedure.Procedure.Patient;
 import org.fluorovault.procedure.Procedure.Sex;
 import org.fluorovault.security.Role;
@@ -27,7 +28,7 @@ final class ProcedureTestSupport {
         for (Role r : Role.values()) {
             try {
                 users.create(r.name().toLowerCase(), PASSWORD, r);
-            } catch (IllegalArgumentException exists) {
+            } catch (ConflictException exists) {
                 // created by an earlier test class on the same context
             }
         }

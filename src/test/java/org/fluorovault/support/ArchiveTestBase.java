@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import org.fluorovault.archive.ArchiveStore;
+import org.fluorovault.common.ConflictException;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.node.DicomNode;
 import org.fluorovault.security.Role;
@@ -116,8 +117,8 @@ public abstract class ArchiveTestBase {
     protected void ensureUser(String name, String password, Role role) {
         try {
             users.create(name, password, role);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().contains("exists")) throw e;
+        } catch (ConflictException exists) {
+            // made by an earlier test on the same context
         }
     }
 

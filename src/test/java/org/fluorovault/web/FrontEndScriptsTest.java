@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.fluorovault.support.NodePeer;
 import org.fluorovault.support.Peers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * on {@code src/test/node/*.test.mjs}) and ESLint's recommended rules. Skipped locally without
  * node (and npm for ESLint), a failure in CI or with {@code -Dfluorovault.interop.required=true}.
  */
+@Tag("interop") // node and npm, like the other node peers: mvn test -Pfast leaves it out
 class FrontEndScriptsTest {
     private static final Path NODE_TESTS = Path.of("src/test/node");
 
