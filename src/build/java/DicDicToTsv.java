@@ -107,8 +107,16 @@ public class DicDicToTsv {
                 """);
         out.append("# ").append(rows.size()).append(" elements\n");
         for (Row r : rows) {
-            out.append(r.tag()).append('\t').append(r.vrs()).append('\t').append(r.vm()).append('\t')
-               .append(r.keyword()).append('\t').append(r.retired() ? "R" : "").append('\n');
+            out.append(r.tag())
+                    .append('\t')
+                    .append(r.vrs())
+                    .append('\t')
+                    .append(r.vm())
+                    .append('\t')
+                    .append(r.keyword())
+                    .append('\t')
+                    .append(r.retired() ? "R" : "")
+                    .append('\n');
         }
         Files.writeString(Path.of(args[1]), out, StandardCharsets.UTF_8);
         System.out.println(rows.size() + " elements written, " + skipped + " pseudo entries skipped");

@@ -33,8 +33,7 @@ public class DictGen {
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     static final Pattern VR_CODE = Pattern.compile("[A-Z]{2}");
     /** Keywords of SOP classes that PS3.4 treats as storage (B.5 and the other storage annexes). */
-    static final Pattern STORAGE_KEYWORD =
-            Pattern.compile(".*Storage(ForPresentation|ForProcessing)?(Trial|Retired)?");
+    static final Pattern STORAGE_KEYWORD = Pattern.compile(".*Storage(ForPresentation|ForProcessing)?(Trial|Retired)?");
     /** DICOMDIR's SOP class ends in "Storage" but is a media (PS3.10) object, never C-STOREd. */
     static final Set<String> NOT_STORAGE = Set.of("MediaStorageDirectoryStorage");
 
@@ -42,9 +41,18 @@ public class DictGen {
      * One row of elements.tsv. {@code value} is the tag with x digits as 0 and {@code mask} has
      * 0 nibbles where the pattern has x; {@code example} is the tag that tagOf returns.
      */
-    record Element(String pattern, int value, int mask, List<String> vrs, String vm, String keyword,
-                   boolean retired, int example) {
-        boolean wildcard() { return mask != 0xFFFFFFFF; }
+    record Element(
+            String pattern,
+            int value,
+            int mask,
+            List<String> vrs,
+            String vm,
+            String keyword,
+            boolean retired,
+            int example) {
+        boolean wildcard() {
+            return mask != 0xFFFFFFFF;
+        }
     }
 
     record Uid(String uid, String keyword, String name, String type, boolean retired, boolean storage) {}
@@ -66,7 +74,8 @@ public class DictGen {
         changed += write(out.resolve("ElementDictionary.java"), elementDictionary(elements));
         changed += write(out.resolve("Uids.java"), uidConstants(uids));
         changed += write(out.resolve("UidDictionary.java"), uidDictionary(uids));
-        System.out.printf("DictGen: %d elements (%d wildcard), %d UIDs; %d of 4 files rewritten%n",
+        System.out.printf(
+                "DictGen: %d elements (%d wildcard), %d UIDs; %d of 4 files rewritten%n",
                 elements.size(), elements.stream().filter(Element::wildcard).count(), uids.size(), changed);
     }
 
@@ -80,8 +89,8 @@ public class DictGen {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t", -1);
             if (f.length != columns) {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": expected " + columns
-                        + " tab-separated columns, found " + f.length);
+                throw new IllegalArgumentException(
+                        file + ":" + lineNo + ": expected " + columns + " tab-separated columns, found " + f.length);
             }
             for (int i = 0; i < f.length; i++) f[i] = f[i].trim();
             rows.add(f);
@@ -109,12 +118,14 @@ public class DictGen {
             }
             List<String> vrs = f[1].isEmpty() ? List.of() : List.of(f[1].split("/"));
             for (String vr : vrs) {
-                if (!VR_CODE.matcher(vr).matches()) throw new IllegalArgumentException("bad VR " + f[1] + " of " + f[3]);
+                if (!VR_CODE.matcher(vr).matches())
+                    throw new IllegalArgumentException("bad VR " + f[1] + " of " + f[3]);
             }
             checkIdentifier(f[3]);
             if (!keywords.add(f[3])) throw new IllegalArgumentException("duplicate keyword " + f[3]);
             if (!patterns.add(f[0])) throw new IllegalArgumentException("duplicate tag " + f[0]);
-            if (!f[4].isEmpty() && !f[4].equals("R")) throw new IllegalArgumentException("retired flag must be R or empty: " + f[3]);
+            if (!f[4].isEmpty() && !f[4].equals("R"))
+                throw new IllegalArgumentException("retired flag must be R or empty: " + f[3]);
             raws.add(new Raw(f[0], value, mask, vrs, f[2], f[3], f[4].equals("R")));
         }
         Set<Integer> exactTags = new HashSet<>();
@@ -123,9 +134,11 @@ public class DictGen {
         List<Element> elements = new ArrayList<>();
         for (Raw r : raws) {
             int example = r.mask() == 0xFFFFFFFF ? r.value() : firstInstance(r.value(), r.mask(), exactTags);
-            elements.add(new Element(r.pattern(), r.value(), r.mask(), r.vrs(), r.vm(), r.keyword(), r.retired(), example));
+            elements.add(
+                    new Element(r.pattern(), r.value(), r.mask(), r.vrs(), r.vm(), r.keyword(), r.retired(), example));
         }
-        elements.sort(Comparator.comparingLong((Element e) -> e.value() & 0xFFFFFFFFL).thenComparing(Element::pattern));
+        elements.sort(
+                Comparator.comparingLong((Element e) -> e.value() & 0xFFFFFFFFL).thenComparing(Element::pattern));
         return elements;
     }
 
@@ -154,24 +167,77 @@ public class DictGen {
         Set<String> seen = new HashSet<>();
         Set<String> keywords = new HashSet<>();
         for (String[] f : rows(file, 5)) {
-            if (!f[0].matches("[0-9]+(\\.[0-9]+)*") || f[0].length() > 64) throw new IllegalArgumentException("bad UID " + f[0]);
+            if (!f[0].matches("[0-9]+(\\.[0-9]+)*") || f[0].length() > 64)
+                throw new IllegalArgumentException("bad UID " + f[0]);
             checkIdentifier(f[1]);
             if (!seen.add(f[0])) throw new IllegalArgumentException("duplicate UID " + f[0]);
             if (!keywords.add(f[1])) throw new IllegalArgumentException("duplicate UID keyword " + f[1]);
-            if (!f[4].isEmpty() && !f[4].equals("R")) throw new IllegalArgumentException("retired flag must be R or empty: " + f[1]);
-            boolean storage = f[3].equals("SOP Class") && STORAGE_KEYWORD.matcher(f[1]).matches()
-                    && !NOT_STORAGE.contains(f[1]);
+            if (!f[4].isEmpty() && !f[4].equals("R"))
+                throw new IllegalArgumentException("retired flag must be R or empty: " + f[1]);
+            boolean storage =
+                    f[3].equals("SOP Class") && STORAGE_KEYWORD.matcher(f[1]).matches() && !NOT_STORAGE.contains(f[1]);
             uids.add(new Uid(f[0], f[1], f[2], f[3], f[4].equals("R"), storage));
         }
         return uids;
     }
 
-    static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
-            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
-            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
-            "void", "volatile", "while", "true", "false", "null", "var", "record", "yield");
+    static final Set<String> JAVA_KEYWORDS = Set.of(
+            "abstract",
+            "assert",
+            "boolean",
+            "break",
+            "byte",
+            "case",
+            "catch",
+            "char",
+            "class",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extends",
+            "final",
+            "finally",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "implements",
+            "import",
+            "instanceof",
+            "int",
+            "interface",
+            "long",
+            "native",
+            "new",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "short",
+            "static",
+            "strictfp",
+            "super",
+            "switch",
+            "synchronized",
+            "this",
+            "throw",
+            "throws",
+            "transient",
+            "try",
+            "void",
+            "volatile",
+            "while",
+            "true",
+            "false",
+            "null",
+            "var",
+            "record",
+            "yield");
 
     static void checkIdentifier(String keyword) {
         if (!IDENTIFIER.matcher(keyword).matches() || JAVA_KEYWORDS.contains(keyword)) {
@@ -190,9 +256,13 @@ public class DictGen {
         return 1;
     }
 
-    static String hex(int tag) { return String.format("0x%08X", tag); }
+    static String hex(int tag) {
+        return String.format("0x%08X", tag);
+    }
 
-    static String tagText(int tag) { return String.format("(%04X,%04X)", tag >>> 16, tag & 0xFFFF); }
+    static String tagText(int tag) {
+        return String.format("(%04X,%04X)", tag >>> 16, tag & 0xFFFF);
+    }
 
     static String literal(String s) {
         StringBuilder sb = new StringBuilder("\"");
@@ -213,10 +283,14 @@ public class DictGen {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;");
     }
 
-    static String vrText(List<String> vrs) { return vrs.isEmpty() ? "no VR" : String.join(" or ", vrs); }
+    static String vrText(List<String> vrs) {
+        return vrs.isEmpty() ? "no VR" : String.join(" or ", vrs);
+    }
 
     /** Name of the shared constant holding a VR list, e.g. OB_OW; NONE for items and delimiters. */
-    static String vrConstant(List<String> vrs) { return vrs.isEmpty() ? "NONE" : String.join("_", vrs); }
+    static String vrConstant(List<String> vrs) {
+        return vrs.isEmpty() ? "NONE" : String.join("_", vrs);
+    }
 
     /** Appends calls in private static methods of at most CHUNK lines; returns their names. */
     static List<String> chunks(StringBuilder sb, String prefix, String param, List<String> calls) {
@@ -224,7 +298,11 @@ public class DictGen {
         for (int i = 0; i < calls.size(); i += CHUNK) {
             String name = prefix + (i / CHUNK);
             names.add(name);
-            sb.append("    private static void ").append(name).append('(').append(param).append(") {\n");
+            sb.append("    private static void ")
+                    .append(name)
+                    .append('(')
+                    .append(param)
+                    .append(") {\n");
             for (String call : calls.subList(i, Math.min(calls.size(), i + CHUNK))) {
                 sb.append("        ").append(call).append('\n');
             }
@@ -249,9 +327,19 @@ public class DictGen {
                 """);
         for (Element e : elements) {
             if (e.wildcard()) continue;
-            sb.append("    /** ").append(tagText(e.value())).append(' ').append(vrText(e.vrs()))
-              .append(", VM ").append(e.vm()).append(e.retired() ? ". Retired." : ".").append(" */\n");
-            sb.append("    public static final int ").append(e.keyword()).append(" = ").append(hex(e.value())).append(";\n");
+            sb.append("    /** ")
+                    .append(tagText(e.value()))
+                    .append(' ')
+                    .append(vrText(e.vrs()))
+                    .append(", VM ")
+                    .append(e.vm())
+                    .append(e.retired() ? ". Retired." : ".")
+                    .append(" */\n");
+            sb.append("    public static final int ")
+                    .append(e.keyword())
+                    .append(" = ")
+                    .append(hex(e.value()))
+                    .append(";\n");
         }
         return sb.append("}\n").toString();
     }
@@ -261,7 +349,8 @@ public class DictGen {
     static String elementDictionary(List<Element> elements) {
         List<Element> exact = elements.stream().filter(e -> !e.wildcard()).toList();
         // most specific family first: more fixed nibbles, then by value
-        List<Element> masked = elements.stream().filter(Element::wildcard)
+        List<Element> masked = elements.stream()
+                .filter(Element::wildcard)
                 .sorted(Comparator.comparingInt((Element e) -> -Integer.bitCount(e.mask()))
                         .thenComparingLong(e -> e.value() & 0xFFFFFFFFL))
                 .toList();
@@ -323,11 +412,19 @@ public class DictGen {
         sb.append("    private static final List<VR> NONE = List.of();\n");
         for (var e : vrLists.entrySet()) {
             if (e.getValue().isEmpty()) continue;
-            sb.append("    private static final List<VR> ").append(e.getKey()).append(" = List.of(")
-              .append(String.join(", ", e.getValue().stream().map(v -> "VR." + v).toList())).append(");\n");
+            sb.append("    private static final List<VR> ")
+                    .append(e.getKey())
+                    .append(" = List.of(")
+                    .append(String.join(
+                            ", ", e.getValue().stream().map(v -> "VR." + v).toList()))
+                    .append(");\n");
         }
-        sb.append("\n    private static final int EXACT = ").append(exact.size()).append(";\n");
-        sb.append("    private static final int MASKED = ").append(masked.size()).append(";\n\n");
+        sb.append("\n    private static final int EXACT = ")
+                .append(exact.size())
+                .append(";\n");
+        sb.append("    private static final int MASKED = ")
+                .append(masked.size())
+                .append(";\n\n");
         sb.append("""
                     /** Tags of the entries without wildcard, sorted as unsigned ints, and their entries at the same index. */
                     private static final int[] TAGS = new int[EXACT];
@@ -461,9 +558,17 @@ public class DictGen {
 
                 """);
         for (Uid u : uids) {
-            sb.append("    /** ").append(javadoc(u.name())).append(" (").append(javadoc(u.type()))
-              .append(u.retired() ? ", retired" : "").append("). */\n");
-            sb.append("    public static final String ").append(u.keyword()).append(" = ").append(literal(u.uid())).append(";\n");
+            sb.append("    /** ")
+                    .append(javadoc(u.name()))
+                    .append(" (")
+                    .append(javadoc(u.type()))
+                    .append(u.retired() ? ", retired" : "")
+                    .append("). */\n");
+            sb.append("    public static final String ")
+                    .append(u.keyword())
+                    .append(" = ")
+                    .append(literal(u.uid()))
+                    .append(";\n");
         }
         return sb.append("}\n").toString();
     }

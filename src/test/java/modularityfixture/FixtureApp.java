@@ -5,5 +5,4 @@ package modularityfixture;
  * {@code ModularityTests} can show the module check fails on it. Outside {@code org.fluorovault}: never component-scanned.
  */
 @org.springframework.modulith.Modulithic
-public class FixtureApp {
-}
+public class FixtureApp {}

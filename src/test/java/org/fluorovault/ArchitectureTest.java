@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
 /** The DICOM toolkit stays publishable alone (no Spring, JDBC, ImageJ or application code in it); ImageJ stays inside analysis. */
@@ -24,38 +23,55 @@ class ArchitectureTest {
     /** The toolkit is publishable alone: the JDK and itself, nothing else (no Spring, JDBC, ImageJ, SLF4J or application). */
     @Test
     void dicomToolkitDependsOnTheJdkAndItselfOnly() {
-        classes().that().resideInAPackage("org.fluorovault.dicom..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "jdk..", "org.fluorovault.dicom..", "")
+        classes()
+                .that()
+                .resideInAPackage("org.fluorovault.dicom..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "javax..", "jdk..", "org.fluorovault.dicom..", "")
                 .check(CLASSES);
     }
 
     @Test
     void imageJIsUsedOnlyInsideAnalysis() {
-        noClasses().that().resideOutsideOfPackage("org.fluorovault.analysis..")
-                .should().dependOnClassesThat().resideInAPackage("ij..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.fluorovault.analysis..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("ij..")
                 .check(CLASSES);
     }
 
     @Test
     void archiveDoesNotDependOnTheNetwork() {
-        noClasses().that().resideInAPackage("org.fluorovault.archive..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.fluorovault.dicom.net..", "org.fluorovault.ingest..",
-                        "org.fluorovault.node..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.fluorovault.archive..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.fluorovault.dicom.net..", "org.fluorovault.ingest..", "org.fluorovault.node..")
                 .check(CLASSES);
     }
 
     /** Storage, MPPS and commitment know nothing of query/retrieve: the node composes the services. */
     @Test
     void ingestDoesNotDependOnQueryOrTheNode() {
-        noClasses().that().resideInAPackage("org.fluorovault.ingest..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.fluorovault.query..", "org.fluorovault.node..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.fluorovault.ingest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.fluorovault.query..", "org.fluorovault.node..")
                 .check(CLASSES);
     }
 
     /** A feature's {@code internal} package is its own: no other feature may use it (every feature, one rule). */
     @Test
     void internalsStayInsideTheirFeature() {
-        classes().that().resideInAPackage("org.fluorovault.*.internal..")
+        classes()
+                .that()
+                .resideInAPackage("org.fluorovault.*.internal..")
                 .should(new ArchCondition<JavaClass>("be used only by their own feature") {
                     @Override
                     public void check(JavaClass internal, ConditionEvents events) {
@@ -73,35 +89,55 @@ class ArchitectureTest {
 
     /** The top-level package under org.fluorovault ("procedure" for org.fluorovault.procedure.internal.X). */
     static String feature(JavaClass c) {
-        String rest = c.getPackageName().startsWith("org.fluorovault.") ? c.getPackageName().substring(16) : c.getPackageName();
+        String rest = c.getPackageName().startsWith("org.fluorovault.")
+                ? c.getPackageName().substring(16)
+                : c.getPackageName();
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     @Test
     void archiveIngestAndQueryDoNotReachUpToProcedures() {
-        noClasses().that().resideInAnyPackage("org.fluorovault.archive..", "org.fluorovault.ingest..", "org.fluorovault.query..")
-                .should().dependOnClassesThat().resideInAPackage("org.fluorovault.procedure..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.fluorovault.archive..", "org.fluorovault.ingest..", "org.fluorovault.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.fluorovault.procedure..")
                 .check(CLASSES);
     }
 
     /** The web feature serves pages and reads the others' APIs; no feature reaches back into it. */
     @Test
     void nothingDependsOnWeb() {
-        noClasses().that().resideOutsideOfPackage("org.fluorovault.web..")
-                .should().dependOnClassesThat().resideInAPackage("org.fluorovault.web..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.fluorovault.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.fluorovault.web..")
                 .check(CLASSES);
     }
 
     /** Every feature may record audit events, so the audit trail depends on none of them (only on the shared error types). */
     @Test
     void auditDependsOnNoFeature() {
-        String[] features = CLASSES.stream().map(ArchitectureTest::feature)
-                .filter(f -> !f.isEmpty() && !f.equals("audit") && !f.equals("common") && !f.equals("FluoroVaultApplication"))
-                .distinct().map(f -> "org.fluorovault." + f + "..").toArray(String[]::new);
+        String[] features = CLASSES.stream()
+                .map(ArchitectureTest::feature)
+                .filter(f -> !f.isEmpty()
+                        && !f.equals("audit")
+                        && !f.equals("common")
+                        && !f.equals("FluoroVaultApplication"))
+                .distinct()
+                .map(f -> "org.fluorovault." + f + "..")
+                .toArray(String[]::new);
         assertTrue(features.length >= 10, "features found: " + String.join(", ", features));
-        noClasses().that().resideInAPackage("org.fluorovault.audit..")
-                .should().dependOnClassesThat().resideInAnyPackage(features)
+        noClasses()
+                .that()
+                .resideInAPackage("org.fluorovault.audit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(features)
                 .check(CLASSES);
     }
 
@@ -119,7 +155,9 @@ class ArchitectureTest {
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
-                    }).map(Object::toString).toList();
+                    })
+                    .map(Object::toString)
+                    .toList();
             org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), offenders);
         }
     }

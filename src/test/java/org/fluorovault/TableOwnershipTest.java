@@ -26,28 +26,40 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipTest {
     /** Every table of the Flyway migrations and the top-level package that owns it. */
     static final Map<String, String> OWNER = Map.ofEntries(
-            Map.entry("patient", "archive"), Map.entry("study", "archive"), Map.entry("series", "archive"),
-            Map.entry("instance", "archive"), Map.entry("quarantine", "archive"),
+            Map.entry("patient", "archive"),
+            Map.entry("study", "archive"),
+            Map.entry("series", "archive"),
+            Map.entry("instance", "archive"),
+            Map.entry("quarantine", "archive"),
             Map.entry("analysis_result", "analysis"),
-            Map.entry("annotation", "review"), Map.entry("review_document", "review"),
+            Map.entry("annotation", "review"),
+            Map.entry("review_document", "review"),
             Map.entry("app_user", "security"),
-            Map.entry("audit_event", "audit"), Map.entry("audit_chain_lock", "audit"),
-            Map.entry("mpps", "ingest"), Map.entry("mpps_instance", "ingest"),
-            Map.entry("commitment_request", "ingest"), Map.entry("commitment_reference", "ingest"),
+            Map.entry("audit_event", "audit"),
+            Map.entry("audit_chain_lock", "audit"),
+            Map.entry("mpps", "ingest"),
+            Map.entry("mpps_instance", "ingest"),
+            Map.entry("commitment_request", "ingest"),
+            Map.entry("commitment_reference", "ingest"),
             Map.entry("dose_value", "dose"),
             Map.entry("evidence_verdict", "evidence"),
             Map.entry("hl7_held_change", "hl7"),
-            Map.entry("study_link", "linking"), Map.entry("study_link_event", "linking"), Map.entry("link_queue", "linking"),
-            Map.entry("procedure_record", "procedure"), Map.entry("procedure_version", "procedure"));
+            Map.entry("study_link", "linking"),
+            Map.entry("study_link_event", "linking"),
+            Map.entry("link_queue", "linking"),
+            Map.entry("procedure_record", "procedure"),
+            Map.entry("procedure_version", "procedure"));
 
     /** Readers outside the owner, by design: package -> the owner whose tables it may read. */
     static final Map<String, String> READ_SIDE = Map.of("query", "archive");
 
-    private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern STRING =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
     /** A literal is SQL (not a message that says "merged from patient") when it holds one of these. */
     private static final Pattern SQL = Pattern.compile(
             "(?i)\\bselect\\b[\\s\\S]*\\bfrom\\b|\\binsert\\s+into\\b|\\bupdate\\s+\\w+\\s+set\\b|\\bdelete\\s+from\\b|\\bjoin\\s+\\w+\\s+\\w+\\s+on\\b|\\bwhere\\b|^\\s*from\\s");
+
     private static final Pattern TABLE_REF = Pattern.compile(
             "(?i)\\b(?:from|join|into|update|table(?:\\s+if\\s+(?:not\\s+)?exists)?)\\s+([a-z_][a-z0-9_]*)\\b");
 
@@ -96,9 +108,11 @@ class TableOwnershipTest {
     static List<String> offenders(Path root) throws IOException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String feature = root.relativize(f).getName(0).toString();
-                if (feature.equals("dicom") || feature.equals("tools") || f.getNameCount() - root.getNameCount() < 2) continue;
+                if (feature.equals("dicom") || feature.equals("tools") || f.getNameCount() - root.getNameCount() < 2)
+                    continue;
                 String code = COMMENT.matcher(read(f)).replaceAll(" ");
                 Matcher s = STRING.matcher(code);
                 while (s.find()) {

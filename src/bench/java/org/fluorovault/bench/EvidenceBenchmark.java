@@ -21,14 +21,14 @@ import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.TransferSyntax;
+import org.fluorovault.evidence.EvidenceService;
+import org.fluorovault.evidence.packet.EvidenceZip;
+import org.fluorovault.evidence.packet.PacketService;
+import org.fluorovault.linking.LinkOnReceipt;
 import org.fluorovault.node.DicomNode;
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.procedure.ProcedureData;
 import org.fluorovault.procedure.ProcedureService;
-import org.fluorovault.evidence.EvidenceService;
-import org.fluorovault.linking.LinkOnReceipt;
-import org.fluorovault.evidence.packet.EvidenceZip;
-import org.fluorovault.evidence.packet.PacketService;
 import org.fluorovault.review.AnnotationRequest;
 import org.fluorovault.review.AnnotationService;
 import org.fluorovault.review.NeedleTip;
@@ -52,10 +52,17 @@ public final class EvidenceBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path storage = Files.createTempDirectory("fv-evidence-bench");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(FluoroVaultApplication.class).properties(
-                "fluorovault.storage.path=" + storage, "fluorovault.storage.fsync=false", "fluorovault.dicom.port=0",
-                "fluorovault.dicom.bind-address=127.0.0.1", "server.port=0", "fluorovault.analysis.on-receipt=false",
-                "fluorovault.security.admin-password=bench-admin-password", "logging.level.root=WARN").run()) {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(FluoroVaultApplication.class)
+                .properties(
+                        "fluorovault.storage.path=" + storage,
+                        "fluorovault.storage.fsync=false",
+                        "fluorovault.dicom.port=0",
+                        "fluorovault.dicom.bind-address=127.0.0.1",
+                        "server.port=0",
+                        "fluorovault.analysis.on-receipt=false",
+                        "fluorovault.security.admin-password=bench-admin-password",
+                        "logging.level.root=WARN")
+                .run()) {
             run(ctx, n, storage);
         }
     }
@@ -65,8 +72,9 @@ public final class EvidenceBenchmark {
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
         TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
         EvidenceService evidence = ctx.getBean(EvidenceService.class);
-        System.out.printf("java %s, %d processors, H2 file database%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "java %s, %d processors, H2 file database%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         Random rnd = new Random(42);
         int patients = Math.max(1, n / 4);
         long t0 = System.nanoTime();
@@ -76,14 +84,18 @@ public final class EvidenceBenchmark {
             tx.executeWithoutResult(s -> {
                 for (int i = from; i < Math.min(n, from + 1000); i++) {
                     int p = rnd.nextInt(patients);
-                    LocalDateTime when = LocalDateTime.of(2021, 1, 1, 8, 0).plusDays(rnd.nextInt(5 * 365)).plusMinutes(rnd.nextInt(600));
+                    LocalDateTime when = LocalDateTime.of(2021, 1, 1, 8, 0)
+                            .plusDays(rnd.nextInt(5 * 365))
+                            .plusMinutes(rnd.nextInt(600));
                     Procedure created = procedures.create(data("B" + p, "ACC" + i, when), "bench");
                     ids.add(new long[] {created.id(), p});
                 }
             });
         }
         fillStudies(jdbc, ids);
-        System.out.printf("loaded %d procedures with a linked XA study of two runs each in %d s%n", n, (System.nanoTime() - t0) / 1_000_000_000L);
+        System.out.printf(
+                "loaded %d procedures with a linked XA study of two runs each in %d s%n",
+                n, (System.nanoTime() - t0) / 1_000_000_000L);
         long[] times = new long[1000];
         for (int r = -200; r < times.length; r++) {
             long id = ids.get(rnd.nextInt(ids.size()))[0];
@@ -114,8 +126,20 @@ public final class EvidenceBenchmark {
         String[] views = {"AP", "LATERAL"};
         for (int i = 0; i < runs.size(); i++) {
             analysis.analysis(runs.get(i));
-            annotations.save(runs.get(i), new AnnotationRequest(new NeedleTip(20, 250.0, 240.0), "L5-S1", "INTERLAMINAR_PARAMEDIAN",
-                    "RIGHT", views[i], "EPIDURAL", null, true, List.of(20)), "benchtech", "TECHNOLOGIST");
+            annotations.save(
+                    runs.get(i),
+                    new AnnotationRequest(
+                            new NeedleTip(20, 250.0, 240.0),
+                            "L5-S1",
+                            "INTERLAMINAR_PARAMEDIAN",
+                            "RIGHT",
+                            views[i],
+                            "EPIDURAL",
+                            null,
+                            true,
+                            List.of(20)),
+                    "benchtech",
+                    "TECHNOLOGIST");
         }
         PacketService packets = ctx.getBean(PacketService.class);
         long[] pdf = new long[10];
@@ -151,19 +175,44 @@ public final class EvidenceBenchmark {
         }
         Arrays.sort(zipT);
         Arrays.sort(readT);
-        double zipMb = bytes / 1e6 / (zipT[zipT.length / 2] / 1e9), readMb = bytes / 1e6 / (readT[readT.length / 2] / 1e9);
-        System.out.printf("ZIP packet %.1f MB: median %.0f MB/s; reading the same files %.0f MB/s; ratio %.2f%n",
+        double zipMb = bytes / 1e6 / (zipT[zipT.length / 2] / 1e9),
+                readMb = bytes / 1e6 / (readT[readT.length / 2] / 1e9);
+        System.out.printf(
+                "ZIP packet %.1f MB: median %.0f MB/s; reading the same files %.0f MB/s; ratio %.2f%n",
                 bytes / 1e6, zipMb, readMb, zipMb / readMb);
     }
 
     private static ProcedureData data(String patientId, String accession, LocalDateTime when) {
-        return new ProcedureData(new Procedure.Patient(patientId, "Bench^Patient", LocalDate.of(1960, 5, 5), Procedure.Sex.F),
-                accession, "RP1", null, when, when.plusMinutes(30), "62323", null, List.of("L5-S1"),
-                Procedure.Approach.INTERLAMINAR, Procedure.Laterality.RIGHT, null, "Bench Clinic", List.of("M54.17"), null,
+        return new ProcedureData(
+                new Procedure.Patient(patientId, "Bench^Patient", LocalDate.of(1960, 5, 5), Procedure.Sex.F),
+                accession,
+                "RP1",
+                null,
+                when,
+                when.plusMinutes(30),
+                "62323",
+                null,
+                List.of("L5-S1"),
+                Procedure.Approach.INTERLAMINAR,
+                Procedure.Laterality.RIGHT,
+                null,
+                "Bench Clinic",
+                List.of("M54.17"),
+                null,
                 new Procedure.Medications("triamcinolone", new BigDecimal("80"), "lidocaine"),
-                List.of(new Procedure.Score(Procedure.Scale.NRS, new BigDecimal("7"), when.toLocalDate(), Procedure.ScoreKind.BASELINE),
-                        new Procedure.Score(Procedure.Scale.NRS, new BigDecimal("2"), when.toLocalDate(), Procedure.ScoreKind.POST)),
-                "XA", "CARM1");
+                List.of(
+                        new Procedure.Score(
+                                Procedure.Scale.NRS,
+                                new BigDecimal("7"),
+                                when.toLocalDate(),
+                                Procedure.ScoreKind.BASELINE),
+                        new Procedure.Score(
+                                Procedure.Scale.NRS,
+                                new BigDecimal("2"),
+                                when.toLocalDate(),
+                                Procedure.ScoreKind.POST)),
+                "XA",
+                "CARM1");
     }
 
     /** One study per procedure (patient, study, XA series, two instances at 0 and 90 degrees) and its link, by JDBC batches. */
@@ -175,41 +224,64 @@ public final class EvidenceBenchmark {
             List<long[]> chunk = ids.subList(from, Math.min(ids.size(), from + 2000));
             for (long[] id : chunk) {
                 patientPk.computeIfAbsent(id[1], p -> {
-                    jdbc.update("INSERT INTO patient (patient_id, issuer, patient_name) VALUES (?, '', 'Bench^Patient')", "B" + p);
-                    return jdbc.queryForObject("SELECT id FROM patient WHERE patient_id = ? AND issuer = ''", Long.class, "B" + p);
+                    jdbc.update(
+                            "INSERT INTO patient (patient_id, issuer, patient_name) VALUES (?, '', 'Bench^Patient')",
+                            "B" + p);
+                    return jdbc.queryForObject(
+                            "SELECT id FROM patient WHERE patient_id = ? AND issuer = ''", Long.class, "B" + p);
                 });
             }
-            jdbc.batchUpdate("INSERT INTO study (study_instance_uid, patient_fk, study_date, accession_number, created_at) VALUES (?,?,?,?,?)",
-                    chunk.stream().map(id -> new Object[] {root + "1." + id[0], patientPk.get(id[1]), "20260101", "ACC" + id[0], now}).toList());
-            jdbc.batchUpdate("INSERT INTO series (series_instance_uid, study_fk, modality, series_number, created_at) "
+            jdbc.batchUpdate(
+                    "INSERT INTO study (study_instance_uid, patient_fk, study_date, accession_number, created_at) VALUES (?,?,?,?,?)",
+                    chunk.stream()
+                            .map(id -> new Object[] {
+                                root + "1." + id[0], patientPk.get(id[1]), "20260101", "ACC" + id[0], now
+                            })
+                            .toList());
+            jdbc.batchUpdate(
+                    "INSERT INTO series (series_instance_uid, study_fk, modality, series_number, created_at) "
                             + "SELECT ?, id, 'XA', 1, ? FROM study WHERE study_instance_uid = ?",
-                    chunk.stream().map(id -> new Object[] {root + "2." + id[0], now, root + "1." + id[0]}).toList());
+                    chunk.stream()
+                            .map(id -> new Object[] {root + "2." + id[0], now, root + "1." + id[0]})
+                            .toList());
             List<Object[]> instances = new ArrayList<>();
             for (long[] id : chunk) {
                 for (int k = 0; k < 2; k++) {
                     instances.add(new Object[] {root + "3." + id[0] + "." + k, k * 90.0, now, root + "2." + id[0]});
                 }
             }
-            jdbc.batchUpdate("INSERT INTO instance (sop_instance_uid, series_fk, sop_class_uid, transfer_syntax_uid, number_of_frames, "
-                    + "rows_, columns_, positioner_primary_angle, calling_aet, received_at, path, size_bytes, sha256) "
-                    + "SELECT ?, id, '1.2.840.10008.5.1.4.1.1.12.1', '1.2.840.10008.1.2.1', 30, 512, 512, ?, 'CARM1', ?, 'objects/none', 0, "
-                    + "'0000000000000000000000000000000000000000000000000000000000000000' FROM series WHERE series_instance_uid = ?", instances);
-            jdbc.batchUpdate("INSERT INTO study_link (study_instance_uid, procedure_id, method, linked_by, linked_at) VALUES (?,?,'ACCESSION','linker',?)",
-                    chunk.stream().map(id -> new Object[] {root + "1." + id[0], id[0], now}).toList());
+            jdbc.batchUpdate(
+                    "INSERT INTO instance (sop_instance_uid, series_fk, sop_class_uid, transfer_syntax_uid, number_of_frames, "
+                            + "rows_, columns_, positioner_primary_angle, calling_aet, received_at, path, size_bytes, sha256) "
+                            + "SELECT ?, id, '1.2.840.10008.5.1.4.1.1.12.1', '1.2.840.10008.1.2.1', 30, 512, 512, ?, 'CARM1', ?, 'objects/none', 0, "
+                            + "'0000000000000000000000000000000000000000000000000000000000000000' FROM series WHERE series_instance_uid = ?",
+                    instances);
+            jdbc.batchUpdate(
+                    "INSERT INTO study_link (study_instance_uid, procedure_id, method, linked_by, linked_at) VALUES (?,?,'ACCESSION','linker',?)",
+                    chunk.stream()
+                            .map(id -> new Object[] {root + "1." + id[0], id[0], now})
+                            .toList());
         }
     }
 
     private static void report(String name, long[] t) {
         Arrays.sort(t);
-        System.out.printf("%-55s median %.2f ms, p95 %.2f ms, max %.2f ms (%d runs)%n", name, t[t.length / 2] / 1e6,
-                t[t.length * 95 / 100] / 1e6, t[t.length - 1] / 1e6, t.length);
+        System.out.printf(
+                "%-55s median %.2f ms, p95 %.2f ms, max %.2f ms (%d runs)%n",
+                name, t[t.length / 2] / 1e6, t[t.length * 95 / 100] / 1e6, t[t.length - 1] / 1e6, t.length);
     }
 
     private static final class CountingStream extends OutputStream {
         long count;
 
-        @Override public void write(int b) { count++; }
+        @Override
+        public void write(int b) {
+            count++;
+        }
 
-        @Override public void write(byte[] b, int off, int len) { count += len; }
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 }

@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AnalysisController {
     private final AnalysisService service;
 
-    AnalysisController(AnalysisService service) { this.service = service; }
+    AnalysisController(AnalysisService service) {
+        this.service = service;
+    }
 
     @GetMapping(value = "/api/instances/{sopInstanceUid}/analysis", produces = MediaType.APPLICATION_JSON_VALUE)
     ContrastAnalysis analysis(@PathVariable String sopInstanceUid) throws AnalysisService.NotAnalysableException {

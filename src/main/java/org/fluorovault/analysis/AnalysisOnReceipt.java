@@ -27,14 +27,20 @@ public class AnalysisOnReceipt {
      */
     @Validated
     @ConfigurationProperties("fluorovault.analysis")
-    public record Properties(@DefaultValue("true") boolean onReceipt,
-                             @DefaultValue("64") @jakarta.validation.constraints.Min(1) int queue) {}
+    public record Properties(
+            @DefaultValue("true") boolean onReceipt,
+
+            @DefaultValue("64") @jakarta.validation.constraints.Min(1)
+            int queue) {}
 
     public static final String QUEUE = "analysis-on-receipt";
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisOnReceipt.class);
     /** The runs the analysis reads; the authoritative list of analysable SOP classes. */
-    public static final Set<String> RUN_SOP_CLASSES = Set.of(Uids.XRayAngiographicImageStorage, Uids.EnhancedXAImageStorage,
-            Uids.XRayRadiofluoroscopicImageStorage, Uids.EnhancedXRFImageStorage);
+    public static final Set<String> RUN_SOP_CLASSES = Set.of(
+            Uids.XRayAngiographicImageStorage,
+            Uids.EnhancedXAImageStorage,
+            Uids.XRayRadiofluoroscopicImageStorage,
+            Uids.EnhancedXRFImageStorage);
 
     private final AnalysisService analysis;
     private final Properties props;

@@ -1,14 +1,12 @@
 package org.fluorovault.analysis;
 
-import org.fluorovault.archive.InstanceNotFoundException;
-import org.fluorovault.archive.StudyQueries;
-import org.fluorovault.common.UnprocessableException;
-
 import java.time.Instant;
-
 import org.fluorovault.analysis.internal.AnalysisRepository;
 import org.fluorovault.analysis.internal.ContrastAnalyzer;
 import org.fluorovault.analysis.internal.StoredFrames;
+import org.fluorovault.archive.InstanceNotFoundException;
+import org.fluorovault.archive.StudyQueries;
+import org.fluorovault.common.UnprocessableException;
 import org.fluorovault.dicom.image.FrameDecodeException;
 import org.fluorovault.dicom.image.FrameSource;
 import org.slf4j.Logger;
@@ -23,6 +21,7 @@ import org.springframework.stereotype.Service;
 public class AnalysisService {
     /** Version of the algorithm; results are stored per version. */
     public static final String ALGORITHM_VERSION = ContrastAnalyzer.VERSION;
+
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisService.class);
 
     private final StoredFrames frames;
@@ -31,7 +30,8 @@ public class AnalysisService {
 
     private final StudyQueries studies;
 
-    AnalysisService(StoredFrames frames, AnalysisRepository results, PolarityOverrides overrides, StudyQueries studies) {
+    AnalysisService(
+            StoredFrames frames, AnalysisRepository results, PolarityOverrides overrides, StudyQueries studies) {
         this.studies = studies;
         this.frames = frames;
         this.results = results;
@@ -42,21 +42,26 @@ public class AnalysisService {
      * The polarity the renderer shows with, the same decision the analysis made: the stored result's,
      * else the configured one, else the attributes' (PolarityRule); UNDECIDED when none of them says.
      */
-    public ContrastAnalyzer.Configured displayPolarity(String sopInstanceUid, org.fluorovault.dicom.data.Attributes ds) {
+    public ContrastAnalyzer.Configured displayPolarity(
+            String sopInstanceUid, org.fluorovault.dicom.data.Attributes ds) {
         var stored = results.find(sopInstanceUid, ALGORITHM_VERSION);
         if (stored.isPresent() && stored.get().polarity() != null) {
-            return new ContrastAnalyzer.Configured(stored.get().polarity(), stored.get().polaritySource().name());
+            return new ContrastAnalyzer.Configured(
+                    stored.get().polarity(), stored.get().polaritySource().name());
         }
         ContrastAnalyzer.Configured c = configuredPolarity(sopInstanceUid, ds);
-        if (c != null) return new ContrastAnalyzer.Configured(c.polarity(), ContrastAnalysis.PolaritySource.CONFIGURED.name());
+        if (c != null)
+            return new ContrastAnalyzer.Configured(c.polarity(), ContrastAnalysis.PolaritySource.CONFIGURED.name());
         ContrastAnalysis.Polarity p = ContrastAnalyzer.polarityFromAttributes(ds);
-        return p == null ? new ContrastAnalyzer.Configured(ContrastAnalysis.Polarity.UNDECIDED, "NONE")
+        return p == null
+                ? new ContrastAnalyzer.Configured(ContrastAnalysis.Polarity.UNDECIDED, "NONE")
                 : new ContrastAnalyzer.Configured(p, ContrastAnalysis.PolaritySource.ATTRIBUTES.name());
     }
 
     /** The configured polarity for the station that sent the object, or null (see {@link PolarityOverrides}). */
     ContrastAnalyzer.Configured configuredPolarity(String sopInstanceUid, org.fluorovault.dicom.data.Attributes ds) {
-        PolarityOverrides.Station s = overrides.find(frames.callingAet(sopInstanceUid),
+        PolarityOverrides.Station s = overrides.find(
+                frames.callingAet(sopInstanceUid),
                 ds.getString(org.fluorovault.dicom.dict.Tags.Manufacturer, null),
                 ds.getString(org.fluorovault.dicom.dict.Tags.ManufacturerModelName, null));
         return s == null ? null : new ContrastAnalyzer.Configured(s.attenuation(), s.describe());
@@ -84,13 +89,17 @@ public class AnalysisService {
     /** The studies among {@code studyUids} of which at least one object has a stored analysis result. */
     public java.util.Set<String> analysedStudies(java.util.Collection<String> studyUids) {
         java.util.Map<String, java.util.List<String>> instances = studies.instancesOfStudies(studyUids);
-        java.util.Set<String> analysed = results.analysed(instances.values().stream().flatMap(java.util.List::stream).toList());
+        java.util.Set<String> analysed = results.analysed(
+                instances.values().stream().flatMap(java.util.List::stream).toList());
         java.util.Set<String> out = new java.util.HashSet<>();
-        instances.forEach((study, sops) -> { if (sops.stream().anyMatch(analysed::contains)) out.add(study); });
+        instances.forEach((study, sops) -> {
+            if (sops.stream().anyMatch(analysed::contains)) out.add(study);
+        });
         return out;
     }
 
-    private final Object[] locks = java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
+    private final Object[] locks =
+            java.util.stream.IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
 
     private Object lockFor(String uid) {
         return locks[Math.floorMod(uid.hashCode(), locks.length)];
@@ -105,10 +114,15 @@ public class AnalysisService {
 
     private ContrastAnalysis analyseLocked(String sopInstanceUid) throws NotAnalysableException {
         try {
-            FrameSource src = frames.open(sopInstanceUid).orElseThrow(() -> new InstanceNotFoundException(sopInstanceUid));
+            FrameSource src =
+                    frames.open(sopInstanceUid).orElseThrow(() -> new InstanceNotFoundException(sopInstanceUid));
             long t0 = System.nanoTime();
             ContrastAnalysis a = ContrastAnalyzer.analyse(src, configuredPolarity(sopInstanceUid, src.attributes()));
-            LOG.info("analysed {}: {} ({} frames, {} ms)", sopInstanceUid, a.suggestedPattern(), src.frameCount(),
+            LOG.info(
+                    "analysed {}: {} ({} frames, {} ms)",
+                    sopInstanceUid,
+                    a.suggestedPattern(),
+                    src.frameCount(),
                     (System.nanoTime() - t0) / 1_000_000);
             results.save(sopInstanceUid, a, Instant.now());
             return a;
@@ -128,6 +142,8 @@ public class AnalysisService {
             this.reason = reason;
         }
 
-        public String reason() { return reason; }
+        public String reason() {
+            return reason;
+        }
     }
 }

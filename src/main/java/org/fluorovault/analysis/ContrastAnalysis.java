@@ -17,11 +17,23 @@ import java.util.List;
  * @param polarity which direction of the stored values the analysis took as "more attenuation"
  * @param polaritySource what decided it: the object's attributes, the image itself, or the configuration
  */
-public record ContrastAnalysis(boolean contrastDetected, Integer onsetFrame, Integer peakFrame, Double areaMm2,
-                               Double craniocaudalExtentMm, Point centroid, Double washoutRatio, Pattern suggestedPattern,
-                               double confidence, List<String> reasons, NeedleTip needleTip, List<Double> timeIntensity,
-                               List<Point> outline, Polarity polarity, PolaritySource polaritySource,
-                               String algorithmVersion) {
+public record ContrastAnalysis(
+        boolean contrastDetected,
+        Integer onsetFrame,
+        Integer peakFrame,
+        Double areaMm2,
+        Double craniocaudalExtentMm,
+        Point centroid,
+        Double washoutRatio,
+        Pattern suggestedPattern,
+        double confidence,
+        List<String> reasons,
+        NeedleTip needleTip,
+        List<Double> timeIntensity,
+        List<Point> outline,
+        Polarity polarity,
+        PolaritySource polaritySource,
+        String algorithmVersion) {
     /** Confidence below which a result is shown as needing human judgement (docs/analysis.md, calibration). */
     public static final double NEEDS_JUDGEMENT_BELOW = 0.5;
 
@@ -29,13 +41,27 @@ public record ContrastAnalysis(boolean contrastDetected, Integer onsetFrame, Int
      * Which stored values mean more attenuation (bone, needle, contrast). {@code UNDECIDED}: neither the
      * attributes nor the image settled it; the analysis then measured as displayed and says INDETERMINATE.
      */
-    public enum Polarity { HIGH_IS_ATTENUATION, LOW_IS_ATTENUATION, UNDECIDED }
+    public enum Polarity {
+        HIGH_IS_ATTENUATION,
+        LOW_IS_ATTENUATION,
+        UNDECIDED
+    }
 
     /** What decided the polarity (issue 11): Pixel Intensity Relationship (Sign), the image, or a per-station setting. */
-    public enum PolaritySource { ATTRIBUTES, IMAGE, CONFIGURED }
+    public enum PolaritySource {
+        ATTRIBUTES,
+        IMAGE,
+        CONFIGURED
+    }
 
     /** The suggested contrast pattern (DOMAIN.md "Contrast spread"). */
-    public enum Pattern { EPIDURAL, VASCULAR, INTRATHECAL, NONE, INDETERMINATE }
+    public enum Pattern {
+        EPIDURAL,
+        VASCULAR,
+        INTRATHECAL,
+        NONE,
+        INDETERMINATE
+    }
 
     public record Point(double column, double row) {}
 

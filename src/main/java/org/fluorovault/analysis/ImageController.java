@@ -1,13 +1,11 @@
 package org.fluorovault.analysis;
 
-import org.fluorovault.common.InvalidRequestException;
-
-import org.fluorovault.archive.InstanceNotFoundException;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-
 import org.fluorovault.analysis.internal.ContrastAnalyzer;
 import org.fluorovault.analysis.internal.StoredFrames;
+import org.fluorovault.archive.InstanceNotFoundException;
+import org.fluorovault.common.InvalidRequestException;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.image.Frame;
@@ -58,9 +56,20 @@ class ImageController {
      * object's, else that frame's range, in modality values): a player that changes the window
      * starts from it.
      */
-    record FrameInfo(int frames, int rows, int columns, Double frameTimeMs, Double windowCenter, Double windowWidth,
-                     double pixelSpacingMm, int bitsStored, double renderWindowCenter, double renderWindowWidth,
-                     ContrastAnalysis.Polarity polarity, String polaritySource, boolean displayInverted) {}
+    record FrameInfo(
+            int frames,
+            int rows,
+            int columns,
+            Double frameTimeMs,
+            Double windowCenter,
+            Double windowWidth,
+            double pixelSpacingMm,
+            int bitsStored,
+            double renderWindowCenter,
+            double renderWindowWidth,
+            ContrastAnalysis.Polarity polarity,
+            String polaritySource,
+            boolean displayInverted) {}
 
     @GetMapping(value = "/frames", produces = MediaType.APPLICATION_JSON_VALUE)
     FrameInfo frameInfo(@PathVariable String sopInstanceUid) throws FrameDecodeException {
@@ -68,10 +77,20 @@ class ImageController {
         Attributes a = src.attributes();
         Window render = FrameRenderer.defaultWindow(a, src.frame(0));
         var pol = analysis.displayPolarity(sopInstanceUid, a);
-        return new FrameInfo(src.frameCount(), a.getInt(Tags.Rows, 0), a.getInt(Tags.Columns, 0), frameTime(a),
-                positive(a.getDouble(Tags.WindowCenter, Double.NaN), true), positive(a.getDouble(Tags.WindowWidth, Double.NaN), false),
-                ContrastAnalyzer.pixelSpacingMm(a, new ArrayList<>()), a.getInt(Tags.BitsStored, 8), render.center(), render.width(),
-                pol.polarity(), pol.station(), inverted(src, pol.polarity()));
+        return new FrameInfo(
+                src.frameCount(),
+                a.getInt(Tags.Rows, 0),
+                a.getInt(Tags.Columns, 0),
+                frameTime(a),
+                positive(a.getDouble(Tags.WindowCenter, Double.NaN), true),
+                positive(a.getDouble(Tags.WindowWidth, Double.NaN), false),
+                ContrastAnalyzer.pixelSpacingMm(a, new ArrayList<>()),
+                a.getInt(Tags.BitsStored, 8),
+                render.center(),
+                render.width(),
+                pol.polarity(),
+                pol.station(),
+                inverted(src, pol.polarity()));
     }
 
     private static Double frameTime(Attributes a) {
@@ -88,8 +107,9 @@ class ImageController {
     }
 
     @GetMapping(value = "/frames/{n}/rendered", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> rendered(@PathVariable String sopInstanceUid, @PathVariable String n,
-                                    @RequestParam(required = false) String window) throws FrameDecodeException {
+    ResponseEntity<byte[]> rendered(
+            @PathVariable String sopInstanceUid, @PathVariable String n, @RequestParam(required = false) String window)
+            throws FrameDecodeException {
         int number;
         try {
             number = Integer.parseInt(n);
@@ -110,7 +130,8 @@ class ImageController {
      */
     private static boolean inverted(FrameSource src, ContrastAnalysis.Polarity p) {
         boolean m1 = src.format().monochrome1();
-        return (p == ContrastAnalysis.Polarity.LOW_IS_ATTENUATION && !m1) || (p == ContrastAnalysis.Polarity.HIGH_IS_ATTENUATION && m1);
+        return (p == ContrastAnalysis.Polarity.LOW_IS_ATTENUATION && !m1)
+                || (p == ContrastAnalysis.Polarity.HIGH_IS_ATTENUATION && m1);
     }
 
     private BufferedImage shown(String uid, FrameSource src, BufferedImage img) {
@@ -124,7 +145,8 @@ class ImageController {
     ResponseEntity<byte[]> thumbnail(@PathVariable String sopInstanceUid) throws FrameDecodeException {
         FrameSource src = open(sopInstanceUid);
         Frame f = src.frame(src.frameCount() / 2);
-        return png(FrameRenderer.thumbnail(shown(sopInstanceUid, src, FrameRenderer.render(src.attributes(), src.format(), f, null)),
+        return png(FrameRenderer.thumbnail(
+                shown(sopInstanceUid, src, FrameRenderer.render(src.attributes(), src.format(), f, null)),
                 THUMBNAIL_SIZE));
     }
 
@@ -133,7 +155,9 @@ class ImageController {
     }
 
     private static ResponseEntity<byte[]> png(BufferedImage img) {
-        return ResponseEntity.status(HttpStatus.OK).contentType(MediaType.IMAGE_PNG)
-                .cacheControl(CacheControl.noCache()).body(FrameRenderer.png(img));
+        return ResponseEntity.status(HttpStatus.OK)
+                .contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.noCache())
+                .body(FrameRenderer.png(img));
     }
 }

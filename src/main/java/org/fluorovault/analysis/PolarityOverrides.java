@@ -2,7 +2,6 @@ package org.fluorovault.analysis;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.fluorovault.analysis.ContrastAnalysis.Polarity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,12 +26,15 @@ public record PolarityOverrides(@DefaultValue List<Station> stations) {
         }
 
         String describe() {
-            return callingAeTitle != null && !callingAeTitle.isBlank() ? "calling AE title " + callingAeTitle
+            return callingAeTitle != null && !callingAeTitle.isBlank()
+                    ? "calling AE title " + callingAeTitle
                     : "Manufacturer " + manufacturer + ", model " + model;
         }
 
         private static boolean same(String a, String b) {
-            return a != null && b != null && a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+            return a != null
+                    && b != null
+                    && a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
         }
     }
 

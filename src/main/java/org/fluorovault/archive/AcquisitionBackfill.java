@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
-
 import org.fluorovault.common.BackgroundWork;
 import org.fluorovault.common.WorkQueue;
 import org.fluorovault.dicom.data.Attributes;
@@ -53,8 +52,11 @@ class AcquisitionBackfill {
     int runToEnd() {
         int total = 0, withTime = 0;
         while (!Thread.currentThread().isInterrupted()) { // interrupted at shutdown: the rest resumes at the next start
-            List<Pending> batch = jdbc.query("SELECT id, path, transfer_syntax_uid FROM instance WHERE acquired_checked = FALSE"
-                    + " ORDER BY id LIMIT ?", (rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)), BATCH);
+            List<Pending> batch = jdbc.query(
+                    "SELECT id, path, transfer_syntax_uid FROM instance WHERE acquired_checked = FALSE"
+                            + " ORDER BY id LIMIT ?",
+                    (rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                    BATCH);
             if (batch.isEmpty()) break;
             for (Pending p : batch) {
                 if (Thread.currentThread().isInterrupted()) break;
@@ -64,14 +66,15 @@ class AcquisitionBackfill {
                 total++;
             }
         }
-        if (total > 0) LOG.info("acquisition times read for {} object(s) stored earlier: {} state one", total, withTime);
+        if (total > 0)
+            LOG.info("acquisition times read for {} object(s) stored earlier: {} state one", total, withTime);
         return total;
     }
 
     private Timestamp read(Pending p) {
         Path file = archive.resolve(Path.of(p.path()));
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 16384);
-             DicomReader r = new DicomReader(in, file)) {
+                DicomReader r = new DicomReader(in, file)) {
             r.bulkMode(DicomReader.BulkMode.REFERENCE);
             r.stopAt(Tag.PixelData);
             r.readFileMetaInformation();

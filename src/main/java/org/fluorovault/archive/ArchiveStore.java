@@ -25,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.UidSyntax;
 import org.fluorovault.dicom.dict.Tags;
@@ -68,17 +67,18 @@ public class ArchiveStore {
     private final ReceiptJournal journal;
     /** Stores hold it shared from their journal line to their commit; emptying the journal holds it alone. */
     private final ReentrantReadWriteLock journalGate = new ReentrantReadWriteLock();
+
     private final MissingObjects missing;
     private final ObjectFolders folders;
     private final List<StoredInstance> recovered = new ArrayList<>();
 
     public ArchiveStore(StorageProperties props, InstanceIndex index) {
-        this(props, index, event -> { }, new MissingObjects());
+        this(props, index, event -> {}, new MissingObjects());
     }
 
     @Autowired
-    public ArchiveStore(StorageProperties props, InstanceIndex index, ApplicationEventPublisher events,
-                        MissingObjects missing) {
+    public ArchiveStore(
+            StorageProperties props, InstanceIndex index, ApplicationEventPublisher events, MissingObjects missing) {
         this.props = props;
         this.index = index;
         this.events = events;
@@ -92,7 +92,13 @@ public class ArchiveStore {
             for (Path d : List.of(tmp, objects, quarantine, root.resolve("journal"))) {
                 Durable.createDirectories(d, props.fsync());
             }
-            OwnerOnly.restrict(root, tmp, objects, quarantine, root.resolve("index"), root.resolve("journal")); // index: the embedded H2 database
+            OwnerOnly.restrict(
+                    root,
+                    tmp,
+                    objects,
+                    quarantine,
+                    root.resolve("index"),
+                    root.resolve("journal")); // index: the embedded H2 database
             cleanStaleTempFiles();
             fileStore = Files.getFileStore(root); // looked up once: finding it reads the mount table
             journal = new ReceiptJournal(root.resolve("journal").resolve("receipts.log"), props.fsync());
@@ -116,7 +122,9 @@ public class ArchiveStore {
         if (n > 0) LOG.info("Removed {} incomplete temporary file(s) left in {}", n, tmp);
     }
 
-    public Path root() { return root; }
+    public Path root() {
+        return root;
+    }
 
     /** A new empty temporary file on the archive's file system. */
     public Path newTempFile() throws IOException {
@@ -141,7 +149,9 @@ public class ArchiveStore {
         }
     }
 
-    public boolean fsync() { return props.fsync(); }
+    public boolean fsync() {
+        return props.fsync();
+    }
 
     /**
      * Absolute path of a stored object from its indexed (relative) path. A path that would leave
@@ -154,15 +164,17 @@ public class ArchiveStore {
     }
 
     /** The files the index names but the disk lacks, as found by reads and checks since start. */
-    public MissingObjects missing() { return missing; }
+    public MissingObjects missing() {
+        return missing;
+    }
 
     /**
      * Moves a complete, already forced temporary Part-10 file into the archive and indexes it.
      * {@code dataset} is the parsed data set of {@code temp} (pixel data as a bulk reference); its
      * SOP Instance UID must be a valid UID (the receivers check it before).
      */
-    public StoreOutcome store(Path temp, Attributes dataset, String transferSyntaxUid, long size, String sha256,
-                              String callingAet) {
+    public StoreOutcome store(
+            Path temp, Attributes dataset, String transferSyntaxUid, long size, String sha256, String callingAet) {
         String iuid = UidSyntax.requireValid(dataset.getString(Tags.SOPInstanceUID), "SOP Instance UID");
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         ReentrantLock lock = lockOf(iuid);
@@ -185,11 +197,13 @@ public class ArchiveStore {
                 }
                 // the folder naming the file and the journal line are forced while the index row is written:
                 // both are I/O waits, the insert is mostly work; all three are done before Success
-                Future<?> forced = props.fsync() ? FORCERS.submit(() -> {
-                    Durable.forceDirectory(target.getParent());
-                    journal.force(seq);
-                    return null;
-                }) : null;
+                Future<?> forced = props.fsync()
+                        ? FORCERS.submit(() -> {
+                            Durable.forceDirectory(target.getParent());
+                            journal.force(seq);
+                            return null;
+                        })
+                        : null;
                 try {
                     index.insert(dataset, transferSyntaxUid, rel, size, sha256, callingAet, now);
                 } catch (RuntimeException e) {
@@ -201,9 +215,17 @@ public class ArchiveStore {
             } finally {
                 journalGate.readLock().unlock();
             }
-            publishStored(new StoredInstance(iuid, dataset.getString(Tags.SOPClassUID), transferSyntaxUid,
-                    dataset.getString(Tags.StudyInstanceUID), dataset.getString(Tags.SeriesInstanceUID), rel, size, sha256,
-                    callingAet, now));
+            publishStored(new StoredInstance(
+                    iuid,
+                    dataset.getString(Tags.SOPClassUID),
+                    transferSyntaxUid,
+                    dataset.getString(Tags.StudyInstanceUID),
+                    dataset.getString(Tags.SeriesInstanceUID),
+                    rel,
+                    size,
+                    sha256,
+                    callingAet,
+                    now));
             return StoreOutcome.STORED;
         } catch (IOException e) {
             throw new ArchiveException("cannot store " + iuid + ": " + e.getMessage(), e);
@@ -246,8 +268,9 @@ public class ArchiveStore {
     }
 
     /** An object whose SOP Instance UID is already indexed: the same data set again, or a conflict. */
-    private StoreOutcome storedBefore(StoredInstance existing, Path temp, String iuid, String sha256, String callingAet,
-                                      Instant now) throws IOException {
+    private StoreOutcome storedBefore(
+            StoredInstance existing, Path temp, String iuid, String sha256, String callingAet, Instant now)
+            throws IOException {
         Path stored = resolve(existing.path());
         if (existing.sha256().equalsIgnoreCase(sha256)) {
             if (!Files.exists(stored)) { // the same bytes again: put back what was lost
@@ -266,7 +289,13 @@ public class ArchiveStore {
         if (!Files.exists(stored)) missing.report(iuid, existing.path());
         Path rel = Path.of("quarantine", iuid + "." + now.toEpochMilli() + "." + sha256.substring(0, 12) + ".dcm");
         Durable.move(temp, resolve(rel), props.fsync());
-        index.recordQuarantine(iuid, existing.sha256(), sha256, rel, callingAet, now,
+        index.recordQuarantine(
+                iuid,
+                existing.sha256(),
+                sha256,
+                rel,
+                callingAet,
+                now,
                 "SOP Instance UID already stored with a different data set (stored SHA-256 " + existing.sha256() + ")");
         return StoreOutcome.CONFLICT_QUARANTINED;
     }
@@ -278,14 +307,19 @@ public class ArchiveStore {
      * Returns STORED when our row did commit, the duplicate or conflict outcome when another row
      * names the UID; throws when the store failed.
      */
-    private StoreOutcome afterFailedInsert(String iuid, Path rel, String sha256, String callingAet, Instant now,
-                                           RuntimeException failure) throws IOException {
+    private StoreOutcome afterFailedInsert(
+            String iuid, Path rel, String sha256, String callingAet, Instant now, RuntimeException failure)
+            throws IOException {
         StoredInstance committed;
         try {
             committed = index.find(iuid);
         } catch (RuntimeException lookupFailed) {
-            LOG.error("{}: index commit failed and its outcome cannot be checked ({}); file kept at {}; the journal "
-                    + "indexes it at the next start, or a resend finds it", iuid, lookupFailed.toString(), rel);
+            LOG.error(
+                    "{}: index commit failed and its outcome cannot be checked ({}); file kept at {}; the journal "
+                            + "indexes it at the next start, or a resend finds it",
+                    iuid,
+                    lookupFailed.toString(),
+                    rel);
             failure.addSuppressed(lookupFailed);
             throw failure;
         }
@@ -342,18 +376,35 @@ public class ArchiveStore {
                 throw new ArchiveException("quarantined file does not carry its SOP Instance UID", null);
             }
             Path rel = newObjectPath(q.sopInstanceUid());
-            Path oldRel = Path.of("quarantine", q.sopInstanceUid() + "." + System.currentTimeMillis() + "."
-                    + current.sha256().substring(0, 12) + ".dcm");
+            Path oldRel = Path.of(
+                    "quarantine",
+                    q.sopInstanceUid() + "." + System.currentTimeMillis() + "."
+                            + current.sha256().substring(0, 12) + ".dcm");
             // both files get their new names as second links first: whichever rows name them at any
             // moment (before the commit, after it, after a crash between), the files are there
             Durable.link(resolve(rel), from, props.fsync());
             Durable.link(resolve(oldRel), resolve(current.path()), props.fsync());
             try {
-                index.swapWithQuarantined(id, p.dataset(), p.transferSyntaxUid(), rel, Files.size(resolve(rel)),
-                        q.receivedSha256(), q.callingAet(), q.receivedAt(),
-                        new StoredInstance(current.sopInstanceUid(), current.sopClassUid(), current.transferSyntaxUid(),
-                                current.studyInstanceUid(), current.seriesInstanceUid(), oldRel, current.size(),
-                                current.sha256(), current.callingAet(), current.receivedAt()),
+                index.swapWithQuarantined(
+                        id,
+                        p.dataset(),
+                        p.transferSyntaxUid(),
+                        rel,
+                        Files.size(resolve(rel)),
+                        q.receivedSha256(),
+                        q.callingAet(),
+                        q.receivedAt(),
+                        new StoredInstance(
+                                current.sopInstanceUid(),
+                                current.sopClassUid(),
+                                current.transferSyntaxUid(),
+                                current.studyInstanceUid(),
+                                current.seriesInstanceUid(),
+                                oldRel,
+                                current.size(),
+                                current.sha256(),
+                                current.callingAet(),
+                                current.receivedAt()),
                         "replaced by the release of quarantine entry " + id + " by " + by);
             } catch (RuntimeException e) {
                 Durable.delete(resolve(rel), props.fsync()); // not released: the old names stay
@@ -415,16 +466,31 @@ public class ArchiveStore {
                 continue;
             }
             try {
-                if (!Files.exists(file) || Files.size(file) != e.size() || !e.sha256().equalsIgnoreCase(sha256Of(file))) {
+                if (!Files.exists(file)
+                        || Files.size(file) != e.size()
+                        || !e.sha256().equalsIgnoreCase(sha256Of(file))) {
                     lost++; // never acknowledged: its store failed before the journal was forced
                     continue;
                 }
                 Parsed p = parse(file);
-                index.insert(p.dataset(), p.transferSyntaxUid(), e.path(), e.size(), e.sha256(), e.callingAet(),
+                index.insert(
+                        p.dataset(),
+                        p.transferSyntaxUid(),
+                        e.path(),
+                        e.size(),
+                        e.sha256(),
+                        e.callingAet(),
                         e.receivedAt());
-                recovered.add(new StoredInstance(e.sopInstanceUid(), p.dataset().getString(Tags.SOPClassUID),
-                        p.transferSyntaxUid(), p.dataset().getString(Tags.StudyInstanceUID),
-                        p.dataset().getString(Tags.SeriesInstanceUID), e.path(), e.size(), e.sha256(), e.callingAet(),
+                recovered.add(new StoredInstance(
+                        e.sopInstanceUid(),
+                        p.dataset().getString(Tags.SOPClassUID),
+                        p.transferSyntaxUid(),
+                        p.dataset().getString(Tags.StudyInstanceUID),
+                        p.dataset().getString(Tags.SeriesInstanceUID),
+                        e.path(),
+                        e.size(),
+                        e.sha256(),
+                        e.callingAet(),
                         e.receivedAt()));
                 indexed++;
             } catch (IOException | RuntimeException ex) {
@@ -432,8 +498,14 @@ public class ArchiveStore {
                 lost++;
             }
         }
-        LOG.info("Receipt journal replayed: {} receipts, {} already indexed, {} indexed again, {} abandoned attempts "
-                + "removed, {} not recoverable (never acknowledged)", entries.size(), present, indexed, abandoned, lost);
+        LOG.info(
+                "Receipt journal replayed: {} receipts, {} already indexed, {} indexed again, {} abandoned attempts "
+                        + "removed, {} not recoverable (never acknowledged)",
+                entries.size(),
+                present,
+                indexed,
+                abandoned,
+                lost);
         try {
             index.checkpoint();
             journal.truncate();
@@ -513,7 +585,7 @@ public class ArchiveStore {
         long offA = datasetOffset(a), offB = datasetOffset(b);
         if (offA < 0 || offB < 0 || Files.size(a) - offA != Files.size(b) - offB) return false;
         try (InputStream ia = new BufferedInputStream(Files.newInputStream(a), 1 << 16);
-             InputStream ib = new BufferedInputStream(Files.newInputStream(b), 1 << 16)) {
+                InputStream ib = new BufferedInputStream(Files.newInputStream(b), 1 << 16)) {
             ia.skipNBytes(offA);
             ib.skipNBytes(offB);
             byte[] ba = new byte[1 << 16], bb = new byte[1 << 16];
@@ -534,9 +606,13 @@ public class ArchiveStore {
             byte[] head = new byte[132 + 12];
             if (in.readNBytes(head, 0, head.length) != head.length) return -1;
             if (head[128] != 'D' || head[129] != 'I' || head[130] != 'C' || head[131] != 'M') return -1;
-            int group = (head[132] & 0xff) | (head[133] & 0xff) << 8, element = (head[134] & 0xff) | (head[135] & 0xff) << 8;
+            int group = (head[132] & 0xff) | (head[133] & 0xff) << 8,
+                    element = (head[134] & 0xff) | (head[135] & 0xff) << 8;
             if (group != 2 || element != 0 || head[136] != 'U' || head[137] != 'L') return -1;
-            long len = (head[140] & 0xffL) | (head[141] & 0xffL) << 8 | (head[142] & 0xffL) << 16 | (head[143] & 0xffL) << 24;
+            long len = (head[140] & 0xffL)
+                    | (head[141] & 0xffL) << 8
+                    | (head[142] & 0xffL) << 16
+                    | (head[143] & 0xffL) << 24;
             return 144 + len;
         }
     }

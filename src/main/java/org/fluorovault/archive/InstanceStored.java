@@ -5,5 +5,4 @@ package org.fluorovault.archive;
  * or quarantined conflicts). Listeners run on the storing thread: they hand real work to their own
  * executor and never throw into the C-STORE path.
  */
-public record InstanceStored(StoredInstance instance) {
-}
+public record InstanceStored(StoredInstance instance) {}

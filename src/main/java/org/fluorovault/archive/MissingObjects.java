@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -37,18 +36,27 @@ public class MissingObjects implements HealthIndicator {
         missing.remove(sopInstanceUid);
     }
 
-    public int count() { return missing.size(); }
+    public int count() {
+        return missing.size();
+    }
 
     /** The missing objects, oldest notice first, at most {@code limit}. */
     public List<Missing> list(int limit) {
-        return missing.values().stream().sorted(Comparator.comparing(Missing::noticed)).limit(limit).toList();
+        return missing.values().stream()
+                .sorted(Comparator.comparing(Missing::noticed))
+                .limit(limit)
+                .toList();
     }
 
     @Override
     public Health health() {
         int n = missing.size();
         if (n == 0) return Health.up().build();
-        return Health.down().withDetail("missingObjectFiles", n)
-                .withDetail("examples", list(5).stream().map(Missing::sopInstanceUid).toList()).build();
+        return Health.down()
+                .withDetail("missingObjectFiles", n)
+                .withDetail(
+                        "examples",
+                        list(5).stream().map(Missing::sopInstanceUid).toList())
+                .build();
     }
 }

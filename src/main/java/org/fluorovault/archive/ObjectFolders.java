@@ -5,7 +5,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +73,8 @@ final class ObjectFolders {
                     durable.set(a << 8, (a << 8) + 256);
                 }
             }
-            if (made > 0) LOG.info("Prepared {} object folders in {} ms", made, (System.nanoTime() - start) / 1_000_000);
+            if (made > 0)
+                LOG.info("Prepared {} object folders in {} ms", made, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             LOG.warn("object folders not all prepared ({}); stores create theirs as they go", e.toString());
         }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,10 @@ final class OwnerOnly {
                 if (!Files.getFileStore(d).supportsFileAttributeView(PosixFileAttributeView.class)) continue;
                 Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwx------"));
             } catch (IOException | UnsupportedOperationException | SecurityException e) {
-                LOG.warn("cannot make {} owner-only: {}; other users of this machine may read the archive", d, e.toString());
+                LOG.warn(
+                        "cannot make {} owner-only: {}; other users of this machine may read the archive",
+                        d,
+                        e.toString());
             }
         }
     }

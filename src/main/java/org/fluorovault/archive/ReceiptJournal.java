@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32;
-
 import org.fluorovault.dicom.data.UidSyntax;
 
 /**
@@ -49,7 +48,9 @@ final class ReceiptJournal implements AutoCloseable {
         if (created && fsync) Durable.forceDirectory(file.getParent());
     }
 
-    Path file() { return file; }
+    Path file() {
+        return file;
+    }
 
     /** Writes the line for {@code e} (not yet forced) and returns its sequence number for {@link #force}. */
     long append(Entry e) throws IOException {
@@ -129,7 +130,8 @@ final class ReceiptJournal implements AutoCloseable {
 
     static byte[] format(Entry e) {
         String body = "R " + e.sopInstanceUid() + " " + e.path().toString().replace('\\', '/') + " " + e.size() + " "
-                + e.sha256() + " " + hex(e.callingAet() == null ? "" : e.callingAet()) + " " + e.receivedAt().toEpochMilli();
+                + e.sha256() + " " + hex(e.callingAet() == null ? "" : e.callingAet()) + " "
+                + e.receivedAt().toEpochMilli();
         return (body + " " + crc(body) + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -143,7 +145,12 @@ final class ReceiptJournal implements AutoCloseable {
         Path path = Path.of(f[2]);
         if (path.isAbsolute() || path.normalize().startsWith("..") || !path.startsWith("objects")) return null;
         try {
-            return new Entry(f[1], path, Long.parseLong(f[3]), f[4], f[5].isEmpty() ? null : unhex(f[5]),
+            return new Entry(
+                    f[1],
+                    path,
+                    Long.parseLong(f[3]),
+                    f[4],
+                    f[5].isEmpty() ? null : unhex(f[5]),
                     Instant.ofEpochMilli(Long.parseLong(f[6])));
         } catch (IllegalArgumentException ex) {
             return null;

@@ -1,8 +1,7 @@
 package org.fluorovault.archive;
 
-import java.nio.file.Path;
-
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -23,5 +22,4 @@ public record StorageProperties(
         @NotNull @DefaultValue("./data") Path path,
         @NotNull @DefaultValue("512MB") DataSize minFreeSpace,
         @DefaultValue("true") boolean fsync,
-        @DefaultValue("true") boolean prepareFolders) {
-}
+        @DefaultValue("true") boolean prepareFolders) {}

@@ -30,22 +30,34 @@ public enum AuditEventType {
     }
 
     /** The DCM code value, e.g. "110112". */
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 
-    public String meaning() { return meaning; }
+    public String meaning() {
+        return meaning;
+    }
 
-    public AuditAction defaultAction() { return defaultAction; }
+    public AuditAction defaultAction() {
+        return defaultAction;
+    }
 
     /** By DCM code ("110112") or by name ("QUERY"), case-insensitive for names. */
     public static AuditEventType parse(String s) {
         String t = s.trim();
-        return Arrays.stream(values()).filter(v -> v.code.equals(t) || v.name().equalsIgnoreCase(t)).findFirst()
+        return Arrays.stream(values())
+                .filter(v -> v.code.equals(t) || v.name().equalsIgnoreCase(t))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown audit event type '" + s + "': use one of "
-                        + Arrays.stream(values()).map(v -> v.code + " " + v.name()).toList()));
+                        + Arrays.stream(values())
+                                .map(v -> v.code + " " + v.name())
+                                .toList()));
     }
 
     public static AuditEventType ofCode(String code) {
-        return Arrays.stream(values()).filter(v -> v.code.equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(v -> v.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown audit event ID " + code));
     }
 }

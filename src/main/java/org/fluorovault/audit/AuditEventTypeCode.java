@@ -21,12 +21,18 @@ public enum AuditEventTypeCode {
         this.meaning = meaning;
     }
 
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 
-    public String meaning() { return meaning; }
+    public String meaning() {
+        return meaning;
+    }
 
     public static AuditEventTypeCode ofCode(String code) {
-        return Arrays.stream(values()).filter(v -> v.code.equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(v -> v.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown audit event type code " + code));
     }
 }

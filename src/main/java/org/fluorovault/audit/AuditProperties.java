@@ -1,7 +1,6 @@
 package org.fluorovault.audit;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    window (HTTP Basic clients authenticate on every request); failures always
  */
 @ConfigurationProperties("fluorovault.audit")
-public record AuditProperties(@DefaultValue("10m") Duration loginWindow) {
-}
+public record AuditProperties(@DefaultValue("10m") Duration loginWindow) {}

@@ -1,8 +1,7 @@
 package org.fluorovault.audit;
 
-import java.util.stream.Collectors;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
 import org.fluorovault.audit.internal.AuditStore;
 import org.fluorovault.audit.internal.AuditWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -49,41 +48,73 @@ public class AuditTrail {
     }
 
     /** Records what the authenticated user of {@code request} did, from the request's remote address. */
-    public AuditRecord recordAccess(HttpServletRequest request, AuditEventType type, String patientId,
-                                    String procedureId, String studyUid, AuditOutcome outcome, String detail) {
-        return record(from(request, type).patientId(patientId).procedureId(procedureId).studyUid(studyUid)
-                .outcome(outcome).detail(detail).build());
+    public AuditRecord recordAccess(
+            HttpServletRequest request,
+            AuditEventType type,
+            String patientId,
+            String procedureId,
+            String studyUid,
+            AuditOutcome outcome,
+            String detail) {
+        return record(from(request, type)
+                .patientId(patientId)
+                .procedureId(procedureId)
+                .studyUid(studyUid)
+                .outcome(outcome)
+                .detail(detail)
+                .build());
     }
 
     /** The same for callers that hold the authentication and the address themselves. */
-    public AuditRecord recordAccess(Authentication auth, String sourceAddress, AuditEventType type, String patientId,
-                                    String procedureId, String studyUid, AuditOutcome outcome, String detail) {
-        return record(AuditEvent.of(type).user(auth == null ? null : auth.getName()).role(roleOf(auth))
-                .sourceAddress(sourceAddress).patientId(patientId).procedureId(procedureId).studyUid(studyUid)
-                .outcome(outcome).detail(detail).build());
+    public AuditRecord recordAccess(
+            Authentication auth,
+            String sourceAddress,
+            AuditEventType type,
+            String patientId,
+            String procedureId,
+            String studyUid,
+            AuditOutcome outcome,
+            String detail) {
+        return record(AuditEvent.of(type)
+                .user(auth == null ? null : auth.getName())
+                .role(roleOf(auth))
+                .sourceAddress(sourceAddress)
+                .patientId(patientId)
+                .procedureId(procedureId)
+                .studyUid(studyUid)
+                .outcome(outcome)
+                .detail(detail)
+                .build());
     }
 
     /** A builder filled with the request's user, role and remote address. */
     public AuditEvent.Builder from(HttpServletRequest request, AuditEventType type) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null && request.getUserPrincipal() instanceof Authentication a) auth = a;
-        String user = auth != null ? auth.getName()
-                : request.getUserPrincipal() != null ? request.getUserPrincipal().getName() : null;
+        String user = auth != null
+                ? auth.getName()
+                : request.getUserPrincipal() != null
+                        ? request.getUserPrincipal().getName()
+                        : null;
         return AuditEvent.of(type).user(user).role(roleOf(auth)).sourceAddress(request.getRemoteAddr());
     }
 
     /** The roles of an authentication without the ROLE_ prefix, comma-separated; null when none. */
     public static String roleOf(Authentication auth) {
         if (auth == null) return null;
-        String roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a != null && a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted()
+        String roles = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .sorted()
                 .collect(Collectors.joining(","));
         return roles.isEmpty() ? null : roles;
     }
 
     /** Newest first; page counts from 0. */
     public AuditPage search(AuditFilter filter, int page, int size) {
-        if (page < 0 || size < 1 || size > 1000) throw new IllegalArgumentException("page must be >= 0 and size 1..1000");
+        if (page < 0 || size < 1 || size > 1000)
+            throw new IllegalArgumentException("page must be >= 0 and size 1..1000");
         return store.search(filter, page, size);
     }
 

@@ -10,6 +10,5 @@ package org.fluorovault.audit;
  * @param lastId        id of the last row read
  * @param lastHash      hash of the last row read: note it elsewhere to detect a truncated tail later
  */
-public record ChainVerification(boolean valid, long checked, Long firstBrokenId, String reason, long lastId,
-                                String lastHash) {
-}
+public record ChainVerification(
+        boolean valid, long checked, Long firstBrokenId, String reason, long lastId, String lastHash) {}

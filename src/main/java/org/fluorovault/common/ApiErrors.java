@@ -63,7 +63,7 @@ public class ApiErrors {
         HttpStatus status = switch (e.reason()) {
             case FRAME_OUT_OF_RANGE -> HttpStatus.BAD_REQUEST;
             case UNSUPPORTED_TRANSFER_SYNTAX, UNSUPPORTED_PIXEL_FORMAT, INCONSISTENT_PIXEL_DATA, CORRUPT_PIXEL_DATA ->
-                    HttpStatus.UNPROCESSABLE_CONTENT;
+                HttpStatus.UNPROCESSABLE_CONTENT;
         };
         if (e.reason() == FrameDecodeException.Reason.CORRUPT_PIXEL_DATA) LOG.warn("cannot decode: {}", e.getMessage());
         return problem(status, e.reason() + ": " + e.getMessage());
@@ -73,7 +73,8 @@ public class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Throwable c = e.getMostSpecificCause();
-        if (c instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+        if (c instanceof tools.jackson.databind.DatabindException d
+                && !d.getPath().isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, field(d) + ": wrong type or format (invalid JSON)");
         }
         String msg = c.getMessage() == null ? String.valueOf(e.getMessage()) : c.getMessage();
@@ -95,7 +96,8 @@ public class ApiErrors {
     private static String field(tools.jackson.databind.DatabindException e) {
         StringBuilder sb = new StringBuilder();
         for (var ref : e.getPath()) {
-            if (ref.getPropertyName() != null) sb.append(sb.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            if (ref.getPropertyName() != null)
+                sb.append(sb.isEmpty() ? "" : ".").append(ref.getPropertyName());
             else if (ref.getIndex() >= 0) sb.append('[').append(ref.getIndex()).append(']');
         }
         return sb.toString();

@@ -74,8 +74,11 @@ public class BackgroundWork implements SmartLifecycle {
         for (LocalQueue q : queues) {
             try {
                 if (!q.executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    q.executor.shutdownNow(); // interrupts the handler: long jobs check for it and resume at the next start
-                    LOG.info("background queue {} stopped with work left; it is not lost: it resumes from the index", q.name);
+                    q.executor.shutdownNow(); // interrupts the handler: long jobs check for it and resume at the next
+                    // start
+                    LOG.info(
+                            "background queue {} stopped with work left; it is not lost: it resumes from the index",
+                            q.name);
                 }
             } catch (InterruptedException e) {
                 q.executor.shutdownNow();
@@ -116,11 +119,18 @@ public class BackgroundWork implements SmartLifecycle {
         }
 
         private ThreadPoolExecutor newExecutor() {
-            return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity), r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                return t;
-            }, new ThreadPoolExecutor.AbortPolicy());
+            return new ThreadPoolExecutor(
+                    1,
+                    1,
+                    0,
+                    TimeUnit.MILLISECONDS,
+                    new ArrayBlockingQueue<>(capacity),
+                    r -> {
+                        Thread t = new Thread(r, name);
+                        t.setDaemon(true);
+                        return t;
+                    },
+                    new ThreadPoolExecutor.AbortPolicy());
         }
 
         synchronized void restart() {
@@ -144,7 +154,8 @@ public class BackgroundWork implements SmartLifecycle {
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 if (coalesce) waiting.remove(key);
                 done();
-                if (!executor.isShutdown()) LOG.warn("{} queue full: {} dropped, {}", name, LogSafe.escape(key), whenFull);
+                if (!executor.isShutdown())
+                    LOG.warn("{} queue full: {} dropped, {}", name, LogSafe.escape(key), whenFull);
                 return false;
             }
         }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.dict.Tags;
@@ -21,7 +20,9 @@ public final class DoseExtractor {
     public static final String RDSR_SOP_CLASS = Uids.XRayRadiationDoseSRStorage;
     /** Dose Area Product Total, Dose (RP) Total, Fluoro DAP Total, Fluoro Dose (RP) Total, Total Fluoro Time,
      *  Total Number of Radiographic Frames, Total Acquisition Time. */
-    public static final Set<String> CODES = Set.of("113722", "113725", "113726", "113728", "113730", "113731", "113855");
+    public static final Set<String> CODES =
+            Set.of("113722", "113725", "113726", "113728", "113730", "113731", "113855");
+
     private static final int MAX_DEPTH = 16;
 
     /** One accumulated value. */
@@ -56,7 +57,11 @@ public final class DoseExtractor {
         Attributes units = mv.getNestedItem(Tags.MeasurementUnitsCodeSequence);
         String unit = units == null ? null : units.getString(Tags.CodeValue);
         DoseValue next = new DoseValue(code, concept.getString(Tags.CodeMeaning), v[0], unit);
-        found.merge(code, next, (a, b) -> java.util.Objects.equals(a.unit(), b.unit())
-                ? new DoseValue(a.code(), a.meaning(), a.value() + b.value(), a.unit()) : a);
+        found.merge(
+                code,
+                next,
+                (a, b) -> java.util.Objects.equals(a.unit(), b.unit())
+                        ? new DoseValue(a.code(), a.meaning(), a.value() + b.value(), a.unit())
+                        : a);
     }
 }

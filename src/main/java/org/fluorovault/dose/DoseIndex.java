@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.fluorovault.archive.StudyQueries;
 import org.fluorovault.ingest.MppsRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,10 +30,17 @@ public class DoseIndex {
         tx.executeWithoutResult(s -> {
             jdbc.update("DELETE FROM dose_value WHERE sr_instance_uid = ?", srUid);
             for (DoseExtractor.DoseValue v : values) {
-                jdbc.update("""
+                jdbc.update(
+                        """
                         INSERT INTO dose_value (study_instance_uid, sr_instance_uid, code_value, code_meaning,
                           numeric_value, unit, recorded_at) VALUES (?,?,?,?,?,?,?)""",
-                        studyUid, srUid, v.code(), clip(v.meaning(), 64), v.value(), clip(v.unit(), 32), Timestamp.from(at));
+                        studyUid,
+                        srUid,
+                        v.code(),
+                        clip(v.meaning(), 64),
+                        v.value(),
+                        clip(v.unit(), 32),
+                        Timestamp.from(at));
             }
         });
     }
@@ -48,10 +54,12 @@ public class DoseIndex {
                 SELECT sr_instance_uid FROM dose_value WHERE study_instance_uid = ?
                 ORDER BY recorded_at DESC, id DESC LIMIT 1""", String.class, studyUid);
         if (!srs.isEmpty()) {
-            List<StudyDose.Total> totals = jdbc.query("""
+            List<StudyDose.Total> totals = jdbc.query(
+                    """
                     SELECT code_value, code_meaning, numeric_value, unit FROM dose_value
                     WHERE sr_instance_uid = ? ORDER BY id""",
-                    (rs, n) -> new StudyDose.Total("DCM", rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getString(4)),
+                    (rs, n) -> new StudyDose.Total(
+                            "DCM", rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getString(4)),
                     srs.get(0));
             return new StudyDose(studyUid, StudyDose.Source.RDSR, List.of(srs.get(0)), totals, null);
         }
@@ -69,10 +77,17 @@ public class DoseIndex {
         }
         if (!sources.isEmpty()) {
             List<StudyDose.Total> totals = new ArrayList<>();
-            if (time != null) totals.add(new StudyDose.Total("DICOM", "(0040,0300)", "Total Time of Fluoroscopy", time, "s"));
-            if (exposures != null) totals.add(new StudyDose.Total("DICOM", "(0040,0301)", "Total Number of Exposures", exposures, "1"));
-            if (entrance != null) totals.add(new StudyDose.Total("DICOM", "(0040,0302)", "Entrance Dose", entrance, "dGy"));
-            return new StudyDose(studyUid, StudyDose.Source.MPPS, sources, totals,
+            if (time != null)
+                totals.add(new StudyDose.Total("DICOM", "(0040,0300)", "Total Time of Fluoroscopy", time, "s"));
+            if (exposures != null)
+                totals.add(new StudyDose.Total("DICOM", "(0040,0301)", "Total Number of Exposures", exposures, "1"));
+            if (entrance != null)
+                totals.add(new StudyDose.Total("DICOM", "(0040,0302)", "Entrance Dose", entrance, "dGy"));
+            return new StudyDose(
+                    studyUid,
+                    StudyDose.Source.MPPS,
+                    sources,
+                    totals,
                     comments.isEmpty() ? null : String.join("\n", comments));
         }
         if (mpps.isEmpty() && !studies.studyExists(studyUid)) return null;

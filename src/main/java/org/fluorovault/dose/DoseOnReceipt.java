@@ -37,7 +37,8 @@ public class DoseOnReceipt {
         this.archive = archive;
         this.instances = instances;
         this.index = index;
-        this.queue = work.queue(QUEUE, 1024, true, "its dose is not extracted (the report stays stored)", this::extract);
+        this.queue =
+                work.queue(QUEUE, 1024, true, "its dose is not extracted (the report stays stored)", this::extract);
     }
 
     @EventListener
@@ -56,11 +57,17 @@ public class DoseOnReceipt {
             Attributes sr = r.maxValueLength(1 << 20).readFile(null);
             List<DoseExtractor.DoseValue> values = DoseExtractor.extract(sr);
             if (values.isEmpty()) {
-                LOG.warn("dose report {} of study {} holds no accumulated dose", si.sopInstanceUid(), si.studyInstanceUid());
+                LOG.warn(
+                        "dose report {} of study {} holds no accumulated dose",
+                        si.sopInstanceUid(),
+                        si.studyInstanceUid());
                 return;
             }
             index.recordRdsr(si.studyInstanceUid(), si.sopInstanceUid(), values, Instant.now());
-            LOG.info("dose report {}: {} accumulated value(s) recorded for study {}", si.sopInstanceUid(), values.size(),
+            LOG.info(
+                    "dose report {}: {} accumulated value(s) recorded for study {}",
+                    si.sopInstanceUid(),
+                    values.size(),
                     si.studyInstanceUid());
         } catch (IOException | RuntimeException e) {
             LOG.warn("dose report {} not extracted: {}", si.sopInstanceUid(), e.toString());

@@ -30,12 +30,22 @@ public class EvidenceController {
     }
 
     /** The verdict, the rule results behind it and the procedure version it judged. */
-    public record EvidenceResponse(long procedureId, int procedureVersion, String verdict, String ruleSetVersion,
-                                   Instant evaluatedAt, List<RuleResult> rules) {
+    public record EvidenceResponse(
+            long procedureId,
+            int procedureVersion,
+            String verdict,
+            String ruleSetVersion,
+            Instant evaluatedAt,
+            List<RuleResult> rules) {
         public static EvidenceResponse of(StoredVerdict s) {
             Verdict v = s.verdict();
-            return new EvidenceResponse(s.procedureId(), s.procedureVersion(), v.verdict().name(), v.ruleSetVersion(),
-                    v.evaluatedAt(), v.rules());
+            return new EvidenceResponse(
+                    s.procedureId(),
+                    s.procedureVersion(),
+                    v.verdict().name(),
+                    v.ruleSetVersion(),
+                    v.evaluatedAt(),
+                    v.rules());
         }
     }
 
@@ -43,15 +53,20 @@ public class EvidenceController {
     public EvidenceResponse evidence(@PathVariable long id, Principal user, HttpServletRequest http) {
         Procedure p = procedure(id);
         StoredVerdict v = evidence.evaluate(id, user.getName());
-        audited(http, p, "evidence viewed: " + v.verdict().verdict() + " (" + v.verdict().ruleSetVersion() + ")");
+        audited(
+                http,
+                p,
+                "evidence viewed: " + v.verdict().verdict() + " (" + v.verdict().ruleSetVersion() + ")");
         return EvidenceResponse.of(v);
     }
 
     @GetMapping(value = "/api/procedures/{id}/evidence/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<EvidenceResponse> history(@PathVariable long id, @RequestParam(defaultValue = "20") int limit,
-                                          HttpServletRequest http) {
+    public List<EvidenceResponse> history(
+            @PathVariable long id, @RequestParam(defaultValue = "20") int limit, HttpServletRequest http) {
         audited(http, procedure(id), "evidence history viewed");
-        return evidence.history(id, Math.max(1, Math.min(limit, 500))).stream().map(EvidenceResponse::of).toList();
+        return evidence.history(id, Math.max(1, Math.min(limit, 500))).stream()
+                .map(EvidenceResponse::of)
+                .toList();
     }
 
     private Procedure procedure(long id) {
@@ -59,7 +74,11 @@ public class EvidenceController {
     }
 
     private void audited(HttpServletRequest http, Procedure p, String detail) {
-        audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD).action(AuditAction.R).patientId(p.patient().id())
-                .procedureId(Long.toString(p.id())).detail(detail).build());
+        audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD)
+                .action(AuditAction.R)
+                .patientId(p.patient().id())
+                .procedureId(Long.toString(p.id()))
+                .detail(detail)
+                .build());
     }
 }

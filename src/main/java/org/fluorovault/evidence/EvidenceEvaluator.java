@@ -29,7 +29,8 @@ public final class EvidenceEvaluator {
                 Map.entry("R10", (f, d) -> RecordChecks.dose(f)),
                 Map.entry("R11", imaging::vascular));
         for (RuleSet.RuleDefinition d : ruleSet.rules()) {
-            if (!checks.containsKey(d.id())) throw new IllegalArgumentException("rule set names unknown rule " + d.id());
+            if (!checks.containsKey(d.id()))
+                throw new IllegalArgumentException("rule set names unknown rule " + d.id());
         }
     }
 
@@ -39,7 +40,8 @@ public final class EvidenceEvaluator {
 
     /** @throws NoRuleSetException if the procedure's CPT code is not one the rule set judges */
     public Verdict evaluate(EvidenceFacts facts) {
-        if (!ruleSet.judges(facts.session().cpt())) throw new NoRuleSetException(facts.session().cpt(), ruleSet);
+        if (!ruleSet.judges(facts.session().cpt()))
+            throw new NoRuleSetException(facts.session().cpt(), ruleSet);
         List<RuleResult> results = new ArrayList<>();
         for (RuleSet.RuleDefinition d : ruleSet.rules()) {
             Outcome o = checks.get(d.id()).check(facts, d);

@@ -15,8 +15,13 @@ import java.util.List;
  * @param suggestions   the analysis results of those instances (suggested contrast pattern)
  * @param dose          accumulated dose of the linked studies, or {@code null} when none is recorded
  */
-public record EvidenceFacts(Session session, List<Session> otherSessions, List<LinkedImage> images,
-                            List<ImageAnnotation> annotations, List<AnalysisSuggestion> suggestions, Dose dose) {
+public record EvidenceFacts(
+        Session session,
+        List<Session> otherSessions,
+        List<LinkedImage> images,
+        List<ImageAnnotation> annotations,
+        List<AnalysisSuggestion> suggestions,
+        Dose dose) {
 
     public EvidenceFacts {
         otherSessions = List.copyOf(otherSessions);
@@ -26,9 +31,19 @@ public record EvidenceFacts(Session session, List<Session> otherSessions, List<L
     }
 
     /** One procedure (session) as far as the rules care. Levels use the notation L4-L5 ... L5-S1, CAUDAL. */
-    public record Session(long procedureId, String patientId, LocalDate dateOfService, String cpt, String region,
-                          List<String> levels, String approach, String laterality, String steroid,
-                          Contraindication contraindication, List<String> diagnoses, List<Score> scores) {
+    public record Session(
+            long procedureId,
+            String patientId,
+            LocalDate dateOfService,
+            String cpt,
+            String region,
+            List<String> levels,
+            String approach,
+            String laterality,
+            String steroid,
+            Contraindication contraindication,
+            List<String> diagnoses,
+            List<Score> scores) {
         public Session {
             levels = levels == null ? List.of() : List.copyOf(levels);
             diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
@@ -43,13 +58,29 @@ public record EvidenceFacts(Session session, List<Session> otherSessions, List<L
     public record Score(String scale, double value, LocalDate date, String kind) {}
 
     /** A stored instance of a linked study; {@code acquired} orders the images in time (acquisition or receipt). */
-    public record LinkedImage(String sopInstanceUid, String seriesInstanceUid, String studyInstanceUid,
-                              String modality, Double primaryAngle, Instant acquired) {}
+    public record LinkedImage(
+            String sopInstanceUid,
+            String seriesInstanceUid,
+            String studyInstanceUid,
+            String modality,
+            Double primaryAngle,
+            Instant acquired) {}
 
     /** The current (latest) annotation of one instance by a technologist or physician. */
-    public record ImageAnnotation(String sopInstanceUid, int version, String view, String level, String approach,
-                                  String laterality, String contrastPattern, String contrastText, boolean keyImage,
-                                  boolean needleTip, String author, String role, Instant createdAt) {}
+    public record ImageAnnotation(
+            String sopInstanceUid,
+            int version,
+            String view,
+            String level,
+            String approach,
+            String laterality,
+            String contrastPattern,
+            String contrastText,
+            boolean keyImage,
+            boolean needleTip,
+            String author,
+            String role,
+            Instant createdAt) {}
 
     /** The pattern the image analysis suggested for an instance (a suggestion, never a confirmation). */
     public record AnalysisSuggestion(String sopInstanceUid, String pattern, double confidence) {}

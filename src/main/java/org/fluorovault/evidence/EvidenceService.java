@@ -10,14 +10,14 @@ import org.fluorovault.analysis.AnalysisService;
 import org.fluorovault.archive.StudyQueries;
 import org.fluorovault.dose.DoseIndex;
 import org.fluorovault.dose.StudyDose;
+import org.fluorovault.linking.StudyLink;
+import org.fluorovault.linking.StudyLinker;
 import org.fluorovault.procedure.CoveredDiagnoses;
 import org.fluorovault.procedure.GuidanceImaging;
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.procedure.ProcedureNotFoundException;
 import org.fluorovault.procedure.ProcedureService;
 import org.fluorovault.procedure.Status;
-import org.fluorovault.linking.StudyLink;
-import org.fluorovault.linking.StudyLinker;
 import org.fluorovault.review.Annotation;
 import org.fluorovault.review.AnnotationService;
 import org.springframework.stereotype.Service;
@@ -38,8 +38,14 @@ public class EvidenceService {
     private final StudyQueries studies;
     private final EvidenceEvaluator evaluator;
 
-    public EvidenceService(ProcedureService procedures, StudyLinker linker, AnnotationService annotations,
-                           AnalysisService analysis, DoseIndex dose, EvidenceRepository repo, StudyQueries studies) {
+    public EvidenceService(
+            ProcedureService procedures,
+            StudyLinker linker,
+            AnnotationService annotations,
+            AnalysisService analysis,
+            DoseIndex dose,
+            EvidenceRepository repo,
+            StudyQueries studies) {
         this.procedures = procedures;
         this.linker = linker;
         this.annotations = annotations;
@@ -48,15 +54,18 @@ public class EvidenceService {
         this.repo = repo;
         this.studies = studies;
         CoveredDiagnoses covered = CoveredDiagnoses.lumbarEsi();
-        this.evaluator = new EvidenceEvaluator(RuleSet.loadDefault(), new DiagnosisCoverage() {
-            public boolean isCovered(String code) {
-                return covered.isCovered(code);
-            }
+        this.evaluator = new EvidenceEvaluator(
+                RuleSet.loadDefault(),
+                new DiagnosisCoverage() {
+                    public boolean isCovered(String code) {
+                        return covered.isCovered(code);
+                    }
 
-            public String source() {
-                return covered.source() + ", list version " + covered.version();
-            }
-        }, Clock.systemUTC());
+                    public String source() {
+                        return covered.source() + ", list version " + covered.version();
+                    }
+                },
+                Clock.systemUTC());
     }
 
     public RuleSet ruleSet() {
@@ -102,8 +111,9 @@ public class EvidenceService {
             for (Annotation a : annotations.currentForStudy(link.studyInstanceUid())) notes.add(annotation(a));
             for (EvidenceFacts.LinkedImage i : studyImages) {
                 if (!GuidanceImaging.FLUOROSCOPY.contains(i.modality())) continue;
-                analysis.stored(i.sopInstanceUid()).ifPresent(r -> suggestions.add(new EvidenceFacts.AnalysisSuggestion(
-                        i.sopInstanceUid(), r.suggestedPattern().name(), r.confidence())));
+                analysis.stored(i.sopInstanceUid())
+                        .ifPresent(r -> suggestions.add(new EvidenceFacts.AnalysisSuggestion(
+                                i.sopInstanceUid(), r.suggestedPattern().name(), r.confidence())));
             }
             StudyDose d = dose.forStudy(link.studyInstanceUid());
             if (d != null && d.source() != StudyDose.Source.NONE) doses.add(d);
@@ -113,20 +123,46 @@ public class EvidenceService {
 
     private static EvidenceFacts.Session session(Procedure p) {
         var d = p.data();
-        return new EvidenceFacts.Session(p.id(), p.patient().id(), p.dateOfService(), d.cptCode(),
-                d.region() == null ? null : d.region().name(), d.levels(), d.approach() == null ? null : d.approach().name(),
+        return new EvidenceFacts.Session(
+                p.id(),
+                p.patient().id(),
+                p.dateOfService(),
+                d.cptCode(),
+                d.region() == null ? null : d.region().name(),
+                d.levels(),
+                d.approach() == null ? null : d.approach().name(),
                 d.laterality() == null ? null : d.laterality().name(),
                 d.medications() == null ? null : d.medications().steroid(),
-                d.contrastContraindication() == null ? null : new EvidenceFacts.Contraindication(
-                        d.contrastContraindication().kind().name(), d.contrastContraindication().text()),
-                d.diagnoses(), d.scores().stream().map(s -> new EvidenceFacts.Score(s.scale().name(),
-                        s.value().doubleValue(), s.date(), s.kind().name())).toList());
+                d.contrastContraindication() == null
+                        ? null
+                        : new EvidenceFacts.Contraindication(
+                                d.contrastContraindication().kind().name(),
+                                d.contrastContraindication().text()),
+                d.diagnoses(),
+                d.scores().stream()
+                        .map(s -> new EvidenceFacts.Score(
+                                s.scale().name(),
+                                s.value().doubleValue(),
+                                s.date(),
+                                s.kind().name()))
+                        .toList());
     }
 
     private static EvidenceFacts.ImageAnnotation annotation(Annotation a) {
-        return new EvidenceFacts.ImageAnnotation(a.sopInstanceUid(), a.version(), a.view(), a.level(), a.approach(),
-                a.laterality(), a.contrastPattern(), a.contrastText(), a.keyImage(), a.needleTip() != null, a.author(),
-                a.role(), a.createdAt());
+        return new EvidenceFacts.ImageAnnotation(
+                a.sopInstanceUid(),
+                a.version(),
+                a.view(),
+                a.level(),
+                a.approach(),
+                a.laterality(),
+                a.contrastPattern(),
+                a.contrastText(),
+                a.keyImage(),
+                a.needleTip() != null,
+                a.author(),
+                a.role(),
+                a.createdAt());
     }
 
     /** Fluoroscopy time, DAP and air kerma of the linked studies, as recorded with their units. */
@@ -144,12 +180,17 @@ public class EvidenceService {
                     case "(0040,0302)" -> "entrance";
                     default -> null;
                 };
-                if (kind != null) found.computeIfAbsent(kind, k -> new ArrayList<>()).add(value(t));
+                if (kind != null)
+                    found.computeIfAbsent(kind, k -> new ArrayList<>()).add(value(t));
             }
         }
-        String kerma = Optional.ofNullable(found.get("kerma")).map(l -> String.join(" + ", l))
-                .orElse(Optional.ofNullable(found.get("entrance")).map(l -> String.join(" + ", l) + " (entrance dose)").orElse(null));
-        return new EvidenceFacts.Dose(join(found.get("time")), join(found.get("dap")), kerma, String.join("; ", sources));
+        String kerma = Optional.ofNullable(found.get("kerma"))
+                .map(l -> String.join(" + ", l))
+                .orElse(Optional.ofNullable(found.get("entrance"))
+                        .map(l -> String.join(" + ", l) + " (entrance dose)")
+                        .orElse(null));
+        return new EvidenceFacts.Dose(
+                join(found.get("time")), join(found.get("dap")), kerma, String.join("; ", sources));
     }
 
     private static String join(List<String> values) {
@@ -158,7 +199,8 @@ public class EvidenceService {
 
     private static String value(StudyDose.Total t) {
         String v = t.value() == Math.rint(t.value()) && Math.abs(t.value()) < 1e12
-                ? Long.toString((long) t.value()) : String.format(java.util.Locale.ROOT, "%.4g", t.value());
+                ? Long.toString((long) t.value())
+                : String.format(java.util.Locale.ROOT, "%.4g", t.value());
         return v + (t.unit() == null || t.unit().isBlank() ? "" : " " + t.unit());
     }
 
@@ -174,8 +216,13 @@ public class EvidenceService {
                 byAcquisition ? StudyQueries.StoredImage::acquiredAt : StudyQueries.StoredImage::receivedAt;
         return rows.stream()
                 .sorted(java.util.Comparator.comparing(when).thenComparingLong(StudyQueries.StoredImage::receiptOrder))
-                .map(r -> new EvidenceFacts.LinkedImage(r.sopInstanceUid(), r.seriesInstanceUid(), r.studyInstanceUid(),
-                        r.modality(), r.positionerPrimaryAngle(), when.apply(r)))
+                .map(r -> new EvidenceFacts.LinkedImage(
+                        r.sopInstanceUid(),
+                        r.seriesInstanceUid(),
+                        r.studyInstanceUid(),
+                        r.modality(),
+                        r.positionerPrimaryAngle(),
+                        when.apply(r)))
                 .toList();
     }
 }

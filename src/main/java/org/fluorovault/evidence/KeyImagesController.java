@@ -1,5 +1,6 @@
 package org.fluorovault.evidence;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.archive.StoredInstance;
 import org.fluorovault.audit.AuditAction;
@@ -36,8 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class KeyImagesController {
     /** One key image: where it is, which frames to show and the annotation that marked it. */
-    record KeyImage(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid, List<Integer> frames,
-                    Annotation annotation) {}
+    record KeyImage(
+            String studyInstanceUid,
+            String seriesInstanceUid,
+            String sopInstanceUid,
+            List<Integer> frames,
+            Annotation annotation) {}
 
     private final ProcedureService procedures;
     private final StudyLinker linker;
@@ -45,8 +48,12 @@ class KeyImagesController {
     private final AnnotationService annotations;
     private final AuditTrail audit;
 
-    KeyImagesController(ProcedureService procedures, StudyLinker linker, InstanceIndex index, AnnotationService annotations,
-                        AuditTrail audit) {
+    KeyImagesController(
+            ProcedureService procedures,
+            StudyLinker linker,
+            InstanceIndex index,
+            AnnotationService annotations,
+            AuditTrail audit) {
         this.procedures = procedures;
         this.linker = linker;
         this.index = index;
@@ -58,8 +65,12 @@ class KeyImagesController {
     List<KeyImage> keyImages(@PathVariable long id, HttpServletRequest http) {
         Procedure p = procedures.find(id).orElseThrow(() -> new ProcedureNotFoundException(id));
         List<KeyImage> images = keyImages(id);
-        audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD).action(AuditAction.R).patientId(p.patient().id())
-                .procedureId(Long.toString(id)).detail("key images viewed: " + images.size()).build());
+        audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD)
+                .action(AuditAction.R)
+                .patientId(p.patient().id())
+                .procedureId(Long.toString(id))
+                .detail("key images viewed: " + images.size())
+                .build());
         return images;
     }
 
@@ -69,7 +80,8 @@ class KeyImagesController {
         List<KeyImage> images = new ArrayList<>();
         for (String study : studies) {
             Map<String, Annotation> current = annotations.currentForStudy(study).stream()
-                    .filter(Annotation::keyImage).collect(Collectors.toMap(Annotation::sopInstanceUid, Function.identity()));
+                    .filter(Annotation::keyImage)
+                    .collect(Collectors.toMap(Annotation::sopInstanceUid, Function.identity()));
             if (current.isEmpty()) continue;
             for (StoredInstance i : index.instancesOfStudy(study)) {
                 Annotation a = current.get(i.sopInstanceUid());
@@ -82,6 +94,9 @@ class KeyImagesController {
     /** The frames to show: the key frames, else the frame of the needle tip, else the first. */
     static List<Integer> frames(Annotation a) {
         if (!a.keyFrames().isEmpty()) return a.keyFrames();
-        return List.of(a.needleTip() != null && a.needleTip().frame() != null ? a.needleTip().frame() : 1);
+        return List.of(
+                a.needleTip() != null && a.needleTip().frame() != null
+                        ? a.needleTip().frame()
+                        : 1);
     }
 }

@@ -12,8 +12,14 @@ import tools.jackson.databind.json.JsonMapper;
  * rule its id, title, severity (REQUIRED rules fail, ADVISORY ones only warn), the source it cites and its
  * parameters. The checks themselves are code; everything a policy update changes is data.
  */
-public record RuleSet(String version, String title, List<String> appliesTo, List<String> guidanceModalities,
-                      List<String> lumbarSacralLevels, List<String> sessionCodes, List<RuleDefinition> rules) {
+public record RuleSet(
+        String version,
+        String title,
+        List<String> appliesTo,
+        List<String> guidanceModalities,
+        List<String> lumbarSacralLevels,
+        List<String> sessionCodes,
+        List<RuleDefinition> rules) {
 
     public static final String DEFAULT_RESOURCE = "/evidence/ruleset-62323.json";
 
@@ -38,7 +44,8 @@ public record RuleSet(String version, String title, List<String> appliesTo, List
 
         public int intParam(String name) {
             Object v = params.get(name);
-            if (!(v instanceof Number n)) throw new IllegalStateException("rule " + id + ": parameter " + name + " missing");
+            if (!(v instanceof Number n))
+                throw new IllegalStateException("rule " + id + ": parameter " + name + " missing");
             return n.intValue();
         }
 

@@ -1,4 +1,9 @@
 package org.fluorovault.evidence;
 
 /** The outcome of one rule. */
-public enum RuleStatus { PASS, FAIL, WARN, NOT_APPLICABLE }
+public enum RuleStatus {
+    PASS,
+    FAIL,
+    WARN,
+    NOT_APPLICABLE
+}

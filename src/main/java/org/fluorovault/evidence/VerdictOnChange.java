@@ -25,6 +25,7 @@ public class VerdictOnChange {
     public static final String QUEUE = "verdict-refresh";
     /** Who the stored verdicts of this queue name as their evaluator. */
     static final String EVALUATOR = "FluoroVault";
+
     private static final Logger LOG = LoggerFactory.getLogger(VerdictOnChange.class);
 
     private final EvidenceService evidence;
@@ -32,7 +33,8 @@ public class VerdictOnChange {
     private final StudyLinker linker;
     private final WorkQueue queue;
 
-    public VerdictOnChange(EvidenceService evidence, ProcedureService procedures, StudyLinker linker, BackgroundWork work) {
+    public VerdictOnChange(
+            EvidenceService evidence, ProcedureService procedures, StudyLinker linker, BackgroundWork work) {
         this.evidence = evidence;
         this.procedures = procedures;
         this.linker = linker;
@@ -56,7 +58,9 @@ public class VerdictOnChange {
 
     @EventListener
     public void onAnnotationSaved(AnnotationSaved e) {
-        linker.linkOf(e.studyInstanceUid()).map(StudyLink::procedureId).ifPresent(id -> queue.submit(Long.toString(id)));
+        linker.linkOf(e.studyInstanceUid())
+                .map(StudyLink::procedureId)
+                .ifPresent(id -> queue.submit(Long.toString(id)));
     }
 
     private void judge(String key) {

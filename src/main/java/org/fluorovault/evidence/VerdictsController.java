@@ -1,13 +1,12 @@
 package org.fluorovault.evidence;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditTrail;
@@ -48,7 +47,8 @@ class VerdictsController {
             try {
                 asked.add(Long.parseLong(id.strip()));
             } catch (NumberFormatException e) {
-                throw new InvalidRequestException("ids must be procedure numbers separated by commas, not '" + id.strip() + "'");
+                throw new InvalidRequestException(
+                        "ids must be procedure numbers separated by commas, not '" + id.strip() + "'");
             }
         }
         if (asked.size() > MAX_IDS) {
@@ -61,9 +61,14 @@ class VerdictsController {
         for (long id : unique) {
             VerdictSummary v = found.get(id);
             if (v == null) continue;
-            procedures.find(id).ifPresent(p -> audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD).action(AuditAction.R)
-                    .patientId(p.patient().id()).procedureId(Long.toString(id))
-                    .detail("latest verdict viewed: " + v.verdict() + " (" + v.ruleSetVersion() + ")").build()));
+            procedures
+                    .find(id)
+                    .ifPresent(p -> audit.record(audit.from(http, AuditEventType.PROCEDURE_RECORD)
+                            .action(AuditAction.R)
+                            .patientId(p.patient().id())
+                            .procedureId(Long.toString(id))
+                            .detail("latest verdict viewed: " + v.verdict() + " (" + v.ruleSetVersion() + ")")
+                            .build()));
             answer.put(id, v);
         }
         return answer;

@@ -1,14 +1,13 @@
 package org.fluorovault.hl7;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.concurrent.atomic.AtomicLong;
-
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.v251.message.ACK;
 import ca.uhn.hl7v2.model.v251.segment.ERR;
 import ca.uhn.hl7v2.model.v251.segment.MSH;
 import ca.uhn.hl7v2.parser.PipeParser;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * HL7 v2.5.1 ACKs: MSH answering the message's header, MSA (code, the message's control ID,
@@ -22,12 +21,21 @@ final class Acks {
     private final AtomicLong serial = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1000);
 
     /** What is known of the incoming message's header (any part may be null when it could not be read). */
-    record Header(String sendingApplication, String sendingFacility, String receivingApplication,
-                  String receivingFacility, String controlId, String messageType, String trigger, String processingId,
-                  String version) {
+    record Header(
+            String sendingApplication,
+            String sendingFacility,
+            String receivingApplication,
+            String receivingFacility,
+            String controlId,
+            String messageType,
+            String trigger,
+            String processingId,
+            String version) {
         static final Header UNKNOWN = new Header(null, null, null, null, null, null, null, null, null);
 
-        String type() { return messageType == null ? "(no message type)" : messageType + "^" + trigger; }
+        String type() {
+            return messageType == null ? "(no message type)" : messageType + "^" + trigger;
+        }
     }
 
     Acks(String application, PipeParser parser) {
@@ -35,9 +43,13 @@ final class Acks {
         this.parser = parser;
     }
 
-    String accept(Header h, String text) { return ack(h, "AA", 0, text); }
+    String accept(Header h, String text) {
+        return ack(h, "AA", 0, text);
+    }
 
-    String fail(Header h, Hl7Failure f) { return ack(h, f.ackCode(), f.errorCode(), f.getMessage()); }
+    String fail(Header h, Hl7Failure f) {
+        return ack(h, f.ackCode(), f.errorCode(), f.getMessage());
+    }
 
     private String ack(Header h, String code, int errorCode, String text) {
         try {
@@ -45,7 +57,9 @@ final class Acks {
             MSH msh = ack.getMSH();
             msh.getFieldSeparator().setValue("|");
             msh.getEncodingCharacters().setValue("^~\\&");
-            msh.getSendingApplication().getNamespaceID().setValue(h.receivingApplication() != null ? h.receivingApplication() : application);
+            msh.getSendingApplication()
+                    .getNamespaceID()
+                    .setValue(h.receivingApplication() != null ? h.receivingApplication() : application);
             msh.getSendingFacility().getNamespaceID().setValue(h.receivingFacility());
             msh.getReceivingApplication().getNamespaceID().setValue(h.sendingApplication());
             msh.getReceivingFacility().getNamespaceID().setValue(h.sendingFacility());

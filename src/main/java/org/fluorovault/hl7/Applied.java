@@ -1,7 +1,6 @@
 package org.fluorovault.hl7;
 
 import java.util.List;
-
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.procedure.Procedure;
 

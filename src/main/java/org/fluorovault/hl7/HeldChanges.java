@@ -1,8 +1,5 @@
 package org.fluorovault.hl7;
 
-import org.fluorovault.common.ConflictException;
-import org.fluorovault.common.NotFoundException;
-
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +7,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
+import org.fluorovault.common.ConflictException;
+import org.fluorovault.common.NotFoundException;
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.procedure.Procedure.Patient;
 import org.fluorovault.procedure.Procedure.Sex;
@@ -55,26 +53,44 @@ class HeldChanges {
 
     /** Queues the change of {@code record}'s patient to {@code patient} (inside the caller's transaction). */
     void hold(Procedure record, Patient patient, Origin o) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO hl7_held_change (procedure_id, procedure_version, message_type, control_id, sender, source_address,
                   received_at, current_patient_id, patient_id, patient_name, birth_date, sex, status)
                 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'HELD')""",
-                record.id(), record.version(), o.messageType(), clip(o.controlId(), 199), clip(o.sender(), 128),
-                clip(o.sourceAddress(), 64), Timestamp.from(clock.instant()), record.patient().id(), patient.id(),
-                patient.name(), patient.birthDate() == null ? null : Date.valueOf(patient.birthDate()),
+                record.id(),
+                record.version(),
+                o.messageType(),
+                clip(o.controlId(), 199),
+                clip(o.sender(), 128),
+                clip(o.sourceAddress(), 64),
+                Timestamp.from(clock.instant()),
+                record.patient().id(),
+                patient.id(),
+                patient.name(),
+                patient.birthDate() == null ? null : Date.valueOf(patient.birthDate()),
                 patient.sex() == null ? null : patient.sex().name());
     }
 
     /** Held changes in this status (all when null), oldest first. */
     List<HeldChange> list(HeldChange.Status status, int page, int size) {
         return status == null
-                ? jdbc.query("SELECT * FROM hl7_held_change ORDER BY id LIMIT ? OFFSET ?", HeldChanges::row, size, (long) page * size)
-                : jdbc.query("SELECT * FROM hl7_held_change WHERE status = ? ORDER BY id LIMIT ? OFFSET ?", HeldChanges::row,
-                        status.name(), size, (long) page * size);
+                ? jdbc.query(
+                        "SELECT * FROM hl7_held_change ORDER BY id LIMIT ? OFFSET ?",
+                        HeldChanges::row,
+                        size,
+                        (long) page * size)
+                : jdbc.query(
+                        "SELECT * FROM hl7_held_change WHERE status = ? ORDER BY id LIMIT ? OFFSET ?",
+                        HeldChanges::row,
+                        status.name(),
+                        size,
+                        (long) page * size);
     }
 
     Optional<HeldChange> find(long id) {
-        return jdbc.query("SELECT * FROM hl7_held_change WHERE id = ?", HeldChanges::row, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM hl7_held_change WHERE id = ?", HeldChanges::row, id).stream()
+                .findFirst();
     }
 
     /**
@@ -84,7 +100,10 @@ class HeldChanges {
     Procedure apply(long id, String user, String reason) {
         return tx.execute(s -> {
             HeldChange h = decide(id, HeldChange.Status.APPLIED, user, reason);
-            return procedures.changePatient(h.procedureId(), h.patient(), user,
+            return procedures.changePatient(
+                    h.procedureId(),
+                    h.patient(),
+                    user,
                     "HL7 " + h.messageType() + " " + h.controlId() + " applied by " + user);
         });
     }
@@ -96,10 +115,17 @@ class HeldChanges {
 
     private HeldChange decide(long id, HeldChange.Status to, String user, String reason) {
         HeldChange h = find(id).orElseThrow(() -> new NoSuchHeldChangeException("no held HL7 change " + id));
-        int n = jdbc.update("UPDATE hl7_held_change SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ? "
-                + "WHERE id = ? AND status = 'HELD'", to.name(), clip(user, 64), Timestamp.from(clock.instant()),
-                clip(reason, 256), id);
-        if (n == 0) throw new AlreadyDecidedException("held HL7 change " + id + " was already " + find(id).map(HeldChange::status).orElse(h.status()));
+        int n = jdbc.update(
+                "UPDATE hl7_held_change SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ? "
+                        + "WHERE id = ? AND status = 'HELD'",
+                to.name(),
+                clip(user, 64),
+                Timestamp.from(clock.instant()),
+                clip(reason, 256),
+                id);
+        if (n == 0)
+            throw new AlreadyDecidedException("held HL7 change " + id + " was already "
+                    + find(id).map(HeldChange::status).orElse(h.status()));
         return h;
     }
 
@@ -107,14 +133,28 @@ class HeldChanges {
         Date birth = rs.getDate("birth_date");
         String sex = rs.getString("sex");
         Timestamp decided = rs.getTimestamp("decided_at");
-        return new HeldChange(rs.getLong("id"), rs.getLong("procedure_id"), rs.getInt("procedure_version"),
-                rs.getString("message_type"), rs.getString("control_id"), rs.getString("sender"), rs.getString("source_address"),
-                rs.getTimestamp("received_at").toInstant(), rs.getString("current_patient_id"),
-                new Patient(rs.getString("patient_id"), rs.getString("patient_name"), birth == null ? null : birth.toLocalDate(),
+        return new HeldChange(
+                rs.getLong("id"),
+                rs.getLong("procedure_id"),
+                rs.getInt("procedure_version"),
+                rs.getString("message_type"),
+                rs.getString("control_id"),
+                rs.getString("sender"),
+                rs.getString("source_address"),
+                rs.getTimestamp("received_at").toInstant(),
+                rs.getString("current_patient_id"),
+                new Patient(
+                        rs.getString("patient_id"),
+                        rs.getString("patient_name"),
+                        birth == null ? null : birth.toLocalDate(),
                         sex == null ? null : Sex.valueOf(sex)),
-                HeldChange.Status.valueOf(rs.getString("status")), rs.getString("decided_by"),
-                decided == null ? null : decided.toInstant(), rs.getString("decision_reason"));
+                HeldChange.Status.valueOf(rs.getString("status")),
+                rs.getString("decided_by"),
+                decided == null ? null : decided.toInstant(),
+                rs.getString("decision_reason"));
     }
 
-    private static String clip(String s, int max) { return s == null || s.length() <= max ? s : s.substring(0, max); }
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
 }

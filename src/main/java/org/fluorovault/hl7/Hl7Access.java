@@ -18,9 +18,13 @@ final class Hl7Access {
         this.senders = List.copyOf(senders);
     }
 
-    boolean open() { return addresses.allowsAny() && senders.isEmpty(); }
+    boolean open() {
+        return addresses.allowsAny() && senders.isEmpty();
+    }
 
-    boolean addressAllowed(InetAddress a) { return addresses.allows(a); }
+    boolean addressAllowed(InetAddress a) {
+        return addresses.allows(a);
+    }
 
     /** Whether MSH-3 (and MSH-4) is on the list: {@code APP} allows any facility, {@code APP^FACILITY} that one. */
     boolean senderAllowed(String application, String facility) {
@@ -28,8 +32,10 @@ final class Hl7Access {
         if (application == null) return false;
         for (String s : senders) {
             int caret = s.indexOf('^');
-            if (caret < 0 ? s.equals(application)
-                    : s.substring(0, caret).equals(application) && s.substring(caret + 1).equals(facility)) {
+            if (caret < 0
+                    ? s.equals(application)
+                    : s.substring(0, caret).equals(application)
+                            && s.substring(caret + 1).equals(facility)) {
                 return true;
             }
         }

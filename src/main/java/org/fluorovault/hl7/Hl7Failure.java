@@ -28,17 +28,29 @@ final class Hl7Failure extends RuntimeException {
         this.refused = refused;
     }
 
-    static Hl7Failure error(int errorCode, String text) { return new Hl7Failure("AE", errorCode, text, false); }
+    static Hl7Failure error(int errorCode, String text) {
+        return new Hl7Failure("AE", errorCode, text, false);
+    }
 
-    static Hl7Failure reject(int errorCode, String text) { return new Hl7Failure("AR", errorCode, text, false); }
+    static Hl7Failure reject(int errorCode, String text) {
+        return new Hl7Failure("AR", errorCode, text, false);
+    }
 
     /** AR for a source address or sender that is not allowed (recorded as a security alert). */
-    static Hl7Failure refused(String text) { return new Hl7Failure("AR", APPLICATION_ERROR, text, true); }
+    static Hl7Failure refused(String text) {
+        return new Hl7Failure("AR", APPLICATION_ERROR, text, true);
+    }
 
     /** True when the sender was refused (not on the allow-lists), not the message's content. */
-    boolean refused() { return refused; }
+    boolean refused() {
+        return refused;
+    }
 
-    String ackCode() { return ackCode; }
+    String ackCode() {
+        return ackCode;
+    }
 
-    int errorCode() { return errorCode; }
+    int errorCode() {
+        return errorCode;
+    }
 }

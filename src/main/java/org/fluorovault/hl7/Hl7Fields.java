@@ -1,13 +1,12 @@
 package org.fluorovault.hl7;
 
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.util.Terser;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.util.Terser;
 import org.fluorovault.procedure.Procedure.Patient;
 import org.fluorovault.procedure.Procedure.Sex;
 
@@ -18,7 +17,9 @@ final class Hl7Fields {
 
     private final Terser terser;
 
-    Hl7Fields(Terser terser) { this.terser = terser; }
+    Hl7Fields(Terser terser) {
+        this.terser = terser;
+    }
 
     /** The value at {@code path} (e.g. "/.PID-3-1"), trimmed; null when empty or absent. */
     String get(String path) {
@@ -40,7 +41,8 @@ final class Hl7Fields {
     /** PID-3 (first identifier), PID-5 (as a DICOM person name), PID-7, PID-8. */
     Patient patient(String pid) {
         String id = require(pid + "-3-1", "PID-3 (patient ID)");
-        return new Patient(id, personName(pid + "-5"), date(get(pid + "-7"), "PID-7 (birth date)"), sex(get(pid + "-8")));
+        return new Patient(
+                id, personName(pid + "-5"), date(get(pid + "-7"), "PID-7 (birth date)"), sex(get(pid + "-8")));
     }
 
     /** XPN/XCN name components family^given^middle^suffix^prefix as DICOM PN family^given^middle^prefix^suffix. */
@@ -55,7 +57,8 @@ final class Hl7Fields {
         String middle = get(path + "-" + (first + 2));
         String suffix = get(path + "-" + (first + 3));
         String prefix = get(path + "-" + (first + 4));
-        String pn = String.join("^", nz(family), nz(given), nz(middle), nz(prefix), nz(suffix)).replaceAll("\\^+$", "");
+        String pn = String.join("^", nz(family), nz(given), nz(middle), nz(prefix), nz(suffix))
+                .replaceAll("\\^+$", "");
         return pn.isEmpty() ? null : pn;
     }
 
@@ -66,8 +69,10 @@ final class Hl7Fields {
             case "F" -> Sex.F;
             case "O", "A", "N" -> Sex.O;
             case "U" -> null;
-            default -> throw Hl7Failure.error(Hl7Failure.TABLE_VALUE_NOT_FOUND,
-                    "PID-8 (sex) '" + v + "' is not one of M, F, O, A, N, U (HL7 table 0001)");
+            default ->
+                throw Hl7Failure.error(
+                        Hl7Failure.TABLE_VALUE_NOT_FOUND,
+                        "PID-8 (sex) '" + v + "' is not one of M, F, O, A, N, U (HL7 table 0001)");
         };
     }
 
@@ -82,17 +87,28 @@ final class Hl7Fields {
         if (v == null) return null;
         Matcher m = DTM.matcher(v);
         if (!m.matches()) {
-            throw Hl7Failure.error(Hl7Failure.DATA_TYPE, field + " '" + v + "' is not an HL7 date/time (YYYYMMDD[HHMM[SS]])");
+            throw Hl7Failure.error(
+                    Hl7Failure.DATA_TYPE, field + " '" + v + "' is not an HL7 date/time (YYYYMMDD[HHMM[SS]])");
         }
         try {
-            return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    num(m.group(4)), num(m.group(5)), num(m.group(6)));
+            return LocalDateTime.of(
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)),
+                    num(m.group(4)),
+                    num(m.group(5)),
+                    num(m.group(6)));
         } catch (DateTimeException e) {
-            throw Hl7Failure.error(Hl7Failure.DATA_TYPE, field + " '" + v + "' is not a possible date/time: " + e.getMessage());
+            throw Hl7Failure.error(
+                    Hl7Failure.DATA_TYPE, field + " '" + v + "' is not a possible date/time: " + e.getMessage());
         }
     }
 
-    private static int num(String s) { return s == null ? 0 : Integer.parseInt(s); }
+    private static int num(String s) {
+        return s == null ? 0 : Integer.parseInt(s);
+    }
 
-    private static String nz(String s) { return s == null ? "" : s; }
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
 }

@@ -1,15 +1,13 @@
 package org.fluorovault.hl7;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import javax.net.ServerSocketFactory;
-
 import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.procedure.ProcedureService;
 import org.fluorovault.security.DicomTlsContext;
@@ -35,18 +33,24 @@ public class Hl7Listener implements SmartLifecycle {
     private final Hl7Access access;
     private volatile int boundPort = -1;
 
-    Hl7Listener(Hl7Properties props, ProcedureService procedures, DicomTlsContext tls, HeldChanges held, AuditTrail audit) {
+    Hl7Listener(
+            Hl7Properties props, ProcedureService procedures, DicomTlsContext tls, HeldChanges held, AuditTrail audit) {
         this.props = props;
         this.tls = tls;
         this.access = new Hl7Access(props.allowedAddresses(), props.allowedSenders());
         HapiContext hapi = new DefaultHapiContext(ValidationContextFactory.noValidation());
         PipeParser parser = hapi.getPipeParser();
-        Hl7Receiver receiver = new Hl7Receiver(parser, new Acks(props.application(), parser), procedures, access,
-                props.signedRecords() == Hl7Properties.SignedRecords.HOLD ? held : null, audit);
-        this.server = new MllpServer(receiver, props.maxConnections(), props.maxMessageBytes(),
-                (int) Math.min(Integer.MAX_VALUE, props.idleTimeout().toMillis()));
-        server.limits(props.maxConnectionsPerAddress(),
-                (int) Math.max(1, Math.min(Integer.MAX_VALUE, props.firstByteTimeout().toMillis())));
+        Hl7Receiver receiver = new Hl7Receiver(
+                parser,
+                new Acks(props.application(), parser),
+                procedures,
+                access,
+                props.signedRecords() == Hl7Properties.SignedRecords.HOLD ? held : null,
+                audit);
+        this.server = new MllpServer(receiver, props.maxConnections(), props.maxMessageBytes(), (int)
+                Math.min(Integer.MAX_VALUE, props.idleTimeout().toMillis()));
+        server.limits(props.maxConnectionsPerAddress(), (int)
+                Math.max(1, Math.min(Integer.MAX_VALUE, props.firstByteTimeout().toMillis())));
     }
 
     @Override
@@ -56,12 +60,18 @@ public class Hl7Listener implements SmartLifecycle {
             return;
         }
         ServerSocketFactory sockets = props.tls()
-                ? tls.require("The HL7 listener over TLS (fluorovault.hl7.tls=true)").serverSocketFactory()
+                ? tls.require("The HL7 listener over TLS (fluorovault.hl7.tls=true)")
+                        .serverSocketFactory()
                 : ServerSocketFactory.getDefault();
         try {
             boundPort = server.start(InetAddress.getByName(props.bindAddress()), props.port(), sockets);
-            LOG.info("HL7 v2.5.1 MLLP listener on {}:{}{} (at most {} connections; changes to SIGNED records: {})",
-                    props.bindAddress(), boundPort, props.tls() ? " over TLS" : "", props.maxConnections(), props.signedRecords());
+            LOG.info(
+                    "HL7 v2.5.1 MLLP listener on {}:{}{} (at most {} connections; changes to SIGNED records: {})",
+                    props.bindAddress(),
+                    boundPort,
+                    props.tls() ? " over TLS" : "",
+                    props.maxConnections(),
+                    props.signedRecords());
             if (access.open()) {
                 LOG.warn("HL7 takes messages from any address and any sender: set fluorovault.hl7.allowed-addresses"
                         + " (and fluorovault.hl7.allowed-senders) to lock it down (docs/hl7.md)");
@@ -78,11 +88,17 @@ public class Hl7Listener implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() { return boundPort >= 0; }
+    public boolean isRunning() {
+        return boundPort >= 0;
+    }
 
     /** Waits up to {@code millis} until no HL7 connection is open; true when idle. */
-    public boolean awaitIdle(long millis) throws InterruptedException { return server.awaitIdle(millis); }
+    public boolean awaitIdle(long millis) throws InterruptedException {
+        return server.awaitIdle(millis);
+    }
 
     /** The port actually bound (differs from the configured one when that is 0), or -1 when not listening. */
-    public int port() { return boundPort; }
+    public int port() {
+        return boundPort;
+    }
 }

@@ -1,14 +1,13 @@
 package org.fluorovault.hl7;
 
-import java.time.Duration;
-import java.util.List;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -44,26 +43,50 @@ public record Hl7Properties(
         @Min(1) @Max(256) @DefaultValue("8") int maxConnections,
         @Min(1024) @Max(16777216) @DefaultValue("1048576") int maxMessageBytes,
         @NotNull @DefaultValue("300s") Duration idleTimeout,
-        @NotBlank @Size(max = 180) @DefaultValue("FLUOROVAULT") String application,
+
+        @NotBlank @Size(max = 180) @DefaultValue("FLUOROVAULT")
+        String application,
+
         @DefaultValue("false") boolean tls,
         @Min(1) @Max(256) @DefaultValue("4") int maxConnectionsPerAddress,
         @NotNull @DefaultValue("10s") Duration firstByteTimeout,
         @NotNull @DefaultValue List<@NotBlank String> allowedAddresses,
-        @NotNull @DefaultValue List<@NotBlank @Pattern(regexp = "[^\\^\\s]+(\\^[^\\^\\s]+)?",
-                message = "must be APP or APP^FACILITY (MSH-3, MSH-4)") String> allowedSenders,
+
+        @NotNull @DefaultValue
+        List<
+                        @NotBlank
+                        @Pattern(
+                                regexp = "[^\\^\\s]+(\\^[^\\^\\s]+)?",
+                                message = "must be APP or APP^FACILITY (MSH-3, MSH-4)")
+                        String>
+                allowedSenders,
+
         @NotNull @DefaultValue("HOLD") SignedRecords signedRecords) {
 
     /** What an HL7 change does to a SIGNED record. */
-    public enum SignedRecords { HOLD, APPLY }
+    public enum SignedRecords {
+        HOLD,
+        APPLY
+    }
 
     public Hl7Properties {
         // "fluorovault.hl7.allowed-addresses=" (empty) is the empty list, not one blank entry
-        allowedAddresses = allowedAddresses == null ? List.of()
-                : allowedAddresses.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
-        allowedSenders = allowedSenders == null ? List.of()
-                : allowedSenders.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
+        allowedAddresses = allowedAddresses == null
+                ? List.of()
+                : allowedAddresses.stream()
+                        .filter(a -> a != null && !a.isBlank())
+                        .map(String::trim)
+                        .toList();
+        allowedSenders = allowedSenders == null
+                ? List.of()
+                : allowedSenders.stream()
+                        .filter(a -> a != null && !a.isBlank())
+                        .map(String::trim)
+                        .toList();
         SourceAddresses.parse(allowedAddresses); // an address that is not an IP or CIDR block stops the start
     }
 
-    public boolean enabled() { return port >= 0; }
+    public boolean enabled() {
+        return port >= 0;
+    }
 }

@@ -1,19 +1,18 @@
 package org.fluorovault.hl7;
 
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.preparser.PreParser;
+import ca.uhn.hl7v2.util.Terser;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.net.InetAddress;
 import java.util.function.BiConsumer;
-
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.parser.PipeParser;
-import ca.uhn.hl7v2.preparser.PreParser;
-import ca.uhn.hl7v2.util.Terser;
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
@@ -48,7 +47,13 @@ final class Hl7Receiver implements MllpServer.Handler {
     private final AuditTrail audit;
 
     /** @param held where changes to SIGNED records are held for a person; null to apply them */
-    Hl7Receiver(PipeParser parser, Acks acks, ProcedureService procedures, Hl7Access access, HeldChanges held, AuditTrail audit) {
+    Hl7Receiver(
+            PipeParser parser,
+            Acks acks,
+            ProcedureService procedures,
+            Hl7Access access,
+            HeldChanges held,
+            AuditTrail audit) {
         this.parser = parser;
         this.acks = acks;
         this.orders = new OrderMessages(procedures);
@@ -62,7 +67,9 @@ final class Hl7Receiver implements MllpServer.Handler {
     public byte[] answer(MllpFrameReader.Frame frame, String peer, InetAddress address) {
         boolean utf8 = isUtf8(frame.content());
         String text = new String(frame.content(), utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1)
-                .replace("\r\n", "\r").replace('\n', '\r').strip();
+                .replace("\r\n", "\r")
+                .replace('\n', '\r')
+                .strip();
         String from = address != null ? address.getHostAddress() : peer;
         Acks.Header h = Acks.Header.UNKNOWN;
         String ack;
@@ -70,23 +77,34 @@ final class Hl7Receiver implements MllpServer.Handler {
             if (frame.fault() != null) throw Hl7Failure.reject(Hl7Failure.APPLICATION_ERROR, frame.fault());
             if (!access.addressAllowed(address)) {
                 h = headerOrUnknown(text);
-                throw Hl7Failure.refused("messages from address " + from + " are not accepted (fluorovault.hl7.allowed-addresses);"
-                        + " nothing was stored");
+                throw Hl7Failure.refused("messages from address " + from
+                        + " are not accepted (fluorovault.hl7.allowed-addresses);" + " nothing was stored");
             }
             h = header(text);
             if (!access.senderAllowed(h.sendingApplication(), h.sendingFacility())) {
-                throw Hl7Failure.refused("sending application " + Hl7Access.sender(h.sendingApplication(), h.sendingFacility())
-                        + " (MSH-3^MSH-4) is not accepted (fluorovault.hl7.allowed-senders); nothing was stored");
+                throw Hl7Failure.refused(
+                        "sending application " + Hl7Access.sender(h.sendingApplication(), h.sendingFacility())
+                                + " (MSH-3^MSH-4) is not accepted (fluorovault.hl7.allowed-senders); nothing was stored");
             }
             check(h);
             Applied result = process(text, h, peer, from);
-            LOG.info("HL7 {} {} from {} ({}): AA", LogSafe.escape(h.type()), LogSafe.escape(h.controlId()),
-                    LogSafe.escape(h.sendingApplication()), peer);
+            LOG.info(
+                    "HL7 {} {} from {} ({}): AA",
+                    LogSafe.escape(h.type()),
+                    LogSafe.escape(h.controlId()),
+                    LogSafe.escape(h.sendingApplication()),
+                    peer);
             audited(h, from, result);
             ack = acks.accept(h, result.text());
         } catch (Hl7Failure f) {
-            LOG.warn("HL7 {} {} from {} ({}): {} {}", LogSafe.escape(h.type()), LogSafe.escape(h.controlId()),
-                    LogSafe.escape(h.sendingApplication()), peer, f.ackCode(), LogSafe.escape(f.getMessage()));
+            LOG.warn(
+                    "HL7 {} {} from {} ({}): {} {}",
+                    LogSafe.escape(h.type()),
+                    LogSafe.escape(h.controlId()),
+                    LogSafe.escape(h.sendingApplication()),
+                    peer,
+                    f.ackCode(),
+                    LogSafe.escape(f.getMessage()));
             if (f.refused()) refusedAudited(h, from, f);
             ack = acks.fail(h, f);
         }
@@ -107,21 +125,35 @@ final class Hl7Receiver implements MllpServer.Handler {
     private void audited(Acks.Header h, String from, Applied a) {
         String msg = message(h, from);
         for (Procedure p : a.changed()) {
-            audit.record(event(h, from, AuditEventType.PROCEDURE_RECORD).action(a.action()).patientId(p.patient().id())
-                    .procedureId(Long.toString(p.id())).detail(msg + ": version " + p.version() + ", " + p.status()).build());
+            audit.record(event(h, from, AuditEventType.PROCEDURE_RECORD)
+                    .action(a.action())
+                    .patientId(p.patient().id())
+                    .procedureId(Long.toString(p.id()))
+                    .detail(msg + ": version " + p.version() + ", " + p.status())
+                    .build());
         }
         for (Procedure p : a.held()) {
-            audit.record(event(h, from, AuditEventType.PROCEDURE_RECORD).action(AuditAction.E).patientId(p.patient().id())
-                    .procedureId(Long.toString(p.id())).detail(msg + ": change of SIGNED record held for a person").build());
+            audit.record(event(h, from, AuditEventType.PROCEDURE_RECORD)
+                    .action(AuditAction.E)
+                    .patientId(p.patient().id())
+                    .procedureId(Long.toString(p.id()))
+                    .detail(msg + ": change of SIGNED record held for a person")
+                    .build());
         }
         if (a.changed().isEmpty() && a.held().isEmpty()) {
-            audit.record(event(h, from, AuditEventType.PROCEDURE_RECORD).action(a.action()).detail(msg + ": " + a.text()).build());
+            audit.record(event(h, from, AuditEventType.PROCEDURE_RECORD)
+                    .action(a.action())
+                    .detail(msg + ": " + a.text())
+                    .build());
         }
     }
 
     private void refusedAudited(Acks.Header h, String from, Hl7Failure f) {
-        audit.record(event(h, from, AuditEventType.SECURITY_ALERT).typeCode(AuditEventTypeCode.NODE_AUTHENTICATION)
-                .outcome(AuditOutcome.MINOR_FAILURE).detail(message(h, from) + " refused: " + f.getMessage()).build());
+        audit.record(event(h, from, AuditEventType.SECURITY_ALERT)
+                .typeCode(AuditEventTypeCode.NODE_AUTHENTICATION)
+                .outcome(AuditOutcome.MINOR_FAILURE)
+                .detail(message(h, from) + " refused: " + f.getMessage())
+                .build());
     }
 
     private static AuditEvent.Builder event(Acks.Header h, String from, AuditEventType type) {
@@ -136,11 +168,13 @@ final class Hl7Receiver implements MllpServer.Handler {
             throw Hl7Failure.reject(Hl7Failure.DATA_TYPE, "the message cannot be parsed: " + e.getMessage());
         }
         Hl7Fields f = new Hl7Fields(new Terser(msg));
-        List<String> segments = Arrays.stream(text.split("\r")).map(s -> s.length() >= 3 ? s.substring(0, 3) : s).toList();
+        List<String> segments = Arrays.stream(text.split("\r"))
+                .map(s -> s.length() >= 3 ? s.substring(0, 3) : s)
+                .toList();
         String user = user(h, from);
         String reason = "HL7 " + h.type() + " " + h.controlId();
-        HeldChanges.Origin origin = new HeldChanges.Origin(h.type(), h.controlId(),
-                Hl7Access.sender(h.sendingApplication(), h.sendingFacility()), from);
+        HeldChanges.Origin origin = new HeldChanges.Origin(
+                h.type(), h.controlId(), Hl7Access.sender(h.sendingApplication(), h.sendingFacility()), from);
         BiConsumer<Procedure, Patient> hold = held == null ? null : (p, patient) -> held.hold(p, patient, origin);
         try {
             return switch (h.type()) {
@@ -176,11 +210,13 @@ final class Hl7Receiver implements MllpServer.Handler {
     /** The MSH fields the ACK and the dispatch need; AR when there is no readable MSH. */
     private static Acks.Header header(String text) {
         if (!text.startsWith("MSH") || text.length() < 8) {
-            throw Hl7Failure.reject(Hl7Failure.SEGMENT_SEQUENCE, "not an HL7 v2 message: it does not start with an MSH segment");
+            throw Hl7Failure.reject(
+                    Hl7Failure.SEGMENT_SEQUENCE, "not an HL7 v2 message: it does not start with an MSH segment");
         }
         String[] v;
         try {
-            v = PreParser.getFields(text, "MSH-3", "MSH-4", "MSH-5", "MSH-6", "MSH-10", "MSH-9-1", "MSH-9-2", "MSH-11", "MSH-12");
+            v = PreParser.getFields(
+                    text, "MSH-3", "MSH-4", "MSH-5", "MSH-6", "MSH-10", "MSH-9-1", "MSH-9-2", "MSH-11", "MSH-12");
         } catch (HL7Exception | RuntimeException e) {
             throw Hl7Failure.reject(Hl7Failure.SEGMENT_SEQUENCE, "the MSH segment cannot be read: " + e.getMessage());
         }
@@ -193,22 +229,30 @@ final class Hl7Receiver implements MllpServer.Handler {
             throw Hl7Failure.reject(Hl7Failure.REQUIRED_FIELD_MISSING, "MSH-10 (message control ID) is empty");
         }
         if (!VERSION.equals(h.version())) {
-            throw Hl7Failure.reject(Hl7Failure.UNSUPPORTED_VERSION, "HL7 version '" + (h.version() == null ? "" : h.version())
-                    + "' (MSH-12) is not supported; FluoroVault takes " + VERSION);
+            throw Hl7Failure.reject(
+                    Hl7Failure.UNSUPPORTED_VERSION,
+                    "HL7 version '" + (h.version() == null ? "" : h.version())
+                            + "' (MSH-12) is not supported; FluoroVault takes " + VERSION);
         }
         switch (h.type()) {
-            case "ORM^O01", "OMI^O23", "ADT^A08", "ADT^A40" -> { }
-            default -> throw Hl7Failure.reject(
-                    "ORM".equals(h.messageType()) || "OMI".equals(h.messageType()) || "ADT".equals(h.messageType())
-                            ? Hl7Failure.UNSUPPORTED_EVENT : Hl7Failure.UNSUPPORTED_MESSAGE_TYPE,
-                    "message type " + h.type() + " (MSH-9) is not supported; FluoroVault takes ORM^O01, OMI^O23, ADT^A08 and ADT^A40");
+            case "ORM^O01", "OMI^O23", "ADT^A08", "ADT^A40" -> {}
+            default ->
+                throw Hl7Failure.reject(
+                        "ORM".equals(h.messageType()) || "OMI".equals(h.messageType()) || "ADT".equals(h.messageType())
+                                ? Hl7Failure.UNSUPPORTED_EVENT
+                                : Hl7Failure.UNSUPPORTED_MESSAGE_TYPE,
+                        "message type " + h.type()
+                                + " (MSH-9) is not supported; FluoroVault takes ORM^O01, OMI^O23, ADT^A08 and ADT^A40");
         }
     }
 
     private static boolean isUtf8(byte[] b) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b));
             return true;
         } catch (CharacterCodingException e) {
             return false;

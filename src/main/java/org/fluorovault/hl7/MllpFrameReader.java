@@ -43,18 +43,29 @@ final class MllpFrameReader {
                 int after = in.read();
                 if (after == CR) {
                     if (length > maxBytes) {
-                        return new Frame(new byte[0], "message of " + length + " bytes is longer than " + maxBytes + " bytes",
-                                skipped, false);
+                        return new Frame(
+                                new byte[0],
+                                "message of " + length + " bytes is longer than " + maxBytes + " bytes",
+                                skipped,
+                                false);
                     }
                     return new Frame(buf.toByteArray(), null, skipped, false);
                 }
                 if (after < 0) return null;
-                return new Frame(buf.toByteArray(), "MLLP framing error: end block 0x1C is followed by 0x"
-                        + Integer.toHexString(after) + ", not 0x0D", skipped, false);
+                return new Frame(
+                        buf.toByteArray(),
+                        "MLLP framing error: end block 0x1C is followed by 0x" + Integer.toHexString(after)
+                                + ", not 0x0D",
+                        skipped,
+                        false);
             }
             if (b == START) {
-                return new Frame(buf.toByteArray(), "MLLP framing error: start block 0x0B inside a message"
-                        + " (the previous message has no end block 0x1C 0x0D)", skipped, true);
+                return new Frame(
+                        buf.toByteArray(),
+                        "MLLP framing error: start block 0x0B inside a message"
+                                + " (the previous message has no end block 0x1C 0x0D)",
+                        skipped,
+                        true);
             }
             // a message over the limit is read to its end block but not kept
             if (++length <= maxBytes) buf.write(b);

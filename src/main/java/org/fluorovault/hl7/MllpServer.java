@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +140,10 @@ final class MllpServer {
             String peer = socket.getRemoteSocketAddress().toString();
             String host = socket.getInetAddress().getHostAddress();
             if (!claim(host)) {
-                LOG.warn("HL7 connection from {} refused: {} connections from this address are open", peer, maxPerAddress);
+                LOG.warn(
+                        "HL7 connection from {} refused: {} connections from this address are open",
+                        peer,
+                        maxPerAddress);
                 closeQuietly(socket);
                 continue;
             }
@@ -200,7 +202,10 @@ final class MllpServer {
             try {
                 if (in.read() < 0) return;
             } catch (SocketTimeoutException e) {
-                LOG.info("HL7 {}: nothing received within {} ms, closing", peer, Math.min(firstByteMillis, idleTimeoutMillis));
+                LOG.info(
+                        "HL7 {}: nothing received within {} ms, closing",
+                        peer,
+                        Math.min(firstByteMillis, idleTimeoutMillis));
                 return;
             }
             in.reset();

@@ -28,7 +28,9 @@ final class SourceAddresses {
 
     private final List<Block> blocks;
 
-    private SourceAddresses(List<Block> blocks) { this.blocks = blocks; }
+    private SourceAddresses(List<Block> blocks) {
+        this.blocks = blocks;
+    }
 
     /** Parses the entries; an entry that is not an IP address or CIDR block is an IllegalArgumentException naming it. */
     static SourceAddresses parse(List<String> entries) {
@@ -38,13 +40,15 @@ final class SourceAddresses {
             int slash = t.indexOf('/');
             String ip = slash < 0 ? t : t.substring(0, slash);
             if (!IPV4.matcher(ip).matches() && !IPV6.matcher(ip).matches()) {
-                throw new IllegalArgumentException("fluorovault.hl7.allowed-addresses: '" + e + "' is not an IP address or CIDR block");
+                throw new IllegalArgumentException(
+                        "fluorovault.hl7.allowed-addresses: '" + e + "' is not an IP address or CIDR block");
             }
             byte[] net;
             try {
                 net = InetAddress.getByName(ip).getAddress(); // a literal: no lookup
             } catch (UnknownHostException | SecurityException ex) {
-                throw new IllegalArgumentException("fluorovault.hl7.allowed-addresses: '" + e + "' is not an IP address", ex);
+                throw new IllegalArgumentException(
+                        "fluorovault.hl7.allowed-addresses: '" + e + "' is not an IP address", ex);
             }
             int bits = net.length * 8;
             if (slash >= 0) {
@@ -54,8 +58,8 @@ final class SourceAddresses {
                     bits = -1;
                 }
                 if (bits < 0 || bits > net.length * 8) {
-                    throw new IllegalArgumentException("fluorovault.hl7.allowed-addresses: '" + e + "' has a prefix length outside 0.."
-                            + net.length * 8);
+                    throw new IllegalArgumentException("fluorovault.hl7.allowed-addresses: '" + e
+                            + "' has a prefix length outside 0.." + net.length * 8);
                 }
             }
             blocks.add(new Block(net, bits));
@@ -63,7 +67,9 @@ final class SourceAddresses {
         return new SourceAddresses(List.copyOf(blocks));
     }
 
-    boolean allowsAny() { return blocks.isEmpty(); }
+    boolean allowsAny() {
+        return blocks.isEmpty();
+    }
 
     boolean allows(InetAddress a) {
         if (blocks.isEmpty()) return true;

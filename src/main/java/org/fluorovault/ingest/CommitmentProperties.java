@@ -1,13 +1,12 @@
 package org.fluorovault.ingest;
 
-import java.time.Duration;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -32,5 +31,6 @@ public record CommitmentProperties(
      * @param tls send the report over DICOM TLS with the node's key and trust stores
      *            ({@code fluorovault.dicom.tls.*}; start fails when none is configured)
      */
-    public record Requester(@NotBlank String host, @Min(1) @Max(65535) int port, boolean tls) {}
+    public record Requester(
+            @NotBlank String host, @Min(1) @Max(65535) int port, boolean tls) {}
 }

@@ -25,6 +25,7 @@ final class HashingFileWriter implements AutoCloseable {
     private static final long WRITEBACK_CHUNK = 8L << 20;
     /** Objects up to this size are hashed and written on the caller's thread. */
     static final long INLINE_LIMIT = 2L << 20;
+
     private static final byte[] END = new byte[0];
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "storage-writer");
@@ -34,7 +35,9 @@ final class HashingFileWriter implements AutoCloseable {
 
     /** The file could not be written (disk full, I/O error): not the network's fault. */
     static final class WriteFailedException extends IOException {
-        WriteFailedException(Throwable cause) { super(cause.getMessage(), cause); }
+        WriteFailedException(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private record Chunk(byte[] data, int length) {}
@@ -48,9 +51,11 @@ final class HashingFileWriter implements AutoCloseable {
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
     /** At most BUFFERS data chunks plus END or ABANDON can be queued, so offers never fail. */
     private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(BUFFERS + 2);
+
     private Future<Long> worker; // null while writing inline
     /** The inline buffer, one per receiving thread (an association reads one object at a time). */
     private static final ThreadLocal<byte[]> INLINE = ThreadLocal.withInitial(() -> new byte[BUFFER_SIZE]);
+
     private final byte[] inlineBuffer = INLINE.get();
     private long inlineWritten;
     private volatile Throwable failure;

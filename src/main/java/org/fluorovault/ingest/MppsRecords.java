@@ -3,7 +3,6 @@ package org.fluorovault.ingest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.dict.Tags;
@@ -35,47 +34,62 @@ public class MppsRecords {
     public record MppsOrder(String accessionNumber, String requestedProcedureId) {}
 
     /** The dose fields of one MPPS instance (Radiation Dose module); null where the modality sent none. */
-    public record MppsDose(String sopInstanceUid, Integer totalFluoroTimeS, Integer totalExposures, Integer entranceDoseDgy,
-                           String exposedAreaCm, String doseComments) {}
+    public record MppsDose(
+            String sopInstanceUid,
+            Integer totalFluoroTimeS,
+            Integer totalExposures,
+            Integer entranceDoseDgy,
+            String exposedAreaCm,
+            String doseComments) {}
 
     /** The orders named by the MPPS instances of a study. */
     public List<MppsOrder> ordersForStudy(String studyInstanceUid) {
         return jdbc.query("""
                 SELECT DISTINCT accession_number, requested_procedure_id FROM mpps WHERE study_instance_uid = ?
-                  AND (accession_number IS NOT NULL OR requested_procedure_id IS NOT NULL)""",
-                (rs, n) -> new MppsOrder(rs.getString(1), rs.getString(2)), studyInstanceUid);
+                  AND (accession_number IS NOT NULL OR requested_procedure_id IS NOT NULL)""", (rs, n) -> new MppsOrder(rs.getString(1), rs.getString(2)), studyInstanceUid);
     }
 
     /** The dose fields of the MPPS instances of a study, oldest first. */
     public List<MppsDose> doseForStudy(String studyInstanceUid) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT sop_instance_uid, total_fluoro_time_s, total_exposures, entrance_dose_dgy, exposed_area_cm,
                   dose_comments FROM mpps WHERE study_instance_uid = ? ORDER BY created_at, sop_instance_uid""",
-                (rs, n) -> new MppsDose(rs.getString(1), (Integer) rs.getObject(2, Integer.class),
-                        (Integer) rs.getObject(3, Integer.class), (Integer) rs.getObject(4, Integer.class), rs.getString(5),
+                (rs, n) -> new MppsDose(
+                        rs.getString(1),
+                        (Integer) rs.getObject(2, Integer.class),
+                        (Integer) rs.getObject(3, Integer.class),
+                        (Integer) rs.getObject(4, Integer.class),
+                        rs.getString(5),
                         rs.getString(6)),
                 studyInstanceUid);
     }
 
     /** Performed instances (SOP Instance UIDs) recorded for an MPPS instance. */
     public List<String> performedInstances(String iuid) {
-        return jdbc.queryForList("SELECT sop_instance_uid FROM mpps_instance WHERE mpps_uid = ? ORDER BY sop_instance_uid",
-                String.class, iuid);
+        return jdbc.queryForList(
+                "SELECT sop_instance_uid FROM mpps_instance WHERE mpps_uid = ? ORDER BY sop_instance_uid",
+                String.class,
+                iuid);
     }
 
     void create(String iuid, Attributes ds, String callingAet, Instant now) {
         Attributes step = ds.getNestedItem(Tags.ScheduledStepAttributesSequence);
         tx.executeWithoutResult(s -> {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO mpps (sop_instance_uid, status, study_instance_uid, accession_number,
                       requested_procedure_id, performed_procedure_step_id, calling_aet, created_at, updated_at)
                       VALUES (?,?,?,?,?,?,?,?,?)""",
-                    iuid, ds.getString(Tags.PerformedProcedureStepStatus),
+                    iuid,
+                    ds.getString(Tags.PerformedProcedureStepStatus),
                     step == null ? null : clip(step.getString(Tags.StudyInstanceUID), 64),
                     step == null ? null : clip(step.getString(Tags.AccessionNumber), 16),
                     step == null ? null : clip(step.getString(Tags.RequestedProcedureID), 16),
-                    clip(ds.getString(Tags.PerformedProcedureStepID), 16), clip(callingAet, 16),
-                    Timestamp.from(now), Timestamp.from(now));
+                    clip(ds.getString(Tags.PerformedProcedureStepID), 16),
+                    clip(callingAet, 16),
+                    Timestamp.from(now),
+                    Timestamp.from(now));
             update(iuid, ds, now);
         });
     }
@@ -91,12 +105,16 @@ public class MppsRecords {
         dose(iuid, ds, Tags.TotalNumberOfExposures, "total_exposures");
         dose(iuid, ds, Tags.EntranceDose, "entrance_dose_dgy");
         if (ds.contains(Tags.ExposedArea)) {
-            jdbc.update("UPDATE mpps SET exposed_area_cm = ? WHERE sop_instance_uid = ?",
-                    clip(ds.getValueAsString(Tags.ExposedArea), 32), iuid);
+            jdbc.update(
+                    "UPDATE mpps SET exposed_area_cm = ? WHERE sop_instance_uid = ?",
+                    clip(ds.getValueAsString(Tags.ExposedArea), 32),
+                    iuid);
         }
         if (ds.contains(Tags.CommentsOnRadiationDose)) {
-            jdbc.update("UPDATE mpps SET dose_comments = ? WHERE sop_instance_uid = ?",
-                    clip(ds.getString(Tags.CommentsOnRadiationDose), 1024), iuid);
+            jdbc.update(
+                    "UPDATE mpps SET dose_comments = ? WHERE sop_instance_uid = ?",
+                    clip(ds.getString(Tags.CommentsOnRadiationDose), 1024),
+                    iuid);
         }
         Sequence series = ds.getSequence(Tags.PerformedSeriesSequence);
         if (series != null) {
@@ -122,8 +140,12 @@ public class MppsRecords {
             String sop = r.getString(Tags.ReferencedSOPInstanceUID);
             if (sop == null || sop.isBlank()) continue;
             jdbc.update("DELETE FROM mpps_instance WHERE mpps_uid = ? AND sop_instance_uid = ?", iuid, sop);
-            jdbc.update("INSERT INTO mpps_instance (mpps_uid, series_instance_uid, sop_class_uid, sop_instance_uid)"
-                    + " VALUES (?,?,?,?)", iuid, clip(seriesUid, 64), clip(r.getString(Tags.ReferencedSOPClassUID), 64),
+            jdbc.update(
+                    "INSERT INTO mpps_instance (mpps_uid, series_instance_uid, sop_class_uid, sop_instance_uid)"
+                            + " VALUES (?,?,?,?)",
+                    iuid,
+                    clip(seriesUid, 64),
+                    clip(r.getString(Tags.ReferencedSOPClassUID), 64),
                     clip(sop, 64));
         }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Set;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.UidGenerator;
 import org.fluorovault.dicom.data.VR;
@@ -35,8 +34,9 @@ import org.springframework.stereotype.Component;
 final class MppsScp implements DicomServiceProvider {
     static final String SOP_CLASS = Uids.ModalityPerformedProcedureStep;
     /** Implicit or explicit VR little endian. */
-    static final Set<String> TRANSFER_SYNTAXES = TransferSyntaxRegistry.uids(
-            Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian);
+    static final Set<String> TRANSFER_SYNTAXES =
+            TransferSyntaxRegistry.uids(Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian);
+
     static final int MAX_VALUE = 1 << 20;
     private static final Set<String> STATES = Set.of("IN PROGRESS", "COMPLETED", "DISCONTINUED");
     private static final Logger LOG = LoggerFactory.getLogger(MppsScp.class);
@@ -49,19 +49,25 @@ final class MppsScp implements DicomServiceProvider {
     }
 
     @Override
-    public Set<String> sopClasses() { return Set.of(SOP_CLASS); }
+    public Set<String> sopClasses() {
+        return Set.of(SOP_CLASS);
+    }
 
     @Override
-    public Set<String> transferSyntaxes(String sopClass) { return TRANSFER_SYNTAXES; }
+    public Set<String> transferSyntaxes(String sopClass) {
+        return TRANSFER_SYNTAXES;
+    }
 
     @Override
     public void registerOn(DimseDispatcher dispatcher) {
-        dispatcher.register(CommandField.N_CREATE_RQ, SOP_CLASS, this::onCreate)
+        dispatcher
+                .register(CommandField.N_CREATE_RQ, SOP_CLASS, this::onCreate)
                 .register(CommandField.N_SET_RQ, SOP_CLASS, this::onSet);
     }
 
-    private void onCreate(Association assoc, PresentationContext pc, Attributes cmd, InputStream data,
-                          DimseResponder responder) throws IOException {
+    private void onCreate(
+            Association assoc, PresentationContext pc, Attributes cmd, InputStream data, DimseResponder responder)
+            throws IOException {
         Attributes ds = read(pc, cmd, data);
         checkSopClass(cmd.getString(Tags.AffectedSOPClassUID));
         String iuid = cmd.getString(Tags.AffectedSOPInstanceUID);
@@ -69,8 +75,10 @@ final class MppsScp implements DicomServiceProvider {
         if (generated) iuid = UidGenerator.fromUuid();
         String status = ds.getString(Tags.PerformedProcedureStepStatus);
         if (!"IN PROGRESS".equals(status)) {
-            throw new DimseException(MppsStatus.INVALID_ATTRIBUTE_VALUE,
-                    "Performed Procedure Step Status must be IN PROGRESS", Tags.PerformedProcedureStepStatus);
+            throw new DimseException(
+                    MppsStatus.INVALID_ATTRIBUTE_VALUE,
+                    "Performed Procedure Step Status must be IN PROGRESS",
+                    Tags.PerformedProcedureStepStatus);
         }
         synchronized (lock) {
             if (records.status(iuid) != null) {
@@ -84,8 +92,9 @@ final class MppsScp implements DicomServiceProvider {
         responder.respond(rsp, null);
     }
 
-    private void onSet(Association assoc, PresentationContext pc, Attributes cmd, InputStream data,
-                       DimseResponder responder) throws IOException {
+    private void onSet(
+            Association assoc, PresentationContext pc, Attributes cmd, InputStream data, DimseResponder responder)
+            throws IOException {
         Attributes ds = read(pc, cmd, data);
         checkSopClass(cmd.getString(Tags.RequestedSOPClassUID));
         String iuid = cmd.getString(Tags.RequestedSOPInstanceUID);
@@ -94,7 +103,8 @@ final class MppsScp implements DicomServiceProvider {
         }
         String next = ds.getString(Tags.PerformedProcedureStepStatus);
         if (ds.contains(Tags.PerformedProcedureStepStatus) && !STATES.contains(next)) {
-            throw new DimseException(MppsStatus.INVALID_ATTRIBUTE_VALUE,
+            throw new DimseException(
+                    MppsStatus.INVALID_ATTRIBUTE_VALUE,
                     "Performed Procedure Step Status: IN PROGRESS, COMPLETED or DISCONTINUED",
                     Tags.PerformedProcedureStepStatus);
         }
@@ -103,8 +113,8 @@ final class MppsScp implements DicomServiceProvider {
             now = records.status(iuid);
             if (now == null) throw new DimseException(MppsStatus.NO_SUCH_OBJECT_INSTANCE, "No such MPPS instance");
             if (!"IN PROGRESS".equals(now)) {
-                throw new DimseException(MppsStatus.PROCESSING_FAILURE,
-                        "Performed Procedure Step Object may no longer be updated");
+                throw new DimseException(
+                        MppsStatus.PROCESSING_FAILURE, "Performed Procedure Step Object may no longer be updated");
             }
             records.set(iuid, ds, Instant.now());
         }
@@ -121,7 +131,9 @@ final class MppsScp implements DicomServiceProvider {
     private static Attributes read(PresentationContext pc, Attributes cmd, InputStream data) throws IOException {
         if (data == null) throw new DimseException(MppsStatus.MISSING_ATTRIBUTE, "Request without a data set");
         try {
-            return new DicomReader(data, null).maxValueLength(MAX_VALUE).readDataset(TransferSyntax.of(pc.transferSyntax()));
+            return new DicomReader(data, null)
+                    .maxValueLength(MAX_VALUE)
+                    .readDataset(TransferSyntax.of(pc.transferSyntax()));
         } catch (IOException e) {
             throw new DimseException(MppsStatus.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
         }

@@ -3,7 +3,6 @@ package org.fluorovault.ingest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.fluorovault.archive.StoreOutcome;
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEvent;
@@ -23,7 +22,9 @@ final class ReceiptAudit {
     private final AuditTrail audit;
     private final Map<Association, Tally> open = new ConcurrentHashMap<>();
 
-    ReceiptAudit(AuditTrail audit) { this.audit = audit; }
+    ReceiptAudit(AuditTrail audit) {
+        this.audit = audit;
+    }
 
     private static final class Tally {
         final Map<String, int[]> studies = new LinkedHashMap<>(); // study -> {new, identical, conflict}
@@ -39,11 +40,12 @@ final class ReceiptAudit {
         Tally t = tally(a);
         synchronized (t) {
             int[] n = t.studies.computeIfAbsent(studyUid, k -> new int[3]);
-            n[switch (outcome) {
-                case STORED -> 0;
-                case DUPLICATE_IDENTICAL -> 1;
-                case CONFLICT_QUARANTINED -> 2;
-            }]++;
+            n[
+                    switch (outcome) {
+                        case STORED -> 0;
+                        case DUPLICATE_IDENTICAL -> 1;
+                        case CONFLICT_QUARANTINED -> 2;
+                    }]++;
             t.patients.putIfAbsent(studyUid, patientId);
         }
     }
@@ -60,19 +62,27 @@ final class ReceiptAudit {
         if (t == null) return;
         synchronized (t) {
             String via = " from " + a.callingAet() + " to " + a.calledAet() + " (association " + a.name() + ")";
-            t.studies.forEach((study, n) -> audit.recordLater(event(a, n[2] > 0 ? AuditOutcome.MINOR_FAILURE
-                    : AuditOutcome.SUCCESS).patientId(t.patients.get(study)).studyUid(study)
-                    .detail("received " + n[0] + " new, " + n[1] + " identical again, " + n[2]
-                            + " conflicting (quarantined)" + via).build()));
+            t.studies.forEach((study, n) ->
+                    audit.recordLater(event(a, n[2] > 0 ? AuditOutcome.MINOR_FAILURE : AuditOutcome.SUCCESS)
+                            .patientId(t.patients.get(study))
+                            .studyUid(study)
+                            .detail("received " + n[0] + " new, " + n[1] + " identical again, " + n[2]
+                                    + " conflicting (quarantined)" + via)
+                            .build()));
             if (t.refused > 0) {
                 audit.recordLater(event(a, AuditOutcome.MINOR_FAILURE)
-                        .detail("refused " + t.refused + " C-STORE request(s)" + via).build());
+                        .detail("refused " + t.refused + " C-STORE request(s)" + via)
+                        .build());
             }
         }
     }
 
     private static AuditEvent.Builder event(Association a, AuditOutcome outcome) {
-        return AuditEvent.of(AuditEventType.INSTANCES_TRANSFERRED).action(AuditAction.C).outcome(outcome)
-                .user(a.callingAet()).role("DICOM AE").sourceAddress(a.remoteHost());
+        return AuditEvent.of(AuditEventType.INSTANCES_TRANSFERRED)
+                .action(AuditAction.C)
+                .outcome(outcome)
+                .user(a.callingAet())
+                .role("DICOM AE")
+                .sourceAddress(a.remoteHost());
     }
 }

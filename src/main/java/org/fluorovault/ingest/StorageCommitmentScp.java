@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.SocketFactory;
-
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.archive.StoredInstance;
@@ -40,9 +38,9 @@ import org.fluorovault.dicom.net.ul.AssociationParams;
 import org.fluorovault.dicom.net.ul.AssociationRequest;
 import org.fluorovault.dicom.net.ul.DataWriter;
 import org.fluorovault.dicom.net.ul.PresentationContext;
-import org.slf4j.Logger;
 import org.fluorovault.security.DicomTls;
 import org.fluorovault.security.DicomTlsContext;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
@@ -58,8 +56,9 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
     static final String SOP_CLASS = Uids.StorageCommitmentPushModel;
     static final String SOP_INSTANCE = Uids.StorageCommitmentPushModelInstance;
     /** Implicit or explicit VR little endian. */
-    static final Set<String> TRANSFER_SYNTAXES = TransferSyntaxRegistry.uids(
-            Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian);
+    static final Set<String> TRANSFER_SYNTAXES =
+            TransferSyntaxRegistry.uids(Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian);
+
     private static final Logger LOG = LoggerFactory.getLogger(StorageCommitmentScp.class);
 
     private final InstanceIndex index;
@@ -83,8 +82,14 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
      * @param params the node's association settings, for reports sent on a new association
      * @param tls    the node's TLS identity; a requester marked TLS without one is a configuration error
      */
-    StorageCommitmentScp(InstanceIndex index, ArchiveStore archive, CommitmentProperties props, AssociationParams params,
-                         PendingCommitments pending, DicomTlsContext tls, BackgroundWork work) {
+    StorageCommitmentScp(
+            InstanceIndex index,
+            ArchiveStore archive,
+            CommitmentProperties props,
+            AssociationParams params,
+            PendingCommitments pending,
+            DicomTlsContext tls,
+            BackgroundWork work) {
         this.index = index;
         this.archive = archive;
         this.props = props;
@@ -100,10 +105,14 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
     }
 
     @Override
-    public Set<String> sopClasses() { return Set.of(SOP_CLASS); }
+    public Set<String> sopClasses() {
+        return Set.of(SOP_CLASS);
+    }
 
     @Override
-    public Set<String> transferSyntaxes(String sopClass) { return TRANSFER_SYNTAXES; }
+    public Set<String> transferSyntaxes(String sopClass) {
+        return TRANSFER_SYNTAXES;
+    }
 
     /** Answers N-ACTION on the dispatcher, whose association clients then carry the reports. */
     @Override
@@ -139,7 +148,8 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
         waiting.clear();
         try { // queued reports now return at once; the one being sent is finished, so it is forgotten once delivered
             if (!work.awaitIdle(props.commitmentReportTimeout().toMillis() + 5000, QUEUE)) {
-                LOG.warn("storage commitment: a report was still being sent at stop; it is sent again after the next start");
+                LOG.warn(
+                        "storage commitment: a report was still being sent at stop; it is sent again after the next start");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,35 +160,45 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
     record Outcome(String sopClassUid, String sopInstanceUid, int failureReason) {}
 
     @Override
-    public void onRequest(Association assoc, PresentationContext pc, Attributes cmd, InputStream data,
-                          DimseResponder responder) throws IOException {
-        if (data == null) throw new DimseException(CommitmentStatus.MISSING_ATTRIBUTE, "N-ACTION-RQ without a data set");
+    public void onRequest(
+            Association assoc, PresentationContext pc, Attributes cmd, InputStream data, DimseResponder responder)
+            throws IOException {
+        if (data == null)
+            throw new DimseException(CommitmentStatus.MISSING_ATTRIBUTE, "N-ACTION-RQ without a data set");
         Attributes ds;
         try {
-            ds = new DicomReader(data, null).maxValueLength(1 << 16).readDataset(TransferSyntax.of(pc.transferSyntax()));
+            ds = new DicomReader(data, null)
+                    .maxValueLength(1 << 16)
+                    .readDataset(TransferSyntax.of(pc.transferSyntax()));
         } catch (IOException e) {
             throw new DimseException(CommitmentStatus.PROCESSING_FAILURE, "Unreadable data set: " + e.getMessage());
         }
         if (!SOP_CLASS.equals(cmd.getString(Tags.RequestedSOPClassUID))) {
-            throw new DimseException(CommitmentStatus.NO_SUCH_SOP_CLASS, "Not the Storage Commitment Push Model SOP Class");
+            throw new DimseException(
+                    CommitmentStatus.NO_SUCH_SOP_CLASS, "Not the Storage Commitment Push Model SOP Class");
         }
         if (!SOP_INSTANCE.equals(cmd.getString(Tags.RequestedSOPInstanceUID))) {
-            throw new DimseException(CommitmentStatus.NO_SUCH_OBJECT_INSTANCE, "Requested SOP Instance is not " + SOP_INSTANCE);
+            throw new DimseException(
+                    CommitmentStatus.NO_SUCH_OBJECT_INSTANCE, "Requested SOP Instance is not " + SOP_INSTANCE);
         }
         int action = cmd.getInt(Tags.ActionTypeID, -1);
         if (action != 1) throw new DimseException(CommitmentStatus.NO_SUCH_ACTION, "Action Type ID must be 1");
         String transaction = ds.getString(Tags.TransactionUID);
         if (transaction == null || transaction.isBlank()) {
-            throw new DimseException(CommitmentStatus.MISSING_ATTRIBUTE, "Transaction UID missing", Tags.TransactionUID);
+            throw new DimseException(
+                    CommitmentStatus.MISSING_ATTRIBUTE, "Transaction UID missing", Tags.TransactionUID);
         }
         Sequence refs = ds.getSequence(Tags.ReferencedSOPSequence);
         if (refs == null || refs.isEmpty()) {
-            throw new DimseException(CommitmentStatus.MISSING_ATTRIBUTE, "Referenced SOP Sequence missing or empty",
+            throw new DimseException(
+                    CommitmentStatus.MISSING_ATTRIBUTE,
+                    "Referenced SOP Sequence missing or empty",
                     Tags.ReferencedSOPSequence);
         }
         List<String[]> requested = new ArrayList<>();
         for (Attributes r : refs) {
-            requested.add(new String[] {r.getString(Tags.ReferencedSOPClassUID), r.getString(Tags.ReferencedSOPInstanceUID)});
+            requested.add(
+                    new String[] {r.getString(Tags.ReferencedSOPClassUID), r.getString(Tags.ReferencedSOPInstanceUID)});
         }
         if (!running) throw new DimseException(CommitmentStatus.PROCESSING_FAILURE, "Storage commitment is stopping");
         PendingCommitments.Pending p;
@@ -197,7 +217,8 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
             waiting.put(p.id(), new Waiting(assoc, pc, p));
             if (!queue.submit(Long.toString(p.id()))) {
                 waiting.remove(p.id());
-                LOG.info("{}: storage commitment {} recorded; reported after the next start", assoc.name(), transaction);
+                LOG.info(
+                        "{}: storage commitment {} recorded; reported after the next start", assoc.name(), transaction);
             }
         }
     }
@@ -222,8 +243,12 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
         Attributes report = report(transaction, outcomes);
         int event = outcomes.stream().allMatch(o -> o.failureReason() == 0) ? 1 : 2;
         long failed = outcomes.stream().filter(o -> o.failureReason() != 0).count();
-        LOG.info("{}: storage commitment {}: {} committed, {} failed", name, transaction,
-                outcomes.size() - failed, failed);
+        LOG.info(
+                "{}: storage commitment {}: {} committed, {} failed",
+                name,
+                transaction,
+                outcomes.size() - failed,
+                failed);
         if (Thread.currentThread().isInterrupted()) return; // stopping: reported after the next start
         if (assoc != null && assoc.isOpen()) {
             try {
@@ -231,30 +256,36 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
                 pending.remove(p.id());
                 return;
             } catch (IOException | RuntimeException e) {
-                LOG.info("{}: N-EVENT-REPORT for {} not sent on the requesting association ({}); trying a new one",
-                        assoc.name(), transaction, e.getMessage());
+                LOG.info(
+                        "{}: N-EVENT-REPORT for {} not sent on the requesting association ({}); trying a new one",
+                        assoc.name(),
+                        transaction,
+                        e.getMessage());
             }
         }
         if (Thread.currentThread().isInterrupted()) return; // stopping: reported after the next start
         CommitmentProperties.Requester to = props.commitmentRequesters().get(p.callingAet());
         if (to == null) {
-            LOG.error("storage commitment {}: association of {} closed and no commitment-requesters entry for it:"
-                    + " report kept for the next start", transaction, p.callingAet());
+            LOG.error(
+                    "storage commitment {}: association of {} closed and no commitment-requesters entry for it:"
+                            + " report kept for the next start",
+                    transaction,
+                    p.callingAet());
             return;
         }
         if (sendOnNewAssociation(p.callingAet(), to, event, report, transaction)) pending.remove(p.id());
     }
 
     /** True when the report was sent on a new association. */
-    private boolean sendOnNewAssociation(String aet, CommitmentProperties.Requester to, int event, Attributes report,
-                                         String transaction) {
+    private boolean sendOnNewAssociation(
+            String aet, CommitmentProperties.Requester to, int event, Attributes report, String transaction) {
         AssociationRequest rq = AssociationRequest.to(aet)
                 .withContext(SOP_CLASS, Uids.ExplicitVRLittleEndian, Uids.ImplicitVRLittleEndian)
                 .withRole(SOP_CLASS, false, true);
         DimseClient client = new DimseClient();
         try {
-            Association out = Association.connect(to.host(), to.port(), rq, params, client,
-                    to.tls() ? tlsSockets : SocketFactory.getDefault());
+            Association out = Association.connect(
+                    to.host(), to.port(), rq, params, client, to.tls() ? tlsSockets : SocketFactory.getDefault());
             client.attach(out);
             try {
                 PresentationContext pc = out.findAccepted(SOP_CLASS, null)
@@ -265,8 +296,14 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
                 release(out);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.error("storage commitment {}: N-EVENT-REPORT to {} at {}:{}{} failed, kept for the next start: {}",
-                    transaction, aet, to.host(), to.port(), to.tls() ? " (TLS)" : "", e.toString());
+            LOG.error(
+                    "storage commitment {}: N-EVENT-REPORT to {} at {}:{}{} failed, kept for the next start: {}",
+                    transaction,
+                    aet,
+                    to.host(),
+                    to.port(),
+                    to.tls() ? " (TLS)" : "",
+                    e.toString());
             return false;
         }
     }
@@ -306,7 +343,8 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException(e.getCause() == null ? e.toString() : e.getCause().getMessage(), e);
+            throw new IOException(
+                    e.getCause() == null ? e.toString() : e.getCause().getMessage(), e);
         } catch (java.util.concurrent.TimeoutException e) {
             LOG.warn("{}: no N-EVENT-REPORT-RSP within {}", name, props.commitmentReportTimeout());
         }
@@ -314,7 +352,8 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
 
     /** 0 when committed, else the Failure Reason (PS3.4 J.3.2.1.1.1). */
     int check(String sopClassUid, String sopInstanceUid) {
-        if (sopInstanceUid == null || sopInstanceUid.isBlank()) return CommitmentStatus.FAILURE_NO_SUCH_OBJECT_INSTANCE.code();
+        if (sopInstanceUid == null || sopInstanceUid.isBlank())
+            return CommitmentStatus.FAILURE_NO_SUCH_OBJECT_INSTANCE.code();
         StoredInstance si = index.find(sopInstanceUid);
         if (si == null) return CommitmentStatus.FAILURE_NO_SUCH_OBJECT_INSTANCE.code();
         if (sopClassUid != null && !sopClassUid.equals(si.sopClassUid())) {
@@ -337,5 +376,4 @@ final class StorageCommitmentScp implements DimseService, DicomServiceProvider {
         }
         return ds;
     }
-
 }

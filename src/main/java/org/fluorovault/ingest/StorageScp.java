@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.fluorovault.archive.ArchiveException;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.StoreOutcome;
@@ -61,7 +60,7 @@ public class StorageScp implements CStoreHandler, DicomServiceProvider {
             Uids.ImplicitVRLittleEndian,
             Uids.ExplicitVRLittleEndian,
             Uids.DeflatedExplicitVRLittleEndian,
-            Uids.ExplicitVRBigEndian,            // retired, still sent by old devices
+            Uids.ExplicitVRBigEndian, // retired, still sent by old devices
             Uids.JPEGBaseline8Bit,
             Uids.JPEGExtended12Bit,
             Uids.JPEGLossless,
@@ -82,8 +81,10 @@ public class StorageScp implements CStoreHandler, DicomServiceProvider {
             Uids.HEVCM10P51);
 
     /** The storage SOP classes of the UID dictionary, retired ones included. */
-    private static final Set<String> SOP_CLASSES = UidDictionary.entries().stream().map(UidDictionary.UidEntry::uid)
-            .filter(UidDictionary::isStorageSopClass).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> SOP_CLASSES = UidDictionary.entries().stream()
+            .map(UidDictionary.UidEntry::uid)
+            .filter(UidDictionary::isStorageSopClass)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final ArchiveStore archive;
     private final IngestMetrics metrics;
@@ -96,10 +97,14 @@ public class StorageScp implements CStoreHandler, DicomServiceProvider {
     }
 
     @Override
-    public Set<String> sopClasses() { return SOP_CLASSES; }
+    public Set<String> sopClasses() {
+        return SOP_CLASSES;
+    }
 
     @Override
-    public Set<String> transferSyntaxes(String sopClass) { return TRANSFER_SYNTAXES; }
+    public Set<String> transferSyntaxes(String sopClass) {
+        return TRANSFER_SYNTAXES;
+    }
 
     /** Stores every storage SOP class here; each association's receipts are audited when it closes. */
     @Override
@@ -122,7 +127,10 @@ public class StorageScp implements CStoreHandler, DicomServiceProvider {
             throw e;
         } catch (IOException e) {
             receipts.refused(ctx.association());
-            LOG.warn("{}: C-STORE {} interrupted, nothing stored: {}", ctx.association().name(), ctx.sopInstanceUid(),
+            LOG.warn(
+                    "{}: C-STORE {} interrupted, nothing stored: {}",
+                    ctx.association().name(),
+                    ctx.sopInstanceUid(),
                     e.getMessage());
             throw e;
         }
@@ -135,7 +143,8 @@ public class StorageScp implements CStoreHandler, DicomServiceProvider {
         Path temp = archive.newTempPath();
         FileChannel ch;
         try { // one open for writing, forcing and parsing the object
-            ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            ch = FileChannel.open(
+                    temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
         } catch (IOException e) {
             throw cannotWrite(e);
         }
@@ -150,17 +159,33 @@ public class StorageScp implements CStoreHandler, DicomServiceProvider {
             }
             validate(ctx, ds);
             String sha = HexFormat.of().formatHex(md.digest());
-            StoreOutcome outcome = archive.store(temp, ds, ctx.transferSyntaxUid(), size, sha, ctx.association().callingAet());
+            StoreOutcome outcome = archive.store(
+                    temp,
+                    ds,
+                    ctx.transferSyntaxUid(),
+                    size,
+                    sha,
+                    ctx.association().callingAet());
             metrics.bytes(size);
-            receipts.stored(ctx.association(), ds.getString(Tags.PatientID), ds.getString(Tags.StudyInstanceUID), outcome);
+            receipts.stored(
+                    ctx.association(), ds.getString(Tags.PatientID), ds.getString(Tags.StudyInstanceUID), outcome);
             switch (outcome) {
-                case STORED -> LOG.info("{}: stored {} ({} bytes, {})", ctx.association().name(), ctx.sopInstanceUid(),
-                        size, UidDictionary.nameOf(ctx.sopClassUid()));
-                case DUPLICATE_IDENTICAL -> LOG.info("{}: {} received again with identical content, one copy kept",
-                        ctx.association().name(), ctx.sopInstanceUid());
+                case STORED ->
+                    LOG.info(
+                            "{}: stored {} ({} bytes, {})",
+                            ctx.association().name(),
+                            ctx.sopInstanceUid(),
+                            size,
+                            UidDictionary.nameOf(ctx.sopClassUid()));
+                case DUPLICATE_IDENTICAL ->
+                    LOG.info(
+                            "{}: {} received again with identical content, one copy kept",
+                            ctx.association().name(),
+                            ctx.sopInstanceUid());
                 case CONFLICT_QUARANTINED -> {
                     keep = true;
-                    throw new DimseException(StoreStatus.DUPLICATE_SOP_INSTANCE,
+                    throw new DimseException(
+                            StoreStatus.DUPLICATE_SOP_INSTANCE,
                             "SOP Instance UID already stored with other content; quarantined");
                 }
             }
@@ -175,8 +200,13 @@ public class StorageScp implements CStoreHandler, DicomServiceProvider {
     }
 
     private long writeTemp(StoreContext ctx, InputStream data, FileChannel ch, MessageDigest md) throws IOException {
-        Attributes fmi = FileMetaInformation.create(ctx.sopClassUid(), ctx.sopInstanceUid(), ctx.transferSyntaxUid(),
-                Implementation.CLASS_UID, Implementation.VERSION_NAME, ctx.association().callingAet());
+        Attributes fmi = FileMetaInformation.create(
+                ctx.sopClassUid(),
+                ctx.sopInstanceUid(),
+                ctx.transferSyntaxUid(),
+                Implementation.CLASS_UID,
+                Implementation.VERSION_NAME,
+                ctx.association().callingAet());
         ByteArrayOutputStream header = new ByteArrayOutputStream(256);
         DicomWriter w = new DicomWriter(new java.io.BufferedOutputStream(header, 512));
         w.writeFileMetaInformation(fmi);
@@ -227,7 +257,7 @@ public class StorageScp implements CStoreHandler, DicomServiceProvider {
         try {
             in = new java.io.FilterInputStream(java.nio.channels.Channels.newInputStream(ch.position(0))) {
                 @Override
-                public void close() { }
+                public void close() {}
             };
         } catch (IOException e) {
             throw new DimseException(StoreStatus.CANNOT_UNDERSTAND, "Cannot understand: " + e.getMessage());
@@ -248,41 +278,58 @@ public class StorageScp implements CStoreHandler, DicomServiceProvider {
     /** A900 unless the data set carries the UIDs of the command and those an archive needs. */
     static void validate(StoreContext ctx, Attributes ds) {
         List<Integer> missing = new ArrayList<>();
-        for (int tag : new int[] {Tags.StudyInstanceUID, Tags.SeriesInstanceUID, Tags.SOPInstanceUID, Tags.SOPClassUID}) {
+        for (int tag :
+                new int[] {Tags.StudyInstanceUID, Tags.SeriesInstanceUID, Tags.SOPInstanceUID, Tags.SOPClassUID}) {
             String v = ds.getString(tag);
             if (v == null || v.isBlank()) missing.add(tag);
         }
         if (!missing.isEmpty()) {
-            throw new DimseException(StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
-                    "Data set lacks " + names(missing), missing.stream().mapToInt(Integer::intValue).toArray());
+            throw new DimseException(
+                    StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
+                    "Data set lacks " + names(missing),
+                    missing.stream().mapToInt(Integer::intValue).toArray());
         }
-        for (int tag : new int[] {Tags.StudyInstanceUID, Tags.SeriesInstanceUID, Tags.SOPInstanceUID, Tags.SOPClassUID}) {
+        for (int tag :
+                new int[] {Tags.StudyInstanceUID, Tags.SeriesInstanceUID, Tags.SOPInstanceUID, Tags.SOPClassUID}) {
             String problem = UidSyntax.problem(ds.getString(tag));
             if (problem != null) { // these UIDs name files and index rows: only valid ones pass
-                throw new DimseException(StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
-                        names(List.of(tag)) + " is not a valid UID (" + problem + ")", tag);
+                throw new DimseException(
+                        StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
+                        names(List.of(tag)) + " is not a valid UID (" + problem + ")",
+                        tag);
             }
         }
         if (!ctx.sopInstanceUid().equals(ds.getString(Tags.SOPInstanceUID))) {
-            throw new DimseException(StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
-                    "SOP Instance UID differs from the C-STORE request", Tags.SOPInstanceUID);
+            throw new DimseException(
+                    StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
+                    "SOP Instance UID differs from the C-STORE request",
+                    Tags.SOPInstanceUID);
         }
         if (!ctx.sopClassUid().equals(ds.getString(Tags.SOPClassUID))) {
-            throw new DimseException(StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
-                    "SOP Class UID differs from the C-STORE request", Tags.SOPClassUID);
+            throw new DimseException(
+                    StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
+                    "SOP Class UID differs from the C-STORE request",
+                    Tags.SOPClassUID);
         }
         String name = UidDictionary.nameOf(ctx.sopClassUid());
         boolean image = name.contains("Image Storage") && !name.contains("Presentation");
-        if (image && !ds.contains(Tag.PixelData) && !ds.contains(Tag.FloatPixelData) && !ds.contains(Tag.DoubleFloatPixelData)) {
-            throw new DimseException(StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS,
-                    "Image SOP Class without Pixel Data", Tag.PixelData);
+        if (image
+                && !ds.contains(Tag.PixelData)
+                && !ds.contains(Tag.FloatPixelData)
+                && !ds.contains(Tag.DoubleFloatPixelData)) {
+            throw new DimseException(
+                    StoreStatus.DATASET_DOES_NOT_MATCH_SOP_CLASS, "Image SOP Class without Pixel Data", Tag.PixelData);
         }
     }
 
     private static String names(List<Integer> tags) {
-        return String.join(", ", tags.stream().map(t -> {
-            String k = org.fluorovault.dicom.dict.ElementDictionary.keywordOf(t);
-            return k != null ? k : Tag.toString(t);
-        }).toList());
+        return String.join(
+                ", ",
+                tags.stream()
+                        .map(t -> {
+                            String k = org.fluorovault.dicom.dict.ElementDictionary.keywordOf(t);
+                            return k != null ? k : Tag.toString(t);
+                        })
+                        .toList());
     }
 }

@@ -27,8 +27,14 @@ class FeatureLinkSources implements LinkSources {
 
     @Override
     public Optional<StudyFacts> study(String studyInstanceUid) {
-        return studies.study(studyInstanceUid).map(s -> new StudyFacts(s.studyInstanceUid(), s.patientId(),
-                s.issuerOfPatientId(), s.accessionNumber(), date(s.studyDate(), s.receivedAt()), s.modalities()));
+        return studies.study(studyInstanceUid)
+                .map(s -> new StudyFacts(
+                        s.studyInstanceUid(),
+                        s.patientId(),
+                        s.issuerOfPatientId(),
+                        s.accessionNumber(),
+                        date(s.studyDate(), s.receivedAt()),
+                        s.modalities()));
     }
 
     @Override
@@ -67,7 +73,9 @@ class FeatureLinkSources implements LinkSources {
     static LocalDate date(String da, Instant received) {
         if (da != null && da.matches("\\d{8}")) {
             try {
-                return LocalDate.of(Integer.parseInt(da.substring(0, 4)), Integer.parseInt(da.substring(4, 6)),
+                return LocalDate.of(
+                        Integer.parseInt(da.substring(0, 4)),
+                        Integer.parseInt(da.substring(4, 6)),
                         Integer.parseInt(da.substring(6)));
             } catch (DateTimeException e) {
                 // an impossible Study Date: fall back to when the study arrived

@@ -32,8 +32,8 @@ public class LinkOnReceipt {
     }
 
     /** Series already looked at since start: the rules see a study again only when a new series arrives. */
-    private final Map<String, Boolean> seenSeries = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, Boolean> seenSeries =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                     return size() > 10_000;
@@ -56,7 +56,12 @@ public class LinkOnReceipt {
     /** A new or changed procedure may now match studies that waited: those of its patient, accession or Study UID. */
     @EventListener
     public void onProcedureChanged(ProcedureChanged event) {
-        procedures.find(event.id()).ifPresent(p -> linker.retryCandidates(p.patient().id(),
-                p.accessionNumber() == null ? "" : p.accessionNumber(), p.studyInstanceUid()).forEach(queue::submit));
+        procedures
+                .find(event.id())
+                .ifPresent(p -> linker.retryCandidates(
+                                p.patient().id(),
+                                p.accessionNumber() == null ? "" : p.accessionNumber(),
+                                p.studyInstanceUid())
+                        .forEach(queue::submit));
     }
 }

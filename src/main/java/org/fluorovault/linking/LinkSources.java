@@ -11,8 +11,13 @@ import java.util.Optional;
  */
 interface LinkSources {
     /** What the rules need to know about a study; {@code studyDate} falls back to the day it arrived. */
-    record StudyFacts(String studyInstanceUid, String patientId, String issuer, String accessionNumber, LocalDate studyDate,
-                      List<String> modalities) {}
+    record StudyFacts(
+            String studyInstanceUid,
+            String patientId,
+            String issuer,
+            String accessionNumber,
+            LocalDate studyDate,
+            List<String> modalities) {}
 
     Optional<StudyFacts> study(String studyInstanceUid);
 

@@ -13,5 +13,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fluorovault.linker")
-public record LinkerProperties(@DefaultValue("1") @Min(0) int windowDays,
-                               @DefaultValue({"XA", "RF", "CT"}) @NotEmpty List<String> modalities) {}
+public record LinkerProperties(
+        @DefaultValue("1") @Min(0) int windowDays,
+        @DefaultValue({"XA", "RF", "CT"}) @NotEmpty List<String> modalities) {}

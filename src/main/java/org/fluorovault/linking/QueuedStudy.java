@@ -9,5 +9,13 @@ import java.util.List;
  * Patient ID is another; {@code detail} names both patients) or UNLINKED (a person removed its link,
  * so rules leave it alone).
  */
-public record QueuedStudy(String studyInstanceUid, String patientId, String studyDate, String accessionNumber,
-                          List<String> modalities, String reason, List<Long> candidates, Instant queuedAt, String detail) {}
+public record QueuedStudy(
+        String studyInstanceUid,
+        String patientId,
+        String studyDate,
+        String accessionNumber,
+        List<String> modalities,
+        String reason,
+        List<Long> candidates,
+        Instant queuedAt,
+        String detail) {}

@@ -1,21 +1,19 @@
 package org.fluorovault.linking;
 
-import java.util.Map;
-import org.fluorovault.archive.StudyQueries;
-
-import org.fluorovault.common.ConflictException;
-import org.fluorovault.common.InvalidRequestException;
-import org.fluorovault.common.NotFoundException;
-
-import org.fluorovault.dicom.data.LogSafe;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fluorovault.archive.StudyQueries;
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditTrail;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
+import org.fluorovault.common.ConflictException;
+import org.fluorovault.common.InvalidRequestException;
+import org.fluorovault.common.NotFoundException;
+import org.fluorovault.dicom.data.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,8 +66,14 @@ public class StudyLinker {
     private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
-    StudyLinker(LinkRepository repo, LinkSources sources, StudyQueries studies, LinkerProperties props, TransactionTemplate tx,
-                ApplicationEventPublisher events, AuditTrail audit) {
+    StudyLinker(
+            LinkRepository repo,
+            LinkSources sources,
+            StudyQueries studies,
+            LinkerProperties props,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events,
+            AuditTrail audit) {
         this.audit = audit;
         this.repo = repo;
         this.sources = sources;
@@ -94,27 +98,42 @@ public class StudyLinker {
     /** The studies waiting for a person, oldest first (studies without guidance imaging are not shown). */
     public List<QueuedStudy> queue(int page, int size) {
         List<LinkRepository.QueueRow> rows = repo.queue(page, size);
-        Map<String, StudyQueries.StudySummary> facts = studies.studies(rows.stream().map(LinkRepository.QueueRow::studyInstanceUid).toList());
-        return rows.stream().map(r -> {
-            StudyQueries.StudySummary f = facts.get(r.studyInstanceUid());
-            return new QueuedStudy(r.studyInstanceUid(), f == null ? null : f.patientId(), f == null ? null : f.studyDate(),
-                    f == null ? null : f.accessionNumber(), f == null ? List.of() : f.modalities(), r.reason(), r.candidates(),
-                    r.queuedAt(), r.detail());
-        }).toList();
+        Map<String, StudyQueries.StudySummary> facts = studies.studies(
+                rows.stream().map(LinkRepository.QueueRow::studyInstanceUid).toList());
+        return rows.stream()
+                .map(r -> {
+                    StudyQueries.StudySummary f = facts.get(r.studyInstanceUid());
+                    return new QueuedStudy(
+                            r.studyInstanceUid(),
+                            f == null ? null : f.patientId(),
+                            f == null ? null : f.studyDate(),
+                            f == null ? null : f.accessionNumber(),
+                            f == null ? List.of() : f.modalities(),
+                            r.reason(),
+                            r.candidates(),
+                            r.queuedAt(),
+                            r.detail());
+                })
+                .toList();
     }
 
     /** Runs the rules for a study that is neither linked nor held by a person; returns the link if one was made. */
     public Optional<StudyLink> evaluate(String studyInstanceUid) {
         Optional<StudyLink> made = tx.execute(s -> {
-            if (repo.link(studyInstanceUid).isPresent() || repo.isManual(studyInstanceUid)) return Optional.<StudyLink>empty();
+            if (repo.link(studyInstanceUid).isPresent() || repo.isManual(studyInstanceUid))
+                return Optional.<StudyLink>empty();
             Optional<LinkSources.StudyFacts> facts = sources.study(studyInstanceUid);
             if (facts.isEmpty()) return Optional.<StudyLink>empty();
             return decide(facts.get());
         });
         made.ifPresent(l -> {
-            audit.recordLater(AuditEvent.of(AuditEventType.PROCEDURE_RECORD).action(AuditAction.U).user(RULES)
-                    .procedureId(Long.toString(l.procedureId())).studyUid(l.studyInstanceUid())
-                    .detail("study linked by rule " + l.method()).build());
+            audit.recordLater(AuditEvent.of(AuditEventType.PROCEDURE_RECORD)
+                    .action(AuditAction.U)
+                    .user(RULES)
+                    .procedureId(Long.toString(l.procedureId()))
+                    .studyUid(l.studyInstanceUid())
+                    .detail("study linked by rule " + l.method())
+                    .build());
             events.publishEvent(new StudyLinked(l));
         });
         return made;
@@ -126,46 +145,76 @@ public class StudyLinker {
             if (!c.isEmpty()) return linkOrQueue(f, c, LinkMethod.ACCESSION, "accession number " + f.accessionNumber());
         }
         List<Long> byUid = sources.byAssignedStudyUid(f.studyInstanceUid());
-        if (!byUid.isEmpty()) return linkOrQueue(f, byUid, LinkMethod.STUDY_UID, "Study Instance UID from the worklist");
+        if (!byUid.isEmpty())
+            return linkOrQueue(f, byUid, LinkMethod.STUDY_UID, "Study Instance UID from the worklist");
         List<Long> byMpps = sources.byMpps(f.studyInstanceUid(), f.patientId());
         if (!byMpps.isEmpty()) return linkOrQueue(f, byMpps, LinkMethod.MPPS, "MPPS for the study");
         if (f.modalities().stream().noneMatch(props.modalities()::contains)) {
             // not guidance imaging (an SR-only study, another department's MR...): nothing for people to do
-            repo.queue(f.studyInstanceUid(), LinkRepository.NOT_GUIDANCE, List.of(), false, clock.instant(),
-                    "no accession or worklist match; modalities " + f.modalities() + " are not matched by patient and date "
-                            + "(only " + props.modalities() + ")");
+            repo.queue(
+                    f.studyInstanceUid(),
+                    LinkRepository.NOT_GUIDANCE,
+                    List.of(),
+                    false,
+                    clock.instant(),
+                    "no accession or worklist match; modalities " + f.modalities()
+                            + " are not matched by patient and date " + "(only " + props.modalities() + ")");
             return Optional.empty();
         }
         LocalDate d = f.studyDate();
-        List<Long> byDate = sources.byPatientAndDate(f.patientId(), d.minusDays(props.windowDays()), d.plusDays(props.windowDays()));
+        List<Long> byDate = sources.byPatientAndDate(
+                f.patientId(), d.minusDays(props.windowDays()), d.plusDays(props.windowDays()));
         if (byDate.isEmpty()) {
-            repo.queue(f.studyInstanceUid(), "UNMATCHED", List.of(), false, clock.instant(),
+            repo.queue(
+                    f.studyInstanceUid(),
+                    "UNMATCHED",
+                    List.of(),
+                    false,
+                    clock.instant(),
                     "no procedure with this accession number, study UID or MPPS, and none for the patient within "
                             + props.windowDays() + " day(s) of " + d);
             return Optional.empty();
         }
-        return linkOrQueue(f, byDate, LinkMethod.PATIENT_DATE, "patient ID and study date " + d + " (window "
-                + props.windowDays() + " day(s))");
+        return linkOrQueue(
+                f,
+                byDate,
+                LinkMethod.PATIENT_DATE,
+                "patient ID and study date " + d + " (window " + props.windowDays() + " day(s))");
     }
 
-    private Optional<StudyLink> linkOrQueue(LinkSources.StudyFacts f, List<Long> candidates, LinkMethod method, String why) {
+    private Optional<StudyLink> linkOrQueue(
+            LinkSources.StudyFacts f, List<Long> candidates, LinkMethod method, String why) {
         if (candidates.size() > 1) {
-            repo.queue(f.studyInstanceUid(), "AMBIGUOUS", candidates, false, clock.instant(),
+            repo.queue(
+                    f.studyInstanceUid(),
+                    "AMBIGUOUS",
+                    candidates,
+                    false,
+                    clock.instant(),
                     candidates.size() + " procedures match by " + why);
             return Optional.empty();
         }
         // another patient's images must never reach a verdict or a packet on a key match alone
         Optional<String> conflict = conflict(f, candidates.get(0));
         if (conflict.isPresent()) {
-            repo.queue(f.studyInstanceUid(), CONFLICT, candidates, false, clock.instant(),
+            repo.queue(
+                    f.studyInstanceUid(),
+                    CONFLICT,
+                    candidates,
+                    false,
+                    clock.instant(),
                     "matched by " + why + ", but " + conflict.get());
-            LOG.warn("study {} not linked to procedure {}: {}", LogSafe.escape(f.studyInstanceUid()), candidates.get(0),
+            LOG.warn(
+                    "study {} not linked to procedure {}: {}",
+                    LogSafe.escape(f.studyInstanceUid()),
+                    candidates.get(0),
                     LogSafe.escape(conflict.get()));
             return Optional.empty();
         }
         StudyLink l = new StudyLink(f.studyInstanceUid(), candidates.get(0), method, RULES, clock.instant());
         repo.insertLink(l, "matched by " + why);
-        LOG.info("study {} linked to procedure {} by {}", LogSafe.escape(f.studyInstanceUid()), l.procedureId(), method);
+        LOG.info(
+                "study {} linked to procedure {} by {}", LogSafe.escape(f.studyInstanceUid()), l.procedureId(), method);
         return Optional.of(l);
     }
 
@@ -177,8 +226,9 @@ public class StudyLinker {
     private Optional<String> conflict(LinkSources.StudyFacts f, long procedureId) {
         String theirs = sources.procedurePatient(procedureId).orElse(null);
         if (theirs == null || theirs.equals(f.patientId())) return Optional.empty();
-        return Optional.of("the study's patient " + f.patientId() + (f.issuer() == null ? "" : " (issuer " + f.issuer() + ")")
-                + " is not the patient " + theirs + " of procedure " + procedureId);
+        return Optional.of(
+                "the study's patient " + f.patientId() + (f.issuer() == null ? "" : " (issuer " + f.issuer() + ")")
+                        + " is not the patient " + theirs + " of procedure " + procedureId);
     }
 
     /** Why the study's patient is not the procedure's, naming both; empty when they match or either is unknown. */
@@ -195,9 +245,11 @@ public class StudyLinker {
         StudyLink made;
         try {
             made = tx.execute(s -> {
-                if (sources.procedurePatient(procedureId).isEmpty()) throw new LinkTargetNotFoundException("no procedure " + procedureId);
+                if (sources.procedurePatient(procedureId).isEmpty())
+                    throw new LinkTargetNotFoundException("no procedure " + procedureId);
                 Optional<LinkSources.StudyFacts> study = sources.study(studyInstanceUid);
-                if (study.isEmpty()) throw new LinkTargetNotFoundException("no study " + studyInstanceUid + " in the archive");
+                if (study.isEmpty())
+                    throw new LinkTargetNotFoundException("no study " + studyInstanceUid + " in the archive");
                 Optional<String> conflict = conflict(study.get(), procedureId);
                 if (conflict.isPresent() && (reason == null || reason.isBlank())) {
                     throw new ReasonRequiredException(conflict.get() + "; linking it needs a reason");
@@ -222,11 +274,18 @@ public class StudyLinker {
     /** A person removes a link; the study goes to the work queue and rules will not attach it again. */
     public void unlink(long procedureId, String studyInstanceUid, String user, String reason) {
         StudyLink removed = tx.execute(s -> {
-            StudyLink l = repo.link(studyInstanceUid).filter(x -> x.procedureId() == procedureId).orElseThrow(() ->
-                    new LinkTargetNotFoundException("study " + studyInstanceUid + " is not linked to procedure " + procedureId));
+            StudyLink l = repo.link(studyInstanceUid)
+                    .filter(x -> x.procedureId() == procedureId)
+                    .orElseThrow(() -> new LinkTargetNotFoundException(
+                            "study " + studyInstanceUid + " is not linked to procedure " + procedureId));
             String why = reason == null || reason.isBlank() ? "unlinked by a person" : reason;
             repo.deleteLink(l, user, clock.instant(), why);
-            repo.queue(studyInstanceUid, "UNLINKED", List.of(), true, clock.instant(),
+            repo.queue(
+                    studyInstanceUid,
+                    "UNLINKED",
+                    List.of(),
+                    true,
+                    clock.instant(),
                     "unlinked from procedure " + procedureId + " by " + user + ": " + why);
             return l;
         });
@@ -251,7 +310,9 @@ public class StudyLinker {
     List<String> unseenStudies() {
         java.util.Set<String> seen = repo.seenStudies();
         List<String> unseen = new java.util.ArrayList<>();
-        studies.forEachStudy(uid -> { if (!seen.contains(uid)) unseen.add(uid); });
+        studies.forEachStudy(uid -> {
+            if (!seen.contains(uid)) unseen.add(uid);
+        });
         return unseen;
     }
 }

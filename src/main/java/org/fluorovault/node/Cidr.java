@@ -26,7 +26,8 @@ record Cidr(byte[] network, int prefix, String text) {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("bad prefix length in " + s, e);
             }
-            if (prefix < 0 || prefix > bytes.length * 8) throw new IllegalArgumentException("bad prefix length in " + s);
+            if (prefix < 0 || prefix > bytes.length * 8)
+                throw new IllegalArgumentException("bad prefix length in " + s);
         }
         return new Cidr(bytes, prefix, t);
     }
@@ -55,5 +56,7 @@ record Cidr(byte[] network, int prefix, String text) {
     }
 
     @Override
-    public String toString() { return text; }
+    public String toString() {
+        return text;
+    }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.function.Function;
-
 import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.net.dimse.DicomServiceProvider;
 import org.fluorovault.dicom.net.dimse.DimseDispatcher;
@@ -47,8 +46,13 @@ public class DicomNode implements SmartLifecycle {
     private final Object idle = new Object();
     private int openAssociations;
 
-    DicomNode(DicomProperties props, DicomTlsContext tlsContext, AssociationParams params, NodeMetrics metrics,
-              List<DicomServiceProvider> services, AuditTrail audit) {
+    DicomNode(
+            DicomProperties props,
+            DicomTlsContext tlsContext,
+            AssociationParams params,
+            NodeMetrics metrics,
+            List<DicomServiceProvider> services,
+            AuditTrail audit) {
         this.props = props;
         this.tlsProps = tlsContext.properties();
         this.access = new PeerAccess(props, audit);
@@ -57,8 +61,10 @@ public class DicomNode implements SmartLifecycle {
             throw new IllegalStateException("fluorovault.dicom.port=-1 turns the plain port off: "
                     + "turn the TLS port on (fluorovault.dicom.tls.enabled=true) or give a port");
         }
-        AssociationPolicy policy = new NodePolicy(props.aeTitle(), this.services, access::admit, metrics::associationRefused);
-        DimseDispatcher dispatcher = DicomServiceProvider.dispatcher(this.services).authorizer(access.authorizer());
+        AssociationPolicy policy =
+                new NodePolicy(props.aeTitle(), this.services, access::admit, metrics::associationRefused);
+        DimseDispatcher dispatcher =
+                DicomServiceProvider.dispatcher(this.services).authorizer(access.authorizer());
         Function<Association, DimseReceiver> receivers = assoc -> {
             metrics.associationOpened();
             synchronized (idle) {
@@ -83,16 +89,20 @@ public class DicomNode implements SmartLifecycle {
                 }
             };
         };
-        this.server = props.plainPortEnabled() ? new UlServer(params, policy, receivers, props.maxAssociations())
-                .limitPerAddress(props.maxConnectionsPerAddress()) : null;
+        this.server = props.plainPortEnabled()
+                ? new UlServer(params, policy, receivers, props.maxAssociations())
+                        .limitPerAddress(props.maxConnectionsPerAddress())
+                : null;
         if (server != null) {
             server.onOverLimit(metrics::associationRefused);
             server.onConnectionEnd(this::wakeIdleWaiters);
         }
         // the TLS port serves the same services; the association limit applies to each port
         this.tls = tlsProps.enabled() ? tlsContext.require("The DICOM TLS port") : null;
-        this.tlsServer = tlsProps.enabled() ? new UlServer(params, policy, receivers, props.maxAssociations())
-                .limitPerAddress(props.maxConnectionsPerAddress()) : null;
+        this.tlsServer = tlsProps.enabled()
+                ? new UlServer(params, policy, receivers, props.maxAssociations())
+                        .limitPerAddress(props.maxConnectionsPerAddress())
+                : null;
         if (tlsServer != null) {
             tlsServer.onOverLimit(metrics::associationRefused);
             tlsServer.onConnectionEnd(this::wakeIdleWaiters);
@@ -121,10 +131,14 @@ public class DicomNode implements SmartLifecycle {
         }
         if (tlsServer != null) {
             try {
-                boundTlsPort = tlsServer.start(InetAddress.getByName(props.bindAddress()), tlsProps.port(),
-                        tls.serverSocketFactory());
-                LOG.info("DICOM node {} listening for TLS ({}) on {}:{}, client certificate {}", props.aeTitle(),
-                        tlsProps.protocols(), props.bindAddress(), boundTlsPort,
+                boundTlsPort = tlsServer.start(
+                        InetAddress.getByName(props.bindAddress()), tlsProps.port(), tls.serverSocketFactory());
+                LOG.info(
+                        "DICOM node {} listening for TLS ({}) on {}:{}, client certificate {}",
+                        props.aeTitle(),
+                        tlsProps.protocols(),
+                        props.bindAddress(),
+                        boundTlsPort,
                         tlsProps.needClientAuth() ? "required" : "not required");
             } catch (IOException e) {
                 if (server != null) server.stop();
@@ -147,22 +161,32 @@ public class DicomNode implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() { return running; }
+    public boolean isRunning() {
+        return running;
+    }
 
     /** The port actually bound (differs from the configured one when that is 0); -1 when the plain port is off. */
-    public int port() { return boundPort; }
+    public int port() {
+        return boundPort;
+    }
 
     /** The TLS port actually bound, or -1 when TLS is off. */
-    public int tlsPort() { return boundTlsPort; }
+    public int tlsPort() {
+        return boundTlsPort;
+    }
 
-    public String aeTitle() { return props.aeTitle(); }
+    public String aeTitle() {
+        return props.aeTitle();
+    }
 
     /** Waits up to {@code millis} until no association is open; true when idle. */
     public boolean awaitIdle(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         synchronized (idle) {
             // a connection is busy on its server from its acceptance, before its receiver is counted
-            while (openAssociations > 0 || (server != null && server.busy()) || (tlsServer != null && tlsServer.busy())) {
+            while (openAssociations > 0
+                    || (server != null && server.busy())
+                    || (tlsServer != null && tlsServer.busy())) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) return false;
                 idle.wait(left);

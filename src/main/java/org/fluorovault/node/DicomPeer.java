@@ -1,9 +1,8 @@
 package org.fluorovault.node;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record DicomPeer(
         @NotNull @DefaultValue("") List<String> addresses,
-        @NotNull @DefaultValue({"STORE", "WORKLIST", "MPPS", "COMMITMENT"}) Set<DicomService> services,
-        String certificateSubject) {
-}
+
+        @NotNull @DefaultValue({"STORE", "WORKLIST", "MPPS", "COMMITMENT"})
+        Set<DicomService> services,
+
+        String certificateSubject) {}

@@ -1,15 +1,14 @@
 package org.fluorovault.node;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -40,7 +39,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("fluorovault.dicom")
 public record DicomProperties(
-        @NotBlank @Size(max = 16) @DefaultValue("FLUOROVAULT") String aeTitle,
+        @NotBlank @Size(max = 16) @DefaultValue("FLUOROVAULT")
+        String aeTitle,
+
         @Min(-1) @Max(65535) @DefaultValue("11112") int port,
         @NotBlank @DefaultValue("0.0.0.0") String bindAddress,
         @NotNull @DefaultValue("") List<String> allowedCallingAets,
@@ -59,5 +60,7 @@ public record DicomProperties(
     }
 
     /** False with {@code port=-1}: only the TLS port listens. */
-    public boolean plainPortEnabled() { return port >= 0; }
+    public boolean plainPortEnabled() {
+        return port >= 0;
+    }
 }

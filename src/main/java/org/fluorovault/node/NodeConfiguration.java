@@ -16,9 +16,14 @@ class NodeConfiguration {
 
     @Bean
     AssociationParams dicomAssociationParams(DicomProperties props) {
-        return new AssociationParams(props.aeTitle(), props.maxPduLength(), (int) props.artimTimeout().toMillis(),
-                (int) props.idleTimeout().toMillis(), AssociationParams.DEFAULT_RELEASE_TIMEOUT_MILLIS,
-                Implementation.CLASS_UID, Implementation.VERSION_NAME);
+        return new AssociationParams(
+                props.aeTitle(),
+                props.maxPduLength(),
+                (int) props.artimTimeout().toMillis(),
+                (int) props.idleTimeout().toMillis(),
+                AssociationParams.DEFAULT_RELEASE_TIMEOUT_MILLIS,
+                Implementation.CLASS_UID,
+                Implementation.VERSION_NAME);
     }
 
     @Bean

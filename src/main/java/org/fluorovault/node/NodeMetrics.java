@@ -1,9 +1,8 @@
 package org.fluorovault.node;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /** Micrometer meters of the node's associations (open, accepted, refused), exposed at /actuator/prometheus. */
@@ -18,9 +17,16 @@ class NodeMetrics {
         refused = Counter.builder("fluorovault.dicom.associations.refused").register(registry);
     }
 
-    void associationOpened() { open.incrementAndGet(); accepted.increment(); }
+    void associationOpened() {
+        open.incrementAndGet();
+        accepted.increment();
+    }
 
-    void associationClosed() { open.decrementAndGet(); }
+    void associationClosed() {
+        open.decrementAndGet();
+    }
 
-    void associationRefused() { refused.increment(); }
+    void associationRefused() {
+        refused.increment();
+    }
 }

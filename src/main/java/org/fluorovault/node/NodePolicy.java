@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-
 import org.fluorovault.dicom.net.dimse.DicomServiceProvider;
 import org.fluorovault.dicom.net.ul.AAssociateRq;
 import org.fluorovault.dicom.net.ul.AssociationPolicy;
@@ -27,8 +26,11 @@ final class NodePolicy implements AssociationPolicy {
      * @param admission the reason to refuse the calling peer, or null to admit it ({@link PeerAccess#admit})
      * @param refused   called once per rejected association
      */
-    NodePolicy(String aeTitle, Collection<? extends DicomServiceProvider> services,
-               BiFunction<AAssociateRq, TransportPeer, RejectReason> admission, Runnable refused) {
+    NodePolicy(
+            String aeTitle,
+            Collection<? extends DicomServiceProvider> services,
+            BiFunction<AAssociateRq, TransportPeer, RejectReason> admission,
+            Runnable refused) {
         Map<String, Set<String>> accepted = DicomServiceProvider.acceptedSyntaxes(services);
         // who may associate is the access policy's to decide (fluorovault.dicom.peers, allowed-calling-aets)
         this.syntaxes = SimpleAssociationPolicy.of(aeTitle, Set.of(), accepted);

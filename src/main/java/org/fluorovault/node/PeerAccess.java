@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
-
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditEventTypeCode;
@@ -40,8 +39,8 @@ import org.slf4j.LoggerFactory;
 final class PeerAccess {
     private static final Logger LOG = LoggerFactory.getLogger(PeerAccess.class);
     /** What an unknown AE may do on a fresh install: enough for a modality, no query or retrieve. */
-    static final Set<DicomService> OPEN_DEFAULT = EnumSet.of(DicomService.STORE, DicomService.WORKLIST,
-            DicomService.MPPS, DicomService.COMMITMENT);
+    static final Set<DicomService> OPEN_DEFAULT =
+            EnumSet.of(DicomService.STORE, DicomService.WORKLIST, DicomService.MPPS, DicomService.COMMITMENT);
 
     private record Known(List<Cidr> addresses, Set<DicomService> services, X500Principal subject) {}
 
@@ -61,13 +60,17 @@ final class PeerAccess {
             for (String a : p.addresses()) {
                 if (!a.isBlank()) addresses.add(Cidr.parse(a));
             }
-            X500Principal subject = p.certificateSubject() == null || p.certificateSubject().isBlank() ? null
-                    : new X500Principal(p.certificateSubject());
-            Set<DicomService> services = p.services().isEmpty() ? EnumSet.noneOf(DicomService.class) : EnumSet.copyOf(p.services());
+            X500Principal subject =
+                    p.certificateSubject() == null || p.certificateSubject().isBlank()
+                            ? null
+                            : new X500Principal(p.certificateSubject());
+            Set<DicomService> services =
+                    p.services().isEmpty() ? EnumSet.noneOf(DicomService.class) : EnumSet.copyOf(p.services());
             known.put(aet.trim(), new Known(List.copyOf(addresses), services, subject));
         });
         this.unknownExplicit = props.unknownAeServices() != null;
-        this.unknown = unknownExplicit ? parse(props.unknownAeServices())
+        this.unknown = unknownExplicit
+                ? parse(props.unknownAeServices())
                 : known.isEmpty() ? OPEN_DEFAULT : EnumSet.noneOf(DicomService.class);
     }
 
@@ -95,11 +98,15 @@ final class PeerAccess {
         if (unknown.isEmpty()) {
             LOG.info("DICOM access: {} known peer(s); unknown calling AE titles are refused", known.size());
         } else {
-            LOG.warn("DICOM access: ANY calling AE title from ANY address may {} (C-ECHO too){}; {} known peer(s). "
+            LOG.warn(
+                    "DICOM access: ANY calling AE title from ANY address may {} (C-ECHO too){}; {} known peer(s). "
                             + "To refuse unknown AEs configure fluorovault.dicom.peers[AE].* and set "
                             + "fluorovault.dicom.unknown-ae-services=NONE (see docs/security.md)",
-                    unknown, unknown.containsAll(EnumSet.of(DicomService.QUERY, DicomService.RETRIEVE))
-                            ? ", including query and retrieve of every patient" : "", known.size());
+                    unknown,
+                    unknown.containsAll(EnumSet.of(DicomService.QUERY, DicomService.RETRIEVE))
+                            ? ", including query and retrieve of every patient"
+                            : "",
+                    known.size());
         }
     }
 
@@ -124,10 +131,15 @@ final class PeerAccess {
         if (why == null) return null;
         String printable = AeTitles.printable(aet);
         LOG.warn("DICOM association from {} at {} refused: {}", printable, peer.host(), why);
-        audit.recordLater(AuditEvent.of(AuditEventType.SECURITY_ALERT).typeCode(AuditEventTypeCode.NODE_AUTHENTICATION)
-                .outcome(AuditOutcome.MINOR_FAILURE).user(printable).role("DICOM AE").sourceAddress(peer.host())
+        audit.recordLater(AuditEvent.of(AuditEventType.SECURITY_ALERT)
+                .typeCode(AuditEventTypeCode.NODE_AUTHENTICATION)
+                .outcome(AuditOutcome.MINOR_FAILURE)
+                .user(printable)
+                .role("DICOM AE")
+                .sourceAddress(peer.host())
                 .detail("DICOM association " + printable + "->" + AeTitles.printable(rq.calledAet())
-                        + (peer.tls() ? " (TLS)" : "") + " refused: " + why).build());
+                        + (peer.tls() ? " (TLS)" : "") + " refused: " + why)
+                .build());
         return RejectReason.CALLING_AE_NOT_RECOGNIZED;
     }
 
@@ -141,8 +153,10 @@ final class PeerAccess {
     static DicomService serviceOf(CommandField field, String abstractSyntax) {
         return switch (field) {
             case C_STORE_RQ -> DicomService.STORE;
-            case C_FIND_RQ -> Uids.ModalityWorklistInformationModelFind.equals(abstractSyntax)
-                    ? DicomService.WORKLIST : DicomService.QUERY;
+            case C_FIND_RQ ->
+                Uids.ModalityWorklistInformationModelFind.equals(abstractSyntax)
+                        ? DicomService.WORKLIST
+                        : DicomService.QUERY;
             case C_MOVE_RQ, C_GET_RQ -> DicomService.RETRIEVE;
             case N_CREATE_RQ, N_SET_RQ -> DicomService.MPPS;
             case N_ACTION_RQ -> DicomService.COMMITMENT;
@@ -157,8 +171,11 @@ final class PeerAccess {
             if (needed == null || services(a.callingAet()).contains(needed)) return;
             String comment = "Not authorized: " + needed + " not allowed for " + AeTitles.printable(a.callingAet());
             audit.recordLater(AuditEvent.of(AuditEventType.SECURITY_ALERT)
-                    .typeCode(AuditEventTypeCode.USE_OF_RESTRICTED_FUNCTION).outcome(AuditOutcome.MINOR_FAILURE)
-                    .user(AeTitles.printable(a.callingAet())).role("DICOM AE").sourceAddress(a.remoteHost())
+                    .typeCode(AuditEventTypeCode.USE_OF_RESTRICTED_FUNCTION)
+                    .outcome(AuditOutcome.MINOR_FAILURE)
+                    .user(AeTitles.printable(a.callingAet()))
+                    .role("DICOM AE")
+                    .sourceAddress(a.remoteHost())
                     .detail("DICOM " + field + " refused on association " + a.name() + ": " + needed + " not allowed")
                     .build());
             throw new DimseException(Status.NOT_AUTHORIZED, comment.length() > 64 ? comment.substring(0, 64) : comment);

@@ -22,6 +22,7 @@ public final class CoveredDiagnoses {
      * and 1-4 more characters. Codes are written with the dot (M54.16), as in the tabular list.
      */
     private static final Pattern FORMAT = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?");
+
     private static final String FILE = "/procedure/icd10-covered-lumbar-esi.tsv";
     private static final CoveredDiagnoses LUMBAR_ESI = load();
 
@@ -36,7 +37,9 @@ public final class CoveredDiagnoses {
     }
 
     /** The covered codes for lumbar/sacral epidural steroid injections. */
-    public static CoveredDiagnoses lumbarEsi() { return LUMBAR_ESI; }
+    public static CoveredDiagnoses lumbarEsi() {
+        return LUMBAR_ESI;
+    }
 
     /** True if {@code code} has the shape of an ICD-10-CM code (letter, 2 characters, optional dot and 1-4 more). */
     public static boolean isWellFormed(String code) {
@@ -48,18 +51,24 @@ public final class CoveredDiagnoses {
     }
 
     /** The data file's version line, stored with each verdict that uses it. */
-    public String version() { return version; }
+    public String version() {
+        return version;
+    }
 
-    public String source() { return source; }
+    public String source() {
+        return source;
+    }
 
-    public Map<String, String> codes() { return codes; }
+    public Map<String, String> codes() {
+        return codes;
+    }
 
     private static CoveredDiagnoses load() {
         Map<String, String> m = new LinkedHashMap<>();
         String version = null;
         StringBuilder source = new StringBuilder();
         try (var in = CoveredDiagnoses.class.getResourceAsStream(FILE);
-             var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             boolean inSource = false;
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank()) continue;
@@ -67,7 +76,9 @@ public final class CoveredDiagnoses {
                     String c = line.substring(1).trim();
                     if (c.startsWith("version:")) version = c.substring(8).trim();
                     inSource = c.startsWith("source:") || (inSource && line.startsWith("#  "));
-                    if (inSource) source.append(source.length() == 0 ? "" : " ").append(c.replaceFirst("^source:", "").trim());
+                    if (inSource)
+                        source.append(source.length() == 0 ? "" : " ")
+                                .append(c.replaceFirst("^source:", "").trim());
                     continue;
                 }
                 String[] f = line.split("\t", 2);

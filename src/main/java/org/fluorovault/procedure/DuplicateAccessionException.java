@@ -5,10 +5,13 @@ public class DuplicateAccessionException extends InvalidProcedureException {
     private final long existingId;
 
     public DuplicateAccessionException(String accessionNumber, long existingId) {
-        super("accession number " + accessionNumber + " is already procedure " + existingId + "; a new order needs a new accession number");
+        super("accession number " + accessionNumber + " is already procedure " + existingId
+                + "; a new order needs a new accession number");
         this.existingId = existingId;
     }
 
     /** The record that holds the accession number. */
-    public long existingId() { return existingId; }
+    public long existingId() {
+        return existingId;
+    }
 }

@@ -22,8 +22,9 @@ import org.fluorovault.review.Vocabulary;
  * </ul>
  */
 public final class GuidanceImaging {
-    public static final List<String> LUMBAR_SACRAL_LEVELS =
-            Arrays.stream(Vocabulary.Level.values()).map(Vocabulary.Level::label).toList();
+    public static final List<String> LUMBAR_SACRAL_LEVELS = Arrays.stream(Vocabulary.Level.values())
+            .map(Vocabulary.Level::label)
+            .toList();
     public static final List<String> GUIDANCE_MODALITIES = List.of("XA", "RF", "CT");
     public static final Set<String> FLUOROSCOPY = Set.of("XA", "RF");
     public static final Set<String> SCHEDULABLE_MODALITIES = Set.of("XA", "RF", "CT", "US");

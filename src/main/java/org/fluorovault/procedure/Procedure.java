@@ -10,20 +10,54 @@ import java.time.LocalDate;
  * worklist hands it to the modality so the images come back with it), and who changed it when.
  * Lists are never null. {@link #dateOfService()} is the performed date, else the scheduled one.
  */
-public record Procedure(long id, int version, Status status, String studyInstanceUid, ProcedureData data,
-                        Instant updatedAt, String updatedBy) {
+public record Procedure(
+        long id,
+        int version,
+        Status status,
+        String studyInstanceUid,
+        ProcedureData data,
+        Instant updatedAt,
+        String updatedBy) {
 
-    public enum Sex { M, F, O }
+    public enum Sex {
+        M,
+        F,
+        O
+    }
 
-    public enum Approach { INTERLAMINAR, CAUDAL, TRANSFORAMINAL }
+    public enum Approach {
+        INTERLAMINAR,
+        CAUDAL,
+        TRANSFORAMINAL
+    }
 
-    public enum Laterality { LEFT, RIGHT, BILATERAL, MIDLINE }
+    public enum Laterality {
+        LEFT,
+        RIGHT,
+        BILATERAL,
+        MIDLINE
+    }
 
-    public enum ContraindicationKind { ALLERGY, PREGNANCY, OTHER }
+    public enum ContraindicationKind {
+        ALLERGY,
+        PREGNANCY,
+        OTHER
+    }
 
-    public enum Scale { NRS, VAS, ODI, RMDQ, PROMIS }
+    public enum Scale {
+        NRS,
+        VAS,
+        ODI,
+        RMDQ,
+        PROMIS
+    }
 
-    public enum ScoreKind { BASELINE, PRE, POST, FOLLOW_UP }
+    public enum ScoreKind {
+        BASELINE,
+        PRE,
+        POST,
+        FOLLOW_UP
+    }
 
     public record Patient(String id, String name, LocalDate birthDate, Sex sex) {}
 
@@ -38,11 +72,19 @@ public record Procedure(long id, int version, Status status, String studyInstanc
     /** A pain or function score on one scale, taken on {@code date}. */
     public record Score(Scale scale, BigDecimal value, LocalDate date, ScoreKind kind) {}
 
-    public LocalDate dateOfService() { return data.dateOfService(); }
+    public LocalDate dateOfService() {
+        return data.dateOfService();
+    }
 
-    public Patient patient() { return data.patient(); }
+    public Patient patient() {
+        return data.patient();
+    }
 
-    public String accessionNumber() { return data.accessionNumber(); }
+    public String accessionNumber() {
+        return data.accessionNumber();
+    }
 
-    public String cptCode() { return data.cptCode(); }
+    public String cptCode() {
+        return data.cptCode();
+    }
 }

@@ -3,7 +3,6 @@ package org.fluorovault.procedure;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.fluorovault.procedure.Procedure.Approach;
 import org.fluorovault.procedure.Procedure.Contraindication;
 import org.fluorovault.procedure.Procedure.Laterality;
@@ -17,13 +16,26 @@ import org.fluorovault.procedure.Procedure.Score;
  * is derived from the CPT code; when given it must agree. Modality defaults to XA. The
  * {@link ProcedureService} validates all of it before anything is stored.
  */
-public record ProcedureData(Patient patient, String accessionNumber, String requestedProcedureId,
-                            String requestedProcedureDescription,
-                            LocalDateTime scheduledAt, LocalDateTime performedAt, String cptCode, SpinalRegion region,
-                            List<String> levels, Approach approach, Laterality laterality, Physician physician,
-                            String facility, List<String> diagnoses, Contraindication contrastContraindication,
-                            Medications medications, List<Score> scores, String modality,
-                            String scheduledStationAeTitle) {
+public record ProcedureData(
+        Patient patient,
+        String accessionNumber,
+        String requestedProcedureId,
+        String requestedProcedureDescription,
+        LocalDateTime scheduledAt,
+        LocalDateTime performedAt,
+        String cptCode,
+        SpinalRegion region,
+        List<String> levels,
+        Approach approach,
+        Laterality laterality,
+        Physician physician,
+        String facility,
+        List<String> diagnoses,
+        Contraindication contrastContraindication,
+        Medications medications,
+        List<Score> scores,
+        String modality,
+        String scheduledStationAeTitle) {
 
     public ProcedureData {
         levels = levels == null ? List.of() : List.copyOf(levels);
@@ -39,15 +51,49 @@ public record ProcedureData(Patient patient, String accessionNumber, String requ
 
     /** A copy with other patient demographics (HL7 ADT^A08, merges). */
     public ProcedureData withPatient(Patient p) {
-        return new ProcedureData(p, accessionNumber, requestedProcedureId, requestedProcedureDescription, scheduledAt,
-                performedAt, cptCode, region, levels, approach, laterality, physician, facility, diagnoses,
-                contrastContraindication, medications, scores, modality, scheduledStationAeTitle);
+        return new ProcedureData(
+                p,
+                accessionNumber,
+                requestedProcedureId,
+                requestedProcedureDescription,
+                scheduledAt,
+                performedAt,
+                cptCode,
+                region,
+                levels,
+                approach,
+                laterality,
+                physician,
+                facility,
+                diagnoses,
+                contrastContraindication,
+                medications,
+                scores,
+                modality,
+                scheduledStationAeTitle);
     }
 
     /** A copy with the region and modality filled in (the validator derives them). */
     public ProcedureData withRegionAndModality(SpinalRegion r, String m) {
-        return new ProcedureData(patient, accessionNumber, requestedProcedureId, requestedProcedureDescription, scheduledAt,
-                performedAt, cptCode, r, levels, approach, laterality, physician, facility, diagnoses,
-                contrastContraindication, medications, scores, m, scheduledStationAeTitle);
+        return new ProcedureData(
+                patient,
+                accessionNumber,
+                requestedProcedureId,
+                requestedProcedureDescription,
+                scheduledAt,
+                performedAt,
+                cptCode,
+                r,
+                levels,
+                approach,
+                laterality,
+                physician,
+                facility,
+                diagnoses,
+                contrastContraindication,
+                medications,
+                scores,
+                m,
+                scheduledStationAeTitle);
     }
 }

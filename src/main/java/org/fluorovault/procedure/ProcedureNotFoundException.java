@@ -4,5 +4,7 @@ import org.fluorovault.common.NotFoundException;
 
 /** No procedure record with this id. */
 public class ProcedureNotFoundException extends NotFoundException {
-    public ProcedureNotFoundException(long id) { super("no procedure " + id); }
+    public ProcedureNotFoundException(long id) {
+        super("no procedure " + id);
+    }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import org.fluorovault.procedure.Procedure.Patient;
 import org.fluorovault.procedure.internal.ProcedureRepository;
 import org.fluorovault.procedure.internal.ProcedureValidator;
@@ -54,8 +53,11 @@ public class ProcedureService {
     private final Clock clock;
     private final WorklistStatuses statuses;
 
-    public ProcedureService(ProcedureRepository repo, TransactionTemplate tx, ApplicationEventPublisher events,
-                            WorklistStatuses statuses) {
+    public ProcedureService(
+            ProcedureRepository repo,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events,
+            WorklistStatuses statuses) {
         this.repo = repo;
         this.statuses = statuses;
         this.tx = tx;
@@ -68,18 +70,28 @@ public class ProcedureService {
 
     private final Object orderLock = new Object();
 
-    public Optional<Procedure> find(long id) { return repo.current(id); }
+    public Optional<Procedure> find(long id) {
+        return repo.current(id);
+    }
 
     /** Why each version was made ("created", "status CANCELLED", "HL7 ORM^O01 MSG001", ...), oldest first. */
-    public List<String> changeReasons(long id) { return repo.reasons(id); }
+    public List<String> changeReasons(long id) {
+        return repo.reasons(id);
+    }
 
     /** Every version of the record, oldest first (empty when there is no such record). */
-    public List<Procedure> versions(long id) { return repo.versions(id); }
+    public List<Procedure> versions(long id) {
+        return repo.versions(id);
+    }
 
     /** The current state of every record of the patient, by date of service (for the frequency rules). */
-    public List<Procedure> forPatient(String patientId) { return repo.forPatient(patientId); }
+    public List<Procedure> forPatient(String patientId) {
+        return repo.forPatient(patientId);
+    }
 
-    public List<Procedure> findByAccession(String accessionNumber) { return repo.byAccession(accessionNumber); }
+    public List<Procedure> findByAccession(String accessionNumber) {
+        return repo.byAccession(accessionNumber);
+    }
 
     /** Ids of the records, not cancelled, with this accession number (oldest first). */
     public List<Long> activeIdsByAccession(String accessionNumber) {
@@ -98,7 +110,10 @@ public class ProcedureService {
 
     /** Ids of the records, not cancelled, of this patient with a date of service in [from, to]. */
     public List<Long> activeIdsByPatientAndDates(String patientId, java.time.LocalDate from, java.time.LocalDate to) {
-        return repo.activeIds(ProcedureRepository.ActiveKey.PATIENT_AND_DATES, patientId, java.sql.Date.valueOf(from),
+        return repo.activeIds(
+                ProcedureRepository.ActiveKey.PATIENT_AND_DATES,
+                patientId,
+                java.sql.Date.valueOf(from),
                 java.sql.Date.valueOf(to));
     }
 
@@ -144,14 +159,18 @@ public class ProcedureService {
      * that two copies of one order arriving together still make one record.
      */
     public Procedure createOrder(ProcedureData data, String user, String reason) {
-        if (data != null && (data.accessionNumber() == null || data.accessionNumber().isBlank())) {
+        if (data != null
+                && (data.accessionNumber() == null || data.accessionNumber().isBlank())) {
             throw new InvalidProcedureException("an order needs an accession number");
         }
         synchronized (orderLock) {
             if (data != null) {
                 List<Procedure> held = repo.byAccession(data.accessionNumber()).stream()
-                        .filter(p -> p.status() != Status.CANCELLED).toList();
-                if (!held.isEmpty()) throw new DuplicateAccessionException(data.accessionNumber(), held.get(0).id());
+                        .filter(p -> p.status() != Status.CANCELLED)
+                        .toList();
+                if (!held.isEmpty())
+                    throw new DuplicateAccessionException(
+                            data.accessionNumber(), held.get(0).id());
             }
             return create(data, Status.SCHEDULED, user, reason);
         }
@@ -187,7 +206,8 @@ public class ProcedureService {
         return change(id, expectedVersion, user, "status " + status, cur -> {
             if (cur.status() == status) return null;
             if (!allowed(cur.status(), status)) {
-                throw new VersionConflictException("procedure " + id + " is " + cur.status() + "; it cannot become " + status);
+                throw new VersionConflictException(
+                        "procedure " + id + " is " + cur.status() + "; it cannot become " + status);
             }
             if (status == Status.PERFORMED && cur.data().performedAt() == null) {
                 throw new InvalidProcedureException("set performedAt before marking procedure " + id + " PERFORMED");
@@ -200,20 +220,24 @@ public class ProcedureService {
     public Procedure sign(long id, Integer expectedVersion, String user) {
         Procedure cur = find(id).orElseThrow(() -> new ProcedureNotFoundException(id));
         if (cur.status() != Status.REVIEWED) {
-            throw new VersionConflictException("procedure " + id + " is " + cur.status() + "; only a REVIEWED record can be signed");
+            throw new VersionConflictException(
+                    "procedure " + id + " is " + cur.status() + "; only a REVIEWED record can be signed");
         }
         return setStatus(id, Status.SIGNED, expectedVersion, user);
     }
 
     /** Cancels a scheduled procedure (HL7 order cancel). */
-    public Procedure cancel(long id, String user) { return setStatus(id, Status.CANCELLED, user); }
+    public Procedure cancel(long id, String user) {
+        return setStatus(id, Status.CANCELLED, user);
+    }
 
     /** As {@link #cancel(long, String)}, with the change reason of the new version (none when already CANCELLED). */
     public Procedure cancel(long id, String user, String reason) {
         return change(id, null, user, reason(reason, "status CANCELLED"), cur -> {
             if (cur.status() == Status.CANCELLED) return null;
             if (!allowed(cur.status(), Status.CANCELLED)) {
-                throw new VersionConflictException("procedure " + id + " is " + cur.status() + "; only a SCHEDULED procedure can be cancelled");
+                throw new VersionConflictException(
+                        "procedure " + id + " is " + cur.status() + "; only a SCHEDULED procedure can be cancelled");
             }
             return new Step(Status.CANCELLED, cur.data());
         });
@@ -240,7 +264,8 @@ public class ProcedureService {
      * a SIGNED record the change would alter is not changed but passed to it, in the same
      * transaction, so that a person decides (an HL7 interface holds such changes).
      */
-    public PatientChange updateDemographics(Patient patient, String user, String reason, Consumer<Procedure> holdSigned) {
+    public PatientChange updateDemographics(
+            Patient patient, String user, String reason, Consumer<Procedure> holdSigned) {
         if (patient == null || patient.id() == null) throw new InvalidProcedureException("patient.id is required");
         return rewritePatient(patient.id(), patient, user, reason(reason, "demographics updated"), holdSigned);
     }
@@ -254,7 +279,9 @@ public class ProcedureService {
         if (patient == null || patient.id() == null) throw new InvalidProcedureException("patient.id is required");
         return change(id, null, user, reason(reason, "patient changed"), cur -> {
             ProcedureData d = ProcedureValidator.validate(cur.data().withPatient(patient), today());
-            return cur.data().equals(d) ? null : new Step(cur.status() == Status.SIGNED ? Status.REVIEWED : cur.status(), d);
+            return cur.data().equals(d)
+                    ? null
+                    : new Step(cur.status() == Status.SIGNED ? Status.REVIEWED : cur.status(), d);
         });
     }
 
@@ -269,12 +296,13 @@ public class ProcedureService {
     }
 
     /** As {@link #mergePatients(String, Patient, String, String)}, SIGNED records going to {@code holdSigned} (null: none). */
-    public PatientChange mergePatients(String fromPatientId, Patient into, String user, String reason,
-                                       Consumer<Procedure> holdSigned) {
+    public PatientChange mergePatients(
+            String fromPatientId, Patient into, String user, String reason, Consumer<Procedure> holdSigned) {
         if (into == null || into.id() == null || fromPatientId == null) {
             throw new InvalidProcedureException("both patient IDs are required for a merge");
         }
-        return rewritePatient(fromPatientId, into, user, reason(reason, "merged from patient " + fromPatientId), holdSigned);
+        return rewritePatient(
+                fromPatientId, into, user, reason(reason, "merged from patient " + fromPatientId), holdSigned);
     }
 
     private static String reason(String reason, String otherwise) {
@@ -282,21 +310,30 @@ public class ProcedureService {
         return r.length() > MAX_REASON_LENGTH ? r.substring(0, MAX_REASON_LENGTH) : r;
     }
 
-    private PatientChange rewritePatient(String patientId, Patient patient, String user, String reason,
-                                         Consumer<Procedure> holdSigned) {
+    private PatientChange rewritePatient(
+            String patientId, Patient patient, String user, String reason, Consumer<Procedure> holdSigned) {
         List<Procedure> changed = new ArrayList<>();
         List<Procedure> held = new ArrayList<>();
         tx.executeWithoutResult(s -> {
             for (Procedure p : repo.forPatient(patientId)) {
                 ProcedureData d = ProcedureValidator.validate(p.data().withPatient(patient), today());
-                if (holdSigned != null && p.status() == Status.SIGNED && !p.data().equals(d)) {
+                if (holdSigned != null
+                        && p.status() == Status.SIGNED
+                        && !p.data().equals(d)) {
                     holdSigned.accept(p);
                     held.add(p);
                     continue;
                 }
                 Procedure[] before = new Procedure[1];
-                Procedure next = apply(p.id(), null, user, reason, cur -> cur.data().equals(d) ? null
-                        : new Step(cur.status() == Status.SIGNED ? Status.REVIEWED : cur.status(), d), before);
+                Procedure next = apply(
+                        p.id(),
+                        null,
+                        user,
+                        reason,
+                        cur -> cur.data().equals(d)
+                                ? null
+                                : new Step(cur.status() == Status.SIGNED ? Status.REVIEWED : cur.status(), d),
+                        before);
                 if (next != before[0]) changed.add(next);
             }
         });
@@ -306,7 +343,8 @@ public class ProcedureService {
 
     private record Step(Status status, ProcedureData data) {}
 
-    private Procedure change(long id, Integer expectedVersion, String user, String reason, Function<Procedure, Step> f) {
+    private Procedure change(
+            long id, Integer expectedVersion, String user, String reason, Function<Procedure, Step> f) {
         Procedure[] before = new Procedure[1];
         Procedure p = tx.execute(s -> apply(id, expectedVersion, user, reason, f, before));
         if (p != before[0]) events.publishEvent(new ProcedureChanged(p.id(), p.version()));
@@ -317,21 +355,28 @@ public class ProcedureService {
      * Within a transaction: locks the record, computes the next version and stores it, or returns
      * the current one (also left in {@code before[0]}) when {@code f} finds nothing to change.
      */
-    private Procedure apply(long id, Integer expectedVersion, String user, String reason, Function<Procedure, Step> f,
-                            Procedure[] before) {
+    private Procedure apply(
+            long id,
+            Integer expectedVersion,
+            String user,
+            String reason,
+            Function<Procedure, Step> f,
+            Procedure[] before) {
         Procedure cur = repo.currentForUpdate(id).orElseThrow(() -> new ProcedureNotFoundException(id));
         before[0] = cur;
         if (expectedVersion != null && expectedVersion != cur.version()) {
-            throw new VersionConflictException("procedure " + id + " is at version " + cur.version()
-                    + ", not " + expectedVersion + "; reload it and apply the change again");
+            throw new VersionConflictException("procedure " + id + " is at version " + cur.version() + ", not "
+                    + expectedVersion + "; reload it and apply the change again");
         }
         Step step = f.apply(cur);
         if (step == null) return cur;
         Instant now = clock.instant();
         if (!repo.advance(id, cur.version(), step.status(), step.data(), now, user)) {
-            throw new VersionConflictException("procedure " + id + " changed meanwhile; reload it and apply the change again");
+            throw new VersionConflictException(
+                    "procedure " + id + " changed meanwhile; reload it and apply the change again");
         }
-        Procedure next = new Procedure(id, cur.version() + 1, step.status(), cur.studyInstanceUid(), step.data(), now, user);
+        Procedure next =
+                new Procedure(id, cur.version() + 1, step.status(), cur.studyInstanceUid(), step.data(), now, user);
         repo.appendVersion(next, reason);
         return next;
     }
@@ -346,7 +391,9 @@ public class ProcedureService {
         };
     }
 
-    private LocalDate today() { return LocalDate.now(clock.withZone(ZoneId.systemDefault())); }
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.systemDefault()));
+    }
 
     /** A UUID-derived UID (PS3.5 B.2): 2.25 followed by the UUID as one decimal number. */
     static String newUid() {

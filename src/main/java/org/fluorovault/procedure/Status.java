@@ -6,5 +6,9 @@ package org.fluorovault.procedure;
  * again, to be signed anew.
  */
 public enum Status {
-    SCHEDULED, PERFORMED, REVIEWED, SIGNED, CANCELLED
+    SCHEDULED,
+    PERFORMED,
+    REVIEWED,
+    SIGNED,
+    CANCELLED
 }

@@ -20,7 +20,13 @@ package org.fluorovault.procedure;
  * {@code GET /api/vocabulary} serves.
  */
 public enum WorklistStatus {
-    SCHEDULED, PERFORMED, IMAGES_RECEIVED, REVIEW_NEEDED, REVIEWED, SIGNED, CANCELLED;
+    SCHEDULED,
+    PERFORMED,
+    IMAGES_RECEIVED,
+    REVIEW_NEEDED,
+    REVIEWED,
+    SIGNED,
+    CANCELLED;
 
     /**
      * @param record         the record's status

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.fluorovault.procedure.internal.WorklistFacts;
 import org.springframework.stereotype.Service;
 
@@ -40,7 +39,9 @@ public class WorklistStatuses {
     /** Each procedure's worklist status by id (three queries for the whole list). */
     public Map<Long, WorklistStatus> of(List<Procedure> procedures) {
         List<Long> open = procedures.stream()
-                .filter(p -> p.status() == Status.SCHEDULED || p.status() == Status.PERFORMED).map(Procedure::id).toList();
+                .filter(p -> p.status() == Status.SCHEDULED || p.status() == Status.PERFORMED)
+                .map(Procedure::id)
+                .toList();
         Map<Long, Set<String>> withImages = facts.studiesWithImages(open);
         Set<String> studies = new HashSet<>();
         withImages.values().forEach(studies::addAll);
@@ -48,11 +49,15 @@ public class WorklistStatuses {
         Map<Long, WorklistStatus> out = new HashMap<>();
         for (Procedure p : procedures) {
             Set<String> s = withImages.getOrDefault(p.id(), Set.of());
-            out.put(p.id(), WorklistStatus.derive(p.status(), !s.isEmpty(), s.stream().anyMatch(looked::contains)));
+            out.put(
+                    p.id(),
+                    WorklistStatus.derive(p.status(), !s.isEmpty(), s.stream().anyMatch(looked::contains)));
         }
         return out;
     }
 
     /** One procedure's worklist status. */
-    public WorklistStatus of(Procedure procedure) { return of(List.of(procedure)).get(procedure.id()); }
+    public WorklistStatus of(Procedure procedure) {
+        return of(List.of(procedure)).get(procedure.id());
+    }
 }

@@ -1,7 +1,6 @@
 package org.fluorovault.query;
 
-import org.fluorovault.common.InvalidRequestException;
-
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,19 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditOutcome;
 import org.fluorovault.audit.AuditTrail;
+import org.fluorovault.common.InvalidRequestException;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.json.DicomJsonWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,64 +54,103 @@ public class DicomWebController {
 
     // ---- QIDO-RS
 
-    @GetMapping(value = "/studies", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
+    @GetMapping(
+            value = "/studies",
+            produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
     public ResponseEntity<String> searchStudies(@RequestParam Map<String, String> params, HttpServletRequest rq) {
         return search(rq, params, null, () -> qido.studies(query(params)));
     }
 
-    @GetMapping(value = "/series", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
+    @GetMapping(
+            value = "/series",
+            produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
     public ResponseEntity<String> searchAllSeries(@RequestParam Map<String, String> params, HttpServletRequest rq) {
         return search(rq, params, null, () -> qido.series(null, query(params)));
     }
 
-    @GetMapping(value = "/studies/{study}/series", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
-    public ResponseEntity<String> searchSeries(@PathVariable String study, @RequestParam Map<String, String> params,
-                                               HttpServletRequest rq) {
+    @GetMapping(
+            value = "/studies/{study}/series",
+            produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
+    public ResponseEntity<String> searchSeries(
+            @PathVariable String study, @RequestParam Map<String, String> params, HttpServletRequest rq) {
         return search(rq, params, study, () -> qido.series(study, query(params)));
     }
 
-    @GetMapping(value = "/instances", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
+    @GetMapping(
+            value = "/instances",
+            produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
     public ResponseEntity<String> searchAllInstances(@RequestParam Map<String, String> params, HttpServletRequest rq) {
         return search(rq, params, null, () -> qido.instances(null, null, query(params)));
     }
 
-    @GetMapping(value = "/studies/{study}/instances", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
-    public ResponseEntity<String> searchStudyInstances(@PathVariable String study, @RequestParam Map<String, String> params,
-                                                       HttpServletRequest rq) {
+    @GetMapping(
+            value = "/studies/{study}/instances",
+            produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
+    public ResponseEntity<String> searchStudyInstances(
+            @PathVariable String study, @RequestParam Map<String, String> params, HttpServletRequest rq) {
         return search(rq, params, study, () -> qido.instances(study, null, query(params)));
     }
 
-    @GetMapping(value = "/studies/{study}/series/{series}/instances", produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
-    public ResponseEntity<String> searchSeriesInstances(@PathVariable String study, @PathVariable String series,
-                                                        @RequestParam Map<String, String> params, HttpServletRequest rq) {
+    @GetMapping(
+            value = "/studies/{study}/series/{series}/instances",
+            produces = {DICOM_JSON, MediaType.APPLICATION_JSON_VALUE})
+    public ResponseEntity<String> searchSeriesInstances(
+            @PathVariable String study,
+            @PathVariable String series,
+            @RequestParam Map<String, String> params,
+            HttpServletRequest rq) {
         return search(rq, params, study, () -> qido.instances(study, series, query(params)));
     }
 
     /** Runs a search and records it (a refused one too) as a Query by the requesting user. */
-    private ResponseEntity<String> search(HttpServletRequest rq, Map<String, String> params, String study,
-                                          java.util.function.Supplier<List<Attributes>> run) {
-        String what = "QIDO-RS " + rq.getRequestURI().substring(rq.getContextPath().length())
-                + (rq.getQueryString() == null ? "" : "?" + rq.getQueryString());
+    private ResponseEntity<String> search(
+            HttpServletRequest rq,
+            Map<String, String> params,
+            String study,
+            java.util.function.Supplier<List<Attributes>> run) {
+        String what =
+                "QIDO-RS " + rq.getRequestURI().substring(rq.getContextPath().length())
+                        + (rq.getQueryString() == null ? "" : "?" + rq.getQueryString());
         String patient = params.getOrDefault("PatientID", params.get("00100020"));
         String studyUid = study != null ? study : params.getOrDefault("StudyInstanceUID", params.get("0020000D"));
         List<Attributes> rows;
         try {
             rows = run.get();
-        } catch (IllegalArgumentException | InvalidRequestException e) { // a search key the toolkit or the query refused
-            audit.recordAccess(rq, AuditEventType.QUERY, patient, null, studyUid, AuditOutcome.MINOR_FAILURE,
+        } catch (IllegalArgumentException
+                | InvalidRequestException e) { // a search key the toolkit or the query refused
+            audit.recordAccess(
+                    rq,
+                    AuditEventType.QUERY,
+                    patient,
+                    null,
+                    studyUid,
+                    AuditOutcome.MINOR_FAILURE,
                     what + " refused: " + e.getMessage());
             throw e instanceof InvalidRequestException ir ? ir : new InvalidRequestException(e.getMessage());
         }
-        audit.recordAccess(rq, AuditEventType.QUERY, patient, null, studyUid, AuditOutcome.SUCCESS,
+        audit.recordAccess(
+                rq,
+                AuditEventType.QUERY,
+                patient,
+                null,
+                studyUid,
+                AuditOutcome.SUCCESS,
                 what + " -> " + rows.size() + " matches");
         return json(rows);
     }
 
     private static QidoService.Query query(Map<String, String> params) {
         Map<String, String> keys = new LinkedHashMap<>();
-        params.forEach((k, v) -> { if (!PAGING.contains(k)) keys.put(k, v); });
-        return new QidoService.Query(keys, intParam(params, "limit", 0), intParam(params, "offset", 0),
-                params.containsKey("includefield") ? Set.of(params.get("includefield").split(",")) : Set.of());
+        params.forEach((k, v) -> {
+            if (!PAGING.contains(k)) keys.put(k, v);
+        });
+        return new QidoService.Query(
+                keys,
+                intParam(params, "limit", 0),
+                intParam(params, "offset", 0),
+                params.containsKey("includefield")
+                        ? Set.of(params.get("includefield").split(","))
+                        : Set.of());
     }
 
     private static int intParam(Map<String, String> p, String name, int def) {
@@ -137,9 +173,10 @@ public class DicomWebController {
             w.write(rows.get(i), sb);
         }
         sb.append(']');
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(DICOM_JSON)).body(sb.toString());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(DICOM_JSON))
+                .body(sb.toString());
     }
-
 
     // ---- WADO-RS
 
@@ -149,44 +186,69 @@ public class DicomWebController {
     }
 
     @GetMapping("/studies/{study}/series/{series}")
-    public ResponseEntity<StreamingResponseBody> retrieveSeries(@PathVariable String study, @PathVariable String series,
-                                                                HttpServletRequest rq) {
+    public ResponseEntity<StreamingResponseBody> retrieveSeries(
+            @PathVariable String study, @PathVariable String series, HttpServletRequest rq) {
         return multipart(rq, study, paths(files.ofSeries(study, series)));
     }
 
     @GetMapping("/studies/{study}/series/{series}/instances/{instance}")
-    public ResponseEntity<StreamingResponseBody> retrieveInstance(@PathVariable String study, @PathVariable String series,
-                                                                  @PathVariable String instance, HttpServletRequest rq) {
+    public ResponseEntity<StreamingResponseBody> retrieveInstance(
+            @PathVariable String study,
+            @PathVariable String series,
+            @PathVariable String instance,
+            HttpServletRequest rq) {
         return multipart(rq, study, paths(files.ofInstance(study, series, instance)));
     }
 
     private record Stored(Path path, String patientId, String sopInstanceUid, Path relative) {}
 
     private List<Stored> paths(List<StoredFiles.StoredFile> found) {
-        return found.stream().map(f -> new Stored(archive.resolve(f.relative()), f.patientId(), f.sopInstanceUid(), f.relative()))
+        return found.stream()
+                .map(f -> new Stored(archive.resolve(f.relative()), f.patientId(), f.sopInstanceUid(), f.relative()))
                 .toList();
     }
 
     private ResponseEntity<StreamingResponseBody> multipart(HttpServletRequest rq, String study, List<Stored> found) {
-        String what = "WADO-RS " + rq.getRequestURI().substring(rq.getContextPath().length());
+        String what =
+                "WADO-RS " + rq.getRequestURI().substring(rq.getContextPath().length());
         if (found.isEmpty()) {
-            audit.recordAccess(rq, AuditEventType.INSTANCES_TRANSFERRED, null, null, study, AuditOutcome.MINOR_FAILURE,
+            audit.recordAccess(
+                    rq,
+                    AuditEventType.INSTANCES_TRANSFERRED,
+                    null,
+                    null,
+                    study,
+                    AuditOutcome.MINOR_FAILURE,
                     what + ": not found");
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
         }
         List<Stored> lost = found.stream().filter(f -> !Files.exists(f.path())).toList();
         if (!lost.isEmpty()) { // indexed but gone from disk: an archive fault, never a "not found"
             lost.forEach(f -> archive.missing().report(f.sopInstanceUid(), f.relative()));
-            audit.recordAccess(rq, AuditEventType.INSTANCES_TRANSFERRED, found.get(0).patientId(), null, study,
-                    AuditOutcome.SERIOUS_FAILURE, what + ": " + lost.size() + " stored file(s) missing");
-            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).header(HttpHeaders.CONTENT_TYPE, "text/plain")
-                    .body(out -> out.write((lost.size() + " of the " + found.size() + " requested objects are indexed but "
-                            + "their files are missing from the archive's storage (reported to the administrator): "
-                            + lost.get(0).sopInstanceUid() + (lost.size() > 1 ? " ..." : "") + "\n")
-                            .getBytes(StandardCharsets.US_ASCII)));
+            audit.recordAccess(
+                    rq,
+                    AuditEventType.INSTANCES_TRANSFERRED,
+                    found.get(0).patientId(),
+                    null,
+                    study,
+                    AuditOutcome.SERIOUS_FAILURE,
+                    what + ": " + lost.size() + " stored file(s) missing");
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .header(HttpHeaders.CONTENT_TYPE, "text/plain")
+                    .body(out ->
+                            out.write((lost.size() + " of the " + found.size() + " requested objects are indexed but "
+                                            + "their files are missing from the archive's storage (reported to the administrator): "
+                                            + lost.get(0).sopInstanceUid() + (lost.size() > 1 ? " ..." : "") + "\n")
+                                    .getBytes(StandardCharsets.US_ASCII)));
         }
-        audit.recordAccess(rq, AuditEventType.INSTANCES_TRANSFERRED, found.get(0).patientId(), null, study,
-                AuditOutcome.SUCCESS, what + ": " + found.size() + " objects");
+        audit.recordAccess(
+                rq,
+                AuditEventType.INSTANCES_TRANSFERRED,
+                found.get(0).patientId(),
+                null,
+                study,
+                AuditOutcome.SUCCESS,
+                what + ": " + found.size() + " objects");
         List<Path> files = found.stream().map(Stored::path).toList();
         String boundary = UUID.randomUUID().toString();
         StreamingResponseBody body = out -> writeParts(out, files, boundary);
@@ -197,8 +259,9 @@ public class DicomWebController {
 
     private static void writeParts(OutputStream out, List<Path> files, String boundary) throws IOException {
         for (Path f : files) {
-            out.write(("--" + boundary + "\r\nContent-Type: application/dicom\r\nContent-Length: "
-                    + Files.size(f) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("--" + boundary + "\r\nContent-Type: application/dicom\r\nContent-Length: " + Files.size(f)
+                            + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             Files.copy(f, out);
             out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         }

@@ -3,7 +3,6 @@ package org.fluorovault.query;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.util.Collection;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.SpecificCharacterSet;
 import org.fluorovault.dicom.dict.Tags;

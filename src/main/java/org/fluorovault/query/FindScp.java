@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -39,10 +38,14 @@ final class FindScp implements DimseOperation, DicomServiceProvider {
     }
 
     @Override
-    public Set<String> sopClasses() { return QrModel.FIND.keySet(); }
+    public Set<String> sopClasses() {
+        return QrModel.FIND.keySet();
+    }
 
     @Override
-    public Set<String> transferSyntaxes(String sopClass) { return QueryRetrieveScp.TRANSFER_SYNTAXES; }
+    public Set<String> transferSyntaxes(String sopClass) {
+        return QueryRetrieveScp.TRANSFER_SYNTAXES;
+    }
 
     @Override
     public void registerOn(DimseDispatcher dispatcher) {
@@ -59,12 +62,12 @@ final class FindScp implements DimseOperation, DicomServiceProvider {
         QrLevel level = model.level(id);
         List<Map<Integer, String>> rows = index.find(level, id, maxMatches);
         if (rows.size() > maxMatches) {
-            throw new DimseException(QueryRetrieveStatus.OUT_OF_RESOURCES,
-                    "More than " + maxMatches + " matches; narrow the query");
+            throw new DimseException(
+                    QueryRetrieveStatus.OUT_OF_RESOURCES, "More than " + maxMatches + " matches; narrow the query");
         }
         List<Integer> seqKeys = SequenceMatching.keys(id);
-        boolean unsupported = id.elements().stream().anyMatch(e -> isKey(e.tag()) && e.vr() != VR.SQ
-                && !QrIndex.supported(e.tag(), level));
+        boolean unsupported = id.elements().stream()
+                .anyMatch(e -> isKey(e.tag()) && e.vr() != VR.SQ && !QrIndex.supported(e.tag(), level));
         Status pending = unsupported ? Status.PENDING_WARNING : Status.PENDING;
         String aet = ctx.association().calledAet();
         LOG.info("{}: C-FIND {} {} -> {} matches", ctx.association().name(), model, level, rows.size());
@@ -85,8 +88,11 @@ final class FindScp implements DimseOperation, DicomServiceProvider {
 
     /** Keys are the request's elements other than those every answer carries anyway. */
     private static boolean isKey(int tag) {
-        return (tag & 0xffff) != 0 && (tag >>> 16 & 1) == 0 && tag != Tags.SpecificCharacterSet
-                && tag != Tags.QueryRetrieveLevel && tag != Tags.RetrieveAETitle;
+        return (tag & 0xffff) != 0
+                && (tag >>> 16 & 1) == 0
+                && tag != Tags.SpecificCharacterSet
+                && tag != Tags.QueryRetrieveLevel
+                && tag != Tags.RetrieveAETitle;
     }
 
     static Attributes answer(Attributes id, QrLevel level, Map<Integer, String> row, String aet) {
@@ -94,8 +100,8 @@ final class FindScp implements DimseOperation, DicomServiceProvider {
     }
 
     /** @param items the matched stored items of each sequence key (see {@link SequenceMatching}) */
-    static Attributes answer(Attributes id, QrLevel level, Map<Integer, String> row, Map<Integer, List<Attributes>> items,
-                             String aet) {
+    static Attributes answer(
+            Attributes id, QrLevel level, Map<Integer, String> row, Map<Integer, List<Attributes>> items, String aet) {
         Attributes a = new Attributes();
         List<String> values = new ArrayList<>(row.values());
         items.forEach((tag, list) -> SequenceMatching.strings(id.getSequence(tag), list, values::add));

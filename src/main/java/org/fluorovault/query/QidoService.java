@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.ElementDictionary;
@@ -23,7 +22,9 @@ public class QidoService {
 
     private final JdbcTemplate jdbc;
 
-    public QidoService(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+    public QidoService(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** Query parameters keyed by keyword or tag, plus paging. */
     public record Query(Map<String, String> keys, int limit, int offset, Set<String> includeFields) {
@@ -46,7 +47,8 @@ public class QidoService {
         studyKeys(k, q);
         String sql = "SELECT " + STUDY_COLUMNS + " FROM study st JOIN patient p ON st.patient_fk = p.id" + k.where()
                 + " ORDER BY st.study_date DESC, st.id DESC" + page(q, k);
-        List<Attributes> rows = jdbc.query(sql, (rs, n) -> studyAttributes(rs), k.args().toArray());
+        List<Attributes> rows =
+                jdbc.query(sql, (rs, n) -> studyAttributes(rs), k.args().toArray());
         addModalities(rows);
         return rows;
     }
@@ -61,47 +63,56 @@ public class QidoService {
                 + "(SELECT COUNT(*) FROM instance i2 WHERE i2.series_fk = se.id) AS n_instances "
                 + "FROM series se JOIN study st ON se.study_fk = st.id JOIN patient p ON st.patient_fk = p.id"
                 + k.where() + " ORDER BY se.series_number, se.id" + page(q, k);
-        return jdbc.query(sql, (rs, n) -> {
-            Attributes a = new Attributes();
-            a.setString(Tags.SpecificCharacterSet, VR.CS, "ISO_IR 192");
-            str(a, Tags.StudyInstanceUID, VR.UI, rs.getString(8));
-            str(a, Tags.SeriesInstanceUID, VR.UI, rs.getString(1));
-            str(a, Tags.Modality, VR.CS, rs.getString(2));
-            num(a, Tags.SeriesNumber, VR.IS, rs, 3);
-            str(a, Tags.SeriesDescription, VR.LO, rs.getString(4));
-            str(a, Tags.BodyPartExamined, VR.CS, rs.getString(5));
-            str(a, Tags.Manufacturer, VR.LO, rs.getString(6));
-            str(a, Tags.StationName, VR.SH, rs.getString(7));
-            a.setInt(Tags.NumberOfSeriesRelatedInstances, VR.IS, rs.getInt(9));
-            return a;
-        }, k.args().toArray());
+        return jdbc.query(
+                sql,
+                (rs, n) -> {
+                    Attributes a = new Attributes();
+                    a.setString(Tags.SpecificCharacterSet, VR.CS, "ISO_IR 192");
+                    str(a, Tags.StudyInstanceUID, VR.UI, rs.getString(8));
+                    str(a, Tags.SeriesInstanceUID, VR.UI, rs.getString(1));
+                    str(a, Tags.Modality, VR.CS, rs.getString(2));
+                    num(a, Tags.SeriesNumber, VR.IS, rs, 3);
+                    str(a, Tags.SeriesDescription, VR.LO, rs.getString(4));
+                    str(a, Tags.BodyPartExamined, VR.CS, rs.getString(5));
+                    str(a, Tags.Manufacturer, VR.LO, rs.getString(6));
+                    str(a, Tags.StationName, VR.SH, rs.getString(7));
+                    a.setInt(Tags.NumberOfSeriesRelatedInstances, VR.IS, rs.getInt(9));
+                    return a;
+                },
+                k.args().toArray());
     }
 
     public List<Attributes> instances(String studyUid, String seriesUid, Query q) {
         QueryKeys k = new QueryKeys();
-        if (studyUid != null) k.raw("st.study_instance_uid = ?", studyUid); else studyKeys(k, q);
-        if (seriesUid != null) k.raw("se.series_instance_uid = ?", seriesUid); else seriesKeys(k, q);
+        if (studyUid != null) k.raw("st.study_instance_uid = ?", studyUid);
+        else studyKeys(k, q);
+        if (seriesUid != null) k.raw("se.series_instance_uid = ?", seriesUid);
+        else seriesKeys(k, q);
         k.uidList("i.sop_instance_uid", q.get(Tags.SOPInstanceUID));
         k.uidList("i.sop_class_uid", q.get(Tags.SOPClassUID));
         k.match("CAST(i.instance_number AS VARCHAR(12))", q.get(Tags.InstanceNumber), false);
         String sql = "SELECT i.sop_instance_uid, i.sop_class_uid, i.instance_number, i.number_of_frames, i.rows_, "
                 + "i.columns_, i.transfer_syntax_uid, se.series_instance_uid, st.study_instance_uid "
                 + "FROM instance i JOIN series se ON i.series_fk = se.id JOIN study st ON se.study_fk = st.id "
-                + "JOIN patient p ON st.patient_fk = p.id" + k.where() + " ORDER BY i.instance_number, i.id" + page(q, k);
-        return jdbc.query(sql, (rs, n) -> {
-            Attributes a = new Attributes();
-            a.setString(Tags.SpecificCharacterSet, VR.CS, "ISO_IR 192");
-            str(a, Tags.SOPClassUID, VR.UI, rs.getString(2));
-            str(a, Tags.SOPInstanceUID, VR.UI, rs.getString(1));
-            str(a, Tags.StudyInstanceUID, VR.UI, rs.getString(9));
-            str(a, Tags.SeriesInstanceUID, VR.UI, rs.getString(8));
-            num(a, Tags.InstanceNumber, VR.IS, rs, 3);
-            num(a, Tags.NumberOfFrames, VR.IS, rs, 4);
-            if (rs.getObject(5) != null) a.setInt(Tags.Rows, VR.US, rs.getInt(5));
-            if (rs.getObject(6) != null) a.setInt(Tags.Columns, VR.US, rs.getInt(6));
-            str(a, Tags.AvailableTransferSyntaxUID, VR.UI, rs.getString(7));
-            return a;
-        }, k.args().toArray());
+                + "JOIN patient p ON st.patient_fk = p.id" + k.where() + " ORDER BY i.instance_number, i.id"
+                + page(q, k);
+        return jdbc.query(
+                sql,
+                (rs, n) -> {
+                    Attributes a = new Attributes();
+                    a.setString(Tags.SpecificCharacterSet, VR.CS, "ISO_IR 192");
+                    str(a, Tags.SOPClassUID, VR.UI, rs.getString(2));
+                    str(a, Tags.SOPInstanceUID, VR.UI, rs.getString(1));
+                    str(a, Tags.StudyInstanceUID, VR.UI, rs.getString(9));
+                    str(a, Tags.SeriesInstanceUID, VR.UI, rs.getString(8));
+                    num(a, Tags.InstanceNumber, VR.IS, rs, 3);
+                    num(a, Tags.NumberOfFrames, VR.IS, rs, 4);
+                    if (rs.getObject(5) != null) a.setInt(Tags.Rows, VR.US, rs.getInt(5));
+                    if (rs.getObject(6) != null) a.setInt(Tags.Columns, VR.US, rs.getInt(6));
+                    str(a, Tags.AvailableTransferSyntaxUID, VR.UI, rs.getString(7));
+                    return a;
+                },
+                k.args().toArray());
     }
 
     private static void studyKeys(QueryKeys k, Query q) {
@@ -116,7 +127,8 @@ public class QidoService {
         // empty values ("ModalitiesInStudy=,,") are ignored; none left is universal matching
         String[] m = QueryKeys.values(q.get(Tags.ModalitiesInStudy));
         if (m.length > 0) {
-            StringBuilder in = new StringBuilder("EXISTS (SELECT 1 FROM series ms WHERE ms.study_fk = st.id AND ms.modality IN (");
+            StringBuilder in =
+                    new StringBuilder("EXISTS (SELECT 1 FROM series ms WHERE ms.study_fk = st.id AND ms.modality IN (");
             for (int i = 0; i < m.length; i++) in.append(i == 0 ? "?" : ",?");
             k.raw(in.append("))").toString(), (Object[]) m);
         }
@@ -128,7 +140,9 @@ public class QidoService {
         k.match("CAST(se.series_number AS VARCHAR(12))", q.get(Tags.SeriesNumber), false);
     }
 
-    private static String upper(String s) { return s == null ? null : s.toUpperCase(java.util.Locale.ROOT); }
+    private static String upper(String s) {
+        return s == null ? null : s.toUpperCase(java.util.Locale.ROOT);
+    }
 
     private static String page(Query q, QueryKeys k) {
         int limit = q.limit() <= 0 ? MAX_LIMIT : Math.min(q.limit(), MAX_LIMIT);
@@ -163,10 +177,15 @@ public class QidoService {
         List<Object> args = new ArrayList<>(byUid.keySet());
         String in = String.join(",", java.util.Collections.nCopies(args.size(), "?"));
         Map<String, Set<String>> mods = new LinkedHashMap<>();
-        jdbc.query("SELECT DISTINCT st.study_instance_uid, se.modality FROM series se JOIN study st ON se.study_fk = st.id "
-                + "WHERE st.study_instance_uid IN (" + in + ")", rs -> {
-            if (rs.getString(2) != null) mods.computeIfAbsent(rs.getString(1), x -> new TreeSet<>()).add(rs.getString(2));
-        }, args.toArray());
+        jdbc.query(
+                "SELECT DISTINCT st.study_instance_uid, se.modality FROM series se JOIN study st ON se.study_fk = st.id "
+                        + "WHERE st.study_instance_uid IN (" + in + ")",
+                rs -> {
+                    if (rs.getString(2) != null)
+                        mods.computeIfAbsent(rs.getString(1), x -> new TreeSet<>())
+                                .add(rs.getString(2));
+                },
+                args.toArray());
         mods.forEach((uid, m) -> byUid.get(uid).setString(Tags.ModalitiesInStudy, VR.CS, m.toArray(String[]::new)));
     }
 

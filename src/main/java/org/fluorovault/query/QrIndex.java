@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.dict.Tags;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +28,9 @@ final class QrIndex {
 
     private final JdbcTemplate jdbc;
 
-    QrIndex(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+    QrIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** True if the index can match and return {@code tag} at {@code level}. */
     static boolean supported(int tag, QrLevel level) {
@@ -52,18 +53,25 @@ final class QrIndex {
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(level.alias).append(".id");
         for (QrKey k : selected) sql.append(", ").append(k.column());
-        sql.append(level.from()).append(where.where()).append(" ORDER BY ").append(level.alias).append(".id LIMIT ?");
+        sql.append(level.from())
+                .append(where.where())
+                .append(" ORDER BY ")
+                .append(level.alias)
+                .append(".id LIMIT ?");
         List<Object> args = new ArrayList<>(where.args());
         args.add(max + 1);
-        List<Map<Integer, String>> rows = jdbc.query(sql.toString(), (rs, n) -> {
-            Map<Integer, String> row = new HashMap<>();
-            row.put(ROW_ID, rs.getString(1));
-            for (int i = 0; i < selected.size(); i++) {
-                String v = rs.getString(i + 2);
-                row.put(selected.get(i).tag(), v == null || v.isEmpty() ? null : v);
-            }
-            return row;
-        }, args.toArray());
+        List<Map<Integer, String>> rows = jdbc.query(
+                sql.toString(),
+                (rs, n) -> {
+                    Map<Integer, String> row = new HashMap<>();
+                    row.put(ROW_ID, rs.getString(1));
+                    for (int i = 0; i < selected.size(); i++) {
+                        String v = rs.getString(i + 2);
+                        row.put(selected.get(i).tag(), v == null || v.isEmpty() ? null : v);
+                    }
+                    return row;
+                },
+                args.toArray());
         if (identifier.contains(Tags.ModalitiesInStudy) && level.compareTo(QrLevel.STUDY) >= 0) {
             addModalities(rows);
         }
@@ -79,9 +87,11 @@ final class QrIndex {
             String v = identifier.getValueAsString(l.uniqueKey);
             if (v != null && !v.isEmpty()) uidKey(where, k.column(), v, l.uniqueKey);
         }
-        String sql = "SELECT i.path, i.sop_class_uid, i.sop_instance_uid, i.transfer_syntax_uid"
-                + QrLevel.IMAGE.from() + where.where() + " ORDER BY st.id, se.series_number, se.id, i.instance_number, i.id";
-        return jdbc.query(sql, (rs, n) -> new Instance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+        String sql = "SELECT i.path, i.sop_class_uid, i.sop_instance_uid, i.transfer_syntax_uid" + QrLevel.IMAGE.from()
+                + where.where() + " ORDER BY st.id, se.series_number, se.id, i.instance_number, i.id";
+        return jdbc.query(
+                sql,
+                (rs, n) -> new Instance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 where.args().toArray());
     }
 
@@ -96,8 +106,11 @@ final class QrIndex {
             case SERIES -> "i.series_fk = ?";
             case IMAGE -> "i.id = ?";
         };
-        List<String> p = jdbc.queryForList("SELECT i.path FROM instance i JOIN series se ON i.series_fk = se.id"
-                + " JOIN study st ON se.study_fk = st.id WHERE " + where + " ORDER BY i.id DESC LIMIT 1", String.class, rowId);
+        List<String> p = jdbc.queryForList(
+                "SELECT i.path FROM instance i JOIN series se ON i.series_fk = se.id"
+                        + " JOIN study st ON se.study_fk = st.id WHERE " + where + " ORDER BY i.id DESC LIMIT 1",
+                String.class,
+                rowId);
         return p.isEmpty() ? null : p.get(0);
     }
 
@@ -108,7 +121,8 @@ final class QrIndex {
         } catch (QueryKeys.InvalidUidKeyException e) {
             throw new org.fluorovault.dicom.net.dimse.DimseException(
                     org.fluorovault.dicom.net.dimse.QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
-                    "Identifier: " + e.getMessage(), tag);
+                    "Identifier: " + e.getMessage(),
+                    tag);
         }
     }
 
@@ -124,8 +138,10 @@ final class QrIndex {
             case DERIVED -> {
                 if (k.tag() == Tags.ModalitiesInStudy) {
                     String[] mods = identifier.getStrings(k.tag());
-                    where.raw("EXISTS (SELECT 1 FROM series ms WHERE ms.study_fk = st.id AND ms.modality IN ("
-                            + String.join(",", Collections.nCopies(mods.length, "?")) + "))", (Object[]) mods);
+                    where.raw(
+                            "EXISTS (SELECT 1 FROM series ms WHERE ms.study_fk = st.id AND ms.modality IN ("
+                                    + String.join(",", Collections.nCopies(mods.length, "?")) + "))",
+                            (Object[]) mods);
                 }
             }
         }
@@ -140,10 +156,13 @@ final class QrIndex {
         for (String id : byStudy.keySet()) ids.add(Long.parseLong(id));
         for (int from = 0; from < ids.size(); from += 500) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            jdbc.query("SELECT DISTINCT study_fk, modality FROM series WHERE modality IS NOT NULL AND study_fk IN ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
-                byStudy.get(rs.getString(1)).add(rs.getString(2));
-            }, chunk.toArray());
+            jdbc.query(
+                    "SELECT DISTINCT study_fk, modality FROM series WHERE modality IS NOT NULL AND study_fk IN ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        byStudy.get(rs.getString(1)).add(rs.getString(2));
+                    },
+                    chunk.toArray());
         }
         for (Map<Integer, String> r : rows) {
             Set<String> m = byStudy.get(r.get(Tags.ModalitiesInStudy));

@@ -2,7 +2,6 @@ package org.fluorovault.query;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 
@@ -39,13 +38,25 @@ record QrKey(int tag, VR vr, QrLevel level, String column, Matching matching) {
         k(Tags.IssuerOfPatientID, VR.LO, P, "p.issuer", Matching.TEXT);
         k(Tags.PatientBirthDate, VR.DA, P, "p.birth_date", Matching.RANGE);
         k(Tags.PatientSex, VR.CS, P, "p.sex", Matching.TEXT);
-        k(Tags.NumberOfPatientRelatedStudies, VR.IS, P,
-                "(SELECT COUNT(*) FROM study x WHERE x.patient_fk = p.id)", Matching.DERIVED);
-        k(Tags.NumberOfPatientRelatedSeries, VR.IS, P,
+        k(
+                Tags.NumberOfPatientRelatedStudies,
+                VR.IS,
+                P,
+                "(SELECT COUNT(*) FROM study x WHERE x.patient_fk = p.id)",
+                Matching.DERIVED);
+        k(
+                Tags.NumberOfPatientRelatedSeries,
+                VR.IS,
+                P,
                 "(SELECT COUNT(*) FROM series x JOIN study y ON x.study_fk = y.id WHERE y.patient_fk = p.id)",
                 Matching.DERIVED);
-        k(Tags.NumberOfPatientRelatedInstances, VR.IS, P, "(SELECT COUNT(*) FROM instance x JOIN series y ON "
-                + "x.series_fk = y.id JOIN study z ON y.study_fk = z.id WHERE z.patient_fk = p.id)", Matching.DERIVED);
+        k(
+                Tags.NumberOfPatientRelatedInstances,
+                VR.IS,
+                P,
+                "(SELECT COUNT(*) FROM instance x JOIN series y ON "
+                        + "x.series_fk = y.id JOIN study z ON y.study_fk = z.id WHERE z.patient_fk = p.id)",
+                Matching.DERIVED);
 
         k(Tags.StudyInstanceUID, VR.UI, ST, "st.study_instance_uid", Matching.UID);
         k(Tags.StudyDate, VR.DA, ST, "st.study_date", Matching.RANGE);
@@ -55,9 +66,16 @@ record QrKey(int tag, VR vr, QrLevel level, String column, Matching matching) {
         k(Tags.StudyDescription, VR.LO, ST, "st.study_description", Matching.TEXT);
         k(Tags.ReferringPhysicianName, VR.PN, ST, "st.referring_physician", Matching.PN);
         k(Tags.ModalitiesInStudy, VR.CS, ST, "st.id", Matching.DERIVED);
-        k(Tags.NumberOfStudyRelatedSeries, VR.IS, ST,
-                "(SELECT COUNT(*) FROM series x WHERE x.study_fk = st.id)", Matching.DERIVED);
-        k(Tags.NumberOfStudyRelatedInstances, VR.IS, ST,
+        k(
+                Tags.NumberOfStudyRelatedSeries,
+                VR.IS,
+                ST,
+                "(SELECT COUNT(*) FROM series x WHERE x.study_fk = st.id)",
+                Matching.DERIVED);
+        k(
+                Tags.NumberOfStudyRelatedInstances,
+                VR.IS,
+                ST,
                 "(SELECT COUNT(*) FROM instance x JOIN series y ON x.series_fk = y.id WHERE y.study_fk = st.id)",
                 Matching.DERIVED);
 
@@ -68,8 +86,12 @@ record QrKey(int tag, VR vr, QrLevel level, String column, Matching matching) {
         k(Tags.BodyPartExamined, VR.CS, SE, "se.body_part_examined", Matching.TEXT);
         k(Tags.Manufacturer, VR.LO, SE, "se.manufacturer", Matching.TEXT);
         k(Tags.StationName, VR.SH, SE, "se.station_name", Matching.TEXT);
-        k(Tags.NumberOfSeriesRelatedInstances, VR.IS, SE,
-                "(SELECT COUNT(*) FROM instance x WHERE x.series_fk = se.id)", Matching.DERIVED);
+        k(
+                Tags.NumberOfSeriesRelatedInstances,
+                VR.IS,
+                SE,
+                "(SELECT COUNT(*) FROM instance x WHERE x.series_fk = se.id)",
+                Matching.DERIVED);
 
         k(Tags.SOPInstanceUID, VR.UI, I, "i.sop_instance_uid", Matching.UID);
         k(Tags.SOPClassUID, VR.UI, I, "i.sop_class_uid", Matching.UID);

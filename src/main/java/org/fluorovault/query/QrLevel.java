@@ -4,7 +4,9 @@ import org.fluorovault.dicom.dict.Tags;
 
 /** Query/Retrieve levels of PS3.4 C.6, in hierarchy order, with their unique keys and index tables. */
 enum QrLevel {
-    PATIENT(Tags.PatientID, "p"), STUDY(Tags.StudyInstanceUID, "st"), SERIES(Tags.SeriesInstanceUID, "se"),
+    PATIENT(Tags.PatientID, "p"),
+    STUDY(Tags.StudyInstanceUID, "st"),
+    SERIES(Tags.SeriesInstanceUID, "se"),
     IMAGE(Tags.SOPInstanceUID, "i");
 
     final int uniqueKey;

@@ -12,9 +12,13 @@ public final class QueryKeys {
     private final StringBuilder where = new StringBuilder();
     private final List<Object> args = new ArrayList<>();
 
-    public String where() { return where.length() == 0 ? "" : " WHERE " + where.substring(5); }
+    public String where() {
+        return where.length() == 0 ? "" : " WHERE " + where.substring(5);
+    }
 
-    public List<Object> args() { return args; }
+    public List<Object> args() {
+        return args;
+    }
 
     public void raw(String predicate, Object... values) {
         where.append(" AND ").append(predicate);
@@ -64,7 +68,9 @@ public final class QueryKeys {
      */
     public static String[] values(String value) {
         if (value == null || value.isBlank()) return new String[0];
-        return java.util.Arrays.stream(value.split("[\\\\,]")).map(String::trim).filter(v -> !v.isEmpty())
+        return java.util.Arrays.stream(value.split("[\\\\,]"))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
                 .toArray(String[]::new);
     }
 

@@ -3,7 +3,6 @@ package org.fluorovault.query;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.dicom.dict.Uids;
@@ -23,19 +22,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class QueryRetrieveScp implements DicomServiceProvider {
     /** Implicit or explicit VR little endian, for every Query/Retrieve SOP class. */
-    public static final Set<String> TRANSFER_SYNTAXES = TransferSyntaxRegistry.uids(
-            Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian);
+    public static final Set<String> TRANSFER_SYNTAXES =
+            TransferSyntaxRegistry.uids(Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian);
 
     private final List<DicomServiceProvider> parts;
     private final Set<String> sopClasses;
 
-    public QueryRetrieveScp(JdbcTemplate jdbc, ArchiveStore archive, RetrieveProperties props, DicomTlsContext tls,
-                            AuditTrail audit) {
+    public QueryRetrieveScp(
+            JdbcTemplate jdbc, ArchiveStore archive, RetrieveProperties props, DicomTlsContext tls, AuditTrail audit) {
         QrIndex index = new QrIndex(jdbc);
         props.moveDestinations().forEach((aet, d) -> {
-            if (d.tls()) tls.require("Move destination " + aet); // a TLS destination without our key is a configuration error
+            if (d.tls())
+                tls.require("Move destination " + aet); // a TLS destination without our key is a configuration error
         });
-        javax.net.SocketFactory tlsSockets = tls.tls().<javax.net.SocketFactory>map(DicomTls::socketFactory).orElse(null);
+        javax.net.SocketFactory tlsSockets =
+                tls.tls().<javax.net.SocketFactory>map(DicomTls::socketFactory).orElse(null);
         this.parts = List.of(
                 new FindScp(index, new SequenceMatching(index, archive), props.maxFindMatches()),
                 new RetrieveScp(index, archive, props, true, tlsSockets, audit),
@@ -47,10 +48,14 @@ public class QueryRetrieveScp implements DicomServiceProvider {
 
     /** The FIND, MOVE and GET SOP classes of the Patient Root and Study Root models. */
     @Override
-    public Set<String> sopClasses() { return sopClasses; }
+    public Set<String> sopClasses() {
+        return sopClasses;
+    }
 
     @Override
-    public Set<String> transferSyntaxes(String sopClass) { return TRANSFER_SYNTAXES; }
+    public Set<String> transferSyntaxes(String sopClass) {
+        return TRANSFER_SYNTAXES;
+    }
 
     /** Registers C-FIND, C-MOVE and C-GET, each cancellable by C-CANCEL, for each model. */
     @Override

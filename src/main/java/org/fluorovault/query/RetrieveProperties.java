@@ -1,12 +1,11 @@
 package org.fluorovault.query;
 
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -28,5 +27,6 @@ public record RetrieveProperties(
     /**
      * @param tls associate over DICOM TLS with the node's key and trust stores ({@code fluorovault.dicom.tls.*})
      */
-    public record Destination(@NotBlank String host, @Min(1) @Max(65535) int port, boolean tls) {}
+    public record Destination(
+            @NotBlank String host, @Min(1) @Max(65535) int port, boolean tls) {}
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
@@ -61,8 +60,13 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
     private final AuditTrail audit;
 
     /** @param tlsSockets sockets for destinations marked TLS; null when no TLS identity is configured */
-    RetrieveScp(QrIndex index, ArchiveStore archive, RetrieveProperties props, boolean move, javax.net.SocketFactory tlsSockets,
-                AuditTrail audit) {
+    RetrieveScp(
+            QrIndex index,
+            ArchiveStore archive,
+            RetrieveProperties props,
+            boolean move,
+            javax.net.SocketFactory tlsSockets,
+            AuditTrail audit) {
         this.index = index;
         this.archive = archive;
         this.props = props;
@@ -73,10 +77,14 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
 
     /** The C-MOVE or C-GET SOP classes of the Patient Root and Study Root models. */
     @Override
-    public Set<String> sopClasses() { return (move ? QrModel.MOVE : QrModel.GET).keySet(); }
+    public Set<String> sopClasses() {
+        return (move ? QrModel.MOVE : QrModel.GET).keySet();
+    }
 
     @Override
-    public Set<String> transferSyntaxes(String sopClass) { return QueryRetrieveScp.TRANSFER_SYNTAXES; }
+    public Set<String> transferSyntaxes(String sopClass) {
+        return QueryRetrieveScp.TRANSFER_SYNTAXES;
+    }
 
     @Override
     public void registerOn(DimseDispatcher dispatcher) {
@@ -92,8 +100,11 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
     }
 
     /** Where sub-operations go: a presentation context per object and a client to send on. */
-    private record Target(DimseClient client, Function<QrIndex.Instance, PresentationContext> context,
-                          Association assoc, boolean own) {}
+    private record Target(
+            DimseClient client,
+            Function<QrIndex.Instance, PresentationContext> context,
+            Association assoc,
+            boolean own) {}
 
     @Override
     public void perform(OperationContext ctx) throws IOException {
@@ -122,7 +133,8 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
         t.recorded = true;
         String dest = move ? ctx.command().getString(Tags.MoveDestination) : null;
         AuditOutcome outcome = t.problem != null || (t.matches > 0 && t.completed + t.warning == 0)
-                ? AuditOutcome.SERIOUS_FAILURE : t.failed > 0 ? AuditOutcome.MINOR_FAILURE : AuditOutcome.SUCCESS;
+                ? AuditOutcome.SERIOUS_FAILURE
+                : t.failed > 0 ? AuditOutcome.MINOR_FAILURE : AuditOutcome.SUCCESS;
         String patient = null, study = null;
         try {
             Attributes id = ctx.identifier();
@@ -131,19 +143,26 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
         } catch (RuntimeException ignored) {
             // an unreadable identifier was refused; the event still says who asked
         }
-        audit.recordLater(AuditEvent.of(AuditEventType.INSTANCES_TRANSFERRED).outcome(outcome)
-                .user(ctx.association().callingAet()).role("DICOM AE").sourceAddress(ctx.association().remoteHost())
-                .patientId(patient).studyUid(study)
-                .detail((move ? "C-MOVE to " + dest : "C-GET") + " for " + ctx.association().name() + ": "
+        audit.recordLater(AuditEvent.of(AuditEventType.INSTANCES_TRANSFERRED)
+                .outcome(outcome)
+                .user(ctx.association().callingAet())
+                .role("DICOM AE")
+                .sourceAddress(ctx.association().remoteHost())
+                .patientId(patient)
+                .studyUid(study)
+                .detail((move ? "C-MOVE to " + dest : "C-GET") + " for "
+                        + ctx.association().name() + ": "
                         + (t.problem != null ? t.problem + "; " : "") + t.matches + " matched, " + t.completed
                         + " sent, " + t.warning + " with warnings, " + t.failed + " failed")
                 .build());
     }
 
     private void perform(OperationContext ctx, Tally t) throws IOException {
-        QrModel model = (move ? QrModel.MOVE : QrModel.GET).get(ctx.presentationContext().abstractSyntax());
+        QrModel model = (move ? QrModel.MOVE : QrModel.GET)
+                .get(ctx.presentationContext().abstractSyntax());
         if (model == null) {
-            throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "Not a C-" + (move ? "MOVE" : "GET") + " SOP class");
+            throw new DimseException(
+                    Status.SOP_CLASS_NOT_SUPPORTED, "Not a C-" + (move ? "MOVE" : "GET") + " SOP class");
         }
         RetrieveProperties.Destination dest = null;
         String destAet = null;
@@ -151,7 +170,8 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
             destAet = ctx.command().getString(Tags.MoveDestination);
             dest = destAet == null ? null : props.moveDestinations().get(destAet);
             if (dest == null) {
-                throw new DimseException(QueryRetrieveStatus.MOVE_DESTINATION_UNKNOWN,
+                throw new DimseException(
+                        QueryRetrieveStatus.MOVE_DESTINATION_UNKNOWN,
                         "Unknown move destination '" + (destAet == null ? "" : destAet) + "'");
             }
         }
@@ -160,8 +180,14 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
         requireUniqueKeys(id, level);
         List<QrIndex.Instance> matches = index.instances(level, id);
         t.matches = matches.size();
-        LOG.info("{}: C-{} {} {} -> {} objects{}", ctx.association().name(), move ? "MOVE" : "GET", model, level,
-                matches.size(), move ? " to " + destAet : "");
+        LOG.info(
+                "{}: C-{} {} {} -> {} objects{}",
+                ctx.association().name(),
+                move ? "MOVE" : "GET",
+                model,
+                level,
+                matches.size(),
+                move ? " to " + destAet : "");
         if (matches.isEmpty()) {
             respondFinal(ctx, t, Commands.setSuboperations(ctx.response(Status.SUCCESS), -1, 0, 0, 0), null);
             return;
@@ -170,14 +196,26 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
         try {
             target = move ? connect(ctx, destAet, dest, matches) : own(ctx);
         } catch (IOException e) {
-            LOG.warn("{}: cannot associate with move destination {} at {}:{}: {}", ctx.association().name(), destAet,
-                    dest.host(), dest.port(), e.getMessage());
-            Attributes rsp = Commands.setSuboperations(ctx.response(QueryRetrieveStatus.UNABLE_TO_PERFORM_SUBOPERATIONS),
-                    -1, 0, matches.size(), 0);
-            rsp.setString(Tags.ErrorComment, VR.LO, truncate("Cannot associate with " + destAet + ": " + e.getMessage()));
+            LOG.warn(
+                    "{}: cannot associate with move destination {} at {}:{}: {}",
+                    ctx.association().name(),
+                    destAet,
+                    dest.host(),
+                    dest.port(),
+                    e.getMessage());
+            Attributes rsp = Commands.setSuboperations(
+                    ctx.response(QueryRetrieveStatus.UNABLE_TO_PERFORM_SUBOPERATIONS), -1, 0, matches.size(), 0);
+            rsp.setString(
+                    Tags.ErrorComment, VR.LO, truncate("Cannot associate with " + destAet + ": " + e.getMessage()));
             t.failed = matches.size();
             t.problem = "cannot associate with " + destAet;
-            respondFinal(ctx, t, rsp, failedList(matches.stream().map(QrIndex.Instance::sopInstanceUid).toList()));
+            respondFinal(
+                    ctx,
+                    t,
+                    rsp,
+                    failedList(matches.stream()
+                            .map(QrIndex.Instance::sopInstanceUid)
+                            .toList()));
             return;
         }
         try {
@@ -203,14 +241,20 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
         }
     }
 
-    private void runLoop(OperationContext ctx, Target target, List<QrIndex.Instance> matches, String destAet,
-                         List<String> failed, Tally t) throws IOException {
+    private void runLoop(
+            OperationContext ctx,
+            Target target,
+            List<QrIndex.Instance> matches,
+            String destAet,
+            List<String> failed,
+            Tally t)
+            throws IOException {
         int completed = 0, warning = 0;
         int priority = ctx.command().getInt(Tags.Priority, Commands.PRIORITY_MEDIUM);
         for (int i = 0; i < matches.size(); i++) {
             if (ctx.isCancelled()) {
-                Attributes rsp = Commands.setSuboperations(ctx.response(Status.CANCEL),
-                        matches.size() - i, completed, failed.size(), warning);
+                Attributes rsp = Commands.setSuboperations(
+                        ctx.response(Status.CANCEL), matches.size() - i, completed, failed.size(), warning);
                 t.problem = "cancelled";
                 t.failed = failed.size();
                 respondFinal(ctx, t, rsp, failed.isEmpty() ? null : failedList(failed));
@@ -223,17 +267,24 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
             else t.warning = ++warning;
             int remaining = matches.size() - i - 1;
             if (remaining > 0) {
-                ctx.respond(Commands.setSuboperations(ctx.response(Status.PENDING), remaining, completed, failed.size(),
-                        warning), null);
+                ctx.respond(
+                        Commands.setSuboperations(
+                                ctx.response(Status.PENDING), remaining, completed, failed.size(), warning),
+                        null);
             }
         }
-        Status last = failed.isEmpty() && warning == 0 ? Status.SUCCESS
-                : completed + warning == 0 ? QueryRetrieveStatus.UNABLE_TO_PERFORM_SUBOPERATIONS
-                : QueryRetrieveStatus.SUBOPERATIONS_COMPLETE_WITH_FAILURES;
+        Status last = failed.isEmpty() && warning == 0
+                ? Status.SUCCESS
+                : completed + warning == 0
+                        ? QueryRetrieveStatus.UNABLE_TO_PERFORM_SUBOPERATIONS
+                        : QueryRetrieveStatus.SUBOPERATIONS_COMPLETE_WITH_FAILURES;
         Attributes rsp = Commands.setSuboperations(ctx.response(last), -1, completed, failed.size(), warning);
         if (!failed.isEmpty()) {
-            rsp.setString(Tags.ErrorComment, VR.LO, truncate(failed.size() + " of " + matches.size()
-                    + " sub-operations failed" + (move ? " (destination " + destAet + ")" : "")));
+            rsp.setString(
+                    Tags.ErrorComment,
+                    VR.LO,
+                    truncate(failed.size() + " of " + matches.size() + " sub-operations failed"
+                            + (move ? " (destination " + destAet + ")" : "")));
         }
         t.failed = failed.size();
         respondFinal(ctx, t, rsp, failed.isEmpty() ? null : failedList(failed));
@@ -243,8 +294,12 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
     private Status store(OperationContext ctx, Target target, QrIndex.Instance inst, int priority) {
         PresentationContext pc = target.context().apply(inst);
         if (pc == null) {
-            LOG.warn("{}: no presentation context for {} in {}, sub-operation for {} failed", ctx.association().name(),
-                    inst.sopClassUid(), inst.transferSyntaxUid(), inst.sopInstanceUid());
+            LOG.warn(
+                    "{}: no presentation context for {} in {}, sub-operation for {} failed",
+                    ctx.association().name(),
+                    inst.sopClassUid(),
+                    inst.transferSyntaxUid(),
+                    inst.sopInstanceUid());
             return null;
         }
         Path file = archive.resolve(Path.of(inst.path()));
@@ -252,30 +307,52 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
         try {
             offset = datasetOffset(file);
         } catch (IOException e) {
-            LOG.error("{}: stored file of {} unreadable: {}", ctx.association().name(), inst.sopInstanceUid(), e.getMessage());
+            LOG.error(
+                    "{}: stored file of {} unreadable: {}",
+                    ctx.association().name(),
+                    inst.sopInstanceUid(),
+                    e.getMessage());
             return null;
         }
         DimseClient client = target.client();
         Attributes rq = move
-                ? Commands.cStoreRq(client.nextMessageId(), inst.sopClassUid(), inst.sopInstanceUid(), priority,
-                        ctx.association().callingAet(), ctx.messageId())
+                ? Commands.cStoreRq(
+                        client.nextMessageId(),
+                        inst.sopClassUid(),
+                        inst.sopInstanceUid(),
+                        priority,
+                        ctx.association().callingAet(),
+                        ctx.messageId())
                 : Commands.cStoreRq(client.nextMessageId(), inst.sopClassUid(), inst.sopInstanceUid(), priority);
         try {
-            Attributes rsp = client.invoke(pc.id(), rq, out -> {
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                    ch.position(offset);
-                    InputStream in = Channels.newInputStream(ch);
-                    in.transferTo(out);
-                }
-            }, null).join();
+            Attributes rsp = client.invoke(
+                            pc.id(),
+                            rq,
+                            out -> {
+                                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                                    ch.position(offset);
+                                    InputStream in = Channels.newInputStream(ch);
+                                    in.transferTo(out);
+                                }
+                            },
+                            null)
+                    .join();
             Status st = Commands.status(rsp);
             if (st.isFailure()) {
-                LOG.warn("{}: sub-operation C-STORE of {} answered {} {}: {}", ctx.association().name(),
-                        inst.sopInstanceUid(), st, st.description(CommandField.C_STORE_RQ), rsp.getString(Tags.ErrorComment, ""));
+                LOG.warn(
+                        "{}: sub-operation C-STORE of {} answered {} {}: {}",
+                        ctx.association().name(),
+                        inst.sopInstanceUid(),
+                        st,
+                        st.description(CommandField.C_STORE_RQ),
+                        rsp.getString(Tags.ErrorComment, ""));
             }
             return st;
         } catch (IOException | CompletionException e) {
-            LOG.warn("{}: sub-operation C-STORE of {} failed: {}", ctx.association().name(), inst.sopInstanceUid(),
+            LOG.warn(
+                    "{}: sub-operation C-STORE of {} failed: {}",
+                    ctx.association().name(),
+                    inst.sopInstanceUid(),
                     e.getMessage());
             return null;
         } catch (InterruptedException e) {
@@ -286,15 +363,21 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
 
     private static Target own(OperationContext ctx) {
         Association a = ctx.association();
-        return new Target(ctx.client(), inst -> {
-            RoleSelection role = a.roleSelection(inst.sopClassUid());
-            if (role == null || !role.scp()) return null;
-            return a.findAccepted(inst.sopClassUid(), inst.transferSyntaxUid()).orElse(null);
-        }, a, true);
+        return new Target(
+                ctx.client(),
+                inst -> {
+                    RoleSelection role = a.roleSelection(inst.sopClassUid());
+                    if (role == null || !role.scp()) return null;
+                    return a.findAccepted(inst.sopClassUid(), inst.transferSyntaxUid())
+                            .orElse(null);
+                },
+                a,
+                true);
     }
 
-    private Target connect(OperationContext ctx, String destAet, RetrieveProperties.Destination dest,
-                                  List<QrIndex.Instance> matches) throws IOException {
+    private Target connect(
+            OperationContext ctx, String destAet, RetrieveProperties.Destination dest, List<QrIndex.Instance> matches)
+            throws IOException {
         AssociationRequest rq = AssociationRequest.to(destAet);
         Set<String> proposed = new LinkedHashSet<>();
         for (QrIndex.Instance m : matches) {
@@ -303,12 +386,20 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
             }
         }
         DimseClient client = new DimseClient();
-        Association assoc = Association.connect(dest.host(), dest.port(), rq,
-                AssociationParams.defaults(ctx.association().calledAet()), client,
+        Association assoc = Association.connect(
+                dest.host(),
+                dest.port(),
+                rq,
+                AssociationParams.defaults(ctx.association().calledAet()),
+                client,
                 dest.tls() ? tlsSockets : javax.net.SocketFactory.getDefault());
         client.attach(assoc);
-        return new Target(client, inst -> assoc.findAccepted(inst.sopClassUid(), inst.transferSyntaxUid()).orElse(null),
-                assoc, false);
+        return new Target(
+                client,
+                inst -> assoc.findAccepted(inst.sopClassUid(), inst.transferSyntaxUid())
+                        .orElse(null),
+                assoc,
+                false);
     }
 
     /** Retrieval selects by unique keys only: the level's own must be there, without wildcards. */
@@ -318,8 +409,10 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
             String v = id.getValueAsString(l.uniqueKey);
             boolean empty = v == null || v.isEmpty();
             if ((l == level && empty) || (!empty && (v.indexOf('*') >= 0 || v.indexOf('?') >= 0))) {
-                throw new DimseException(QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
-                        (empty ? "Missing unique key " : "Wildcard in unique key ") + org.fluorovault.dicom.data.Tag.toString(l.uniqueKey),
+                throw new DimseException(
+                        QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
+                        (empty ? "Missing unique key " : "Wildcard in unique key ")
+                                + org.fluorovault.dicom.data.Tag.toString(l.uniqueKey),
                         l.uniqueKey);
             }
         }
@@ -331,11 +424,13 @@ final class RetrieveScp implements DimseOperation, DicomServiceProvider {
         return a;
     }
 
-    private static String truncate(String s) { return s.length() > 64 ? s.substring(0, 64) : s; }
+    private static String truncate(String s) {
+        return s.length() > 64 ? s.substring(0, 64) : s;
+    }
 
     private static long datasetOffset(Path file) throws IOException {
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 8192);
-             DicomReader r = new DicomReader(in, file)) {
+                DicomReader r = new DicomReader(in, file)) {
             r.readFileMetaInformation();
             return r.position();
         }

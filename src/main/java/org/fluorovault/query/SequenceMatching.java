@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
@@ -55,8 +54,8 @@ final class SequenceMatching {
      * The stored items that match each sequence key of {@code identifier} for one matched row, or
      * null when the row does not match.
      */
-    Map<Integer, List<Attributes>> match(QrLevel level, Map<Integer, String> row, Attributes identifier,
-                                         List<Integer> keys) {
+    Map<Integer, List<Attributes>> match(
+            QrLevel level, Map<Integer, String> row, Attributes identifier, List<Integer> keys) {
         String path = index.representativePath(level, Long.parseLong(row.get(QrIndex.ROW_ID)));
         Attributes stored = new Attributes();
         if (path != null) {
@@ -76,7 +75,8 @@ final class SequenceMatching {
     }
 
     private static Attributes read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file); DicomReader r = new DicomReader(in, file)) {
+        try (InputStream in = Files.newInputStream(file);
+                DicomReader r = new DicomReader(in, file)) {
             return r.stopAt(Tag.PixelData).readFile(null);
         }
     }
@@ -122,9 +122,13 @@ final class SequenceMatching {
                 for (String uid : pattern.split("\\\\")) if (uid.trim().equals(v)) return true;
             } else if ((vr == VR.DA || vr == VR.TM || vr == VR.DT) && pattern.indexOf('-') >= 0) {
                 int dash = pattern.indexOf('-');
-                String lo = pattern.substring(0, dash).trim(), hi = pattern.substring(dash + 1).trim();
-                if ((lo.isEmpty() || v.compareTo(lo) >= 0) && (hi.isEmpty() || v.compareTo(hi + "\uffff") <= 0)) return true;
-            } else if (wildcard(pattern, vr == VR.PN).matcher(vr == VR.PN ? v.toUpperCase(Locale.ROOT) : v).matches()) {
+                String lo = pattern.substring(0, dash).trim(),
+                        hi = pattern.substring(dash + 1).trim();
+                if ((lo.isEmpty() || v.compareTo(lo) >= 0) && (hi.isEmpty() || v.compareTo(hi + "\uffff") <= 0))
+                    return true;
+            } else if (wildcard(pattern, vr == VR.PN)
+                    .matcher(vr == VR.PN ? v.toUpperCase(Locale.ROOT) : v)
+                    .matches()) {
                 return true;
             }
         }

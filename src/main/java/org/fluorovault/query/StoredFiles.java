@@ -31,12 +31,17 @@ class StoredFiles {
     }
 
     List<StoredFile> ofInstance(String study, String series, String instance) {
-        return query("st.study_instance_uid = ? AND se.series_instance_uid = ? AND i.sop_instance_uid = ?", study, series,
+        return query(
+                "st.study_instance_uid = ? AND se.series_instance_uid = ? AND i.sop_instance_uid = ?",
+                study,
+                series,
                 instance);
     }
 
     private List<StoredFile> query(String where, Object... args) {
-        return jdbc.query(SELECT + where + ORDER,
-                (rs, n) -> new StoredFile(Path.of(rs.getString(1)), rs.getString(2), rs.getString(3)), args);
+        return jdbc.query(
+                SELECT + where + ORDER,
+                (rs, n) -> new StoredFile(Path.of(rs.getString(1)), rs.getString(2), rs.getString(3)),
+                args);
     }
 }

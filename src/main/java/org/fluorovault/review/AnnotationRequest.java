@@ -7,5 +7,13 @@ import java.util.List;
  * {@code POST /api/instances/{uid}/annotations}. Coded fields take the names of
  * {@link Vocabulary}; absent fields are not recorded.
  */
-public record AnnotationRequest(NeedleTip needleTip, String level, String approach, String laterality, String view,
-                                String contrastPattern, String contrastText, Boolean keyImage, List<Integer> keyFrames) {}
+public record AnnotationRequest(
+        NeedleTip needleTip,
+        String level,
+        String approach,
+        String laterality,
+        String view,
+        String contrastPattern,
+        String contrastText,
+        Boolean keyImage,
+        List<Integer> keyFrames) {}

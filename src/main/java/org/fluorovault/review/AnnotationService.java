@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-
 import org.fluorovault.archive.InstanceNotFoundException;
 import org.fluorovault.review.internal.AnnotationRepository;
 import org.fluorovault.review.internal.AnnotationValidator;
@@ -29,16 +28,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AnnotationService {
     /** The roles that may annotate and review. */
     public static final Set<String> ANNOTATING_ROLES = Set.of(Role.TECHNOLOGIST.name(), Role.PHYSICIAN.name());
+
     private static final Logger LOG = LoggerFactory.getLogger(AnnotationService.class);
 
     private final AnnotationRepository repository;
     private final StoredHeaders headers;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-    private final Object[] locks = IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
+    private final Object[] locks =
+            IntStream.range(0, 16).mapToObj(i -> new Object()).toArray();
 
-    AnnotationService(AnnotationRepository repository, StoredHeaders headers, TransactionTemplate tx,
-                      ApplicationEventPublisher events) {
+    AnnotationService(
+            AnnotationRepository repository,
+            StoredHeaders headers,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.headers = headers;
         this.tx = tx;
@@ -82,7 +86,8 @@ public class AnnotationService {
         if (role == null || !ANNOTATING_ROLES.contains(role)) {
             throw new AccessDeniedException("only a technologist or physician may annotate");
         }
-        StoredHeaders.Header image = headers.read(sopInstanceUid).orElseThrow(() -> new InstanceNotFoundException(sopInstanceUid));
+        StoredHeaders.Header image =
+                headers.read(sopInstanceUid).orElseThrow(() -> new InstanceNotFoundException(sopInstanceUid));
         AnnotationValidator.Valid v = AnnotationValidator.validate(req, image);
         Annotation saved;
         synchronized (locks[Math.floorMod(sopInstanceUid.hashCode(), locks.length)]) {
@@ -93,15 +98,28 @@ public class AnnotationService {
         return saved;
     }
 
-    private Annotation insertNextVersion(String uid, StoredHeaders.Header image, AnnotationValidator.Valid v, String user,
-                                         String role) {
+    private Annotation insertNextVersion(
+            String uid, StoredHeaders.Header image, AnnotationValidator.Valid v, String user, String role) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return tx.execute(status -> {
-                    Annotation a = new Annotation(uid, image.instance().studyInstanceUid(),
-                            image.instance().seriesInstanceUid(), repository.latestVersion(uid) + 1, v.needleTip(),
-                            v.level(), v.approach(), v.laterality(), v.view(), v.contrastPattern(), v.contrastText(),
-                            v.keyImage(), v.keyFrames(), user, role, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                    Annotation a = new Annotation(
+                            uid,
+                            image.instance().studyInstanceUid(),
+                            image.instance().seriesInstanceUid(),
+                            repository.latestVersion(uid) + 1,
+                            v.needleTip(),
+                            v.level(),
+                            v.approach(),
+                            v.laterality(),
+                            v.view(),
+                            v.contrastPattern(),
+                            v.contrastText(),
+                            v.keyImage(),
+                            v.keyFrames(),
+                            user,
+                            role,
+                            Instant.now().truncatedTo(ChronoUnit.MILLIS));
                     repository.insert(a);
                     return a;
                 });

@@ -9,5 +9,7 @@ public class InvalidAnnotationException extends org.fluorovault.common.InvalidRe
         this.field = field;
     }
 
-    public String field() { return field; }
+    public String field() {
+        return field;
+    }
 }

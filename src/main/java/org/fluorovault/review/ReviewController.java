@@ -1,15 +1,13 @@
 package org.fluorovault.review;
 
-import org.fluorovault.security.Role;
-
-import java.util.List;
-
-import org.fluorovault.archive.InstanceNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.fluorovault.archive.InstanceNotFoundException;
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditOutcome;
 import org.fluorovault.audit.AuditTrail;
+import org.fluorovault.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,28 +41,41 @@ class ReviewController {
     @GetMapping(value = "/api/instances/{sopInstanceUid}/annotations", produces = MediaType.APPLICATION_JSON_VALUE)
     AnnotationState annotations(@PathVariable String sopInstanceUid) {
         List<Annotation> history = annotations.history(sopInstanceUid);
-        if (history.isEmpty() && !annotations.isStored(sopInstanceUid)) throw new InstanceNotFoundException(sopInstanceUid);
+        if (history.isEmpty() && !annotations.isStored(sopInstanceUid))
+            throw new InstanceNotFoundException(sopInstanceUid);
         return new AnnotationState(history.isEmpty() ? null : history.get(history.size() - 1), history);
     }
 
-    @PostMapping(value = "/api/instances/{sopInstanceUid}/annotations", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            value = "/api/instances/{sopInstanceUid}/annotations",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Annotation annotate(@PathVariable String sopInstanceUid, @RequestBody AnnotationRequest request, Authentication user,
-                        HttpServletRequest http) {
+    Annotation annotate(
+            @PathVariable String sopInstanceUid,
+            @RequestBody AnnotationRequest request,
+            Authentication user,
+            HttpServletRequest http) {
         String role = annotatingRole(user, http, sopInstanceUid);
         Annotation saved = annotations.save(sopInstanceUid, request, user.getName(), role);
-        audit.record(audit.from(http, AuditEventType.INSTANCES_ACCESSED).action(AuditAction.U).studyUid(saved.studyInstanceUid())
-                .detail("annotation version " + saved.version() + " of " + sopInstanceUid).build());
+        audit.record(audit.from(http, AuditEventType.INSTANCES_ACCESSED)
+                .action(AuditAction.U)
+                .studyUid(saved.studyInstanceUid())
+                .detail("annotation version " + saved.version() + " of " + sopInstanceUid)
+                .build());
         return saved;
     }
 
     @PostMapping(value = "/api/studies/{studyInstanceUid}/review", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ReviewDocuments review(@PathVariable String studyInstanceUid, Authentication user, HttpServletRequest http) {
-        ReviewDocuments docs = reviews.review(studyInstanceUid, user.getName(), annotatingRole(user, http, studyInstanceUid));
-        audit.record(audit.from(http, AuditEventType.INSTANCES_ACCESSED).action(AuditAction.C).studyUid(studyInstanceUid)
-                .detail("review documents created: SR " + docs.srSopInstanceUid() + ", KOS " + docs.kosSopInstanceUid()).build());
+        ReviewDocuments docs =
+                reviews.review(studyInstanceUid, user.getName(), annotatingRole(user, http, studyInstanceUid));
+        audit.record(audit.from(http, AuditEventType.INSTANCES_ACCESSED)
+                .action(AuditAction.C)
+                .studyUid(studyInstanceUid)
+                .detail("review documents created: SR " + docs.srSopInstanceUid() + ", KOS " + docs.kosSopInstanceUid())
+                .build());
         return docs;
     }
 
@@ -72,8 +83,10 @@ class ReviewController {
     private String annotatingRole(Authentication user, HttpServletRequest http, String target) {
         Role role = Role.of(user);
         if (role != null && AnnotationService.ANNOTATING_ROLES.contains(role.name())) return role.name();
-        audit.record(audit.from(http, AuditEventType.SECURITY_ALERT).outcome(AuditOutcome.MINOR_FAILURE)
-                .detail("refused: " + user.getName() + " may not annotate or review " + target).build());
+        audit.record(audit.from(http, AuditEventType.SECURITY_ALERT)
+                .outcome(AuditOutcome.MINOR_FAILURE)
+                .detail("refused: " + user.getName() + " may not annotate or review " + target)
+                .build());
         throw new AccessDeniedException("only a technologist or physician may annotate or review");
     }
 }

@@ -1,7 +1,6 @@
 package org.fluorovault.review;
 
 import java.util.List;
-
 import org.fluorovault.review.internal.ReviewWriter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;

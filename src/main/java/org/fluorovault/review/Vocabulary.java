@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.fluorovault.dicom.sr.Code;
 
 /**
@@ -20,7 +19,9 @@ public final class Vocabulary {
 
     private Vocabulary() {}
 
-    static Code fv(String value, String meaning) { return new Code(value, PRIVATE_SCHEME, meaning); }
+    static Code fv(String value, String meaning) {
+        return new Code(value, PRIVATE_SCHEME, meaning);
+    }
 
     /** A value with its name (the JSON value) and code. */
     public interface Coded {
@@ -31,17 +32,28 @@ public final class Vocabulary {
 
     /** Interlaminar space of the injection, or the sacral hiatus. */
     public enum Level implements Coded {
-        L1_L2("L1-L2"), L2_L3("L2-L3"), L3_L4("L3-L4"), L4_L5("L4-L5"), L5_S1("L5-S1"), CAUDAL("CAUDAL");
+        L1_L2("L1-L2"),
+        L2_L3("L2-L3"),
+        L3_L4("L3-L4"),
+        L4_L5("L4-L5"),
+        L5_S1("L5-S1"),
+        CAUDAL("CAUDAL");
 
         private final String label;
 
-        Level(String label) { this.label = label; }
+        Level(String label) {
+            this.label = label;
+        }
 
         /** The JSON and display name ("L4-L5"). */
-        public String label() { return label; }
+        public String label() {
+            return label;
+        }
 
-        @Override public Code code() {
-            return this == CAUDAL ? fv("LEVEL-CAUDAL", "Sacral hiatus (caudal)")
+        @Override
+        public Code code() {
+            return this == CAUDAL
+                    ? fv("LEVEL-CAUDAL", "Sacral hiatus (caudal)")
                     : fv("LEVEL-" + label, label + " interlaminar space");
         }
     }
@@ -53,33 +65,52 @@ public final class Vocabulary {
 
         private final Code code;
 
-        Approach(Code code) { this.code = code; }
+        Approach(Code code) {
+            this.code = code;
+        }
 
-        @Override public Code code() { return code; }
+        @Override
+        public Code code() {
+            return code;
+        }
     }
 
     /** CID 244 Laterality, and "Median" (SCT 260528009) for a midline injection. */
     public enum Laterality implements Coded {
-        LEFT(Code.sct("7771000", "Left")), RIGHT(Code.sct("24028007", "Right")),
-        MIDLINE(Code.sct("260528009", "Median")), BILATERAL(Code.sct("51440002", "Right and left"));
+        LEFT(Code.sct("7771000", "Left")),
+        RIGHT(Code.sct("24028007", "Right")),
+        MIDLINE(Code.sct("260528009", "Median")),
+        BILATERAL(Code.sct("51440002", "Right and left"));
 
         private final Code code;
 
-        Laterality(Code code) { this.code = code; }
+        Laterality(Code code) {
+            this.code = code;
+        }
 
-        @Override public Code code() { return code; }
+        @Override
+        public Code code() {
+            return code;
+        }
     }
 
     /** CID 4010 DX View where it has the view; FluoroVault codes for contralateral oblique and other. */
     public enum View implements Coded {
-        AP(Code.sct("399348003", "antero-posterior")), LATERAL(Code.sct("399067008", "lateral")),
-        CONTRALATERAL_OBLIQUE(fv("VIEW-CONTRA-OBL", "Contralateral oblique")), OTHER(fv("VIEW-OTHER", "Other view"));
+        AP(Code.sct("399348003", "antero-posterior")),
+        LATERAL(Code.sct("399067008", "lateral")),
+        CONTRALATERAL_OBLIQUE(fv("VIEW-CONTRA-OBL", "Contralateral oblique")),
+        OTHER(fv("VIEW-OTHER", "Other view"));
 
         private final Code code;
 
-        View(Code code) { this.code = code; }
+        View(Code code) {
+            this.code = code;
+        }
 
-        @Override public Code code() { return code; }
+        @Override
+        public Code code() {
+            return code;
+        }
     }
 
     /** The contrast pattern a person observed (DOMAIN.md "Contrast spread"). */
@@ -93,9 +124,14 @@ public final class Vocabulary {
 
         private final Code code;
 
-        ContrastPattern(Code code) { this.code = code; }
+        ContrastPattern(Code code) {
+            this.code = code;
+        }
 
-        @Override public Code code() { return code; }
+        @Override
+        public Code code() {
+            return code;
+        }
     }
 
     /**
@@ -119,6 +155,8 @@ public final class Vocabulary {
 
     /** The level named {@code label} ("L4-L5", "CAUDAL"). */
     public static Optional<Level> level(String label) {
-        return Arrays.stream(Level.values()).filter(l -> l.label().equals(label)).findFirst();
+        return Arrays.stream(Level.values())
+                .filter(l -> l.label().equals(label))
+                .findFirst();
     }
 }

@@ -1,7 +1,6 @@
 package org.fluorovault.security;
 
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +17,14 @@ public class DicomTlsContext {
         this.tls = props.keyStore() != null ? new DicomTls(props) : null;
     }
 
-    public DicomTlsProperties properties() { return props; }
+    public DicomTlsProperties properties() {
+        return props;
+    }
 
     /** Present when a key store is configured. */
-    public Optional<DicomTls> tls() { return Optional.ofNullable(tls); }
+    public Optional<DicomTls> tls() {
+        return Optional.ofNullable(tls);
+    }
 
     /** The TLS identity, or a configuration error naming {@code purpose}. */
     public DicomTls require(String purpose) {

@@ -1,11 +1,10 @@
 package org.fluorovault.security;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -46,7 +45,8 @@ public record DicomTlsProperties(
         }
         for (String p : protocols) {
             if (!p.equals("TLSv1.2") && !p.equals("TLSv1.3")) {
-                throw new IllegalArgumentException("fluorovault.dicom.tls.protocols: only TLSv1.2 and TLSv1.3, not " + p);
+                throw new IllegalArgumentException(
+                        "fluorovault.dicom.tls.protocols: only TLSv1.2 and TLSv1.3, not " + p);
             }
         }
     }

@@ -31,27 +31,43 @@ public enum Page {
     }
 
     /** The path pattern ("/studies/{studyUid}"). */
-    public String path() { return path; }
+    public String path() {
+        return path;
+    }
 
     /** The page's title, which is also its label in the menu. */
-    public String title() { return title; }
+    public String title() {
+        return title;
+    }
 
     /** True for the pages the menu links to (the others are reached from those). */
-    public boolean menu() { return menu; }
+    public boolean menu() {
+        return menu;
+    }
 
     /** The roles that may open the page; the server answers 403 to the others. */
-    public List<Role> roles() { return roles; }
+    public List<Role> roles() {
+        return roles;
+    }
 
     /** The page's short name ("audit-log"), which also names its HTML body and its script. */
-    public String key() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
-    public boolean allows(Role role) { return roles.contains(role); }
+    public boolean allows(Role role) {
+        return roles.contains(role);
+    }
 
-    String[] roleNames() { return roles.stream().map(Role::name).toArray(String[]::new); }
+    String[] roleNames() {
+        return roles.stream().map(Role::name).toArray(String[]::new);
+    }
 
     /** Where a user of {@code role} starts: the first menu page the role may open. */
     public static Page home(Role role) {
-        return Arrays.stream(values()).filter(p -> p.menu && p.allows(role)).findFirst()
+        return Arrays.stream(values())
+                .filter(p -> p.menu && p.allows(role))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no page for " + role));
     }
 }

@@ -1,12 +1,11 @@
 package org.fluorovault.security;
 
-import java.io.IOException;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,14 +14,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -31,6 +29,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -66,22 +65,33 @@ public class SecurityConfig {
         String admin = Role.ADMIN.name();
         String auditor = Role.AUDITOR.name();
         http.authorizeHttpRequests(a -> {
-                    a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                            .requestMatchers("/login", "/assets/**", "/favicon.ico").permitAll()
-                            .requestMatchers("/pages/**").denyAll()
-                            .requestMatchers("/api/admin/**", "/admin/**").hasRole(admin)
+                    a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                            .permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**")
+                            .permitAll()
+                            .requestMatchers("/login", "/assets/**", "/favicon.ico")
+                            .permitAll()
+                            .requestMatchers("/pages/**")
+                            .denyAll()
+                            .requestMatchers("/api/admin/**", "/admin/**")
+                            .hasRole(admin)
                             // the audit trail is read by ADMIN and AUDITOR only
-                            .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(admin, auditor)
-                            .requestMatchers("/actuator/**").hasRole(admin);
+                            .requestMatchers("/api/audit", "/api/audit/**")
+                            .hasAnyRole(admin, auditor)
+                            .requestMatchers("/actuator/**")
+                            .hasRole(admin);
                     // each page for the roles of the page table
-                    for (Page page : Page.values()) a.requestMatchers(page.path()).hasAnyRole(page.roleNames());
+                    for (Page page : Page.values())
+                        a.requestMatchers(page.path()).hasAnyRole(page.roleNames());
                     a.anyRequest().authenticated();
                 })
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-                .csrf(c -> c.csrfTokenRepository(tokens).csrfTokenRequestHandler(plainTokens)
+                .formLogin(
+                        f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(l ->
+                        l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .csrf(c -> c.csrfTokenRepository(tokens)
+                        .csrfTokenRequestHandler(plainTokens)
                         .ignoringRequestMatchers(HAS_AUTHORIZATION_HEADER))
                 .exceptionHandling(e -> e.accessDeniedHandler(CSRF_WITHOUT_CREDENTIALS_IS_401))
                 // security headers before the controller runs: written on the way back they race a streamed
@@ -107,10 +117,14 @@ public class SecurityConfig {
     static final AccessDeniedHandler CSRF_WITHOUT_CREDENTIALS_IS_401 = new AccessDeniedHandler() {
         private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
         private final BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-        { challenge.setRealmName("FluoroVault"); }
+
+        {
+            challenge.setRealmName("FluoroVault");
+        }
 
         @Override
-        public void handle(HttpServletRequest req, HttpServletResponse rsp, AccessDeniedException e) throws IOException, ServletException {
+        public void handle(HttpServletRequest req, HttpServletResponse rsp, AccessDeniedException e)
+                throws IOException, ServletException {
             Authentication user = SecurityContextHolder.getContext().getAuthentication();
             boolean anonymous = user == null || user instanceof AnonymousAuthenticationToken;
             if (!(e instanceof CsrfException) || !anonymous || req.getSession(false) != null) {

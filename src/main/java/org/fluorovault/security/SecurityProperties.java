@@ -7,5 +7,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      start and printed once. Never defaulted.
  */
 @ConfigurationProperties("fluorovault.security")
-public record SecurityProperties(String adminPassword) {
-}
+public record SecurityProperties(String adminPassword) {}

@@ -1,14 +1,12 @@
 package org.fluorovault.security;
 
-import org.fluorovault.common.ConflictException;
-import org.fluorovault.common.InvalidRequestException;
-
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-
+import org.fluorovault.common.ConflictException;
+import org.fluorovault.common.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,10 +34,14 @@ public class UserService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        List<UserDetails> r = jdbc.query("SELECT username, password_hash, role, enabled FROM app_user WHERE username = ?",
-                (rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
+        List<UserDetails> r = jdbc.query(
+                "SELECT username, password_hash, role, enabled FROM app_user WHERE username = ?",
+                (rs, n) -> User.withUsername(rs.getString(1))
+                        .password(rs.getString(2))
                         .authorities(new SimpleGrantedAuthority("ROLE_" + rs.getString(3)))
-                        .disabled(!rs.getBoolean(4)).build(), username);
+                        .disabled(!rs.getBoolean(4))
+                        .build(),
+                username);
         if (r.isEmpty()) throw new UsernameNotFoundException("no such user");
         return r.get(0);
     }
@@ -52,8 +54,13 @@ public class UserService implements UserDetailsService {
             throw new InvalidRequestException("password must have at least 12 characters");
         }
         try {
-            jdbc.update("INSERT INTO app_user (username, password_hash, role, enabled, created_at) VALUES (?,?,?,?,?)",
-                    username, encoder.encode(password), role.name(), true, Timestamp.from(Instant.now()));
+            jdbc.update(
+                    "INSERT INTO app_user (username, password_hash, role, enabled, created_at) VALUES (?,?,?,?,?)",
+                    username,
+                    encoder.encode(password),
+                    role.name(),
+                    true,
+                    Timestamp.from(Instant.now()));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("user " + username + " exists");
         }
@@ -64,8 +71,12 @@ public class UserService implements UserDetailsService {
 
     /** Every user, by name. */
     public List<Account> list() {
-        return jdbc.query("SELECT username, role, enabled, created_at FROM app_user ORDER BY username",
-                (rs, n) -> new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3),
+        return jdbc.query(
+                "SELECT username, role, enabled, created_at FROM app_user ORDER BY username",
+                (rs, n) -> new Account(
+                        rs.getString(1),
+                        Role.valueOf(rs.getString(2)),
+                        rs.getBoolean(3),
                         rs.getTimestamp(4).toInstant()));
     }
 

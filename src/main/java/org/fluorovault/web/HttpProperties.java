@@ -17,8 +17,11 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("fluorovault.http")
 public record HttpProperties(@NotNull @DefaultValue("10MB") DataSize maxBodySize) {
     public HttpProperties {
-        if (maxBodySize != null && (maxBodySize.toBytes() < 1024 || maxBodySize.toBytes() > DataSize.ofGigabytes(1).toBytes())) {
-            throw new IllegalArgumentException("fluorovault.http.max-body-size must be between 1KB and 1GB, not " + maxBodySize);
+        if (maxBodySize != null
+                && (maxBodySize.toBytes() < 1024
+                        || maxBodySize.toBytes() > DataSize.ofGigabytes(1).toBytes())) {
+            throw new IllegalArgumentException(
+                    "fluorovault.http.max-body-size must be between 1KB and 1GB, not " + maxBodySize);
         }
     }
 }

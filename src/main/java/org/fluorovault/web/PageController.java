@@ -1,13 +1,12 @@
 package org.fluorovault.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.fluorovault.security.Page;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -48,7 +47,9 @@ class PageController {
 
     /** A sign-out confirmation (the pages' own button posts directly). */
     @GetMapping(value = "/logout", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> logout(CsrfToken token) { return withToken(html("logout", "Sign out", false), token); }
+    ResponseEntity<String> logout(CsrfToken token) {
+        return withToken(html("logout", "Sign out", false), token);
+    }
 
     /** Home: the first page of the menu the user's role may open (auditors search, the others start at the worklist). */
     @GetMapping("/")
@@ -57,22 +58,34 @@ class PageController {
     }
 
     @GetMapping("/worklist")
-    ResponseEntity<String> worklist() { return page(Page.WORKLIST); }
+    ResponseEntity<String> worklist() {
+        return page(Page.WORKLIST);
+    }
 
     @GetMapping("/studies/" + UID)
-    ResponseEntity<String> study(@PathVariable String uid) { return page(Page.STUDY); }
+    ResponseEntity<String> study(@PathVariable String uid) {
+        return page(Page.STUDY);
+    }
 
     @GetMapping("/procedures/{id:[0-9]{1,18}}")
-    ResponseEntity<String> procedure(@PathVariable String id) { return page(Page.PROCEDURE); }
+    ResponseEntity<String> procedure(@PathVariable String id) {
+        return page(Page.PROCEDURE);
+    }
 
     @GetMapping("/search")
-    ResponseEntity<String> search() { return page(Page.SEARCH); }
+    ResponseEntity<String> search() {
+        return page(Page.SEARCH);
+    }
 
     @GetMapping("/admin")
-    ResponseEntity<String> admin() { return page(Page.ADMIN); }
+    ResponseEntity<String> admin() {
+        return page(Page.ADMIN);
+    }
 
     @GetMapping("/audit-log")
-    ResponseEntity<String> auditLog() { return page(Page.AUDIT_LOG); }
+    ResponseEntity<String> auditLog() {
+        return page(Page.AUDIT_LOG);
+    }
 
     private ResponseEntity<String> page(Page page) {
         return ok(html(page.key(), page.title(), true));
@@ -83,7 +96,10 @@ class PageController {
     }
 
     private static ResponseEntity<String> ok(String html) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(HTML).body(html);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(HTML)
+                .body(html);
     }
 
     /** The page {@code key} in the layout, built once. */
@@ -93,7 +109,9 @@ class PageController {
             return read("layout.html")
                     .replace("{{title}}", HtmlUtils.htmlEscape(title))
                     .replace("{{head}}", head)
-                    .replace("{{script}}", script ? "<script type=\"module\" src=\"/assets/" + k + ".js\"></script>\n" : "")
+                    .replace(
+                            "{{script}}",
+                            script ? "<script type=\"module\" src=\"/assets/" + k + ".js\"></script>\n" : "")
                     .replace("{{body}}", read(k + ".html"));
         });
     }

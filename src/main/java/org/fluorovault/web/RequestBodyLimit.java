@@ -1,13 +1,5 @@
 package org.fluorovault.web;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -18,6 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.fluorovault.dicom.data.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +40,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long max;
 
-    RequestBodyLimit(HttpProperties props) { this.max = props.maxBodySize().toBytes(); }
+    RequestBodyLimit(HttpProperties props) {
+        this.max = props.maxBodySize().toBytes();
+    }
 
     /** Thrown by the counting stream; a subclass of IOException so readers treat it as a failed read. */
     static final class TooLarge extends IOException {
-        TooLarge(long max) { super("request body larger than " + max + " bytes (fluorovault.http.max-body-size)"); }
+        TooLarge(long max) {
+            super("request body larger than " + max + " bytes (fluorovault.http.max-body-size)");
+        }
     }
 
     @Override
@@ -82,16 +85,27 @@ class RequestBodyLimit extends OncePerRequestFilter {
     private static final class Sealable extends HttpServletResponseWrapper {
         volatile boolean sealed;
 
-        Sealable(HttpServletResponse rsp) { super(rsp); }
+        Sealable(HttpServletResponse rsp) {
+            super(rsp);
+        }
 
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
             if (!sealed) return super.getOutputStream();
             return new ServletOutputStream() {
-                @Override public void write(int b) { }
-                @Override public void write(byte[] b, int off, int len) { }
-                @Override public boolean isReady() { return true; }
-                @Override public void setWriteListener(WriteListener l) { }
+                @Override
+                public void write(int b) {}
+
+                @Override
+                public void write(byte[] b, int off, int len) {}
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener l) {}
             };
         }
 
@@ -100,26 +114,74 @@ class RequestBodyLimit extends OncePerRequestFilter {
             return sealed ? new PrintWriter(OutputStream.nullOutputStream()) : super.getWriter();
         }
 
-        @Override public void setStatus(int sc) { if (!sealed) super.setStatus(sc); }
-        @Override public void sendError(int sc, String msg) throws IOException { if (!sealed) super.sendError(sc, msg); }
-        @Override public void sendError(int sc) throws IOException { if (!sealed) super.sendError(sc); }
-        @Override public void setHeader(String name, String value) { if (!sealed) super.setHeader(name, value); }
-        @Override public void addHeader(String name, String value) { if (!sealed) super.addHeader(name, value); }
-        @Override public void setContentType(String type) { if (!sealed) super.setContentType(type); }
-        @Override public void setContentLength(int len) { if (!sealed) super.setContentLength(len); }
-        @Override public void setContentLengthLong(long len) { if (!sealed) super.setContentLengthLong(len); }
-        @Override public void flushBuffer() throws IOException { if (!sealed) super.flushBuffer(); }
-        @Override public void resetBuffer() { if (!sealed) super.resetBuffer(); }
-        @Override public void reset() { if (!sealed) super.reset(); }
+        @Override
+        public void setStatus(int sc) {
+            if (!sealed) super.setStatus(sc);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            if (!sealed) super.sendError(sc, msg);
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            if (!sealed) super.sendError(sc);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (!sealed) super.setHeader(name, value);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!sealed) super.addHeader(name, value);
+        }
+
+        @Override
+        public void setContentType(String type) {
+            if (!sealed) super.setContentType(type);
+        }
+
+        @Override
+        public void setContentLength(int len) {
+            if (!sealed) super.setContentLength(len);
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+            if (!sealed) super.setContentLengthLong(len);
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (!sealed) super.flushBuffer();
+        }
+
+        @Override
+        public void resetBuffer() {
+            if (!sealed) super.resetBuffer();
+        }
+
+        @Override
+        public void reset() {
+            if (!sealed) super.reset();
+        }
     }
 
     private void tooLarge(HttpServletRequest req, HttpServletResponse rsp) throws IOException {
-        LOG.warn("HTTP {} {} from {}: body over {} bytes refused (413)", LogSafe.escape(req.getMethod()),
-                LogSafe.escape(req.getRequestURI()), req.getRemoteAddr(), max);
+        LOG.warn(
+                "HTTP {} {} from {}: body over {} bytes refused (413)",
+                LogSafe.escape(req.getMethod()),
+                LogSafe.escape(req.getRequestURI()),
+                req.getRemoteAddr(),
+                max);
         rsp.setHeader("Connection", "close");
         rsp.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         rsp.setContentType("application/json");
-        rsp.getWriter().write("{\"error\":\"request body larger than " + max + " bytes (fluorovault.http.max-body-size)\"}");
+        rsp.getWriter()
+                .write("{\"error\":\"request body larger than " + max + " bytes (fluorovault.http.max-body-size)\"}");
     }
 
     /** The request with its body stream counted. */
@@ -156,7 +218,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
             private final ServletInputStream in;
             private long count;
 
-            Counting(ServletInputStream in) { this.in = in; }
+            Counting(ServletInputStream in) {
+                this.in = in;
+            }
 
             private int counted(int n) throws IOException {
                 if (n > 0) {
@@ -180,16 +244,24 @@ class RequestBodyLimit extends OncePerRequestFilter {
             }
 
             @Override
-            public int read(byte[] b, int off, int len) throws IOException { return counted(in.read(b, off, len)); }
+            public int read(byte[] b, int off, int len) throws IOException {
+                return counted(in.read(b, off, len));
+            }
 
             @Override
-            public boolean isFinished() { return in.isFinished(); }
+            public boolean isFinished() {
+                return in.isFinished();
+            }
 
             @Override
-            public boolean isReady() { return in.isReady(); }
+            public boolean isReady() {
+                return in.isReady();
+            }
 
             @Override
-            public void setReadListener(ReadListener l) { in.setReadListener(l); }
+            public void setReadListener(ReadListener l) {
+                in.setReadListener(l);
+            }
         }
     }
 }

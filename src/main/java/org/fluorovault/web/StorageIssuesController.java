@@ -1,14 +1,9 @@
 package org.fluorovault.web;
 
-import org.fluorovault.common.ConflictException;
-import org.fluorovault.common.NotFoundException;
-
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.fluorovault.archive.ArchiveException;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
@@ -17,7 +12,8 @@ import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditOutcome;
 import org.fluorovault.audit.AuditTrail;
-import org.springframework.http.HttpStatus;
+import org.fluorovault.common.ConflictException;
+import org.fluorovault.common.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,8 +36,14 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class StorageIssuesController {
-    record QuarantineEntry(long id, String sopInstanceUid, String reason, String indexedSha256, String quarantinedSha256,
-                           String callingAet, Instant receivedAt) {}
+    record QuarantineEntry(
+            long id,
+            String sopInstanceUid,
+            String reason,
+            String indexedSha256,
+            String quarantinedSha256,
+            String callingAet,
+            Instant receivedAt) {}
 
     record QuarantineView(long count, List<QuarantineEntry> entries) {}
 
@@ -58,14 +60,23 @@ class StorageIssuesController {
     }
 
     private static QuarantineEntry view(InstanceIndex.Quarantined q) {
-        return new QuarantineEntry(q.id(), q.sopInstanceUid(), q.reason(), q.storedSha256(), q.receivedSha256(),
-                q.callingAet(), q.receivedAt());
+        return new QuarantineEntry(
+                q.id(),
+                q.sopInstanceUid(),
+                q.reason(),
+                q.storedSha256(),
+                q.receivedSha256(),
+                q.callingAet(),
+                q.receivedAt());
     }
 
     @GetMapping(value = "/api/admin/storage/quarantine", produces = MediaType.APPLICATION_JSON_VALUE)
     QuarantineView quarantine() {
-        return new QuarantineView(index.quarantineTotal(),
-                index.quarantined(200).stream().map(StorageIssuesController::view).toList());
+        return new QuarantineView(
+                index.quarantineTotal(),
+                index.quarantined(200).stream()
+                        .map(StorageIssuesController::view)
+                        .toList());
     }
 
     @GetMapping(value = "/api/admin/storage/missing", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -78,16 +89,22 @@ class StorageIssuesController {
         InstanceIndex.Quarantined before = index.quarantinedById(id);
         if (before == null) return notFound(id);
         try {
-            InstanceIndex.Quarantined after = archive.releaseQuarantined(id, rq.getUserPrincipal().getName());
-            audit.record(audit.from(rq, AuditEventType.INSTANCES_ACCESSED).action(AuditAction.U)
-                    .outcome(AuditOutcome.SUCCESS).detail("quarantine entry " + id + " released: " + before.sopInstanceUid()
+            InstanceIndex.Quarantined after =
+                    archive.releaseQuarantined(id, rq.getUserPrincipal().getName());
+            audit.record(audit.from(rq, AuditEventType.INSTANCES_ACCESSED)
+                    .action(AuditAction.U)
+                    .outcome(AuditOutcome.SUCCESS)
+                    .detail("quarantine entry " + id + " released: " + before.sopInstanceUid()
                             + " is now SHA-256 " + before.receivedSha256() + " (was " + before.storedSha256()
-                            + ", kept in quarantine)").build());
+                            + ", kept in quarantine)")
+                    .build());
             return ResponseEntity.ok(view(after));
         } catch (ArchiveException | IllegalStateException e) {
-            audit.record(audit.from(rq, AuditEventType.INSTANCES_ACCESSED).action(AuditAction.U)
-                    .outcome(AuditOutcome.SERIOUS_FAILURE).detail("quarantine entry " + id + " not released: "
-                            + e.getMessage()).build());
+            audit.record(audit.from(rq, AuditEventType.INSTANCES_ACCESSED)
+                    .action(AuditAction.U)
+                    .outcome(AuditOutcome.SERIOUS_FAILURE)
+                    .detail("quarantine entry " + id + " not released: " + e.getMessage())
+                    .build());
             throw new ConflictException("quarantine entry " + id + " not released: " + e.getMessage());
         }
     }
@@ -96,9 +113,11 @@ class StorageIssuesController {
     ResponseEntity<?> delete(@PathVariable long id, HttpServletRequest rq) throws IOException {
         InstanceIndex.Quarantined q = archive.deleteQuarantined(id);
         if (q == null) return notFound(id);
-        audit.record(audit.from(rq, AuditEventType.INSTANCES_DELETED).outcome(AuditOutcome.SUCCESS)
+        audit.record(audit.from(rq, AuditEventType.INSTANCES_DELETED)
+                .outcome(AuditOutcome.SUCCESS)
                 .detail("quarantined object " + q.sopInstanceUid() + " (SHA-256 " + q.receivedSha256() + ", from "
-                        + q.callingAet() + ") deleted from quarantine entry " + id).build());
+                        + q.callingAet() + ") deleted from quarantine entry " + id)
+                .build());
         return ResponseEntity.noContent().build();
     }
 

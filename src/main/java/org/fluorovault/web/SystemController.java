@@ -3,7 +3,6 @@ package org.fluorovault.web;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.archive.StorageProperties;
@@ -21,12 +20,19 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class SystemController {
-    record Node(String aeTitle, int port, String bindAddress, List<String> allowedCallingAets, int maxAssociations,
-                Map<String, RetrieveProperties.Destination> moveDestinations, Tls tls) {}
+    record Node(
+            String aeTitle,
+            int port,
+            String bindAddress,
+            List<String> allowedCallingAets,
+            int maxAssociations,
+            Map<String, RetrieveProperties.Destination> moveDestinations,
+            Tls tls) {}
 
     record Tls(boolean enabled, int port, List<String> protocols, boolean needClientAuth) {}
 
-    record Storage(String path, long freeBytes, long minFreeBytes, boolean acceptingObjects, boolean fsync, long objects) {}
+    record Storage(
+            String path, long freeBytes, long minFreeBytes, boolean acceptingObjects, boolean fsync, long objects) {}
 
     record SystemView(Node node, Storage storage) {}
 
@@ -38,8 +44,14 @@ class SystemController {
     private final ArchiveStore archive;
     private final InstanceIndex index;
 
-    SystemController(DicomProperties dicom, DicomNode node, RetrieveProperties retrieve, DicomTlsProperties tls,
-                     StorageProperties storage, ArchiveStore archive, InstanceIndex index) {
+    SystemController(
+            DicomProperties dicom,
+            DicomNode node,
+            RetrieveProperties retrieve,
+            DicomTlsProperties tls,
+            StorageProperties storage,
+            ArchiveStore archive,
+            InstanceIndex index) {
         this.dicom = dicom;
         this.node = node;
         this.retrieve = retrieve;
@@ -51,11 +63,21 @@ class SystemController {
 
     @GetMapping(value = "/api/admin/system", produces = MediaType.APPLICATION_JSON_VALUE)
     SystemView system() {
-        Node listening = new Node(dicom.aeTitle(), node.port(), dicom.bindAddress(), dicom.allowedCallingAets(),
-                dicom.maxAssociations(), new TreeMap<>(retrieve.moveDestinations()),
+        Node listening = new Node(
+                dicom.aeTitle(),
+                node.port(),
+                dicom.bindAddress(),
+                dicom.allowedCallingAets(),
+                dicom.maxAssociations(),
+                new TreeMap<>(retrieve.moveDestinations()),
                 new Tls(tls.enabled(), tls.port(), tls.protocols(), tls.needClientAuth()));
-        Storage st = new Storage(archive.root().toString(), archive.usableSpace(), storage.minFreeSpace().toBytes(),
-                archive.hasFreeSpace(), storage.fsync(), index.instanceCount());
+        Storage st = new Storage(
+                archive.root().toString(),
+                archive.usableSpace(),
+                storage.minFreeSpace().toBytes(),
+                archive.hasFreeSpace(),
+                storage.fsync(),
+                index.instanceCount());
         return new SystemView(listening, st);
     }
 }

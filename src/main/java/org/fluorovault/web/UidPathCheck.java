@@ -1,12 +1,11 @@
 package org.fluorovault.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.fluorovault.dicom.data.UidSyntax;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -22,8 +21,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration
 class UidPathCheck implements WebMvcConfigurer, HandlerInterceptor {
-    static final Set<String> UID_VARIABLES = Set.of("study", "series", "instance", "uid", "sopInstanceUid",
-            "studyInstanceUid", "seriesInstanceUid");
+    static final Set<String> UID_VARIABLES =
+            Set.of("study", "series", "instance", "uid", "sopInstanceUid", "studyInstanceUid", "seriesInstanceUid");
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -31,7 +30,8 @@ class UidPathCheck implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
         Object vars = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (!(vars instanceof Map<?, ?> map)) return true;
         for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -40,8 +40,10 @@ class UidPathCheck implements WebMvcConfigurer, HandlerInterceptor {
             if (problem != null) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 response.setContentType("application/json");
-                response.getOutputStream().write(("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"" + e.getKey()
-                        + " in the path is not a valid UID: " + problem + "\"}").getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream()
+                        .write(("{\"status\":400,\"error\":\"Bad Request\",\"message\":\"" + e.getKey()
+                                        + " in the path is not a valid UID: " + problem + "\"}")
+                                .getBytes(StandardCharsets.UTF_8));
                 return false;
             }
         }

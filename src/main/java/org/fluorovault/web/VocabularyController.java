@@ -3,7 +3,6 @@ package org.fluorovault.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.fluorovault.procedure.WorklistStatus;
 import org.fluorovault.review.Vocabulary;
 import org.fluorovault.security.Page;
@@ -23,12 +22,17 @@ class VocabularyController {
     /** A page as the menu needs it; {@code key} names the page for the scripts ("audit-log"). */
     record PageEntry(String key, String path, String title, boolean menu, List<Role> roles) {}
 
-    record Vocabularies(Map<String, List<String>> annotationChoices, List<WorklistStatus> worklistStatusOrder,
-                        List<PageEntry> pages) {}
+    record Vocabularies(
+            Map<String, List<String>> annotationChoices,
+            List<WorklistStatus> worklistStatusOrder,
+            List<PageEntry> pages) {}
 
-    private static final Vocabularies VOCABULARIES = new Vocabularies(Vocabulary.choices(),
+    private static final Vocabularies VOCABULARIES = new Vocabularies(
+            Vocabulary.choices(),
             List.of(WorklistStatus.values()),
-            Arrays.stream(Page.values()).map(p -> new PageEntry(p.key(), p.path(), p.title(), p.menu(), p.roles())).toList());
+            Arrays.stream(Page.values())
+                    .map(p -> new PageEntry(p.key(), p.path(), p.title(), p.menu(), p.roles()))
+                    .toList());
 
     @GetMapping(value = "/api/vocabulary", produces = MediaType.APPLICATION_JSON_VALUE)
     Vocabularies vocabulary() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
 import org.fluorovault.analysis.internal.AnalysisRepository;
 import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.support.ArchiveTestBase;
@@ -20,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The analysis of a run received over DICOM, stored once per algorithm version, and the answers for objects it cannot analyse. */
 class AnalysisEndpointTest extends ArchiveTestBase {
-    @Autowired AnalysisRepository results;
+    @Autowired
+    AnalysisRepository results;
+
     private final JsonMapper json = JsonMapper.builder().build();
-
-
 
     @Test
     void analysesAReceivedRunOnceAndAnswersWithTheIssuesJson(@TempDir Path dir) throws Exception {
@@ -35,9 +34,19 @@ class AnalysisEndpointTest extends ArchiveTestBase {
         JsonNode n = json.readTree(body);
         assertTrue(n.get("contrastDetected").asBoolean(), body);
         assertEquals("VASCULAR", n.get("suggestedPattern").asString(), body);
-        assertEquals(AnalysisService.ALGORITHM_VERSION, n.get("algorithmVersion").asString());
-        for (String field : new String[] {"onsetFrame", "peakFrame", "areaMm2", "craniocaudalExtentMm", "centroid",
-                "washoutRatio", "confidence", "reasons", "needleTip"}) {
+        assertEquals(
+                AnalysisService.ALGORITHM_VERSION, n.get("algorithmVersion").asString());
+        for (String field : new String[] {
+            "onsetFrame",
+            "peakFrame",
+            "areaMm2",
+            "craniocaudalExtentMm",
+            "centroid",
+            "washoutRatio",
+            "confidence",
+            "reasons",
+            "needleTip"
+        }) {
             assertTrue(n.has(field), field + " in " + body);
         }
         assertTrue(n.get("reasons").size() > 0);
@@ -57,12 +66,16 @@ class AnalysisEndpointTest extends ArchiveTestBase {
     @Test
     void aSingleFrameIsNotARunAndSaysSo(@TempDir Path dir) throws Exception {
         String uid = TestDicom.uid();
-        sendAll(TestDicom.write(dir.resolve("one.dcm"), TestDicom.xa("AN-2", TestDicom.uid(), TestDicom.uid(), uid, 1, 32),
+        sendAll(TestDicom.write(
+                dir.resolve("one.dcm"),
+                TestDicom.xa("AN-2", TestDicom.uid(), TestDicom.uid(), uid, 1, 32),
                 TransferSyntax.EXPLICIT_VR_LE));
         HttpResponse<byte[]> r = getAsAdmin("/api/instances/" + uid + "/analysis", "application/json");
         assertEquals(422, r.statusCode());
         assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("at least 3 frames"));
-        assertEquals(404, getAsAdmin("/api/instances/1.2.3.4.5.404/analysis", "application/json").statusCode());
+        assertEquals(
+                404,
+                getAsAdmin("/api/instances/1.2.3.4.5.404/analysis", "application/json")
+                        .statusCode());
     }
-
 }

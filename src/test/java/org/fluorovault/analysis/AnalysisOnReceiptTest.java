@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-
 import org.fluorovault.analysis.internal.AnalysisRepository;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Tag;
@@ -28,15 +27,24 @@ class AnalysisOnReceiptTest extends ArchiveTestBase {
         r.add("fluorovault.analysis.on-receipt", () -> "true");
     }
 
-    @Autowired org.fluorovault.common.BackgroundWork background;
-    @Autowired AnalysisRepository results;
+    @Autowired
+    org.fluorovault.common.BackgroundWork background;
+
+    @Autowired
+    AnalysisRepository results;
 
     @Test
     void aReceivedRunIsAnalysedAndASingleFrameIsLeftAlone(@TempDir Path dir) throws Exception {
-        PhantomRun run = LumbarPhantom.builder().size(256).frames(10).contrast(LumbarPhantom.Contrast.EPIDURAL).seed(3)
-                .build().render();
+        PhantomRun run = LumbarPhantom.builder()
+                .size(256)
+                .frames(10)
+                .contrast(LumbarPhantom.Contrast.EPIDURAL)
+                .seed(3)
+                .build()
+                .render();
         String runUid = TestDicom.uid();
-        Attributes a = TestDicom.xa("ON-RECEIPT", TestDicom.uid(), TestDicom.uid(), runUid, run.frameCount(), run.rows());
+        Attributes a =
+                TestDicom.xa("ON-RECEIPT", TestDicom.uid(), TestDicom.uid(), runUid, run.frameCount(), run.rows());
         short[] all = run.concatenated();
         byte[] px = new byte[all.length * 2];
         for (int i = 0; i < all.length; i++) {
@@ -47,8 +55,10 @@ class AnalysisOnReceiptTest extends ArchiveTestBase {
         a.setString(Tags.ImagerPixelSpacing, VR.DS, "0.9", "0.9");
         Path runFile = TestDicom.write(dir.resolve("run.dcm"), a, TransferSyntax.EXPLICIT_VR_LE);
         String singleUid = TestDicom.uid();
-        Path single = TestDicom.write(dir.resolve("single.dcm"),
-                TestDicom.xa("ON-RECEIPT", TestDicom.uid(), TestDicom.uid(), singleUid, 1, 64), TransferSyntax.EXPLICIT_VR_LE);
+        Path single = TestDicom.write(
+                dir.resolve("single.dcm"),
+                TestDicom.xa("ON-RECEIPT", TestDicom.uid(), TestDicom.uid(), singleUid, 1, 64),
+                TransferSyntax.EXPLICIT_VR_LE);
 
         assertEquals(2, send(runFile, single).sent());
         assertTrue(background.awaitIdle(60_000, AnalysisOnReceipt.QUEUE), "queued analyses finished");

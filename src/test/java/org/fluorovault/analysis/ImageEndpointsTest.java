@@ -8,9 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
 import javax.imageio.ImageIO;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Fragments;
 import org.fluorovault.dicom.data.Tag;
@@ -35,10 +33,10 @@ class ImageEndpointsTest extends ArchiveTestBase {
         Attributes a = TestDicom.xa("IMG-1", TestDicom.uid(), TestDicom.uid(), xa, 3, 64);
         Attributes b = TestDicom.xa("IMG-1", TestDicom.uid(), TestDicom.uid(), m1, 1, 64);
         b.setString(Tags.PhotometricInterpretation, VR.CS, "MONOCHROME1");
-        sendAll(TestDicom.write(dir.resolve("a.dcm"), a, TransferSyntax.EXPLICIT_VR_LE),
+        sendAll(
+                TestDicom.write(dir.resolve("a.dcm"), a, TransferSyntax.EXPLICIT_VR_LE),
                 TestDicom.write(dir.resolve("b.dcm"), b, TransferSyntax.EXPLICIT_VR_LE));
     }
-
 
     private static BufferedImage png(HttpResponse<byte[]> r) throws Exception {
         assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
@@ -46,11 +44,14 @@ class ImageEndpointsTest extends ArchiveTestBase {
         return ImageIO.read(new ByteArrayInputStream(r.body()));
     }
 
-    private static String text(HttpResponse<byte[]> r) { return new String(r.body(), StandardCharsets.UTF_8); }
+    private static String text(HttpResponse<byte[]> r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
 
     @Test
     void rendersAFrameAsPngWithTheRequestedWindow() throws Exception {
-        BufferedImage img = png(getAsAdmin("/api/instances/" + xa + "/frames/3/rendered?window=2048,4096", "image/png"));
+        BufferedImage img =
+                png(getAsAdmin("/api/instances/" + xa + "/frames/3/rendered?window=2048,4096", "image/png"));
         assertEquals(64, img.getWidth());
         // TestDicom pixel i has value (i*7 + i/size) & 0xfff; frame 3 starts at i = 2*64*64
         int i = 2 * 64 * 64 + 5;
@@ -78,15 +79,25 @@ class ImageEndpointsTest extends ArchiveTestBase {
         assertEquals(12, info.get("bitsStored").asInt());
         // no window in the object: the first frame is rendered with its own range, which the player starts from
         assertTrue(info.get("renderWindowWidth").asDouble() >= 1, info.toString());
-        BufferedImage asked = png(getAsAdmin("/api/instances/" + xa + "/frames/1/rendered?window="
-                + info.get("renderWindowCenter").asDouble() + "," + info.get("renderWindowWidth").asDouble(), null));
+        BufferedImage asked = png(getAsAdmin(
+                "/api/instances/" + xa + "/frames/1/rendered?window="
+                        + info.get("renderWindowCenter").asDouble() + ","
+                        + info.get("renderWindowWidth").asDouble(),
+                null));
         BufferedImage plain = png(getAsAdmin("/api/instances/" + xa + "/frames/1/rendered", null));
-        for (int y = 0; y < 64; y += 7) for (int x = 0; x < 64; x += 7) {
-            assertEquals(plain.getRaster().getSample(x, y, 0), asked.getRaster().getSample(x, y, 0), "the same window, the same pixels");
-        }
+        for (int y = 0; y < 64; y += 7)
+            for (int x = 0; x < 64; x += 7) {
+                assertEquals(
+                        plain.getRaster().getSample(x, y, 0),
+                        asked.getRaster().getSample(x, y, 0),
+                        "the same window, the same pixels");
+            }
         // Imager Pixel Spacing 0.3 mm at the detector, SID 1000 / SOD 750
         assertEquals(0.225, info.get("pixelSpacingMm").asDouble(), 1e-9);
-        assertEquals(404, getAsAdmin("/api/instances/1.2.3.404/frames", "application/json").statusCode());
+        assertEquals(
+                404,
+                getAsAdmin("/api/instances/1.2.3.404/frames", "application/json")
+                        .statusCode());
     }
 
     @Test
@@ -128,10 +139,17 @@ class ImageEndpointsTest extends ArchiveTestBase {
 
     @Test
     void needsAnAuthenticatedUser() throws Exception {
-        assertEquals(401, get("/api/instances/" + xa + "/thumbnail", null, null, null).statusCode());
-        assertEquals(401, get("/api/instances/" + xa + "/frames/1/rendered", "admin", "wrong", null).statusCode());
+        assertEquals(
+                401,
+                get("/api/instances/" + xa + "/thumbnail", null, null, null).statusCode());
+        assertEquals(
+                401,
+                get("/api/instances/" + xa + "/frames/1/rendered", "admin", "wrong", null)
+                        .statusCode());
         // a browser asking for an image is sent to the login page instead
-        assertEquals(302, get("/api/instances/" + xa + "/thumbnail", null, null, "image/png").statusCode());
+        assertEquals(
+                302,
+                get("/api/instances/" + xa + "/thumbnail", null, null, "image/png")
+                        .statusCode());
     }
-
 }

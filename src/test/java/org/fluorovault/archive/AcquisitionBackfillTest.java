@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -23,8 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * object whose file is gone is marked as read with no time, and the pass goes on.
  */
 class AcquisitionBackfillTest extends ArchiveTestBase {
-    @Autowired AcquisitionBackfill backfill;
-    @TempDir Path tmp;
+    @Autowired
+    AcquisitionBackfill backfill;
+
+    @TempDir
+    Path tmp;
 
     private Path object(String acquisitionDateTime) throws Exception {
         String iuid = TestDicom.uid();
@@ -34,31 +36,40 @@ class AcquisitionBackfillTest extends ArchiveTestBase {
     }
 
     private java.time.Instant acquiredAt(String uid) {
-        return jdbc.queryForObject("SELECT acquired_at FROM instance WHERE sop_instance_uid = ?",
-                (rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(), uid);
+        return jdbc.queryForObject(
+                "SELECT acquired_at FROM instance WHERE sop_instance_uid = ?",
+                (rs, n) ->
+                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
+                uid);
     }
 
     private boolean checked(String uid) {
-        return jdbc.queryForObject("SELECT acquired_checked FROM instance WHERE sop_instance_uid = ?", Boolean.class, uid);
+        return jdbc.queryForObject(
+                "SELECT acquired_checked FROM instance WHERE sop_instance_uid = ?", Boolean.class, uid);
     }
 
     @Test
     void earlierObjectsGetTheirAcquisitionTimesFromTheirFiles() throws Exception {
         Path stated = object("20261020100500+0200"), none = object(null), gone = object("20261020101000");
         sendAll(stated, none, gone);
-        String statedUid = TestDicom.datasetUid(stated), noneUid = TestDicom.datasetUid(none), goneUid = TestDicom.datasetUid(gone);
+        String statedUid = TestDicom.datasetUid(stated),
+                noneUid = TestDicom.datasetUid(none),
+                goneUid = TestDicom.datasetUid(gone);
         // new objects are read on receipt
         assertThat(checked(statedUid)).isTrue();
-        assertThat(acquiredAt(statedUid)).isEqualTo(LocalDateTime.of(2026, 10, 20, 10, 5).toInstant(ZoneOffset.ofHours(2)));
+        assertThat(acquiredAt(statedUid))
+                .isEqualTo(LocalDateTime.of(2026, 10, 20, 10, 5).toInstant(ZoneOffset.ofHours(2)));
 
         // as if stored before V10, one of them since lost from the disk
         for (String uid : List.of(statedUid, noneUid, goneUid)) {
-            jdbc.update("UPDATE instance SET acquired_at = NULL, acquired_checked = FALSE WHERE sop_instance_uid = ?", uid);
+            jdbc.update(
+                    "UPDATE instance SET acquired_at = NULL, acquired_checked = FALSE WHERE sop_instance_uid = ?", uid);
         }
         Files.delete(archive.resolve(index.find(goneUid).path()));
 
         assertThat(backfill.runToEnd()).isEqualTo(3);
-        assertThat(acquiredAt(statedUid)).isEqualTo(LocalDateTime.of(2026, 10, 20, 10, 5).toInstant(ZoneOffset.ofHours(2)));
+        assertThat(acquiredAt(statedUid))
+                .isEqualTo(LocalDateTime.of(2026, 10, 20, 10, 5).toInstant(ZoneOffset.ofHours(2)));
         for (String uid : List.of(noneUid, goneUid)) {
             assertThat(acquiredAt(uid)).as(uid).isNull();
         }

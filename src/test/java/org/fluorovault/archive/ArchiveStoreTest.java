@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -32,7 +31,9 @@ import org.springframework.util.unit.DataSize;
 class ArchiveStoreTest {
     static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
     static final String XA = "1.2.840.10008.5.1.4.1.1.12.1";
-    @TempDir Path root;
+
+    @TempDir
+    Path root;
 
     /** An index in memory; {@link #failInsert} and {@link #failFind} inject the database's faults. */
     static class MemoryIndex extends InstanceIndex {
@@ -40,11 +41,15 @@ class ArchiveStoreTest {
         final List<String> quarantined = new java.util.concurrent.CopyOnWriteArrayList<>();
         /** insert throws; with {@link #commitBeforeFailing} the row is kept first (the commit went through). */
         volatile boolean failInsert, commitBeforeFailing, failFind, unreachableAfterFailedInsert;
+
         int checkpoints;
 
-        MemoryIndex() { super(null, null); }
+        MemoryIndex() {
+            super(null, null);
+        }
 
-        @Override public StoredInstance find(String sopInstanceUid) {
+        @Override
+        public StoredInstance find(String sopInstanceUid) {
             if (failFind) throw new IllegalStateException("database unreachable");
             return rows.get(sopInstanceUid);
         }
@@ -52,25 +57,40 @@ class ArchiveStoreTest {
         @Override
         void insert(Attributes ds, String ts, Path rel, long size, String sha, String aet, Instant at) {
             if (rows.containsKey(ds.getString(Tags.SOPInstanceUID))) {
-                throw new org.springframework.dao.DuplicateKeyException("unique sop_instance_uid"); // as the database's constraint
+                throw new org.springframework.dao.DuplicateKeyException(
+                        "unique sop_instance_uid"); // as the database's constraint
             }
             if (failInsert && unreachableAfterFailedInsert) failFind = true;
             if (failInsert && !commitBeforeFailing) throw new IllegalStateException("database unavailable");
-            rows.put(ds.getString(Tags.SOPInstanceUID), new StoredInstance(ds.getString(Tags.SOPInstanceUID),
-                    ds.getString(Tags.SOPClassUID), ts, ds.getString(Tags.StudyInstanceUID),
-                    ds.getString(Tags.SeriesInstanceUID), rel, size, sha, aet, at));
+            rows.put(
+                    ds.getString(Tags.SOPInstanceUID),
+                    new StoredInstance(
+                            ds.getString(Tags.SOPInstanceUID),
+                            ds.getString(Tags.SOPClassUID),
+                            ts,
+                            ds.getString(Tags.StudyInstanceUID),
+                            ds.getString(Tags.SeriesInstanceUID),
+                            rel,
+                            size,
+                            sha,
+                            aet,
+                            at));
             if (failInsert) throw new IllegalStateException("connection reset during commit");
         }
 
         @Override
-        void recordQuarantine(String iuid, String existingSha, String receivedSha, Path rel, String aet, Instant at,
-                              String reason) {
+        void recordQuarantine(
+                String iuid, String existingSha, String receivedSha, Path rel, String aet, Instant at, String reason) {
             quarantined.add(rel.toString());
         }
 
-        @Override void enforceDurableCommits() { }
+        @Override
+        void enforceDurableCommits() {}
 
-        @Override void checkpoint() { checkpoints++; }
+        @Override
+        void checkpoint() {
+            checkpoints++;
+        }
     }
 
     private ArchiveStore store(InstanceIndex index) {
@@ -91,8 +111,8 @@ class ArchiveStoreTest {
     private static Path received(ArchiveStore store, Attributes ds, String sourceAet) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DicomWriter w = new DicomWriter(bytes);
-        w.writeFileMetaInformation(FileMetaInformation.create(XA, ds.getString(Tags.SOPInstanceUID), EXPLICIT_LE,
-                "1.2.3.4.5.6", "TEST", sourceAet));
+        w.writeFileMetaInformation(FileMetaInformation.create(
+                XA, ds.getString(Tags.SOPInstanceUID), EXPLICIT_LE, "1.2.3.4.5.6", "TEST", sourceAet));
         w.writeDataset(ds, TransferSyntax.of(EXPLICIT_LE));
         w.flush();
         Path temp = store.newTempFile();
@@ -144,7 +164,10 @@ class ArchiveStoreTest {
         StoredInstance row = index.rows.get("1.2.3.4.6");
         assertTrue(Files.exists(store.resolve(row.path())), "the file the committed row names is kept");
         index.failInsert = false;
-        assertEquals(StoreOutcome.DUPLICATE_IDENTICAL, put(store, dataset("1.2.3.4.6", "A^B"), "AE"), "a resend is a duplicate");
+        assertEquals(
+                StoreOutcome.DUPLICATE_IDENTICAL,
+                put(store, dataset("1.2.3.4.6", "A^B"), "AE"),
+                "a resend is a duplicate");
         assertTrue(Files.exists(store.resolve(row.path())), "and still has its file");
     }
 
@@ -174,7 +197,8 @@ class ArchiveStoreTest {
     void anAcknowledgedObjectWhoseIndexRowWasLostIsIndexedAgainAtStart() throws Exception {
         MemoryIndex index = new MemoryIndex();
         ArchiveStore store = store(index);
-        for (int i = 1; i <= 5; i++) assertEquals(StoreOutcome.STORED, put(store, dataset("1.2.3.5." + i, "A^B"), "CARM"));
+        for (int i = 1; i <= 5; i++)
+            assertEquals(StoreOutcome.STORED, put(store, dataset("1.2.3.5." + i, "A^B"), "CARM"));
         // kill -9 / power loss: the database lost its last commits, the forced journal did not
         MemoryIndex afterCrash = new MemoryIndex();
         afterCrash.rows.put("1.2.3.5.1", index.rows.get("1.2.3.5.1"));
@@ -192,7 +216,9 @@ class ArchiveStoreTest {
         MemoryIndex index = new MemoryIndex();
         ArchiveStore store = store(index);
         put(store, dataset("1.2.3.6.1", "A^B"), "CARM");
-        Files.write(root.resolve("journal/receipts.log"), "R 1.2.3.6.2 objects/aa/bb/1.2.3.6.2.0000".getBytes(),
+        Files.write(
+                root.resolve("journal/receipts.log"),
+                "R 1.2.3.6.2 objects/aa/bb/1.2.3.6.2.0000".getBytes(),
                 java.nio.file.StandardOpenOption.APPEND);
         MemoryIndex restarted = new MemoryIndex();
         store(restarted);
@@ -205,12 +231,17 @@ class ArchiveStoreTest {
         MemoryIndex index = new MemoryIndex();
         ArchiveStore store = store(index);
         assertEquals(StoreOutcome.STORED, put(store, dataset("1.2.3.7.1", "A^B"), "CARM1"));
-        byte[] first = Files.readAllBytes(store.resolve(index.rows.get("1.2.3.7.1").path()));
-        assertEquals(StoreOutcome.DUPLICATE_IDENTICAL, put(store, dataset("1.2.3.7.1", "A^B"), "ROUTER"),
+        byte[] first =
+                Files.readAllBytes(store.resolve(index.rows.get("1.2.3.7.1").path()));
+        assertEquals(
+                StoreOutcome.DUPLICATE_IDENTICAL,
+                put(store, dataset("1.2.3.7.1", "A^B"), "ROUTER"),
                 "only the meta header's Source AE Title differs");
         assertEquals(StoreOutcome.CONFLICT_QUARANTINED, put(store, dataset("1.2.3.7.1", "C^D"), "ROUTER"));
         assertEquals(1, objectFiles());
-        assertArrayEquals(first, Files.readAllBytes(store.resolve(index.rows.get("1.2.3.7.1").path())));
+        assertArrayEquals(
+                first,
+                Files.readAllBytes(store.resolve(index.rows.get("1.2.3.7.1").path())));
         assertEquals(1, index.quarantined.size());
     }
 
@@ -233,11 +264,14 @@ class ArchiveStoreTest {
     @Test
     void aUidThatIsNotAUidNeverNamesAFile() throws Exception {
         ArchiveStore store = store(new MemoryIndex());
-        for (String bad : new String[] {"../../pwn/evil", "1.2.3/../../x", "1.02.3", "1..2", "1.2.3\n4", "9".repeat(65)}) {
+        for (String bad :
+                new String[] {"../../pwn/evil", "1.2.3/../../x", "1.02.3", "1..2", "1.2.3\n4", "9".repeat(65)}) {
             Attributes ds = dataset(bad, "A^B");
             Path temp = store.newTempFile();
             Files.write(temp, new byte[] {1});
-            assertThrows(IllegalArgumentException.class, () -> store.store(temp, ds, EXPLICIT_LE, 1, "00".repeat(32), "AE"),
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> store.store(temp, ds, EXPLICIT_LE, 1, "00".repeat(32), "AE"),
                     bad);
         }
         assertFalse(Files.exists(root.getParent().resolve("pwn")));
@@ -260,12 +294,18 @@ class ArchiveStoreTest {
     @Test
     void storageFoldersAreOwnerOnly() throws Exception {
         Path fresh = root.resolve("fresh");
-        Path h2 = Files.createDirectories(fresh.resolve("index"),
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path h2 = Files.createDirectories(
+                fresh.resolve("index"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.setPosixFilePermissions(h2, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         new ArchiveStore(new StorageProperties(fresh, DataSize.ofMegabytes(1), true, false), new MemoryIndex());
-        for (Path d : new Path[] {fresh, fresh.resolve("objects"), fresh.resolve("tmp"), fresh.resolve("quarantine"), h2}) {
-            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(d)), d.toString());
+        for (Path d :
+                new Path[] {fresh, fresh.resolve("objects"), fresh.resolve("tmp"), fresh.resolve("quarantine"), h2}) {
+            assertEquals(
+                    "rwx------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(d)),
+                    d.toString());
         }
     }
 }

@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.support.ArchiveProcess;
 import org.fluorovault.support.Peers;
@@ -38,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class CrashDrillTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     record Sent(Path file, String series, String iuid) {}
 
@@ -56,9 +56,11 @@ class CrashDrillTest {
         PgTestDatabase.require();
         String schema = PgTestDatabase.newSchema("crash");
         try {
-            drill(List.of("--spring.datasource.url=" + PgTestDatabase.url(schema),
+            drill(List.of(
+                    "--spring.datasource.url=" + PgTestDatabase.url(schema),
                     "--spring.datasource.username=" + PgTestDatabase.user(),
-                    "--spring.datasource.password=" + PgTestDatabase.password(), "--spring.flyway.schemas=" + schema));
+                    "--spring.datasource.password=" + PgTestDatabase.password(),
+                    "--spring.flyway.schemas=" + schema));
         } finally {
             PgTestDatabase.drop(schema);
         }
@@ -73,11 +75,14 @@ class CrashDrillTest {
     void postgresRestartedDuringIngest() throws Exception {
         PgTestDatabase.require();
         Peers.require("storescu", "pg_ctlcluster", "pg_lsclusters");
-        String[] cluster = Peers.run(dir, 30, "pg_lsclusters", "-h").output().trim().split("\\s+");
+        String[] cluster =
+                Peers.run(dir, 30, "pg_lsclusters", "-h").output().trim().split("\\s+");
         String schema = PgTestDatabase.newSchema("pgrestart");
-        List<String> args = List.of("--spring.datasource.url=" + PgTestDatabase.url(schema),
+        List<String> args = List.of(
+                "--spring.datasource.url=" + PgTestDatabase.url(schema),
                 "--spring.datasource.username=" + PgTestDatabase.user(),
-                "--spring.datasource.password=" + PgTestDatabase.password(), "--spring.flyway.schemas=" + schema,
+                "--spring.datasource.password=" + PgTestDatabase.password(),
+                "--spring.flyway.schemas=" + schema,
                 "--spring.datasource.hikari.connection-timeout=2000");
         try (ArchiveProcess a = ArchiveProcess.start(dir.resolve("archive"), List.of(), args)) {
             List<Sent> batch = objects("R", 40);
@@ -90,12 +95,19 @@ class CrashDrillTest {
             });
             sendWith(a, batch, 8, restart); // restart PostgreSQL once the 8th Success has arrived
             restart.join(60_000);
-            for (int i = 0; i < 60 && !Peers.run(dir, 10, "pg_isready", "-h", "127.0.0.1").output().contains("accepting"); i++) {
+            for (int i = 0;
+                    i < 60
+                            && !Peers.run(dir, 10, "pg_isready", "-h", "127.0.0.1")
+                                    .output()
+                                    .contains("accepting");
+                    i++) {
                 Thread.onSpinWait();
             }
             List<Sent> after = objects("S", 4);
             sendWith(a, after, Integer.MAX_VALUE, null);
-            assertTrue(acknowledged.containsAll(after.stream().map(Sent::iuid).toList()), "the archive stores again after the restart");
+            assertTrue(
+                    acknowledged.containsAll(after.stream().map(Sent::iuid).toList()),
+                    "the archive stores again after the restart");
             verify(a, "after PostgreSQL restarted during ingest (" + acknowledged.size() + " acknowledged)");
         } finally {
             PgTestDatabase.drop(schema);
@@ -115,23 +127,30 @@ class CrashDrillTest {
         Path disk = Files.createDirectories(dir.resolve("small-disk"));
         Peers.Result mounted = Peers.run(dir, 30, "mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.toString());
         if (mounted.exitCode() != 0) {
-            if (Peers.inCi()) throw new AssertionError("cannot mount a tmpfs for the disk-full drill: " + mounted.output());
+            if (Peers.inCi())
+                throw new AssertionError("cannot mount a tmpfs for the disk-full drill: " + mounted.output());
             org.junit.jupiter.api.Assumptions.assumeTrue(false, "no tmpfs mount here: " + mounted.output());
         }
         // the objects fill their disk for real (no free-space threshold); the index lives on another disk
-        List<String> args = List.of("--fluorovault.storage.min-free-space=0B", "--fluorovault.storage.prepare-folders=false",
-                "--spring.datasource.url=jdbc:h2:file:"
-                + dir.resolve("index").resolve("fluorovault") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        List<String> args = List.of(
+                "--fluorovault.storage.min-free-space=0B",
+                "--fluorovault.storage.prepare-folders=false",
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("index").resolve("fluorovault")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         try (ArchiveProcess a = ArchiveProcess.start(disk.resolve("archive"), List.of(), args)) {
-            Thread nothing = new Thread(() -> { });
+            Thread nothing = new Thread(() -> {});
             sendWith(a, objects("F", 40), Integer.MAX_VALUE, nothing); // 40 x 0.5 MB into 16 MB
             int stored = acknowledged.size();
             assertTrue(stored > 0 && stored < 40, "some fit, some did not: " + stored);
             verify(a, "with the disk full");
-            assertEquals(0, Peers.run(dir, 30, "mount", "-o", "remount,size=64m", disk.toString()).exitCode());
+            assertEquals(
+                    0,
+                    Peers.run(dir, 30, "mount", "-o", "remount,size=64m", disk.toString())
+                            .exitCode());
             List<Sent> more = objects("G", 4);
             sendWith(a, more, Integer.MAX_VALUE, nothing);
-            assertTrue(acknowledged.containsAll(more.stream().map(Sent::iuid).toList()),
+            assertTrue(
+                    acknowledged.containsAll(more.stream().map(Sent::iuid).toList()),
                     "stores again once there is room\n" + a.output());
             verify(a, "after the disk had room again");
         } finally {
@@ -160,7 +179,10 @@ class CrashDrillTest {
         a = ArchiveProcess.start(storage, List.of(), args);
         try {
             verify(a, "after a kill right after the last Success");
-            assertTrue(a.output().contains("Receipt journal replayed") || a.output().contains("Started"), a.output());
+            assertTrue(
+                    a.output().contains("Receipt journal replayed")
+                            || a.output().contains("Started"),
+                    a.output());
         } finally {
             a.close();
         }
@@ -172,7 +194,10 @@ class CrashDrillTest {
         for (int i = 0; i < n; i++) {
             String iuid = TestDicom.uid();
             var ds = TestDicom.xa("P-CRASH", study, series, iuid, 1, 512);
-            ds.setString(org.fluorovault.dicom.dict.Tags.InstanceNumber, org.fluorovault.dicom.data.VR.IS, Integer.toString(i + 1));
+            ds.setString(
+                    org.fluorovault.dicom.dict.Tags.InstanceNumber,
+                    org.fluorovault.dicom.data.VR.IS,
+                    Integer.toString(i + 1));
             Path f = TestDicom.write(dir.resolve(batch + i + ".dcm"), ds, TransferSyntax.EXPLICIT_VR_LE);
             Sent s = new Sent(f, series, iuid);
             sent.put(f.toString(), s);
@@ -192,8 +217,16 @@ class CrashDrillTest {
      */
     private void sendWith(ArchiveProcess a, List<Sent> files, int after, Thread action) throws Exception {
         int killAfter = after;
-        List<String> cmd = new ArrayList<>(List.of("storescu", "-v", "--no-halt", "-aet", "CARM1", "-aec", "FLUOROVAULT",
-                "127.0.0.1", Integer.toString(a.dicomPort)));
+        List<String> cmd = new ArrayList<>(List.of(
+                "storescu",
+                "-v",
+                "--no-halt",
+                "-aet",
+                "CARM1",
+                "-aec",
+                "FLUOROVAULT",
+                "127.0.0.1",
+                Integer.toString(a.dicomPort)));
         files.forEach(f -> cmd.add(f.file().toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Pattern sending = Pattern.compile("Sending file: (.*)$");
@@ -220,7 +253,8 @@ class CrashDrillTest {
 
     /** The archive's warnings, errors and their causes, the last 40. */
     private static String tail(String log) {
-        List<String> lines = log.lines().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.startsWith("Caused by"))
+        List<String> lines = log.lines()
+                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.startsWith("Caused by"))
                 .toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
@@ -241,10 +275,14 @@ class CrashDrillTest {
         while (m.find()) seen.add(m.group(1));
         assertTrue(seen.containsAll(acknowledged), when + ": QIDO lists every acknowledged object");
         for (String iuid : seen) { // listed but never acknowledged (killed before its Success): still whole
-            Sent s = sent.values().stream().filter(x -> x.iuid().equals(iuid)).findFirst().orElseThrow();
+            Sent s = sent.values().stream()
+                    .filter(x -> x.iuid().equals(iuid))
+                    .findFirst()
+                    .orElseThrow();
             Path back = a.retrieve(dir, study, s.series(), iuid);
             assertNotNull(back, when + ": listed object " + iuid + " not retrievable\n" + tail(a.output()));
-            assertArrayEquals(TestDicom.datasetBytes(s.file()), TestDicom.datasetBytes(back), when + ": listed " + iuid);
+            assertArrayEquals(
+                    TestDicom.datasetBytes(s.file()), TestDicom.datasetBytes(back), when + ": listed " + iuid);
         }
     }
 }

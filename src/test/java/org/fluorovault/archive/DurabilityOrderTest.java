@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.support.ArchiveProcess;
 import org.fluorovault.support.Peers;
@@ -32,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class DurabilityOrderTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** One system call: where it started and ended in the trace, its name, its arguments and result. */
     record Call(int start, int end, String name, String text) {}
@@ -51,48 +51,87 @@ class DurabilityOrderTest {
         for (int i = 0; i < 6; i++) {
             String iuid = TestDicom.uid();
             uids.add(iuid);
-            files.add(TestDicom.write(dir.resolve("o" + i + ".dcm"), TestDicom.xa("P-TRACE", study, series, iuid, 1, 256),
-                    TransferSyntax.EXPLICIT_VR_LE).toString());
+            files.add(TestDicom.write(
+                            dir.resolve("o" + i + ".dcm"),
+                            TestDicom.xa("P-TRACE", study, series, iuid, 1, 256),
+                            TransferSyntax.EXPLICIT_VR_LE)
+                    .toString());
         }
-        List<String> strace = List.of("strace", "-f", "--seccomp-bpf", "-y", "-s", "400", "-o", trace.toString(), "-e",
+        List<String> strace = List.of(
+                "strace",
+                "-f",
+                "--seccomp-bpf",
+                "-y",
+                "-s",
+                "400",
+                "-o",
+                trace.toString(),
+                "-e",
                 "trace=fsync,fdatasync,rename,renameat,renameat2,mkdir,mkdirat,write,pwrite64,writev,sendto,sendmsg");
         try (ArchiveProcess a = ArchiveProcess.start(storage, strace, List.of())) {
-            List<String> cmd = new ArrayList<>(List.of("storescu", "-v", "-aec", "FLUOROVAULT", "127.0.0.1",
-                    Integer.toString(a.dicomPort)));
+            List<String> cmd = new ArrayList<>(
+                    List.of("storescu", "-v", "-aec", "FLUOROVAULT", "127.0.0.1", Integer.toString(a.dicomPort)));
             cmd.addAll(files);
             Peers.Result r = Peers.run(dir, 120, cmd);
-            assertEquals(uids.size(), r.output().split("Received Store Response \\(Success\\)", -1).length - 1, r.output());
+            assertEquals(
+                    uids.size(), r.output().split("Received Store Response \\(Success\\)", -1).length - 1, r.output());
             a.kill9();
         }
         List<Call> calls = parse(Files.readAllLines(trace));
         String objects = storage.toAbsolutePath().normalize().resolve("objects").toString();
         for (String uid : uids) {
             Call response = first(calls, 0, c -> isSocketWrite(c) && c.text().contains(uid), "C-STORE-RSP for " + uid);
-            Call rename = first(calls, 0, c -> c.name().startsWith("rename") && c.text().contains(objects)
-                    && c.text().contains("/" + uid + "."), "rename of " + uid);
-            Matcher m = Pattern.compile("\"([^\"]+\\.part)\",.*\"(" + Pattern.quote(objects) + "/[0-9a-f]{2}/[0-9a-f]{2})/"
-                    + Pattern.quote(uid) + "\\.[0-9a-f]{8}\\.dcm\"").matcher(rename.text());
+            Call rename = first(
+                    calls,
+                    0,
+                    c -> c.name().startsWith("rename")
+                            && c.text().contains(objects)
+                            && c.text().contains("/" + uid + "."),
+                    "rename of " + uid);
+            Matcher m = Pattern.compile("\"([^\"]+\\.part)\",.*\"(" + Pattern.quote(objects)
+                            + "/[0-9a-f]{2}/[0-9a-f]{2})/" + Pattern.quote(uid) + "\\.[0-9a-f]{8}\\.dcm\"")
+                    .matcher(rename.text());
             assertTrue(m.find(), rename.text());
             String part = m.group(1), folder = m.group(2);
-            Call fileSync = last(calls, rename.start(), c -> isSync(c) && fdPath(c).equals(part), "fsync of " + part);
-            Call dirSync = first(calls, rename.end(), c -> isSync(c) && fdPath(c).equals(folder), "fsync of " + folder);
-            Call line = first(calls, rename.end(), c -> c.name().equals("write") && fdPath(c).endsWith("/journal/receipts.log")
-                    && c.text().contains(uid), "journal line of " + uid);
-            Call journal = first(calls, line.end() + 1, c -> isSync(c) && fdPath(c).endsWith("/journal/receipts.log"),
+            Call fileSync =
+                    last(calls, rename.start(), c -> isSync(c) && fdPath(c).equals(part), "fsync of " + part);
+            Call dirSync =
+                    first(calls, rename.end(), c -> isSync(c) && fdPath(c).equals(folder), "fsync of " + folder);
+            Call line = first(
+                    calls,
+                    rename.end(),
+                    c -> c.name().equals("write")
+                            && fdPath(c).endsWith("/journal/receipts.log")
+                            && c.text().contains(uid),
+                    "journal line of " + uid);
+            Call journal = first(
+                    calls,
+                    line.end() + 1,
+                    c -> isSync(c) && fdPath(c).endsWith("/journal/receipts.log"),
                     "journal fdatasync after " + uid);
-            Call index = first(calls, rename.end(), c -> (c.name().startsWith("pwrite") || c.name().equals("write"))
-                    && fdPath(c).endsWith(".mv.db"), "H2 write after " + uid);
+            Call index = first(
+                    calls,
+                    rename.end(),
+                    c -> (c.name().startsWith("pwrite") || c.name().equals("write"))
+                            && fdPath(c).endsWith(".mv.db"),
+                    "H2 write after " + uid);
             for (Call step : List.of(fileSync, rename, dirSync, journal, index)) {
-                assertTrue(step.end() < response.start(), uid + ": " + step.name() + " " + fdPath(step)
-                        + " must complete before the response (line " + step.end() + " vs " + response.start() + ")");
+                assertTrue(
+                        step.end() < response.start(),
+                        uid + ": " + step.name() + " " + fdPath(step) + " must complete before the response (line "
+                                + step.end() + " vs " + response.start() + ")");
             }
             assertTrue(fileSync.end() < rename.start(), "file forced before it is renamed");
             // each directory created for this object is forced in its parent before the response
             for (String created : List.of(folder, Path.of(folder).getParent().toString())) {
-                Call mkdir = lastOrNull(calls, rename.start(), c -> c.name().startsWith("mkdir") && c.text().contains("\"" + created + "\""));
+                Call mkdir = lastOrNull(
+                        calls,
+                        rename.start(),
+                        c -> c.name().startsWith("mkdir") && c.text().contains("\"" + created + "\""));
                 if (mkdir == null) continue; // made for an earlier object
                 String parent = Path.of(created).getParent().toString();
-                Call parentSync = first(calls, mkdir.end(), c -> isSync(c) && fdPath(c).equals(parent), "fsync of " + parent);
+                Call parentSync =
+                        first(calls, mkdir.end(), c -> isSync(c) && fdPath(c).equals(parent), "fsync of " + parent);
                 assertTrue(parentSync.end() < response.start(), created + ": its entry forced before the response");
             }
         }
@@ -103,8 +142,13 @@ class DurabilityOrderTest {
     }
 
     private static boolean isSocketWrite(Call c) {
-        return (c.name().equals("write") || c.name().equals("sendto") || c.name().equals("writev") || c.name().equals("sendmsg"))
-                && (c.text().contains("<TCP") || c.text().contains("<socket:") || c.text().contains("<TCPv6"));
+        return (c.name().equals("write")
+                        || c.name().equals("sendto")
+                        || c.name().equals("writev")
+                        || c.name().equals("sendmsg"))
+                && (c.text().contains("<TCP")
+                        || c.text().contains("<socket:")
+                        || c.text().contains("<TCPv6"));
     }
 
     /** The path strace -y prints after the first file descriptor argument, e.g. {@code 12</a/b>}. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditFilter;
 import org.fluorovault.audit.AuditTrail;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * FLUOROVAULT_TEST_PG_URL is set (.ci/run sets it); required in CI.
  */
 class PostgresIndexTest extends PostgresTestBase {
-    @org.springframework.beans.factory.annotation.Autowired AuditTrail audit;
+    @org.springframework.beans.factory.annotation.Autowired
+    AuditTrail audit;
 
     @Test
     void indexesOnPostgres(@TempDir Path dir) throws Exception {
@@ -57,25 +57,44 @@ class PostgresIndexTest extends PostgresTestBase {
         // the audit trail on PostgreSQL: the receptions and the query are chained, the chain verifies
         assertTrue(node.awaitIdle(10_000));
         audit.flush();
-        var received = audit.search(new AuditFilter(null, "PG-1", null, null, null, AuditEventType.INSTANCES_TRANSFERRED), 0, 10);
+        var received = audit.search(
+                new AuditFilter(null, "PG-1", null, null, null, AuditEventType.INSTANCES_TRANSFERRED), 0, 10);
         assertEquals(3, received.total(), received.toString());
-        String verify = new String(getAsAdmin("/api/audit/verify", "application/json").body(), StandardCharsets.UTF_8);
+        String verify =
+                new String(getAsAdmin("/api/audit/verify", "application/json").body(), StandardCharsets.UTF_8);
         assertTrue(verify.startsWith("{\"valid\":true"), verify);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired org.fluorovault.review.AnnotationService annotations;
-    @org.springframework.beans.factory.annotation.Autowired org.fluorovault.review.ReviewService reviews;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.fluorovault.review.AnnotationService annotations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.fluorovault.review.ReviewService reviews;
 
     /** Annotation versions, the current-per-study query and a review's documents on PostgreSQL. */
     @Test
     void annotationsAndReviewsOnPostgres(@TempDir Path dir) throws Exception {
         String study = TestDicom.uid(), iuid = TestDicom.uid();
-        assertEquals(1, send(TestDicom.write(dir.resolve("ann.dcm"), TestDicom.xa("PG-2", study, TestDicom.uid(), iuid, 2, 32),
-                TransferSyntax.EXPLICIT_VR_LE)).sent());
-        var first = new org.fluorovault.review.AnnotationRequest(new org.fluorovault.review.NeedleTip(2, 3.5, 4.5), "L3-L4",
-                "INTERLAMINAR_MIDLINE", "MIDLINE", "AP", "EPIDURAL", "Ångström text", true, java.util.List.of(2));
+        assertEquals(
+                1,
+                send(TestDicom.write(
+                                dir.resolve("ann.dcm"),
+                                TestDicom.xa("PG-2", study, TestDicom.uid(), iuid, 2, 32),
+                                TransferSyntax.EXPLICIT_VR_LE))
+                        .sent());
+        var first = new org.fluorovault.review.AnnotationRequest(
+                new org.fluorovault.review.NeedleTip(2, 3.5, 4.5),
+                "L3-L4",
+                "INTERLAMINAR_MIDLINE",
+                "MIDLINE",
+                "AP",
+                "EPIDURAL",
+                "Ångström text",
+                true,
+                java.util.List.of(2));
         annotations.save(iuid, first, "pg-tech", "TECHNOLOGIST");
-        var second = new org.fluorovault.review.AnnotationRequest(null, "L4-L5", null, null, "LATERAL", null, null, false, null);
+        var second = new org.fluorovault.review.AnnotationRequest(
+                null, "L4-L5", null, null, "LATERAL", null, null, false, null);
         annotations.save(iuid, second, "pg-phys", "PHYSICIAN");
         var history = annotations.history(iuid);
         assertEquals(2, history.size());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
 import org.fluorovault.audit.internal.AuditStore;
 import org.fluorovault.audit.internal.AuditWriter;
-import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +35,7 @@ abstract class AuditChainContract {
     protected AuditTrail audit;
     /** A second trail on the same database, as another process would have: only the database serialises the two. */
     protected AuditTrail otherProcess;
+
     private HikariDataSource pool;
 
     /** The JDBC URL, user and password of an empty database or schema. */
@@ -50,7 +49,11 @@ abstract class AuditChainContract {
         pool.setUsername(db[1]);
         pool.setPassword(db[2]);
         pool.setMaximumPoolSize(12);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(pool);
         audit = trail(pool);
         otherProcess = trail(pool);
@@ -72,9 +75,14 @@ abstract class AuditChainContract {
     }
 
     private static AuditRecord append(AuditTrail trail, int i) {
-        return trail.record(AuditEvent.of(AuditEventType.QUERY).user("user" + i).role("PHYSICIAN")
-                .sourceAddress("10.0.0." + i).patientId("P" + (i % 3)).studyUid("1.2.3." + i)
-                .detail("query | with \\ odd\ncharacters Å " + i).build());
+        return trail.record(AuditEvent.of(AuditEventType.QUERY)
+                .user("user" + i)
+                .role("PHYSICIAN")
+                .sourceAddress("10.0.0." + i)
+                .patientId("P" + (i % 3))
+                .studyUid("1.2.3." + i)
+                .detail("query | with \\ odd\ncharacters Å " + i)
+                .build());
     }
 
     @Test
@@ -93,7 +101,9 @@ abstract class AuditChainContract {
         assertEquals(second.hash(), v.lastHash());
         assertNull(v.firstBrokenId());
         // what was read back is what was written, to the millisecond
-        AuditRecord read = audit.search(new AuditFilter("user2", null, null, null, null, null), 0, 10).items().get(0);
+        AuditRecord read = audit.search(new AuditFilter("user2", null, null, null, null, null), 0, 10)
+                .items()
+                .get(0);
         assertEquals(second, read);
     }
 
@@ -167,7 +177,8 @@ abstract class AuditChainContract {
                     go.await();
                     List<Long> ids = new ArrayList<>();
                     AuditTrail trail = thread % 2 == 0 ? audit : otherProcess;
-                    for (int i = 0; i < each; i++) ids.add(append(trail, thread * 1000 + i).id());
+                    for (int i = 0; i < each; i++)
+                        ids.add(append(trail, thread * 1000 + i).id());
                     return ids;
                 }));
             }
@@ -187,28 +198,41 @@ abstract class AuditChainContract {
     @Test
     void searchFiltersAndPages() {
         for (int i = 1; i <= 9; i++) append(i);
-        audit.record(AuditEvent.of(AuditEventType.USER_AUTHENTICATION).typeCode(AuditEventTypeCode.LOGIN)
-                .user("user1").outcome(AuditOutcome.MINOR_FAILURE).build());
+        audit.record(AuditEvent.of(AuditEventType.USER_AUTHENTICATION)
+                .typeCode(AuditEventTypeCode.LOGIN)
+                .user("user1")
+                .outcome(AuditOutcome.MINOR_FAILURE)
+                .build());
         AuditPage p0 = audit.search(new AuditFilter(null, "P1", null, null, null, null), 0, 2);
         assertEquals(3, p0.total()); // users 1, 4, 7
         assertEquals(List.of(7L, 4L), p0.items().stream().map(AuditRecord::id).toList());
-        assertEquals(List.of(1L), audit.search(new AuditFilter(null, "P1", null, null, null, null), 1, 2)
-                .items().stream().map(AuditRecord::id).toList());
-        AuditPage logins = audit.search(new AuditFilter("user1", null, null, null, null,
-                AuditEventType.USER_AUTHENTICATION), 0, 10);
+        assertEquals(
+                List.of(1L),
+                audit.search(new AuditFilter(null, "P1", null, null, null, null), 1, 2).items().stream()
+                        .map(AuditRecord::id)
+                        .toList());
+        AuditPage logins = audit.search(
+                new AuditFilter("user1", null, null, null, null, AuditEventType.USER_AUTHENTICATION), 0, 10);
         assertEquals(1, logins.total());
         AuditEvent login = logins.items().get(0).event();
         assertEquals(AuditEventTypeCode.LOGIN, login.typeCode());
         assertEquals(AuditOutcome.MINOR_FAILURE, login.outcome());
         assertEquals(AuditAction.E, login.action());
         Instant future = Instant.now().plusSeconds(3600);
-        assertEquals(0, audit.search(new AuditFilter(null, null, null, future, null, null), 0, 10).total());
-        assertEquals(10, audit.search(new AuditFilter(null, null, null, null, future, null), 0, 10).total());
+        assertEquals(
+                0,
+                audit.search(new AuditFilter(null, null, null, future, null, null), 0, 10)
+                        .total());
+        assertEquals(
+                10,
+                audit.search(new AuditFilter(null, null, null, null, future, null), 0, 10)
+                        .total());
     }
 
     @Test
     void recordLaterWithoutARunningWriterStillRecords() {
-        audit.recordLater(AuditEvent.of(AuditEventType.INSTANCES_TRANSFERRED).user("CARM").build());
+        audit.recordLater(
+                AuditEvent.of(AuditEventType.INSTANCES_TRANSFERRED).user("CARM").build());
         AuditRecord r = audit.search(AuditFilter.all(), 0, 1).items().get(0);
         assertEquals("CARM", r.event().user());
         assertNotNull(r.event().time());

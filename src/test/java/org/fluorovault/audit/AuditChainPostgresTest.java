@@ -8,13 +8,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.fluorovault.support.PgTestDatabase;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 /** The chain on PostgreSQL, each test in a schema of its own (required in CI). */
 @Tag("postgres")

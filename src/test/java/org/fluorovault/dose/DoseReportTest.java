@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -23,8 +22,11 @@ import tools.jackson.databind.ObjectMapper;
 class DoseReportTest extends ArchiveTestBase {
     private static final Path SAMPLE = Path.of("dicom-samples/dose-report.dcm");
 
-    @Autowired org.fluorovault.common.BackgroundWork background;
-    @TempDir Path dir;
+    @Autowired
+    org.fluorovault.common.BackgroundWork background;
+
+    @TempDir
+    Path dir;
 
     /** The sample dose report under new UIDs, so that it is new to the shared archive. */
     static Attributes sampleWithNewUids(String studyUid) throws IOException {
@@ -54,11 +56,14 @@ class DoseReportTest extends ArchiveTestBase {
 
         JsonNode d = dose(study, 200);
         assertEquals("RDSR", d.get("source").asString());
-        assertEquals(sr.getString(Tags.SOPInstanceUID), d.get("sourceInstanceUids").get(0).asString());
+        assertEquals(
+                sr.getString(Tags.SOPInstanceUID),
+                d.get("sourceInstanceUids").get(0).asString());
         assertEquals(7, d.get("totals").size(), d.toString());
         Attributes accumulated = null;
         for (Attributes item : sr.getSequence(Tags.ContentSequence)) {
-            if ("113702".equals(item.getNestedItem(Tags.ConceptNameCodeSequence).getString(Tags.CodeValue))) accumulated = item;
+            if ("113702".equals(item.getNestedItem(Tags.ConceptNameCodeSequence).getString(Tags.CodeValue)))
+                accumulated = item;
         }
         for (JsonNode t : d.get("totals")) {
             String code = t.get("code").asString();
@@ -68,9 +73,12 @@ class DoseReportTest extends ArchiveTestBase {
                 if (cn != null && code.equals(cn.getString(Tags.CodeValue))) num = item;
             }
             Attributes mv = num.getNestedItem(Tags.MeasuredValueSequence);
-            assertEquals(mv.getDouble(Tags.NumericValue, Double.NaN), t.get("value").asDouble(), 1e-12, code);
-            assertEquals(mv.getNestedItem(Tags.MeasurementUnitsCodeSequence).getString(Tags.CodeValue),
-                    t.get("unit").asString(), code);
+            assertEquals(
+                    mv.getDouble(Tags.NumericValue, Double.NaN), t.get("value").asDouble(), 1e-12, code);
+            assertEquals(
+                    mv.getNestedItem(Tags.MeasurementUnitsCodeSequence).getString(Tags.CodeValue),
+                    t.get("unit").asString(),
+                    code);
         }
         JsonNode dap = find(d, "113722");
         assertEquals("Gy.m2", dap.get("unit").asString());
@@ -115,7 +123,10 @@ class DoseReportTest extends ArchiveTestBase {
 
         // the extraction thread survived: a good report afterwards is extracted
         String study2 = TestDicom.uid();
-        assertEquals(1, stored(send(TestDicom.write(dir.resolve("good.dcm"), sampleWithNewUids(study2), "1.2.840.10008.1.2.1"))));
+        assertEquals(
+                1,
+                stored(send(
+                        TestDicom.write(dir.resolve("good.dcm"), sampleWithNewUids(study2), "1.2.840.10008.1.2.1"))));
         assertTrue(background.awaitIdle(10_000, DoseOnReceipt.QUEUE));
         assertEquals("RDSR", dose(study2, 200).get("source").asString());
     }
@@ -127,7 +138,10 @@ class DoseReportTest extends ArchiveTestBase {
 
     @Test
     void doseNeedsASignedInUser() throws Exception {
-        assertEquals(401, get("/api/studies/" + TestDicom.uid() + "/dose", null, null, "application/json").statusCode());
+        assertEquals(
+                401,
+                get("/api/studies/" + TestDicom.uid() + "/dose", null, null, "application/json")
+                        .statusCode());
     }
 
     private static int stored(org.fluorovault.tools.SendCommand.Summary s) {

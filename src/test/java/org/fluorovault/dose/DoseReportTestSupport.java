@@ -1,7 +1,6 @@
 package org.fluorovault.dose;
 
 import java.io.IOException;
-
 import org.fluorovault.dicom.data.Attributes;
 
 /** The sample dose report under new UIDs for a given study, for tests of other packages. */

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
 import org.fluorovault.audit.AuditFilter;
 import org.fluorovault.audit.AuditRecord;
 import org.fluorovault.audit.AuditTrail;
@@ -38,9 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
 class BatchEndpointsTest extends ArchiveTestBase {
     static final String PW = "batch-endpoints-pw";
     final JsonMapper json = JsonMapper.builder().build();
-    @Autowired org.fluorovault.common.BackgroundWork background;
-    @Autowired AuditTrail audit;
-    @TempDir Path tmp;
+
+    @Autowired
+    org.fluorovault.common.BackgroundWork background;
+
+    @Autowired
+    AuditTrail audit;
+
+    @TempDir
+    Path tmp;
 
     @BeforeEach
     void people() {
@@ -70,13 +75,18 @@ class BatchEndpointsTest extends ArchiveTestBase {
                  "physician": {"name": "Smith^Ann", "npi": "1234567893"}, "diagnoses": ["M54.16"]}
                 """.formatted(patientId, patientId);
         if (!performed) record = record.replace(", \"performedAt\": \"2026-10-20T08:30:00\"", "");
-        return ok(postJson("/api/procedures", "batchtech", PW, record)).get("id").asLong();
+        return ok(postJson("/api/procedures", "batchtech", PW, record))
+                .get("id")
+                .asLong();
     }
 
     private List<String> auditDetails(long procedureId) {
         List<String> details = new ArrayList<>();
-        for (AuditRecord r : audit.search(new AuditFilter(null, null, Long.toString(procedureId), null, null, null), 0, 200).items()) {
-            details.add(r.event().user() + " " + r.event().action() + " " + r.event().patientId() + " " + r.event().detail());
+        for (AuditRecord r : audit.search(
+                        new AuditFilter(null, null, Long.toString(procedureId), null, null, null), 0, 200)
+                .items()) {
+            details.add(r.event().user() + " " + r.event().action() + " "
+                    + r.event().patientId() + " " + r.event().detail());
         }
         return details;
     }
@@ -93,43 +103,59 @@ class BatchEndpointsTest extends ArchiveTestBase {
         long judged = procedure(pid), never = procedure(pid + "N", false);
         // a performed record is judged once in the background (VerdictOnChange); the two reads below add two verdicts
         assertThat(background.awaitIdle(10_000, VerdictOnChange.QUEUE)).isTrue();
-        int before = ok(get("/api/procedures/" + judged + "/evidence/history", "batchauditor")).size();
+        int before = ok(get("/api/procedures/" + judged + "/evidence/history", "batchauditor"))
+                .size();
         ok(get("/api/procedures/" + judged + "/evidence", "batchauditor"));
         ok(get("/api/procedures/" + judged + "/evidence", "batchauditor"));
         JsonNode history = ok(get("/api/procedures/" + judged + "/evidence/history", "batchauditor"));
         assertThat(history).hasSize(before + 2);
-        assertThat(history.get(0).get("evaluatedAt")).as("two verdicts told apart by their time").isNotEqualTo(history.get(1).get("evaluatedAt"));
+        assertThat(history.get(0).get("evaluatedAt"))
+                .as("two verdicts told apart by their time")
+                .isNotEqualTo(history.get(1).get("evaluatedAt"));
         int events = auditDetails(judged).size();
 
-        JsonNode answer = ok(get("/api/procedures/verdicts?ids=" + judged + ",%20" + judged + "," + never + ",987654321", "batchauditor"));
+        JsonNode answer = ok(get(
+                "/api/procedures/verdicts?ids=" + judged + ",%20" + judged + "," + never + ",987654321",
+                "batchauditor"));
         assertThat(answer.propertyNames()).containsExactly(Long.toString(judged));
         JsonNode v = answer.get(Long.toString(judged));
         assertThat(v.get("procedureId").asLong()).isEqualTo(judged);
         for (String field : List.of("verdict", "ruleSetVersion", "procedureVersion")) {
-            assertThat(v.get(field)).as("the newest verdict's " + field).isEqualTo(history.get(0).get(field));
+            assertThat(v.get(field))
+                    .as("the newest verdict's " + field)
+                    .isEqualTo(history.get(0).get(field));
         }
         // the time as the database keeps it (rounded to microseconds)
-        assertThat(Instant.parse(v.get("evaluatedAt").asString())).isCloseTo(
-                Instant.parse(history.get(0).get("evaluatedAt").asString()), within(1, ChronoUnit.MICROS));
+        assertThat(Instant.parse(v.get("evaluatedAt").asString()))
+                .isCloseTo(Instant.parse(history.get(0).get("evaluatedAt").asString()), within(1, ChronoUnit.MICROS));
         assertThat(v.has("rules")).as("a summary, without the rules").isFalse();
         List<String> trail = auditDetails(judged);
         assertThat(trail.size()).as("one event for the one procedure read").isEqualTo(events + 1);
         // read, not evaluated again: no new verdict
-        assertThat(ok(get("/api/procedures/" + judged + "/evidence/history", "batchauditor"))).hasSize(before + 2);
-        assertThat(trail).anyMatch(e -> e.equals("batchauditor R " + pid + " latest verdict viewed: "
-                + v.get("verdict").asString() + " (" + v.get("ruleSetVersion").asString() + ")"));
+        assertThat(ok(get("/api/procedures/" + judged + "/evidence/history", "batchauditor")))
+                .hasSize(before + 2);
+        assertThat(trail)
+                .anyMatch(e -> e.equals("batchauditor R " + pid + " latest verdict viewed: "
+                        + v.get("verdict").asString() + " ("
+                        + v.get("ruleSetVersion").asString() + ")"));
 
-        assertThat(ok(get("/api/procedures/verdicts?ids=" + judged, "batchtech")).has(Long.toString(judged))).isTrue();
-        assertThat(ok(get("/api/procedures/verdicts?ids=", "batchtech")).isEmpty()).isTrue();
+        assertThat(ok(get("/api/procedures/verdicts?ids=" + judged, "batchtech"))
+                        .has(Long.toString(judged)))
+                .isTrue();
+        assertThat(ok(get("/api/procedures/verdicts?ids=", "batchtech")).isEmpty())
+                .isTrue();
     }
 
     @Test
     void atMostTwoHundredIdsAndOnlyNumbers() throws Exception {
         String two100 = LongStream.rangeClosed(1, 200).mapToObj(Long::toString).collect(Collectors.joining(","));
-        assertThat(get("/api/procedures/verdicts?ids=" + two100, "batchauditor").statusCode()).isEqualTo(200);
+        assertThat(get("/api/procedures/verdicts?ids=" + two100, "batchauditor").statusCode())
+                .isEqualTo(200);
         assertProblem(get("/api/procedures/verdicts?ids=" + two100 + ",201", "batchauditor"), 400, "at most 200 ids");
         assertProblem(get("/api/procedures/verdicts?ids=1,x2", "batchauditor"), 400, "not 'x2'");
-        assertThat(request("GET", "/api/procedures/verdicts?ids=1", null, null, null, null).statusCode()).isEqualTo(401);
+        assertThat(request("GET", "/api/procedures/verdicts?ids=1", null, null, null, null)
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     /** A run of 4 frames of 64x64 with the given instance number. */
@@ -147,7 +173,8 @@ class BatchEndpointsTest extends ArchiveTestBase {
                 {"needleTip": {"frame": %d, "column": 30.5, "row": 28}, "level": "%s",
                  "approach": "INTERLAMINAR_PARAMEDIAN", "laterality": "LEFT", "view": "AP",
                  "contrastPattern": "EPIDURAL", "keyImage": %s, "keyFrames": [%s]}
-                """.formatted(tipFrame, level, keyImage, keyFrames)));
+                """.formatted(
+                        tipFrame, level, keyImage, keyFrames)));
     }
 
     @Test
@@ -159,11 +186,16 @@ class BatchEndpointsTest extends ArchiveTestBase {
         sendAll(second, first, unmarked, elsewhere);
         assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
         if (ok(get("/api/procedures/" + id + "/studies", "batchauditor")).isEmpty()) { // not linked by a rule
-            ok(postJson("/api/procedures/" + id + "/studies", "batchtech", PW,
+            ok(postJson(
+                    "/api/procedures/" + id + "/studies",
+                    "batchtech",
+                    PW,
                     "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"batch test\"}"));
         }
-        assertThat(ok(get("/api/procedures/" + id + "/studies", "batchauditor"))).hasSize(1);
-        assertThat(ok(get("/api/procedures/" + id + "/key-images", "batchauditor"))).isEmpty();
+        assertThat(ok(get("/api/procedures/" + id + "/studies", "batchauditor")))
+                .hasSize(1);
+        assertThat(ok(get("/api/procedures/" + id + "/key-images", "batchauditor")))
+                .isEmpty();
 
         annotate(second, true, "3, 4", 2, "L4-L5");
         annotate(first, true, "", 2, "L5-S1");
@@ -177,7 +209,9 @@ class BatchEndpointsTest extends ArchiveTestBase {
         // in series and instance order, as the study's instances are listed
         assertThat(a.get("sopInstanceUid").asString()).isEqualTo(TestDicom.datasetUid(first));
         assertThat(a.get("studyInstanceUid").asString()).isEqualTo(study);
-        assertThat(a.get("frames").toString()).as("no key frames: the needle tip's frame").isEqualTo("[2]");
+        assertThat(a.get("frames").toString())
+                .as("no key frames: the needle tip's frame")
+                .isEqualTo("[2]");
         assertThat(a.get("annotation").get("level").asString()).isEqualTo("L5-S1");
         assertThat(a.get("annotation").get("author").asString()).isEqualTo("batchtech");
         assertThat(b.get("sopInstanceUid").asString()).isEqualTo(TestDicom.datasetUid(second));

@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.fluorovault.support.ArchiveTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * RIS keeps its place, and the idle ones are closed by the first-byte timer (10 s by default).
  */
 class Hl7ConnectionLimitsTest extends ArchiveTestBase {
-    @Autowired Hl7Listener listener;
+    @Autowired
+    Hl7Listener listener;
 
     @Test
     void idleSocketsFromOneAddressDoNotBlockTheRis() throws Exception {
@@ -37,8 +37,18 @@ class Hl7ConnectionLimitsTest extends ArchiveTestBase {
             long t0 = System.nanoTime();
             String u = Hl7ListenerTest.unique();
             try (MllpClient ris = new MllpClient(listener.port())) {
-                MllpClient.Ack ack = ris.send(MllpClient.message("orm-o01-new.hl7", "CTRL", "L" + u, "PID", "LIM-" + u,
-                        "ACC", "AL" + u, "CPT", "62323", "WHEN", "20270315093000"));
+                MllpClient.Ack ack = ris.send(MllpClient.message(
+                        "orm-o01-new.hl7",
+                        "CTRL",
+                        "L" + u,
+                        "PID",
+                        "LIM-" + u,
+                        "ACC",
+                        "AL" + u,
+                        "CPT",
+                        "62323",
+                        "WHEN",
+                        "20270315093000"));
                 assertEquals("AA", ack.code());
             }
             assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "answered while the idle connections are open");

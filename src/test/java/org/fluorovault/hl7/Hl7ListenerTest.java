@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.procedure.Procedure.Sex;
 import org.fluorovault.procedure.ProcedureService;
@@ -27,12 +26,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The HL7 listener over real TCP with MLLP framing: orders, ADT, ACKs, bad input, concurrency. */
 class Hl7ListenerTest extends ArchiveTestBase {
-    @Autowired Hl7Listener listener;
-    @Autowired ProcedureService procedures;
+    @Autowired
+    Hl7Listener listener;
 
-    static String unique() { return UUID.randomUUID().toString().substring(0, 8).toUpperCase(); }
+    @Autowired
+    ProcedureService procedures;
 
-    private MllpClient client() throws Exception { return new MllpClient(listener.port()); }
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private MllpClient client() throws Exception {
+        return new MllpClient(listener.port());
+    }
 
     private MllpClient clientFrom(String localAddress) throws Exception {
         java.net.Socket s = new java.net.Socket();
@@ -42,7 +48,8 @@ class Hl7ListenerTest extends ArchiveTestBase {
     }
 
     private static String newOrder(String ctrl, String pid, String acc) throws Exception {
-        return message("orm-o01-new.hl7", "CTRL", ctrl, "PID", pid, "ACC", acc, "CPT", "62323", "WHEN", "20270315093000");
+        return message(
+                "orm-o01-new.hl7", "CTRL", ctrl, "PID", pid, "ACC", acc, "CPT", "62323", "WHEN", "20270315093000");
     }
 
     private Procedure only(String accession) {
@@ -83,7 +90,8 @@ class Hl7ListenerTest extends ArchiveTestBase {
     void omiNewTakesAccessionModalityAndStationFromIpcAndTimeFromTq1() throws Exception {
         String pid = "H7-" + unique(), acc = "O" + unique(), ctrl = "C" + unique();
         try (MllpClient c = client()) {
-            MllpClient.Ack ack = c.send(message("omi-o23-new.hl7", "CTRL", ctrl, "PID", pid, "ACC", acc, "WHEN", "202703161400"));
+            MllpClient.Ack ack =
+                    c.send(message("omi-o23-new.hl7", "CTRL", ctrl, "PID", pid, "ACC", acc, "WHEN", "202703161400"));
             assertEquals("AA", ack.code(), ack.text());
             assertEquals("ACK^O23^ACK", ack.field("MSH", 8));
         }
@@ -108,16 +116,18 @@ class Hl7ListenerTest extends ArchiveTestBase {
             assertTrue(dup.message().contains("accession number " + acc + " is already procedure"), dup.message());
             assertEquals("205", dup.errorCode());
 
-            MllpClient.Ack changed = c.send(message("orm-o01-change.hl7", "CTRL", "XO" + acc, "PID", pid, "ACC", acc,
-                    "WHEN", "20270320080000"));
+            MllpClient.Ack changed = c.send(message(
+                    "orm-o01-change.hl7", "CTRL", "XO" + acc, "PID", pid, "ACC", acc, "WHEN", "20270320080000"));
             assertEquals("AA", changed.code(), changed.text());
-            MllpClient.Ack cancelled = c.send(message("orm-o01-cancel.hl7", "CTRL", "CA" + acc, "PID", pid, "ACC", acc));
+            MllpClient.Ack cancelled =
+                    c.send(message("orm-o01-cancel.hl7", "CTRL", "CA" + acc, "PID", pid, "ACC", acc));
             assertEquals("AA", cancelled.code(), cancelled.text());
             assertTrue(cancelled.message().endsWith("is CANCELLED"), cancelled.message());
-            MllpClient.Ack changeCancelled = c.send(message("orm-o01-change.hl7", "CTRL", "XO2" + acc, "PID", pid,
-                    "ACC", acc, "WHEN", "20270321080000"));
+            MllpClient.Ack changeCancelled = c.send(message(
+                    "orm-o01-change.hl7", "CTRL", "XO2" + acc, "PID", pid, "ACC", acc, "WHEN", "20270321080000"));
             assertEquals("AE", changeCancelled.code());
-            assertTrue(changeCancelled.message().contains("is CANCELLED; only a SCHEDULED procedure can be changed"),
+            assertTrue(
+                    changeCancelled.message().contains("is CANCELLED; only a SCHEDULED procedure can be changed"),
                     changeCancelled.message());
         }
         Procedure p = only(acc);
@@ -125,7 +135,8 @@ class Hl7ListenerTest extends ArchiveTestBase {
         assertEquals(3, p.version());
         assertEquals(LocalDateTime.of(2027, 3, 20, 8, 0), p.data().scheduledAt());
         assertEquals(List.of("M54.16"), p.data().diagnoses());
-        assertEquals(List.of("HL7 ORM^O01 N1" + acc, "HL7 ORM^O01 XO" + acc, "HL7 ORM^O01 CA" + acc),
+        assertEquals(
+                List.of("HL7 ORM^O01 N1" + acc, "HL7 ORM^O01 XO" + acc, "HL7 ORM^O01 CA" + acc),
                 procedures.changeReasons(p.id()));
     }
 
@@ -133,7 +144,8 @@ class Hl7ListenerTest extends ArchiveTestBase {
     void cancelOfAnUnknownAccessionIsAnError() throws Exception {
         String acc = "U" + unique();
         try (MllpClient c = client()) {
-            MllpClient.Ack ack = c.send(message("orm-o01-cancel.hl7", "CTRL", "CA" + acc, "PID", "H7-" + unique(), "ACC", acc));
+            MllpClient.Ack ack =
+                    c.send(message("orm-o01-cancel.hl7", "CTRL", "CA" + acc, "PID", "H7-" + unique(), "ACC", acc));
             assertEquals("AE", ack.code());
             assertEquals("no procedure has accession number " + acc, ack.message());
             assertEquals("204", ack.errorCode());
@@ -142,7 +154,11 @@ class Hl7ListenerTest extends ArchiveTestBase {
 
     @Test
     void a08UpdatesEveryRecordOfThePatientAndA40MergesWithHistory() throws Exception {
-        String pid = "H7-" + unique(), other = "H7-" + unique(), a1 = "D" + unique(), a2 = "D" + unique(), a3 = "D" + unique();
+        String pid = "H7-" + unique(),
+                other = "H7-" + unique(),
+                a1 = "D" + unique(),
+                a2 = "D" + unique(),
+                a3 = "D" + unique();
         try (MllpClient c = client()) {
             assertEquals("AA", c.send(newOrder("N" + a1, pid, a1)).code());
             assertEquals("AA", c.send(newOrder("N" + a2, pid, a2)).code());
@@ -162,7 +178,9 @@ class Hl7ListenerTest extends ArchiveTestBase {
         assertEquals(pid, history.get(1).patient().id());
         assertEquals("Doe-Smith^Jane^Q", history.get(1).patient().name());
         assertEquals(LocalDate.of(1960, 4, 3), history.get(1).patient().birthDate());
-        assertEquals(List.of("HL7 ORM^O01 N" + a1, "HL7 ADT^A08 U" + a1, "HL7 ADT^A40 M" + a1), procedures.changeReasons(p.id()));
+        assertEquals(
+                List.of("HL7 ORM^O01 N" + a1, "HL7 ADT^A08 U" + a1, "HL7 ADT^A40 M" + a1),
+                procedures.changeReasons(p.id()));
         assertTrue(procedures.forPatient(pid).isEmpty());
         assertEquals(3, procedures.forPatient(other).size());
     }
@@ -180,13 +198,17 @@ class Hl7ListenerTest extends ArchiveTestBase {
             assertEquals("100", ack.errorCode());
             assertEquals("PID segment is missing", ack.field("ERR", 8));
 
-            ack = c.send(message("orm-o01-new.hl7", "CTRL", "C2", "PID", pid, "ACC", acc, "CPT", "62999", "WHEN", "20270315093000"));
+            ack = c.send(message(
+                    "orm-o01-new.hl7", "CTRL", "C2", "PID", pid, "ACC", acc, "CPT", "62999", "WHEN", "20270315093000"));
             assertEquals("AE", ack.code());
             assertTrue(ack.message().startsWith("cptCode '62999' is not known"), ack.message());
 
-            ack = c.send(message("orm-o01-new.hl7", "CTRL", "C3", "PID", pid, "ACC", acc, "CPT", "62323", "WHEN", "20270230093000"));
+            ack = c.send(message(
+                    "orm-o01-new.hl7", "CTRL", "C3", "PID", pid, "ACC", acc, "CPT", "62323", "WHEN", "20270230093000"));
             assertEquals("AE", ack.code());
-            assertTrue(ack.message().startsWith("OBR-36 (scheduled date/time) '20270230093000' is not a possible date/time"),
+            assertTrue(
+                    ack.message()
+                            .startsWith("OBR-36 (scheduled date/time) '20270230093000' is not a possible date/time"),
                     ack.message());
 
             ack = c.send(newOrder("C4", pid, acc).replace("|M54.16^", "|M5416^").replace("^I10\rDG1|2", "^I9\rDG1|2"));
@@ -243,7 +265,8 @@ class Hl7ListenerTest extends ArchiveTestBase {
             c.writeRaw(new byte[] {0x0B, 'M', 'S', 'H', 0x0B});
             ack = c.read();
             assertEquals("AR", ack.code());
-            assertTrue(ack.message().startsWith("MLLP framing error: start block 0x0B inside a message"), ack.message());
+            assertTrue(
+                    ack.message().startsWith("MLLP framing error: start block 0x0B inside a message"), ack.message());
             assertNull(c.read(), "connection closed after losing the frame boundaries");
         }
         try (MllpClient c = client()) {
@@ -264,8 +287,11 @@ class Hl7ListenerTest extends ArchiveTestBase {
                 jobs.add(() -> {
                     List<String> codes = new ArrayList<>();
                     try (MllpClient c = client()) {
-                        codes.add(c.send(newOrder("P" + n + shared, pid, shared)).code());
-                        for (int k = 0; k < 3; k++) codes.add(c.send(newOrder("Q" + n + k, pid, "Q" + unique())).code());
+                        codes.add(
+                                c.send(newOrder("P" + n + shared, pid, shared)).code());
+                        for (int k = 0; k < 3; k++)
+                            codes.add(c.send(newOrder("Q" + n + k, pid, "Q" + unique()))
+                                    .code());
                     }
                     return codes;
                 });
@@ -276,7 +302,10 @@ class Hl7ListenerTest extends ArchiveTestBase {
                 sharedCodes.add(codes.get(0));
                 assertEquals(List.of("AA", "AA", "AA"), codes.subList(1, 4));
             }
-            assertEquals(1, sharedCodes.stream().filter("AA"::equals).count(), "one NW of the shared accession wins: " + sharedCodes);
+            assertEquals(
+                    1,
+                    sharedCodes.stream().filter("AA"::equals).count(),
+                    "one NW of the shared accession wins: " + sharedCodes);
             assertEquals(clients - 1, sharedCodes.stream().filter("AE"::equals).count(), sharedCodes.toString());
         } finally {
             pool.shutdownNow();
@@ -293,7 +322,8 @@ class Hl7ListenerTest extends ArchiveTestBase {
             for (int i = 0; i < 8; i++) { // fluorovault.hl7.max-connections default, two from each of four addresses
                 MllpClient c = clientFrom("127.0.0." + (1 + i % 4)); // (at most four come from one address)
                 held.add(c);
-                assertEquals("AA", c.send(newOrder("L" + i, pid, "L" + unique())).code(), "connection " + i + " served");
+                assertEquals(
+                        "AA", c.send(newOrder("L" + i, pid, "L" + unique())).code(), "connection " + i + " served");
             }
             try (MllpClient extra = clientFrom("127.0.0.9")) {
                 assertNull(extra.read(), "the 9th connection is closed without an answer");
@@ -318,13 +348,36 @@ class Hl7ListenerTest extends ArchiveTestBase {
         try (MllpClient c = client()) {
             assertEquals("AA", c.send(newOrder("N" + acc, pid, acc)).code());
             Procedure p = only(acc);
-            procedures.update(p.id(), new org.fluorovault.procedure.ProcedureData(p.patient(), acc, p.data().requestedProcedureId(),
-                    null, p.data().scheduledAt(), LocalDateTime.of(2026, 1, 5, 10, 0), "62323", null, List.of("L4-L5"), null, null,
-                    null, null, p.data().diagnoses(), null, null, List.of(), null, null), null, "tech");
+            procedures.update(
+                    p.id(),
+                    new org.fluorovault.procedure.ProcedureData(
+                            p.patient(),
+                            acc,
+                            p.data().requestedProcedureId(),
+                            null,
+                            p.data().scheduledAt(),
+                            LocalDateTime.of(2026, 1, 5, 10, 0),
+                            "62323",
+                            null,
+                            List.of("L4-L5"),
+                            null,
+                            null,
+                            null,
+                            null,
+                            p.data().diagnoses(),
+                            null,
+                            null,
+                            List.of(),
+                            null,
+                            null),
+                    null,
+                    "tech");
             procedures.setStatus(p.id(), Status.PERFORMED, "tech");
             MllpClient.Ack ack = c.send(message("orm-o01-cancel.hl7", "CTRL", "CA" + acc, "PID", pid, "ACC", acc));
             assertEquals("AE", ack.code());
-            assertEquals("procedure " + p.id() + " is PERFORMED; only a SCHEDULED procedure can be cancelled", ack.message());
+            assertEquals(
+                    "procedure " + p.id() + " is PERFORMED; only a SCHEDULED procedure can be cancelled",
+                    ack.message());
             assertEquals(Status.PERFORMED, only(acc).status());
             assertEquals(3, only(acc).version());
         }
@@ -339,7 +392,9 @@ class Hl7ListenerTest extends ArchiveTestBase {
         listener.start();
         assertTrue(listener.port() > 0, "listening again after a restart (was " + before + ")");
         try (MllpClient c = client()) {
-            assertEquals("AA", c.send(newOrder("R1", "H7-" + unique(), "R" + unique())).code());
+            assertEquals(
+                    "AA",
+                    c.send(newOrder("R1", "H7-" + unique(), "R" + unique())).code());
         }
     }
 }

@@ -11,11 +11,9 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.UUID;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
-
 import org.fluorovault.procedure.ProcedureService;
 import org.fluorovault.security.DicomTls;
 import org.fluorovault.security.DicomTlsProperties;
@@ -47,14 +45,26 @@ class Hl7TlsTest extends ArchiveTestBase {
         TestCerts.serverIdentity(r, certs, PASSWORD);
     }
 
-    @Autowired Hl7Listener listener;
-    @Autowired ProcedureService procedures;
+    @Autowired
+    Hl7Listener listener;
+
+    @Autowired
+    ProcedureService procedures;
 
     /** A client socket that trusts the server, with the client's key or without any. */
     private SSLSocket connect(boolean withCertificate) throws Exception {
         if (withCertificate) {
-            DicomTls client = new DicomTls(new DicomTlsProperties(false, 0, certs.resolve("client.p12"), PASSWORD, "PKCS12",
-                    certs.resolve("client-trust.p12"), PASSWORD, List.of("TLSv1.3", "TLSv1.2"), List.of(), false));
+            DicomTls client = new DicomTls(new DicomTlsProperties(
+                    false,
+                    0,
+                    certs.resolve("client.p12"),
+                    PASSWORD,
+                    "PKCS12",
+                    certs.resolve("client-trust.p12"),
+                    PASSWORD,
+                    List.of("TLSv1.3", "TLSv1.2"),
+                    List.of(),
+                    false));
             return (SSLSocket) client.socketFactory().createSocket("127.0.0.1", listener.port());
         }
         KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -69,8 +79,18 @@ class Hl7TlsTest extends ArchiveTestBase {
     }
 
     private static String order(String ctrl, String acc) throws IOException {
-        return MllpClient.message("orm-o01-new.hl7", "CTRL", ctrl, "PID", "TLS-" + acc, "ACC", acc, "CPT", "62323",
-                "WHEN", "20270315093000");
+        return MllpClient.message(
+                "orm-o01-new.hl7",
+                "CTRL",
+                ctrl,
+                "PID",
+                "TLS-" + acc,
+                "ACC",
+                acc,
+                "CPT",
+                "62323",
+                "WHEN",
+                "20270315093000");
     }
 
     @Test
@@ -113,8 +133,15 @@ class Hl7TlsTest extends ArchiveTestBase {
         String acc = "S" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Path msg = certs.resolve(acc + ".mllp");
         Files.write(msg, MllpClient.frame(order("C" + acc, acc).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        Peers.Result r = Peers.run(certs, 60, List.of("sh", "-c", "openssl s_client -quiet -connect 127.0.0.1:" + listener.port()
-                + " -cert client.crt -key client.key -CAfile server.crt -verify_return_error < " + msg.getFileName()));
+        Peers.Result r = Peers.run(
+                certs,
+                60,
+                List.of(
+                        "sh",
+                        "-c",
+                        "openssl s_client -quiet -connect 127.0.0.1:" + listener.port()
+                                + " -cert client.crt -key client.key -CAfile server.crt -verify_return_error < "
+                                + msg.getFileName()));
         assertTrue(r.output().contains("MSA|AA|C" + acc), r.output());
         assertEquals(1, procedures.findByAccession(acc).size());
     }

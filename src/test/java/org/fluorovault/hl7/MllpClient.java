@@ -63,7 +63,9 @@ final class MllpClient implements Closeable {
     }
 
     @Override
-    public void close() throws IOException { socket.close(); }
+    public void close() throws IOException {
+        socket.close();
+    }
 
     /**
      * The test message {@code name} from src/test/resources/hl7 with its ${KEY} placeholders
@@ -94,16 +96,27 @@ final class MllpClient implements Closeable {
             return null;
         }
 
-        String code() { return field("MSA", 1); }
+        String code() {
+            return field("MSA", 1);
+        }
 
-        String controlId() { return field("MSA", 2); }
+        String controlId() {
+            return field("MSA", 2);
+        }
 
         /** MSA-3 with the HL7 escapes (\\F\\ \\S\\ \\T\\ \\R\\ \\E\\) undone. */
-        String message() { return unescape(field("MSA", 3)); }
+        String message() {
+            return unescape(field("MSA", 3));
+        }
 
         static String unescape(String s) {
-            return s == null ? null : s.replace("\\F\\", "|").replace("\\S\\", "^").replace("\\T\\", "&")
-                    .replace("\\R\\", "~").replace("\\E\\", "\\");
+            return s == null
+                    ? null
+                    : s.replace("\\F\\", "|")
+                            .replace("\\S\\", "^")
+                            .replace("\\T\\", "&")
+                            .replace("\\R\\", "~")
+                            .replace("\\E\\", "\\");
         }
 
         /** ERR-3.1, the HL7 table 0357 code. */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
-
 import org.fluorovault.dicom.net.dimse.Commands;
 import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.AssociationParams;
@@ -22,17 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A sender that aborts in the middle of an object leaves nothing stored, and the node keeps serving. */
 class AbortedTransferTest extends ArchiveTestBase {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void abortMidObjectStoresNothing() throws Exception {
         Path f = TestDicom.writeXa(dir, "P-ABORT", TestDicom.uid(), 8, 256);
         DicomFileInfo info = DicomFileInfo.of(f);
         byte[] all = Files.readAllBytes(f);
-        Association a = Association.connect("127.0.0.1", node.port(),
+        Association a = Association.connect(
+                "127.0.0.1",
+                node.port(),
                 AssociationRequest.to(node.aeTitle()).withContext(TestDicom.XA, info.transferSyntaxUid()),
-                AssociationParams.defaults("ABORTER"), (as, pc, cmd) -> { });
-        int pcid = a.findAccepted(TestDicom.XA, info.transferSyntaxUid()).orElseThrow().id();
+                AssociationParams.defaults("ABORTER"),
+                (as, pc, cmd) -> {});
+        int pcid = a.findAccepted(TestDicom.XA, info.transferSyntaxUid())
+                .orElseThrow()
+                .id();
         try {
             a.sendMessage(pcid, Commands.encode(Commands.cStoreRq(1, TestDicom.XA, info.sopInstanceUid(), 0)), out -> {
                 out.write(Arrays.copyOfRange(all, (int) info.datasetOffset(), all.length / 2));

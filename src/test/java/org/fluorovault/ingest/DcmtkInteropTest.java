@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-
 import org.fluorovault.archive.StoredInstance;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.Peers;
@@ -29,17 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** The receiver and the sender against dcmtk, an independent implementation. */
 @Tag("interop")
 class DcmtkInteropTest extends ArchiveTestBase {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    private String port() { return Integer.toString(node.port()); }
-
+    private String port() {
+        return Integer.toString(node.port());
+    }
 
     private void assertStoredAsSent(Path sent, String expectedTs) throws Exception {
         DicomFileInfo info = DicomFileInfo.of(sent);
         StoredInstance si = index.find(info.sopInstanceUid());
         assertNotNull(si, "indexed " + info.sopInstanceUid());
         assertEquals(expectedTs, si.transferSyntaxUid());
-        assertArrayEquals(TestDicom.datasetBytes(sent), TestDicom.datasetBytes(archive.resolve(si.path())), "stored byte for byte");
+        assertArrayEquals(
+                TestDicom.datasetBytes(sent),
+                TestDicom.datasetBytes(archive.resolve(si.path())),
+                "stored byte for byte");
     }
 
     @Test
@@ -48,23 +52,43 @@ class DcmtkInteropTest extends ArchiveTestBase {
         String escape = "pwn" + System.nanoTime();
         String bad = "../../" + escape + "/evil";
         String study = TestDicom.uid(), series = TestDicom.uid();
-        Path first = TestDicom.write(dir.resolve("a.dcm"), TestDicom.xa("P-EVIL", study, series, bad, 1, 16),
+        Path first = TestDicom.write(
+                dir.resolve("a.dcm"),
+                TestDicom.xa("P-EVIL", study, series, bad, 1, 16),
                 org.fluorovault.dicom.io.TransferSyntax.EXPLICIT_VR_LE);
         org.fluorovault.dicom.data.Attributes other = TestDicom.xa("P-EVIL", study, series, bad, 1, 16);
         other.setString(org.fluorovault.dicom.dict.Tags.PatientName, org.fluorovault.dicom.data.VR.PN, "Other^Content");
-        Path second = TestDicom.write(dir.resolve("b.dcm"), other, org.fluorovault.dicom.io.TransferSyntax.EXPLICIT_VR_LE);
-        Peers.Result r = Peers.run(dir, 60, "storescu", "-v", "--no-halt", "-aec", node.aeTitle(), "127.0.0.1", port(),
-                first.toString(), second.toString());
+        Path second =
+                TestDicom.write(dir.resolve("b.dcm"), other, org.fluorovault.dicom.io.TransferSyntax.EXPLICIT_VR_LE);
+        Peers.Result r = Peers.run(
+                dir,
+                60,
+                "storescu",
+                "-v",
+                "--no-halt",
+                "-aec",
+                node.aeTitle(),
+                "127.0.0.1",
+                port(),
+                first.toString(),
+                second.toString());
         assertTrue(!r.output().contains("(Success)"), r.output());
-        assertEquals(2, r.output().split("Received Store Response \\(Error: CannotUnderstand\\)", -1).length - 1, r.output());
-        for (Path p : new Path[] {STORAGE.getParent().resolve(escape), STORAGE.resolve(escape),
-                STORAGE.resolve("quarantine").getParent().getParent().resolve(escape)}) {
+        assertEquals(
+                2,
+                r.output().split("Received Store Response \\(Error: CannotUnderstand\\)", -1).length - 1,
+                r.output());
+        for (Path p : new Path[] {
+            STORAGE.getParent().resolve(escape),
+            STORAGE.resolve(escape),
+            STORAGE.resolve("quarantine").getParent().getParent().resolve(escape)
+        }) {
             assertTrue(!Files.exists(p), "nothing written at " + p);
         }
         try (Stream<Path> all = Files.walk(STORAGE)) {
             assertTrue(all.noneMatch(p -> p.toString().contains("evil")), "no file named from the UID");
         }
-        assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM instance WHERE sop_instance_uid = ?", Integer.class, bad));
+        assertEquals(
+                0, jdbc.queryForObject("SELECT COUNT(*) FROM instance WHERE sop_instance_uid = ?", Integer.class, bad));
         echoscu(); // the node keeps serving
     }
 
@@ -73,13 +97,18 @@ class DcmtkInteropTest extends ArchiveTestBase {
         Peers.require("storescu");
         Path f = TestDicom.writeXa(dir, "P-RESEND", TestDicom.uid(), 2, 32);
         String iuid = DicomFileInfo.of(f).sopInstanceUid();
-        Peers.Result carm = Peers.run(dir, 60, "storescu", "-v", "-aet", "CARM1", "-aec", node.aeTitle(), "127.0.0.1", port(), f.toString());
+        Peers.Result carm = Peers.run(
+                dir, 60, "storescu", "-v", "-aet", "CARM1", "-aec", node.aeTitle(), "127.0.0.1", port(), f.toString());
         assertTrue(carm.output().contains("Received Store Response (Success)"), carm.output());
         byte[] stored = Files.readAllBytes(archive.resolve(index.find(iuid).path()));
-        Peers.Result router = Peers.run(dir, 60, "storescu", "-v", "-aet", "ROUTER", "-aec", node.aeTitle(), "127.0.0.1", port(), f.toString());
-        assertTrue(router.output().contains("Received Store Response (Success)"), "identical data set from ROUTER: " + router.output());
+        Peers.Result router = Peers.run(
+                dir, 60, "storescu", "-v", "-aet", "ROUTER", "-aec", node.aeTitle(), "127.0.0.1", port(), f.toString());
+        assertTrue(
+                router.output().contains("Received Store Response (Success)"),
+                "identical data set from ROUTER: " + router.output());
         assertEquals(0, index.quarantineCount(iuid), "nothing quarantined");
-        assertArrayEquals(stored, Files.readAllBytes(archive.resolve(index.find(iuid).path())), "first copy kept as it was");
+        assertArrayEquals(
+                stored, Files.readAllBytes(archive.resolve(index.find(iuid).path())), "first copy kept as it was");
         assertEquals("CARM1", index.find(iuid).callingAet());
     }
 
@@ -103,7 +132,8 @@ class DcmtkInteropTest extends ArchiveTestBase {
     void storescuUncompressedExplicitAndImplicit() throws Exception {
         Peers.require("storescu");
         Path explicit = TestDicom.writeXa(dir.resolve("e"), "P-DCMTK-1", TestDicom.uid(), 4, 128);
-        Peers.Result r = Peers.run(dir, 60, "storescu", "-v", "-aec", node.aeTitle(), "127.0.0.1", port(), explicit.toString());
+        Peers.Result r =
+                Peers.run(dir, 60, "storescu", "-v", "-aec", node.aeTitle(), "127.0.0.1", port(), explicit.toString());
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("Received Store Response (Success)"), r.output());
         assertStoredAsSent(explicit, "1.2.840.10008.1.2.1");
@@ -112,7 +142,8 @@ class DcmtkInteropTest extends ArchiveTestBase {
         Path implicit = dir.resolve("implicit.dcm");
         Peers.Result conv = Peers.run(dir, 60, "dcmconv", "+ti", implicitSrc.toString(), implicit.toString());
         assertEquals(0, conv.exitCode(), conv.output());
-        r = Peers.run(dir, 60, "storescu", "-v", "-xi", "-aec", node.aeTitle(), "127.0.0.1", port(), implicit.toString());
+        r = Peers.run(
+                dir, 60, "storescu", "-v", "-xi", "-aec", node.aeTitle(), "127.0.0.1", port(), implicit.toString());
         assertEquals(0, r.exitCode(), r.output());
         assertStoredAsSent(implicit, "1.2.840.10008.1.2");
     }
@@ -122,15 +153,21 @@ class DcmtkInteropTest extends ArchiveTestBase {
         Peers.require("storescu", "dcmcjpeg", "dcmcrle");
         Path src = TestDicom.writeXa(dir.resolve("src"), "P-DCMTK-3", TestDicom.uid(), 3, 128);
         Path jpeg = dir.resolve("jpeg.dcm");
-        assertEquals(0, Peers.run(dir, 60, "dcmcjpeg", "+e1", src.toString(), jpeg.toString()).exitCode());
-        Peers.Result r = Peers.run(dir, 60, "storescu", "-v", "-xs", "-aec", node.aeTitle(), "127.0.0.1", port(), jpeg.toString());
+        assertEquals(
+                0,
+                Peers.run(dir, 60, "dcmcjpeg", "+e1", src.toString(), jpeg.toString())
+                        .exitCode());
+        Peers.Result r = Peers.run(
+                dir, 60, "storescu", "-v", "-xs", "-aec", node.aeTitle(), "127.0.0.1", port(), jpeg.toString());
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("Received Store Response (Success)"), r.output());
         assertStoredAsSent(jpeg, "1.2.840.10008.1.2.4.70");
 
         Path src2 = TestDicom.writeXa(dir.resolve("src2"), "P-DCMTK-4", TestDicom.uid(), 3, 128);
         Path rle = dir.resolve("rle.dcm");
-        assertEquals(0, Peers.run(dir, 60, "dcmcrle", src2.toString(), rle.toString()).exitCode());
+        assertEquals(
+                0,
+                Peers.run(dir, 60, "dcmcrle", src2.toString(), rle.toString()).exitCode());
         r = Peers.run(dir, 60, "storescu", "-v", "-xr", "-aec", node.aeTitle(), "127.0.0.1", port(), rle.toString());
         assertEquals(0, r.exitCode(), r.output());
         assertStoredAsSent(rle, "1.2.840.10008.1.2.5");
@@ -141,8 +178,12 @@ class DcmtkInteropTest extends ArchiveTestBase {
         Peers.require("storescu", "dcmconv");
         Path src = TestDicom.writeXa(dir.resolve("dsrc"), "P-DCMTK-DEFL", TestDicom.uid(), 2, 64);
         Path deflated = dir.resolve("deflated.dcm");
-        assertEquals(0, Peers.run(dir, 60, "dcmconv", "+td", src.toString(), deflated.toString()).exitCode());
-        Peers.Result r = Peers.run(dir, 60, "storescu", "-v", "-xd", "-aec", node.aeTitle(), "127.0.0.1", port(), deflated.toString());
+        assertEquals(
+                0,
+                Peers.run(dir, 60, "dcmconv", "+td", src.toString(), deflated.toString())
+                        .exitCode());
+        Peers.Result r = Peers.run(
+                dir, 60, "storescu", "-v", "-xd", "-aec", node.aeTitle(), "127.0.0.1", port(), deflated.toString());
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("Received Store Response (Success)"), r.output());
         // the deflated bit stream goes on the wire padded to even length (PS3.5 A.5): that is what is stored
@@ -188,8 +229,12 @@ class DcmtkInteropTest extends ArchiveTestBase {
     void dcmdumpReadsWhatWeStored() throws Exception {
         Peers.require("storescu", "dcmdump");
         Path f = TestDicom.writeXa(dir.resolve("d"), "P-DUMP", TestDicom.uid(), 1, 32);
-        assertEquals(0, Peers.run(dir, 60, "storescu", "-aec", node.aeTitle(), "127.0.0.1", port(), f.toString()).exitCode());
-        Path stored = archive.resolve(index.find(DicomFileInfo.of(f).sopInstanceUid()).path());
+        assertEquals(
+                0,
+                Peers.run(dir, 60, "storescu", "-aec", node.aeTitle(), "127.0.0.1", port(), f.toString())
+                        .exitCode());
+        Path stored =
+                archive.resolve(index.find(DicomFileInfo.of(f).sopInstanceUid()).path());
         Peers.Result r = Peers.run(dir, 30, "dcmdump", "-E", stored.toString());
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("(0002,0016) AE [STORESCU]"), "source AE recorded in file meta: " + r.output());
@@ -201,14 +246,19 @@ class DcmtkInteropTest extends ArchiveTestBase {
     void ourSenderIntoDcmtkStorescp() throws Exception {
         Peers.require("storescp");
         int port;
-        try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
         Path out = Files.createDirectories(dir.resolve("received"));
-        ProcessBuilder pb = new ProcessBuilder("storescp", "-aet", "DCMTKSCP", "-od", out.toString(), "+xa", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("storescp.log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        "storescp", "-aet", "DCMTKSCP", "-od", out.toString(), "+xa", Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("storescp.log").toFile());
         Process scp = pb.start();
         try {
             List<Path> files = new ArrayList<>();
-            for (int i = 0; i < 3; i++) files.add(TestDicom.writeXa(dir.resolve("s"), "P-TO-DCMTK", TestDicom.uid(), 2, 64));
+            for (int i = 0; i < 3; i++)
+                files.add(TestDicom.writeXa(dir.resolve("s"), "P-TO-DCMTK", TestDicom.uid(), 2, 64));
             SendCommand.Summary s = null;
             for (int attempt = 0; attempt < 50; attempt++) { // storescp needs a moment to bind
                 s = Senders.send(port, "DCMTKSCP", files.toArray(Path[]::new));
@@ -222,8 +272,14 @@ class DcmtkInteropTest extends ArchiveTestBase {
                 assertEquals(3, got.size());
                 for (Path p : files) {
                     String iuid = DicomFileInfo.of(p).sopInstanceUid();
-                    Path r = got.stream().filter(g -> g.getFileName().toString().contains(iuid)).findFirst().orElseThrow();
-                    assertArrayEquals(TestDicom.datasetBytes(p), TestDicom.datasetBytes(r), "dcmtk received the data set byte for byte");
+                    Path r = got.stream()
+                            .filter(g -> g.getFileName().toString().contains(iuid))
+                            .findFirst()
+                            .orElseThrow();
+                    assertArrayEquals(
+                            TestDicom.datasetBytes(p),
+                            TestDicom.datasetBytes(r),
+                            "dcmtk received the data set byte for byte");
                 }
             }
         } finally {

@@ -10,20 +10,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.net.dimse.Commands;
 import org.fluorovault.dicom.net.dimse.DimseClient;
 import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.AssociationParams;
 import org.fluorovault.dicom.net.ul.AssociationRequest;
+import org.fluorovault.security.DicomTls;
+import org.fluorovault.security.DicomTlsProperties;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.NScu;
 import org.fluorovault.support.Peers;
 import org.fluorovault.support.ReportReceiver;
-import org.fluorovault.dicom.dict.Tags;
-import org.fluorovault.security.DicomTls;
-import org.fluorovault.security.DicomTlsProperties;
 import org.fluorovault.support.TestCerts;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.DicomFileInfo;
@@ -65,8 +64,17 @@ class DicomTlsTest extends ArchiveTestBase {
 
     /** The "client" identity: a peer that trusts our node's certificate and presents its own. */
     private static DicomTls clientTls(List<String> protocols, boolean needClientAuth) {
-        return new DicomTls(new DicomTlsProperties(true, 0, certs.resolve("client.p12"), PASSWORD, "PKCS12",
-                certs.resolve("client-trust.p12"), PASSWORD, protocols, List.of(), needClientAuth));
+        return new DicomTls(new DicomTlsProperties(
+                true,
+                0,
+                certs.resolve("client.p12"),
+                PASSWORD,
+                "PKCS12",
+                certs.resolve("client-trust.p12"),
+                PASSWORD,
+                protocols,
+                List.of(),
+                needClientAuth));
     }
 
     @Test
@@ -76,15 +84,22 @@ class DicomTlsTest extends ArchiveTestBase {
         String iuid = DicomFileInfo.of(f).sopInstanceUid(), tx = TestDicom.uid();
         // the requester listens for TLS only, and requires our node's client certificate
         try (ReportReceiver requester = new ReportReceiver("TLSSCU")) {
-            requester.start(tlsRequesterPort, clientTls(List.of("TLSv1.3", "TLSv1.2"), true).serverSocketFactory());
+            requester.start(
+                    tlsRequesterPort,
+                    clientTls(List.of("TLSv1.3", "TLSv1.2"), true).serverSocketFactory());
             new NScu(node.port(), node.aeTitle(), "TLSSCU", ReportReceiver.STORAGE_COMMITMENT)
-                    .nActionThenAbort(ReportReceiver.STORAGE_COMMITMENT, "1.2.840.10008.1.20.1.1", 1,
+                    .nActionThenAbort(
+                            ReportReceiver.STORAGE_COMMITMENT,
+                            "1.2.840.10008.1.20.1.1",
+                            1,
                             StorageCommitmentScpTest.action(tx, iuid));
             ReportReceiver.Received r = requester.next(30);
             assertNotNull(r, "N-EVENT-REPORT over TLS on a new association");
             assertEquals(1, r.command().getInt(Tags.EventTypeID, 0));
             assertEquals(tx, r.dataset().getString(Tags.TransactionUID));
-            assertEquals(iuid, r.dataset().getNestedItem(Tags.ReferencedSOPSequence).getString(Tags.ReferencedSOPInstanceUID));
+            assertEquals(
+                    iuid,
+                    r.dataset().getNestedItem(Tags.ReferencedSOPSequence).getString(Tags.ReferencedSOPInstanceUID));
         }
     }
 
@@ -102,15 +117,41 @@ class DicomTlsTest extends ArchiveTestBase {
         assertEquals(0, send(f).failures().size());
         Path out = Files.createDirectories(dir.resolve("tls-received"));
         // dcmtk storescp over TLS with the "client" identity, trusting our node's certificate
-        Process scp = new ProcessBuilder("storescp", "+tls", "client.key", "client.crt", "+cf", "server.crt",
-                "-aet", "TLSSCP", "-od", out.toString(), Integer.toString(tlsScpPort))
-                .directory(certs.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("scp.log").toFile()).start();
+        Process scp = new ProcessBuilder(
+                        "storescp",
+                        "+tls",
+                        "client.key",
+                        "client.crt",
+                        "+cf",
+                        "server.crt",
+                        "-aet",
+                        "TLSSCP",
+                        "-od",
+                        out.toString(),
+                        Integer.toString(tlsScpPort))
+                .directory(certs.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("scp.log").toFile())
+                .start();
         try {
             Peers.Result r = null;
             for (int i = 0; i < 50; i++) { // storescp may not listen yet: wait on the process, bounded
-                r = Peers.run(dir, 60, "movescu", "-v", "-S", "-aec", node.aeTitle(), "-aem", "TLSSCP",
-                        "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study,
-                        "127.0.0.1", Integer.toString(node.port()));
+                r = Peers.run(
+                        dir,
+                        60,
+                        "movescu",
+                        "-v",
+                        "-S",
+                        "-aec",
+                        node.aeTitle(),
+                        "-aem",
+                        "TLSSCP",
+                        "-k",
+                        "QueryRetrieveLevel=STUDY",
+                        "-k",
+                        "StudyInstanceUID=" + study,
+                        "127.0.0.1",
+                        Integer.toString(node.port()));
                 if (received(out) > 0 || !scp.isAlive()) break;
                 scp.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS);
             }
@@ -122,21 +163,49 @@ class DicomTlsTest extends ArchiveTestBase {
         }
     }
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    private String tlsPort() { return Integer.toString(node.tlsPort()); }
+    private String tlsPort() {
+        return Integer.toString(node.tlsPort());
+    }
 
     @Test
     void echoscuAndStorescuWithClientCertificate() throws Exception {
         Peers.require("echoscu", "storescu");
-        Peers.Result echo = Peers.run(certs, 60, "echoscu", "-v", "+tls", "client.key", "client.crt", "+cf", "server.crt",
-                "-aec", node.aeTitle(), "127.0.0.1", tlsPort());
+        Peers.Result echo = Peers.run(
+                certs,
+                60,
+                "echoscu",
+                "-v",
+                "+tls",
+                "client.key",
+                "client.crt",
+                "+cf",
+                "server.crt",
+                "-aec",
+                node.aeTitle(),
+                "127.0.0.1",
+                tlsPort());
         assertEquals(0, echo.exitCode(), echo.output());
         assertTrue(echo.output().contains("Received Echo Response (Success)"), echo.output());
 
         Path f = TestDicom.writeXa(dir, "P-TLS", TestDicom.uid(), 2, 64);
-        Peers.Result store = Peers.run(certs, 60, "storescu", "-v", "+tls", "client.key", "client.crt", "+cf", "server.crt",
-                "-aec", node.aeTitle(), "127.0.0.1", tlsPort(), f.toString());
+        Peers.Result store = Peers.run(
+                certs,
+                60,
+                "storescu",
+                "-v",
+                "+tls",
+                "client.key",
+                "client.crt",
+                "+cf",
+                "server.crt",
+                "-aec",
+                node.aeTitle(),
+                "127.0.0.1",
+                tlsPort(),
+                f.toString());
         assertEquals(0, store.exitCode(), store.output());
         assertNotNull(index.find(DicomFileInfo.of(f).sopInstanceUid()));
     }
@@ -151,9 +220,13 @@ class DicomTlsTest extends ArchiveTestBase {
     private Attributes echoWith(String protocol) throws Exception {
         DicomTls client = clientTls(List.of(protocol), false);
         DimseClient dimse = new DimseClient();
-        Association a = Association.connect("127.0.0.1", node.tlsPort(),
+        Association a = Association.connect(
+                "127.0.0.1",
+                node.tlsPort(),
                 AssociationRequest.to(node.aeTitle()).withContext("1.2.840.10008.1.1", "1.2.840.10008.1.2"),
-                AssociationParams.defaults("TLSCLIENT"), dimse, client.socketFactory());
+                AssociationParams.defaults("TLSCLIENT"),
+                dimse,
+                client.socketFactory());
         dimse.attach(a);
         try {
             return dimse.echo().get();
@@ -171,21 +244,48 @@ class DicomTlsTest extends ArchiveTestBase {
     @Test
     void thePlainPortStaysPlain() throws Exception {
         Peers.require("echoscu");
-        Peers.Result r = Peers.run(certs, 30, "echoscu", "-aec", node.aeTitle(), "127.0.0.1", Integer.toString(node.port()));
+        Peers.Result r =
+                Peers.run(certs, 30, "echoscu", "-aec", node.aeTitle(), "127.0.0.1", Integer.toString(node.port()));
         assertEquals(0, r.exitCode(), r.output());
-        assertThrows(IllegalArgumentException.class, () -> new DicomTlsProperties(true, 0, null, null, "PKCS12", null, null,
-                List.of("TLSv1.3"), List.of(), false), "TLS without a key store is a configuration error");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new DicomTlsProperties(
+                        true, 0, null, null, "PKCS12", null, null, List.of("TLSv1.3"), List.of(), false),
+                "TLS without a key store is a configuration error");
     }
 
     @Test
     void anAeBoundToACertificateIsAcceptedOnlyWithItOverTls() throws Exception {
         Peers.require("echoscu");
-        Peers.Result tls = Peers.run(certs, 60, "echoscu", "-v", "+tls", "client.key", "client.crt", "+cf", "server.crt",
-                "-aet", "TLSBOUND", "-aec", node.aeTitle(), "127.0.0.1", tlsPort());
+        Peers.Result tls = Peers.run(
+                certs,
+                60,
+                "echoscu",
+                "-v",
+                "+tls",
+                "client.key",
+                "client.crt",
+                "+cf",
+                "server.crt",
+                "-aet",
+                "TLSBOUND",
+                "-aec",
+                node.aeTitle(),
+                "127.0.0.1",
+                tlsPort());
         assertTrue(tls.output().contains("Received Echo Response (Success)"), tls.output());
         // the same AE title on the plain port: somebody else pretending to be it
-        Peers.Result plain = Peers.run(certs, 60, "echoscu", "-v", "-aet", "TLSBOUND", "-aec", node.aeTitle(),
-                "127.0.0.1", Integer.toString(node.port()));
+        Peers.Result plain = Peers.run(
+                certs,
+                60,
+                "echoscu",
+                "-v",
+                "-aet",
+                "TLSBOUND",
+                "-aec",
+                node.aeTitle(),
+                "127.0.0.1",
+                Integer.toString(node.port()));
         assertNotEquals(0, plain.exitCode(), plain.output());
         assertTrue(plain.output().contains("Calling AE Title Not Recognized"), plain.output());
     }
@@ -193,7 +293,8 @@ class DicomTlsTest extends ArchiveTestBase {
     @Test
     void theTlsPortRefusesCbcAndStaticRsaSuites() throws Exception {
         Peers.require("openssl");
-        String base = "openssl s_client -connect 127.0.0.1:" + tlsPort() + " -cert client.crt -key client.key -tls1_2 -cipher ";
+        String base = "openssl s_client -connect 127.0.0.1:" + tlsPort()
+                + " -cert client.crt -key client.key -tls1_2 -cipher ";
         for (String weak : List.of("ECDHE-RSA-AES128-SHA", "AES128-SHA", "AES256-GCM-SHA384")) {
             Peers.Result r = Peers.run(certs, 30, "sh", "-c", base + weak + " < /dev/null");
             assertTrue(!r.output().contains("Cipher is " + weak), weak + " negotiated: " + r.output());

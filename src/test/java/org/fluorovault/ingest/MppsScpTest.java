@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
-import org.fluorovault.dicom.net.dimse.Commands;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.NScu;
 import org.fluorovault.support.NodePeer;
@@ -24,7 +22,8 @@ class MppsScpTest extends ArchiveTestBase {
     static final String MPPS = "1.2.840.10008.3.1.2.3.3";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired MppsRecords records;
+    @Autowired
+    MppsRecords records;
 
     static Attributes created(String studyUid) {
         Attributes ds = new Attributes();
@@ -152,7 +151,8 @@ class MppsScpTest extends ArchiveTestBase {
         assertEquals("RDSR", dose(study).get("source").asString());
     }
 
-    @Autowired org.fluorovault.common.BackgroundWork background;
+    @Autowired
+    org.fluorovault.common.BackgroundWork background;
 
     @Tag("interop")
     @Test
@@ -185,7 +185,8 @@ class MppsScpTest extends ArchiveTestBase {
     private static JsonNode find(List<String> lines, String op, int index) {
         for (String l : lines) {
             JsonNode n = JSON.readTree(l);
-            if (op.equals(n.path("op").asString()) && (index < 0 || n.path("index").asInt(-1) == index)) return n;
+            if (op.equals(n.path("op").asString())
+                    && (index < 0 || n.path("index").asInt(-1) == index)) return n;
         }
         throw new AssertionError("no " + op + " response in " + lines);
     }

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.Orthanc;
 import org.fluorovault.support.Peers;
@@ -32,27 +31,31 @@ class OrthancCommitmentTest extends ArchiveTestBase {
         r.add("fluorovault.dicom.commitment-requesters[ORTHANC].port", () -> Integer.toString(ORTHANC_DICOM));
     }
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void orthancAsksForCommitmentAndGetsTheReportOnANewAssociation() throws Exception {
         String study = TestDicom.uid(), ok = TestDicom.uid(), missing = TestDicom.uid();
-        Path file = TestDicom.write(dir.resolve("ok.dcm"), TestDicom.xa("OC1", study, TestDicom.uid(), ok, 1, 32),
-                "1.2.840.10008.1.2.1");
+        Path file = TestDicom.write(
+                dir.resolve("ok.dcm"), TestDicom.xa("OC1", study, TestDicom.uid(), ok, 1, 32), "1.2.840.10008.1.2.1");
         assertEquals(0, send(file).failures().size());
 
-        try (Orthanc orthanc = Orthanc.start(dir, "ORTHANC", ORTHANC_DICOM, ORTHANC_HTTP, node.aeTitle(), node.port())) {
-            HttpResponse<String> posted = orthanc.post("/modalities/fv/storage-commitment", """
+        try (Orthanc orthanc =
+                Orthanc.start(dir, "ORTHANC", ORTHANC_DICOM, ORTHANC_HTTP, node.aeTitle(), node.port())) {
+            HttpResponse<String> posted = orthanc.post(
+                    "/modalities/fv/storage-commitment", """
                     {"DicomInstances": [{"SOPClassUID": "%s", "SOPInstanceUID": "%s"},
-                                        {"SOPClassUID": "%s", "SOPInstanceUID": "%s"}]}"""
-                    .formatted(TestDicom.XA, ok, TestDicom.XA, missing));
+                                        {"SOPClassUID": "%s", "SOPInstanceUID": "%s"}]}""".formatted(TestDicom.XA, ok, TestDicom.XA, missing));
             assertEquals(200, posted.statusCode(), posted.body());
             String id = Orthanc.parse(posted.body()).get("ID").asString();
-            JsonNode report = orthanc.await("/storage-commitment/" + id,
+            JsonNode report = orthanc.await(
+                    "/storage-commitment/" + id,
                     n -> !"Pending".equals(n.path("Status").asString()));
             assertEquals("Failure", report.get("Status").asString(), report.toString());
             List<String> success = new ArrayList<>();
-            for (JsonNode s : report.get("Success")) success.add(s.get("SOPInstanceUID").asString());
+            for (JsonNode s : report.get("Success"))
+                success.add(s.get("SOPInstanceUID").asString());
             assertEquals(List.of(ok), success, report.toString());
             JsonNode failure = report.get("Failures").get(0);
             assertEquals(missing, failure.get("SOPInstanceUID").asString());

@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
-import org.fluorovault.dicom.net.dimse.Commands;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.NScu;
 import org.fluorovault.support.NodePeer;
@@ -43,6 +41,7 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
 
     /** The requester's own SCP, where reports arrive after its association has closed. */
     static final ReportReceiver AWAY = new ReportReceiver("AWAYSCU");
+
     static final int AWAY_PORT;
     /** A requester whose SCP is not listening until the node has been stopped. */
     static final int LATE_PORT = Peers.freePort();
@@ -68,7 +67,8 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
         AWAY.close();
     }
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** Stores {@code n} new XA instances; their SOP Instance UIDs. */
     private List<String> storeXa(int n) throws Exception {
@@ -78,7 +78,9 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
         for (int i = 0; i < n; i++) {
             String iuid = TestDicom.uid();
             uids.add(iuid);
-            files.add(TestDicom.write(dir.resolve(iuid + ".dcm"), TestDicom.xa("SC1", study, series, iuid, 1, 32),
+            files.add(TestDicom.write(
+                    dir.resolve(iuid + ".dcm"),
+                    TestDicom.xa("SC1", study, series, iuid, 1, 32),
                     "1.2.840.10008.1.2.1"));
         }
         assertEquals(0, send(files.toArray(Path[]::new)).failures().size());
@@ -146,8 +148,10 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
         List<String> stored = storeXa(3);
         String tx = TestDicom.uid();
         try (NScu scu = new NScu(node.port(), node.aeTitle(), "CARM1", SC)) {
-            assertEquals(0, scu.nAction(SC, SC_INSTANCE, 1, action(tx, stored.toArray(String[]::new)))
-                    .getInt(Tags.Status, -1));
+            assertEquals(
+                    0,
+                    scu.nAction(SC, SC_INSTANCE, 1, action(tx, stored.toArray(String[]::new)))
+                            .getInt(Tags.Status, -1));
             NScu.Report report = scu.nextReport(30);
             assertNotNull(report);
             assertEquals(1, report.command().getInt(Tags.EventTypeID, 0));
@@ -164,14 +168,22 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
             Attributes rsp = scu.nAction(SC, SC_INSTANCE, 1, noTx);
             assertEquals(0x0120, rsp.getInt(Tags.Status, -1));
             assertEquals(Tags.TransactionUID, rsp.getInt(Tags.OffendingElement, 0));
-            assertEquals(0x0123, scu.nAction(SC, SC_INSTANCE, 2, action(TestDicom.uid(), TestDicom.uid()))
-                    .getInt(Tags.Status, -1), "no such action");
-            assertEquals(0x0112, scu.nAction(SC, "1.2.3.4", 1, action(TestDicom.uid(), TestDicom.uid()))
-                    .getInt(Tags.Status, -1), "not the well-known instance");
+            assertEquals(
+                    0x0123,
+                    scu.nAction(SC, SC_INSTANCE, 2, action(TestDicom.uid(), TestDicom.uid()))
+                            .getInt(Tags.Status, -1),
+                    "no such action");
+            assertEquals(
+                    0x0112,
+                    scu.nAction(SC, "1.2.3.4", 1, action(TestDicom.uid(), TestDicom.uid()))
+                            .getInt(Tags.Status, -1),
+                    "not the well-known instance");
             assertNull(scu.nextReport(0), "no report for refused requests");
             // the node keeps serving on the same association
-            assertEquals(0, scu.nAction(SC, SC_INSTANCE, 1, action(TestDicom.uid(), TestDicom.uid()))
-                    .getInt(Tags.Status, -1));
+            assertEquals(
+                    0,
+                    scu.nAction(SC, SC_INSTANCE, 1, action(TestDicom.uid(), TestDicom.uid()))
+                            .getInt(Tags.Status, -1));
             assertEquals(2, scu.nextReport(30).command().getInt(Tags.EventTypeID, 0));
         }
     }
@@ -192,8 +204,8 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
     }
 
     private int recorded(String transaction) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM commitment_request WHERE transaction_uid = ?", Integer.class,
-                transaction);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM commitment_request WHERE transaction_uid = ?", Integer.class, transaction);
     }
 
     @Test
@@ -223,7 +235,10 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
             assertNull(late.next(0), "exactly one report");
         }
         try (NScu scu = new NScu(node.port(), node.aeTitle(), "CARM1", SC)) { // the restarted node serves on
-            assertEquals(0, scu.nAction(SC, SC_INSTANCE, 1, action(TestDicom.uid(), stored.get(0))).getInt(Tags.Status, -1));
+            assertEquals(
+                    0,
+                    scu.nAction(SC, SC_INSTANCE, 1, action(TestDicom.uid(), stored.get(0)))
+                            .getInt(Tags.Status, -1));
             assertEquals(1, scu.nextReport(30).command().getInt(Tags.EventTypeID, 0));
         }
     }
@@ -237,8 +252,7 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
                 {"callingAet": "DCMJS", "lingerMillis": 3000,
                  "action": {"TransactionUID": "%s", "ReferencedSOPSequence": [
                    {"ReferencedSOPClassUID": "%s", "ReferencedSOPInstanceUID": "%s"},
-                   {"ReferencedSOPClassUID": "%s", "ReferencedSOPInstanceUID": "%s"}]}}"""
-                .formatted(tx, TestDicom.XA, stored.get(0), TestDicom.XA, missing);
+                   {"ReferencedSOPClassUID": "%s", "ReferencedSOPInstanceUID": "%s"}]}}""".formatted(tx, TestDicom.XA, stored.get(0), TestDicom.XA, missing);
         List<String> out = NodePeer.run("commit", node.port(), node.aeTitle(), json);
         ObjectMapper m = new ObjectMapper();
         JsonNode action = null, report = null;
@@ -254,8 +268,19 @@ class StorageCommitmentScpTest extends ArchiveTestBase {
         assertEquals(SC_INSTANCE, report.get("affectedSopInstanceUid").asString());
         JsonNode ds = report.get("dataset");
         assertEquals(tx, ds.get("TransactionUID").asString());
-        assertEquals(stored.get(0), ds.get("ReferencedSOPSequence").get(0).get("ReferencedSOPInstanceUID").asString());
-        assertEquals(missing, ds.get("FailedSOPSequence").get(0).get("ReferencedSOPInstanceUID").asString());
-        assertEquals(0x0112, ds.get("FailedSOPSequence").get(0).get("FailureReason").asInt());
+        assertEquals(
+                stored.get(0),
+                ds.get("ReferencedSOPSequence")
+                        .get(0)
+                        .get("ReferencedSOPInstanceUID")
+                        .asString());
+        assertEquals(
+                missing,
+                ds.get("FailedSOPSequence")
+                        .get(0)
+                        .get("ReferencedSOPInstanceUID")
+                        .asString());
+        assertEquals(
+                0x0112, ds.get("FailedSOPSequence").get(0).get("FailureReason").asInt());
     }
 }

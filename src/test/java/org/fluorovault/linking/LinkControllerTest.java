@@ -20,7 +20,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
@@ -47,9 +46,14 @@ class LinkControllerTest {
     private static final String STUDY = "2.25.4242";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
-    @Autowired MockMvc mvc;
-    @MockitoBean StudyLinker linker;
-    @MockitoBean AuditTrail audit;
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    StudyLinker linker;
+
+    @MockitoBean
+    AuditTrail audit;
 
     @BeforeEach
     void auditBuildsRealEvents() {
@@ -70,8 +74,9 @@ class LinkControllerTest {
     @Test
     @WithMockUser(username = "aud", roles = "AUDITOR")
     void anAuditorReadsTheLinksAndTheReadIsAudited() throws Exception {
-        given(linker.linksOf(7)).willReturn(List.of(new StudyLink(STUDY, 7, LinkMethod.ACCESSION, "linker",
-                Instant.parse("2026-06-01T10:00:00Z"))));
+        given(linker.linksOf(7))
+                .willReturn(List.of(new StudyLink(
+                        STUDY, 7, LinkMethod.ACCESSION, "linker", Instant.parse("2026-06-01T10:00:00Z"))));
         mvc.perform(get("/api/procedures/7/studies"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].studyInstanceUid").value(STUDY))
@@ -87,7 +92,10 @@ class LinkControllerTest {
     @Test
     @WithMockUser(username = "aud", roles = "AUDITOR")
     void anAuditorMayNotChangeLinks() throws Exception {
-        mvc.perform(post("/api/procedures/7/studies").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body(STUDY, null)))
+        mvc.perform(post("/api/procedures/7/studies")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(STUDY, null)))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail").isNotEmpty());
@@ -101,10 +109,13 @@ class LinkControllerTest {
     @Test
     @WithMockUser(username = "tech1", roles = "TECHNOLOGIST")
     void aTechnologistLinksByHandAndTheConflictIsNamedInTheAudit() throws Exception {
-        given(linker.patientConflict(7, STUDY)).willReturn(Optional.of("the study's patient P2 is not the procedure's P1"));
-        given(linker.link(7, STUDY, "tech1", "same person, new MRN")).willReturn(
-                new StudyLink(STUDY, 7, LinkMethod.USER, "tech1", Instant.parse("2026-06-01T10:00:00Z")));
-        mvc.perform(post("/api/procedures/7/studies").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        given(linker.patientConflict(7, STUDY))
+                .willReturn(Optional.of("the study's patient P2 is not the procedure's P1"));
+        given(linker.link(7, STUDY, "tech1", "same person, new MRN"))
+                .willReturn(new StudyLink(STUDY, 7, LinkMethod.USER, "tech1", Instant.parse("2026-06-01T10:00:00Z")));
+        mvc.perform(post("/api/procedures/7/studies")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(body(" " + STUDY + " ", "same person, new MRN")))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/procedures/7/studies"))
@@ -112,26 +123,35 @@ class LinkControllerTest {
         AuditEvent e = audited();
         assertEquals(AuditAction.U, e.action());
         assertEquals(STUDY, e.studyUid());
-        assertEquals("study linked by hand although the study's patient P2 is not the procedure's P1: same person, new MRN",
+        assertEquals(
+                "study linked by hand although the study's patient P2 is not the procedure's P1: same person, new MRN",
                 e.detail());
     }
 
     @Test
     @WithMockUser(username = "doc", roles = "PHYSICIAN")
     void theLinkersRefusalsAreProblemDetails() throws Exception {
-        mvc.perform(post("/api/procedures/7/studies").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body(" ", null)))
+        mvc.perform(post("/api/procedures/7/studies")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(" ", null)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail").value("studyInstanceUid is required"));
 
         given(linker.link(anyLong(), anyString(), anyString(), any()))
                 .willThrow(new StudyLinker.LinkConflictException("study 2.25.4242 is linked to procedure 8"));
-        mvc.perform(post("/api/procedures/7/studies").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body(STUDY, null)))
+        mvc.perform(post("/api/procedures/7/studies")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(STUDY, null)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("study 2.25.4242 is linked to procedure 8"));
 
-        org.mockito.Mockito.doThrow(new StudyLinker.LinkTargetNotFoundException("no link of study 2.25.4242 to procedure 7"))
-                .when(linker).unlink(7, STUDY, "doc", null);
+        org.mockito.Mockito.doThrow(
+                        new StudyLinker.LinkTargetNotFoundException("no link of study 2.25.4242 to procedure 7"))
+                .when(linker)
+                .unlink(7, STUDY, "doc", null);
         mvc.perform(delete("/api/procedures/7/studies/" + STUDY).with(csrf()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("no link of study 2.25.4242 to procedure 7"));
@@ -145,7 +165,9 @@ class LinkControllerTest {
     @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
     void anUnlinkIs204WithItsReasonAudited() throws Exception {
-        mvc.perform(delete("/api/procedures/7/studies/" + STUDY).param("reason", "wrong patient").with(csrf()))
+        mvc.perform(delete("/api/procedures/7/studies/" + STUDY)
+                        .param("reason", "wrong patient")
+                        .with(csrf()))
                 .andExpect(status().isNoContent());
         verify(linker).unlink(7, STUDY, "admin", "wrong patient");
         AuditEvent e = audited();
@@ -159,8 +181,17 @@ class LinkControllerTest {
         mvc.perform(get("/api/link-queue").param("size", "0"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("page must be >= 0 and size 1..1000"));
-        given(linker.queue(0, 100)).willReturn(List.of(new QueuedStudy(STUDY, "P1", "20260601", null, List.of("XA"),
-                "AMBIGUOUS", List.of(9L, 10L), Instant.parse("2026-06-01T10:00:00Z"), null)));
+        given(linker.queue(0, 100))
+                .willReturn(List.of(new QueuedStudy(
+                        STUDY,
+                        "P1",
+                        "20260601",
+                        null,
+                        List.of("XA"),
+                        "AMBIGUOUS",
+                        List.of(9L, 10L),
+                        Instant.parse("2026-06-01T10:00:00Z"),
+                        null)));
         mvc.perform(get("/api/link-queue"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].reason").value("AMBIGUOUS"))

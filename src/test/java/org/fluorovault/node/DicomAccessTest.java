@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -17,10 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditFilter;
@@ -77,31 +76,57 @@ class DicomAccessTest {
         r.add("fluorovault.dicom.max-connections-per-address", () -> "4");
     }
 
-    @Autowired DicomNode node;
-    @Autowired InstanceIndex index;
-    @Autowired AuditTrail audit;
-    @TempDir Path dir;
+    @Autowired
+    DicomNode node;
 
-    private String port() { return Integer.toString(node.port()); }
+    @Autowired
+    InstanceIndex index;
+
+    @Autowired
+    AuditTrail audit;
+
+    @TempDir
+    Path dir;
+
+    private String port() {
+        return Integer.toString(node.port());
+    }
 
     private Peers.Result echo(String aet) throws Exception {
         return Peers.run(dir, 60, "echoscu", "-v", "-aet", aet, "-aec", node.aeTitle(), "127.0.0.1", port());
     }
 
     private Peers.Result find(String aet, String patientId) throws Exception {
-        return Peers.run(dir, 60, "findscu", "-v", "-S", "-aet", aet, "-aec", node.aeTitle(),
-                "-k", "QueryRetrieveLevel=STUDY", "-k", "PatientID=" + patientId, "-k", "StudyInstanceUID",
-                "127.0.0.1", port());
+        return Peers.run(
+                dir,
+                60,
+                "findscu",
+                "-v",
+                "-S",
+                "-aet",
+                aet,
+                "-aec",
+                node.aeTitle(),
+                "-k",
+                "QueryRetrieveLevel=STUDY",
+                "-k",
+                "PatientID=" + patientId,
+                "-k",
+                "StudyInstanceUID",
+                "127.0.0.1",
+                port());
     }
 
     private Peers.Result store(String aet, Path f) throws Exception {
-        return Peers.run(dir, 60, "storescu", "-v", "-aet", aet, "-aec", node.aeTitle(), "127.0.0.1", port(), f.toString());
+        return Peers.run(
+                dir, 60, "storescu", "-v", "-aet", aet, "-aec", node.aeTitle(), "127.0.0.1", port(), f.toString());
     }
 
     /** Security alerts recorded for this (escaped) user. */
     private List<AuditRecord> alerts(String user) throws Exception {
         audit.flush();
-        return audit.search(new AuditFilter(user, null, null, null, null, AuditEventType.SECURITY_ALERT), 0, 100).items();
+        return audit.search(new AuditFilter(user, null, null, null, null, AuditEventType.SECURITY_ALERT), 0, 100)
+                .items();
     }
 
     @Test
@@ -113,7 +138,9 @@ class DicomAccessTest {
         List<AuditRecord> a = alerts("STRANGER");
         assertFalse(a.isEmpty(), "refusal audited");
         assertEquals("127.0.0.1", a.get(0).event().sourceAddress());
-        assertTrue(a.get(0).event().detail().contains("not configured"), a.get(0).event().detail());
+        assertTrue(
+                a.get(0).event().detail().contains("not configured"),
+                a.get(0).event().detail());
     }
 
     @Test
@@ -180,16 +207,24 @@ class DicomAccessTest {
         root.addAppender(logs);
         try {
             String evil = "EVIL\nFORGED\u001b[2J";
-            AssociationRejectedException e = org.junit.jupiter.api.Assertions.assertThrows(AssociationRejectedException.class,
-                    () -> Association.connect("127.0.0.1", node.port(),
+            AssociationRejectedException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    AssociationRejectedException.class,
+                    () -> Association.connect(
+                            "127.0.0.1",
+                            node.port(),
                             AssociationRequest.to(node.aeTitle()).withContext("1.2.840.10008.1.1", "1.2.840.10008.1.2"),
-                            AssociationParams.defaults(evil), (a, pc, cmd) -> { }));
-            assertEquals(RejectReason.CALLING_AE_NOT_RECOGNIZED, e.rejectReason().orElseThrow());
+                            AssociationParams.defaults(evil),
+                            (a, pc, cmd) -> {}));
+            assertEquals(
+                    RejectReason.CALLING_AE_NOT_RECOGNIZED, e.rejectReason().orElseThrow());
             audit.flush();
         } finally {
             root.detachAppender(logs);
         }
-        List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("EVIL")).toList();
+        List<String> lines = logs.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("EVIL"))
+                .toList();
         assertFalse(lines.isEmpty(), "the refusal is logged");
         for (String m : lines) {
             assertFalse(m.contains("\n") || m.contains("\u001b"), "raw control character in: " + m);
@@ -210,7 +245,8 @@ class DicomAccessTest {
                 idle.add(s);
             }
             long t0 = System.nanoTime();
-            Peers.Result r = Peers.run(dir, 20, "echoscu", "-v", "-aet", "CARM1", "-aec", node.aeTitle(), "127.0.0.1", port());
+            Peers.Result r =
+                    Peers.run(dir, 20, "echoscu", "-v", "-aet", "CARM1", "-aec", node.aeTitle(), "127.0.0.1", port());
             assertTrue(r.output().contains("Received Echo Response (Success)"), r.output());
             assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "echo answered while the idle connections are open");
             // every idle one is closed: beyond the 4 per address at once, the others when ARTIM (3 s) expires
@@ -227,7 +263,8 @@ class DicomAccessTest {
                 }
                 if (System.nanoTime() - start < 1_000_000_000L) closedAtOnce++;
             }
-            assertTrue(closedAtOnce >= 36 - 1, "connections beyond the per-address limit closed at once: " + closedAtOnce);
+            assertTrue(
+                    closedAtOnce >= 36 - 1, "connections beyond the per-address limit closed at once: " + closedAtOnce);
         } finally {
             for (Socket s : idle) s.close();
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.fluorovault.support.Peers;
 import org.fluorovault.support.TestCerts;
 import org.junit.jupiter.api.Tag;
@@ -38,15 +37,28 @@ class DicomTlsOnlyTest {
         r.add("fluorovault.security.admin-password", () -> "tls-only-admin-password");
     }
 
-    @Autowired DicomNode node;
+    @Autowired
+    DicomNode node;
 
     @Test
     void onlyTheTlsPortAnswers() throws Exception {
         Peers.require("echoscu");
         assertEquals(-1, node.port());
         assertTrue(node.isRunning());
-        Peers.Result tls = Peers.run(certs, 60, "echoscu", "-v", "+tls", "client.key", "client.crt", "+cf", "server.crt",
-                "-aec", node.aeTitle(), "127.0.0.1", Integer.toString(node.tlsPort()));
+        Peers.Result tls = Peers.run(
+                certs,
+                60,
+                "echoscu",
+                "-v",
+                "+tls",
+                "client.key",
+                "client.crt",
+                "+cf",
+                "server.crt",
+                "-aec",
+                node.aeTitle(),
+                "127.0.0.1",
+                Integer.toString(node.tlsPort()));
         assertTrue(tls.output().contains("Received Echo Response (Success)"), tls.output());
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class NodePolicyTest {
     /** A SOP class no real service of the node serves. */
     private static final String FAKE = "1.2.826.0.1.3680043.10.1443.99.2";
+
     private static final String IMPLICIT = Uids.ImplicitVRLittleEndian;
     private static final String EXPLICIT = Uids.ExplicitVRLittleEndian;
 
@@ -52,20 +52,26 @@ class NodePolicyTest {
     /** Serves {@link #FAKE} in explicit VR little endian only, answering N-ACTION with success. */
     private static final class FakeService implements DicomServiceProvider {
         @Override
-        public Set<String> sopClasses() { return Set.of(FAKE); }
+        public Set<String> sopClasses() {
+            return Set.of(FAKE);
+        }
 
         @Override
-        public Set<String> transferSyntaxes(String sopClass) { return Set.of(EXPLICIT); }
+        public Set<String> transferSyntaxes(String sopClass) {
+            return Set.of(EXPLICIT);
+        }
 
         @Override
         public void registerOn(DimseDispatcher dispatcher) {
-            dispatcher.register(CommandField.N_ACTION_RQ, FAKE,
+            dispatcher.register(
+                    CommandField.N_ACTION_RQ,
+                    FAKE,
                     (a, pc, cmd, data, responder) -> responder.respond(Commands.response(cmd, Status.SUCCESS), null));
         }
     }
 
     private Association connect(List<DicomServiceProvider> services, AssociationRequest rq) throws Exception {
-        NodePolicy policy = new NodePolicy("NODE", services, (r, peer) -> null, () -> { });
+        NodePolicy policy = new NodePolicy("NODE", services, (r, peer) -> null, () -> {});
         DimseDispatcher dispatcher = DicomServiceProvider.dispatcher(services);
         server = new UlServer(AssociationParams.defaults("NODE"), policy, a -> dispatcher);
         int port = server.start(InetAddress.getLoopbackAddress(), 0);
@@ -76,22 +82,27 @@ class NodePolicyTest {
     }
 
     private static int result(Association a, int pcid) {
-        return a.presentationContexts().stream().filter(pc -> pc.id() == pcid).findFirst().orElseThrow().result();
+        return a.presentationContexts().stream()
+                .filter(pc -> pc.id() == pcid)
+                .findFirst()
+                .orElseThrow()
+                .result();
     }
 
     @Test
     void aRegisteredServiceAddsItsSopClassInItsTransferSyntaxes() throws Exception {
         AssociationRequest rq = AssociationRequest.to("NODE")
-                .withContext(Uids.Verification, IMPLICIT)       // 1
-                .withContext(FAKE, IMPLICIT, EXPLICIT)          // 3
-                .withContext(FAKE, IMPLICIT)                    // 5
-                .withContext(Uids.CTImageStorage, IMPLICIT);    // 7
+                .withContext(Uids.Verification, IMPLICIT) // 1
+                .withContext(FAKE, IMPLICIT, EXPLICIT) // 3
+                .withContext(FAKE, IMPLICIT) // 5
+                .withContext(Uids.CTImageStorage, IMPLICIT); // 7
         Association a = connect(List.of(new VerificationService(), new FakeService()), rq);
         assertEquals(PresentationContextAc.ACCEPTANCE, result(a, 1));
         assertEquals(PresentationContextAc.ACCEPTANCE, result(a, 3));
         assertEquals(EXPLICIT, a.presentationContext(3).transferSyntax());
         assertEquals(PresentationContextAc.TRANSFER_SYNTAXES_NOT_SUPPORTED, result(a, 5));
-        assertEquals(PresentationContextAc.ABSTRACT_SYNTAX_NOT_SUPPORTED, result(a, 7), "no service declares CT storage");
+        assertEquals(
+                PresentationContextAc.ABSTRACT_SYNTAX_NOT_SUPPORTED, result(a, 7), "no service declares CT storage");
         // and a request on it reaches the service that declared it
         Attributes action = new Attributes();
         action.setString(Tags.RequestedSOPClassUID, VR.UI, FAKE);
@@ -99,7 +110,7 @@ class NodePolicyTest {
         action.setInt(Tags.MessageID, VR.US, client.nextMessageId());
         action.setInt(Tags.CommandDataSetType, VR.US, Commands.NO_DATASET);
         action.setString(Tags.RequestedSOPInstanceUID, VR.UI, "1.2.3.4");
-        Attributes rsp = client.invoke(3, action, null, p -> { }).get(20, TimeUnit.SECONDS);
+        Attributes rsp = client.invoke(3, action, null, p -> {}).get(20, TimeUnit.SECONDS);
         assertEquals(Status.SUCCESS, Commands.status(rsp));
     }
 
@@ -116,22 +127,38 @@ class NodePolicyTest {
     @Test
     void nothingAcceptedIsARejectionAndCounted() {
         AtomicInteger refused = new AtomicInteger();
-        NodePolicy policy = new NodePolicy("NODE", List.of(new VerificationService()), (r, peer) -> null,
+        NodePolicy policy =
+                new NodePolicy("NODE", List.of(new VerificationService()), (r, peer) -> null, refused::incrementAndGet);
+        Decision d = policy.decide(
+                AssociationRequest.to("NODE").withContext(FAKE, EXPLICIT).toPdu(AssociationParams.defaults("SCU")),
+                TransportPeer.plain("127.0.0.1"));
+        assertEquals(
+                RejectReason.NO_REASON,
+                assertInstanceOf(Decision.Reject.class, d).reason());
+        NodePolicy admitNone = new NodePolicy(
+                "NODE",
+                List.of(new VerificationService()),
+                (r, peer) -> RejectReason.CALLING_AE_NOT_RECOGNIZED,
                 refused::incrementAndGet);
-        Decision d = policy.decide(AssociationRequest.to("NODE").withContext(FAKE, EXPLICIT)
-                .toPdu(AssociationParams.defaults("SCU")), TransportPeer.plain("127.0.0.1"));
-        assertEquals(RejectReason.NO_REASON, assertInstanceOf(Decision.Reject.class, d).reason());
-        NodePolicy admitNone = new NodePolicy("NODE", List.of(new VerificationService()),
-                (r, peer) -> RejectReason.CALLING_AE_NOT_RECOGNIZED, refused::incrementAndGet);
-        d = admitNone.decide(AssociationRequest.to("NODE").withContext(Uids.Verification, IMPLICIT)
-                .toPdu(AssociationParams.defaults("SCU")), TransportPeer.plain("127.0.0.1"));
-        assertEquals(RejectReason.CALLING_AE_NOT_RECOGNIZED, assertInstanceOf(Decision.Reject.class, d).reason());
+        d = admitNone.decide(
+                AssociationRequest.to("NODE")
+                        .withContext(Uids.Verification, IMPLICIT)
+                        .toPdu(AssociationParams.defaults("SCU")),
+                TransportPeer.plain("127.0.0.1"));
+        assertEquals(
+                RejectReason.CALLING_AE_NOT_RECOGNIZED,
+                assertInstanceOf(Decision.Reject.class, d).reason());
         assertEquals(2, refused.get());
     }
 
     @Test
     void twoServicesForOneSopClassStopTheNode() {
-        assertThrows(IllegalStateException.class, () -> new NodePolicy("NODE",
-                List.of(new VerificationService(), new VerificationService()), (r, peer) -> null, () -> { }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> new NodePolicy(
+                        "NODE",
+                        List.of(new VerificationService(), new VerificationService()),
+                        (r, peer) -> null,
+                        () -> {}));
     }
 }

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.dicom.net.ul.Association;
@@ -50,18 +49,30 @@ class ReceiverLimitsTest {
         r.add("fluorovault.security.admin-password", () -> "limits-admin-password");
     }
 
-    @Autowired DicomNode node;
-    @Autowired InstanceIndex index;
-    @Autowired ArchiveStore archive;
-    @Autowired MeterRegistry meters;
-    @TempDir Path dir;
+    @Autowired
+    DicomNode node;
 
-    private static final DimseReceiver IGNORE = (a, pc, cmd) -> { };
+    @Autowired
+    InstanceIndex index;
+
+    @Autowired
+    ArchiveStore archive;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @TempDir
+    Path dir;
+
+    private static final DimseReceiver IGNORE = (a, pc, cmd) -> {};
 
     private Association open(String callingAet) throws Exception {
-        return Association.connect("127.0.0.1", node.port(),
+        return Association.connect(
+                "127.0.0.1",
+                node.port(),
                 AssociationRequest.to(node.aeTitle()).withContext("1.2.840.10008.1.1", "1.2.840.10008.1.2"),
-                AssociationParams.defaults(callingAet), IGNORE);
+                AssociationParams.defaults(callingAet),
+                IGNORE);
     }
 
     private double refused() {
@@ -73,9 +84,12 @@ class ReceiverLimitsTest {
         Path f = TestDicom.writeXa(dir, "P-A700", TestDicom.uid(), 2, 32);
         SendCommand.Summary s = Senders.send(node.port(), node.aeTitle(), f);
         assertEquals("A700", s.failures().get(0).status());
-        assertTrue(s.failures().get(0).reason().contains("free disk space"), s.failures().get(0).reason());
+        assertTrue(
+                s.failures().get(0).reason().contains("free disk space"),
+                s.failures().get(0).reason());
         assertNull(index.find(DicomFileInfo.of(f).sopInstanceUid()));
-        try (Stream<Path> tmp = Files.list(archive.root().resolve("tmp")); Stream<Path> objects = Files.walk(archive.root().resolve("objects"))) {
+        try (Stream<Path> tmp = Files.list(archive.root().resolve("tmp"));
+                Stream<Path> objects = Files.walk(archive.root().resolve("objects"))) {
             assertEquals(0, tmp.count());
             assertEquals(0, objects.filter(Files::isRegularFile).count(), "no object file");
         }

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.fluorovault.procedure.internal.CsvImport;
 import org.fluorovault.procedure.internal.ProcedureRepository;
 import org.fluorovault.support.MemoryIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,8 +25,11 @@ class CsvImportTest {
     @BeforeEach
     void importer() {
         MemoryIndex index = MemoryIndex.migrated();
-        service = new ProcedureService(new ProcedureRepository(index.jdbc(), JsonMapper.builder().build()), index.tx(),
-                event -> { }, Mockito.mock(WorklistStatuses.class));
+        service = new ProcedureService(
+                new ProcedureRepository(index.jdbc(), JsonMapper.builder().build()),
+                index.tx(),
+                event -> {},
+                Mockito.mock(WorklistStatuses.class));
         importer = new CsvImport(service);
     }
 
@@ -54,7 +55,10 @@ class CsvImportTest {
         CsvImport.Report report = post(csv);
         assertEquals(3, report.imported(), report.toString());
         List<CsvImport.Rejected> rejected = report.rejected();
-        assertEquals(List.of(4L, 5L, 7L, 8L, 9L, 10L), rejected.stream().map(CsvImport.Rejected::line).toList(), report.toString());
+        assertEquals(
+                List.of(4L, 5L, 7L, 8L, 9L, 10L),
+                rejected.stream().map(CsvImport.Rejected::line).toList(),
+                report.toString());
         assertTrue(rejected.get(0).reason().contains("2025-02-30"), report.toString());
         assertTrue(rejected.get(1).reason().contains("cptCode '99999'"), report.toString());
         assertTrue(rejected.get(2).reason().contains("outside the region"), report.toString());
@@ -73,15 +77,21 @@ class CsvImportTest {
         assertEquals(Procedure.ScoreKind.FOLLOW_UP, first.data().scores().get(1).kind());
         assertEquals(Status.PERFORMED, john.get(1).status());
         assertEquals(Procedure.Approach.CAUDAL, john.get(1).data().approach());
-        assertEquals(List.of("CSVB7"), service.forPatient("CSV-2").stream().map(Procedure::accessionNumber).toList());
+        assertEquals(
+                List.of("CSVB7"),
+                service.forPatient("CSV-2").stream()
+                        .map(Procedure::accessionNumber)
+                        .toList());
     }
 
     @Test
     void aHeaderWithoutTheRequiredColumnsIsRefused() {
         // InvalidProcedureException: 400 with its message (ProcedureControllerTest)
-        InvalidProcedureException missing = assertThrows(InvalidProcedureException.class, () -> post("patient_id,cpt_code\nX,62323\n"));
+        InvalidProcedureException missing =
+                assertThrows(InvalidProcedureException.class, () -> post("patient_id,cpt_code\nX,62323\n"));
         assertTrue(missing.getMessage().contains("performed_at"), missing.getMessage());
-        InvalidProcedureException unknown = assertThrows(InvalidProcedureException.class,
+        InvalidProcedureException unknown = assertThrows(
+                InvalidProcedureException.class,
                 () -> post("patient_id,performed_at,cpt_code,colour\nX,2025-01-01,62323,red\n"));
         assertTrue(unknown.getMessage().contains("colour"), unknown.getMessage());
         assertTrue(service.forPatient("X").isEmpty());

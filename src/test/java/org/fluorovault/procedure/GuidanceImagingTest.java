@@ -17,13 +17,16 @@ class GuidanceImagingTest {
 
     @Test
     void theLinkersDefaultModalitiesAreTheGuidanceModalities() throws Exception {
-        var defaults = org.fluorovault.linking.LinkerProperties.class.getDeclaredConstructor(int.class, List.class).getParameters()[1]
+        var defaults = org.fluorovault.linking.LinkerProperties.class
+                .getDeclaredConstructor(int.class, List.class)
+                .getParameters()[1]
                 .getAnnotation(org.springframework.boot.context.properties.bind.DefaultValue.class);
         assertEquals(GuidanceImaging.GUIDANCE_MODALITIES, List.of(defaults.value()));
     }
 
     @Test
     void theLevelsAreTheInterlaminarSpacesAndTheSacralHiatus() {
-        assertEquals(List.of("L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1", "CAUDAL"), GuidanceImaging.LUMBAR_SACRAL_LEVELS);
+        assertEquals(
+                List.of("L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1", "CAUDAL"), GuidanceImaging.LUMBAR_SACRAL_LEVELS);
     }
 }

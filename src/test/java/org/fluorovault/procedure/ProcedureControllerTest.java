@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
-
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
@@ -52,10 +51,17 @@ class ProcedureControllerTest {
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
     private static final String BODY = ProcedureTestSupport.json("P-17", "A17", "2026-03-10T09:30:00");
 
-    @Autowired MockMvc mvc;
-    @MockitoBean ProcedureService service;
-    @MockitoBean CsvImport csv;
-    @MockitoBean AuditTrail audit;
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ProcedureService service;
+
+    @MockitoBean
+    CsvImport csv;
+
+    @MockitoBean
+    AuditTrail audit;
 
     @BeforeEach
     void auditBuildsRealEvents() {
@@ -63,8 +69,14 @@ class ProcedureControllerTest {
     }
 
     static Procedure procedure(long id, int version, Status status) {
-        return new Procedure(id, version, status, "2.25.17", ProcedureTestSupport.data("P-17", "A17",
-                LocalDateTime.of(2026, 3, 10, 9, 30)), Instant.parse("2026-03-01T10:00:00Z"), "tech1");
+        return new Procedure(
+                id,
+                version,
+                status,
+                "2.25.17",
+                ProcedureTestSupport.data("P-17", "A17", LocalDateTime.of(2026, 3, 10, 9, 30)),
+                Instant.parse("2026-03-01T10:00:00Z"),
+                "tech1");
     }
 
     private AuditEvent audited() {
@@ -78,7 +90,10 @@ class ProcedureControllerTest {
     void aTechnologistCreatesARecordAnsweredWithItsLocationAndVersion() throws Exception {
         given(service.create(any(), eq("tech1"))).willReturn(procedure(17, 1, Status.SCHEDULED));
 
-        mvc.perform(post("/api/procedures").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(post("/api/procedures")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/procedures/17"))
                 .andExpect(header().string("ETag", "\"1\""))
@@ -98,17 +113,21 @@ class ProcedureControllerTest {
     @WithMockUser(username = "aud", roles = "AUDITOR")
     void anAuditorReadsButMayNotWrite() throws Exception {
         given(service.find(17)).willReturn(Optional.of(procedure(17, 3, Status.PERFORMED)));
-        mvc.perform(get("/api/procedures/17"))
-                .andExpect(status().isOk())
-                .andExpect(header().string("ETag", "\"3\""));
+        mvc.perform(get("/api/procedures/17")).andExpect(status().isOk()).andExpect(header().string("ETag", "\"3\""));
         assertEquals(AuditAction.R, audited().action());
 
-        mvc.perform(post("/api/procedures").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(post("/api/procedures")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.status").value(403))
                 .andExpect(jsonPath("$.detail").isNotEmpty());
-        mvc.perform(post("/api/procedures/import").with(csrf()).contentType("text/csv").content("patient_id\n"))
+        mvc.perform(post("/api/procedures/import")
+                        .with(csrf())
+                        .contentType("text/csv")
+                        .content("patient_id\n"))
                 .andExpect(status().isForbidden());
         verify(service, never()).create(any(), anyString());
         verifyNoInteractions(csv);
@@ -143,20 +162,28 @@ class ProcedureControllerTest {
     @Test
     @WithMockUser(username = "tech1", roles = "TECHNOLOGIST")
     void invalidInputIs400WithWhatIsWrongAndNothingAudited() throws Exception {
-        given(service.create(any(), anyString())).willThrow(new InvalidProcedureException("cptCode '99999' is not a known code"));
-        mvc.perform(post("/api/procedures").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(BODY))
+        given(service.create(any(), anyString()))
+                .willThrow(new InvalidProcedureException("cptCode '99999' is not a known code"));
+        mvc.perform(post("/api/procedures")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail").value("cptCode '99999' is not a known code"));
         // unreadable JSON names the field
-        mvc.perform(post("/api/procedures").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/procedures")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"patient\": {\"id\": \"P-17\", \"sex\": \"Q\"}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("patient.sex: wrong type or format (invalid JSON)"));
         mvc.perform(get("/api/procedures").param("from", "2025-13-01"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("from '2025-13-01' is not a date (YYYY-MM-DD)"));
-        mvc.perform(post("/api/procedures/17/status").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/procedures/17/status")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\": \"SIGNED\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("sign with POST /api/procedures/17/sign"));
@@ -180,20 +207,30 @@ class ProcedureControllerTest {
     @Test
     @WithMockUser(username = "tech1", roles = "TECHNOLOGIST")
     void anUpdateNeedsTheVersionItIsBasedOn() throws Exception {
-        mvc.perform(put("/api/procedures/17").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(put("/api/procedures/17")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("If-Match")));
         verify(service, never()).update(anyLong(), any(), any(), anyString());
 
-        given(service.update(eq(17L), any(), eq(3), eq("tech1"))).willThrow(new VersionConflictException("record 17 is at version 4"));
-        mvc.perform(put("/api/procedures/17").with(csrf()).header("If-Match", "\"3\"").contentType(MediaType.APPLICATION_JSON)
+        given(service.update(eq(17L), any(), eq(3), eq("tech1")))
+                .willThrow(new VersionConflictException("record 17 is at version 4"));
+        mvc.perform(put("/api/procedures/17")
+                        .with(csrf())
+                        .header("If-Match", "\"3\"")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(BODY))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("record 17 is at version 4"));
 
         given(service.update(eq(17L), any(), eq(4), eq("tech1"))).willReturn(procedure(17, 5, Status.SCHEDULED));
-        mvc.perform(put("/api/procedures/17").with(csrf()).param("version", "4").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/procedures/17")
+                        .with(csrf())
+                        .param("version", "4")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(BODY))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"5\""));
@@ -203,9 +240,11 @@ class ProcedureControllerTest {
     @Test
     @WithMockUser(username = "tech1", roles = "TECHNOLOGIST")
     void aCsvImportReportsItsRowsAndIsAudited() throws Exception {
-        given(csv.importCsv("patient_id,performed_at,cpt_code\nX,2025-01-01,62323\n", "tech1")).willReturn(
-                new CsvImport.Report(1, List.of(41L), List.of(new CsvImport.Rejected(3, "bad"))));
-        mvc.perform(post("/api/procedures/import").with(csrf()).contentType("text/csv")
+        given(csv.importCsv("patient_id,performed_at,cpt_code\nX,2025-01-01,62323\n", "tech1"))
+                .willReturn(new CsvImport.Report(1, List.of(41L), List.of(new CsvImport.Rejected(3, "bad"))));
+        mvc.perform(post("/api/procedures/import")
+                        .with(csrf())
+                        .contentType("text/csv")
                         .content("patient_id,performed_at,cpt_code\nX,2025-01-01,62323\n"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.imported").value(1))
@@ -214,8 +253,12 @@ class ProcedureControllerTest {
         assertEquals(AuditEventType.IMPORT, e.eventId());
         assertEquals("CSV import: 1 imported, 1 rejected", e.detail());
 
-        given(csv.importCsv(eq("colour\n"), anyString())).willThrow(new InvalidProcedureException("unknown column colour"));
-        mvc.perform(post("/api/procedures/import").with(csrf()).contentType("text/csv").content("colour\n"))
+        given(csv.importCsv(eq("colour\n"), anyString()))
+                .willThrow(new InvalidProcedureException("unknown column colour"));
+        mvc.perform(post("/api/procedures/import")
+                        .with(csrf())
+                        .contentType("text/csv")
+                        .content("colour\n"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("unknown column colour"));
     }
@@ -227,7 +270,8 @@ class ProcedureControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("page must be >= 0 and size between 1 and 500"));
         given(service.search(eq("P-17"), isNull(), any(), any(), anyInt(), anyInt()))
-                .willReturn(new ProcedurePage(List.of(procedure(17, 1, Status.SCHEDULED)), 0, 50, 1, java.util.Map.of()));
+                .willReturn(
+                        new ProcedurePage(List.of(procedure(17, 1, Status.SCHEDULED)), 0, 50, 1, java.util.Map.of()));
         mvc.perform(get("/api/procedures").param("patientId", "P-17"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1));

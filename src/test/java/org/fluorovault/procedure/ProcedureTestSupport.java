@@ -3,7 +3,6 @@ package org.fluorovault.procedure;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.fluorovault.common.ConflictException;
 import org.fluorovault.procedure.Procedure.Patient;
 import org.fluorovault.procedure.Procedure.Sex;
@@ -18,9 +17,26 @@ final class ProcedureTestSupport {
 
     /** A valid 62323 record of {@code patientId}, scheduled at {@code scheduled}, for CARM2. */
     static ProcedureData data(String patientId, String accession, LocalDateTime scheduled) {
-        return new ProcedureData(new Patient(patientId, "Roe^Rick", LocalDate.of(1955, 1, 31), Sex.M), accession, null, null,
-                scheduled, null, "62323", null, List.of("L5-S1"), Procedure.Approach.INTERLAMINAR, Procedure.Laterality.RIGHT,
-                null, null, List.of("M54.17"), null, null, List.of(), null, "CARM2");
+        return new ProcedureData(
+                new Patient(patientId, "Roe^Rick", LocalDate.of(1955, 1, 31), Sex.M),
+                accession,
+                null,
+                null,
+                scheduled,
+                null,
+                "62323",
+                null,
+                List.of("L5-S1"),
+                Procedure.Approach.INTERLAMINAR,
+                Procedure.Laterality.RIGHT,
+                null,
+                null,
+                List.of("M54.17"),
+                null,
+                null,
+                List.of(),
+                null,
+                "CARM2");
     }
 
     /** Creates tech, doc and auditor (once per database). */

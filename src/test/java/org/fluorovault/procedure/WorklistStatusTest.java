@@ -18,7 +18,10 @@ class WorklistStatusTest {
     @Test
     void aScheduledRecordGoesFromScheduledToImagesReceivedToReviewNeeded() {
         assertEquals(SCHEDULED, derive(Status.SCHEDULED, false, false));
-        assertEquals(SCHEDULED, derive(Status.SCHEDULED, false, true), "an analysis without a linked image is not there yet");
+        assertEquals(
+                SCHEDULED,
+                derive(Status.SCHEDULED, false, true),
+                "an analysis without a linked image is not there yet");
         assertEquals(IMAGES_RECEIVED, derive(Status.SCHEDULED, true, false));
         assertEquals(REVIEW_NEEDED, derive(Status.SCHEDULED, true, true));
     }

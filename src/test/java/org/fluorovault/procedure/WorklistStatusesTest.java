@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.TestDicom;
 import org.fluorovault.tools.samples.LumbarPhantom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +22,9 @@ class WorklistStatusesTest extends ArchiveTestBase {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
-    void users() { ProcedureTestSupport.users(super.users); }
+    void users() {
+        ProcedureTestSupport.users(super.users);
+    }
 
     private JsonNode ok(HttpResponse<String> r) {
         assertTrue(r.statusCode() / 100 == 2, r.statusCode() + " " + r.body());
@@ -38,27 +38,47 @@ class WorklistStatusesTest extends ArchiveTestBase {
     /** A record of a patient of its own; performed when {@code performed}. */
     private long procedure(String patientId, boolean performed) throws Exception {
         String body = ProcedureTestSupport.json(patientId, "ACC" + patientId.hashCode() % 10000, "2026-11-20T10:00:00");
-        if (performed) body = body.replace("\"scheduledAt\"", "\"performedAt\": \"2026-11-20T10:20:00\", \"scheduledAt\"");
+        if (performed)
+            body = body.replace("\"scheduledAt\"", "\"performedAt\": \"2026-11-20T10:20:00\", \"scheduledAt\"");
         return post("/api/procedures", "admin", body).get("id").asLong();
     }
 
     /** The worklist status the search API gives the procedure. */
     private String status(String patientId, long id) throws Exception {
-        JsonNode page = ok(request("GET", "/api/procedures?patientId=" + patientId, "admin", ADMIN_PASSWORD, null, null,
-                "Accept", "application/json"));
+        JsonNode page = ok(request(
+                "GET",
+                "/api/procedures?patientId=" + patientId,
+                "admin",
+                ADMIN_PASSWORD,
+                null,
+                null,
+                "Accept",
+                "application/json"));
         assertEquals(1, page.get("total").asInt());
         return page.get("worklistStatus").get(Long.toString(id)).asString();
     }
 
     /** Links the study to the procedure unless a linker rule already did. */
     private void link(long id, String studyUid) throws Exception {
-        JsonNode links = ok(request("GET", "/api/procedures/" + id + "/studies", "admin", ADMIN_PASSWORD, null, null,
-                "Accept", "application/json"));
-        if (links.isEmpty()) post("/api/procedures/" + id + "/studies", "admin",
-                "{\"studyInstanceUid\":\"" + studyUid + "\",\"reason\":\"worklist status test\"}");
+        JsonNode links = ok(request(
+                "GET",
+                "/api/procedures/" + id + "/studies",
+                "admin",
+                ADMIN_PASSWORD,
+                null,
+                null,
+                "Accept",
+                "application/json"));
+        if (links.isEmpty())
+            post(
+                    "/api/procedures/" + id + "/studies",
+                    "admin",
+                    "{\"studyInstanceUid\":\"" + studyUid + "\",\"reason\":\"worklist status test\"}");
     }
 
-    private static String patient(String tag) { return "WLS-" + tag + "-" + TestDicom.unique(); }
+    private static String patient(String tag) {
+        return "WLS-" + tag + "-" + TestDicom.unique();
+    }
 
     @Test
     void aScheduledProcedureGetsImagesThenItsAnalysisThenIsCancelled(@TempDir Path dir) throws Exception {
@@ -66,12 +86,27 @@ class WorklistStatusesTest extends ArchiveTestBase {
         long id = procedure(p, false);
         assertEquals("SCHEDULED", status(p, id));
 
-        sendAll(TestDicom.phantomXa(dir, p, study, run,
-                LumbarPhantom.builder().size(256).frames(10).contrast(LumbarPhantom.Contrast.EPIDURAL).seed(3).build()));
+        sendAll(TestDicom.phantomXa(
+                dir,
+                p,
+                study,
+                run,
+                LumbarPhantom.builder()
+                        .size(256)
+                        .frames(10)
+                        .contrast(LumbarPhantom.Contrast.EPIDURAL)
+                        .seed(3)
+                        .build()));
         link(id, study);
-        assertEquals("IMAGES_RECEIVED", status(p, id), "images in, not analysed (no analysis on receipt in the tests), not annotated");
+        assertEquals(
+                "IMAGES_RECEIVED",
+                status(p, id),
+                "images in, not analysed (no analysis on receipt in the tests), not annotated");
 
-        assertEquals(200, getAsAdmin("/api/instances/" + run + "/analysis", "application/json").statusCode());
+        assertEquals(
+                200,
+                getAsAdmin("/api/instances/" + run + "/analysis", "application/json")
+                        .statusCode());
         assertEquals("REVIEW_NEEDED", status(p, id), "the analysis has a result: ready to read");
 
         post("/api/procedures/" + id + "/status", "admin", "{\"status\":\"CANCELLED\"}");
@@ -86,7 +121,9 @@ class WorklistStatusesTest extends ArchiveTestBase {
         sendAll(file);
         link(id, study);
         assertEquals("IMAGES_RECEIVED", status(p, id));
-        post("/api/instances/" + TestDicom.datasetUid(file) + "/annotations", "technologist",
+        post(
+                "/api/instances/" + TestDicom.datasetUid(file) + "/annotations",
+                "technologist",
                 "{\"level\":\"L4-L5\",\"needleTip\":{\"frame\":1,\"column\":10,\"row\":10}}");
         assertEquals("REVIEW_NEEDED", status(p, id));
     }

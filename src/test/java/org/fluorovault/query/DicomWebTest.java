@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -54,13 +53,23 @@ class DicomWebTest extends ArchiveTestBase {
 
     @Test
     void searchStudiesByPatientIdNameWildcardDateRangeAccessionAndModality() throws Exception {
-        for (String q : List.of("PatientID=QIDO-7", "PatientName=%C3%B6ster*", "PatientName=*berg%5EA?na",
-                "StudyDate=20260301-20260331", "StudyDate=-20260315", "AccessionNumber=ACC-QIDO-7",
-                "ModalitiesInStudy=XA&PatientID=QIDO-7", "StudyInstanceUID=" + study, "0020000D=" + study)) {
+        for (String q : List.of(
+                "PatientID=QIDO-7",
+                "PatientName=%C3%B6ster*",
+                "PatientName=*berg%5EA?na",
+                "StudyDate=20260301-20260331",
+                "StudyDate=-20260315",
+                "AccessionNumber=ACC-QIDO-7",
+                "ModalitiesInStudy=XA&PatientID=QIDO-7",
+                "StudyInstanceUID=" + study,
+                "0020000D=" + study)) {
             String json = qido("/dicomweb/studies?" + q);
             assertTrue(json.contains(study), q + " -> " + json);
         }
-        for (String q : List.of("PatientID=QIDO-8", "StudyDate=20260316-", "ModalitiesInStudy=CT&PatientID=QIDO-7",
+        for (String q : List.of(
+                "PatientID=QIDO-8",
+                "StudyDate=20260316-",
+                "ModalitiesInStudy=CT&PatientID=QIDO-7",
                 "PatientName=Anna*")) {
             assertFalse(qido("/dicomweb/studies?" + q).contains(study), q);
         }
@@ -69,9 +78,12 @@ class DicomWebTest extends ArchiveTestBase {
     /** Empty values in a list key were a 500 (an empty SQL IN list); they are ignored like an empty key. */
     @Test
     void uidsThatAreNotUidsAre400InPathsAndQueries() throws Exception {
-        for (String path : List.of("/dicomweb/studies?StudyInstanceUID=1.2.3%5C..%2F..%2Fetc",
-                "/dicomweb/studies/1.2.03/series", "/dicomweb/studies/" + study + "/series/abc/instances",
-                "/api/instances/1.2.3.x4/annotations", "/api/studies/01.2/dose")) {
+        for (String path : List.of(
+                "/dicomweb/studies?StudyInstanceUID=1.2.3%5C..%2F..%2Fetc",
+                "/dicomweb/studies/1.2.03/series",
+                "/dicomweb/studies/" + study + "/series/abc/instances",
+                "/api/instances/1.2.3.x4/annotations",
+                "/api/studies/01.2/dose")) {
             var r = getAsAdmin(path, path.startsWith("/api") ? "application/json" : "application/dicom+json");
             assertEquals(400, r.statusCode(), path + ": " + new String(r.body()));
             assertTrue(new String(r.body()).contains("UID"), path);
@@ -80,12 +92,16 @@ class DicomWebTest extends ArchiveTestBase {
 
     @Test
     void emptyValuesInListKeysAreIgnored() throws Exception {
-        for (String q : List.of("ModalitiesInStudy=,,&PatientID=QIDO-7", "ModalitiesInStudy=,XA,&PatientID=QIDO-7",
-                "ModalitiesInStudy=%5C%5C&PatientID=QIDO-7", "StudyInstanceUID=,,&PatientID=QIDO-7",
+        for (String q : List.of(
+                "ModalitiesInStudy=,,&PatientID=QIDO-7",
+                "ModalitiesInStudy=,XA,&PatientID=QIDO-7",
+                "ModalitiesInStudy=%5C%5C&PatientID=QIDO-7",
+                "StudyInstanceUID=,,&PatientID=QIDO-7",
                 "StudyInstanceUID=," + study + ",")) {
             assertTrue(qido("/dicomweb/studies?" + q).contains(study), q);
         }
-        assertFalse(qido("/dicomweb/studies?ModalitiesInStudy=,CT,&PatientID=QIDO-7").contains(study));
+        assertFalse(qido("/dicomweb/studies?ModalitiesInStudy=,CT,&PatientID=QIDO-7")
+                .contains(study));
     }
 
     @Test
@@ -104,7 +120,8 @@ class DicomWebTest extends ArchiveTestBase {
         assertEquals(3, all.split("\"00080018\"", -1).length - 1, all);
         String page = qido("/dicomweb/studies/" + study + "/instances?limit=2&offset=1");
         assertEquals(2, page.split("\"00080018\"", -1).length - 1, page);
-        assertTrue(qido("/dicomweb/instances?PatientID=QIDO-7").contains(DicomFileInfo.of(files.get(0)).sopInstanceUid()));
+        assertTrue(qido("/dicomweb/instances?PatientID=QIDO-7")
+                .contains(DicomFileInfo.of(files.get(0)).sopInstanceUid()));
         HttpResponse<byte[]> bad = getAsAdmin("/dicomweb/studies?limit=-3", null);
         assertEquals(400, bad.statusCode());
     }
@@ -112,7 +129,8 @@ class DicomWebTest extends ArchiveTestBase {
     @Test
     void wadoRetrievesStoredObjectsByteForByteAsMultipart() throws Exception {
         String iuid = DicomFileInfo.of(files.get(1)).sopInstanceUid();
-        HttpResponse<byte[]> r = getAsAdmin("/dicomweb/studies/" + study + "/series/" + series + "/instances/" + iuid,
+        HttpResponse<byte[]> r = getAsAdmin(
+                "/dicomweb/studies/" + study + "/series/" + series + "/instances/" + iuid,
                 "multipart/related; type=\"application/dicom\"");
         assertEquals(200, r.statusCode());
         String ct = r.headers().firstValue("Content-Type").orElseThrow();
@@ -123,14 +141,20 @@ class DicomWebTest extends ArchiveTestBase {
         assertArrayEquals(Files.readAllBytes(stored), parts.get(0), "WADO-RS returns the stored file unchanged");
 
         HttpResponse<byte[]> whole = getAsAdmin("/dicomweb/studies/" + study, null);
-        assertEquals(3, Multipart.parts(whole.body(), whole.headers().firstValue("Content-Type").orElseThrow()).size());
+        assertEquals(
+                3,
+                Multipart.parts(
+                                whole.body(),
+                                whole.headers().firstValue("Content-Type").orElseThrow())
+                        .size());
         assertEquals(404, getAsAdmin("/dicomweb/studies/1.2.3.4.404", null).statusCode());
     }
 
     @Test
     void everyEndpointButHealthNeedsAuthentication() throws Exception {
         assertEquals(401, get("/dicomweb/studies", null, null, null).statusCode());
-        assertEquals(401, get("/dicomweb/studies", "admin", "wrong-password", null).statusCode());
+        assertEquals(
+                401, get("/dicomweb/studies", "admin", "wrong-password", null).statusCode());
         assertEquals(401, get("/actuator/prometheus", null, null, null).statusCode());
         assertEquals(200, get("/actuator/health", null, null, null).statusCode());
     }
@@ -141,14 +165,27 @@ class DicomWebTest extends ArchiveTestBase {
         java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + httpPort + "/api/admin/users"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build();
         int created = http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode();
-        assertTrue(created == 201 || created == 400, "created, or exists from an earlier run of this context: " + created);
-        assertEquals(200, get("/dicomweb/studies?PatientID=QIDO-7", "tech1", "technologist-pass-1", null).statusCode());
-        assertEquals(403, get("/api/admin/users", "tech1", "technologist-pass-1", null).statusCode());
-        assertEquals(403, get("/actuator/prometheus", "tech1", "technologist-pass-1", null).statusCode());
+        assertTrue(
+                created == 201 || created == 400, "created, or exists from an earlier run of this context: " + created);
+        assertEquals(
+                200,
+                get("/dicomweb/studies?PatientID=QIDO-7", "tech1", "technologist-pass-1", null)
+                        .statusCode());
+        assertEquals(
+                403,
+                get("/api/admin/users", "tech1", "technologist-pass-1", null).statusCode());
+        assertEquals(
+                403,
+                get("/actuator/prometheus", "tech1", "technologist-pass-1", null)
+                        .statusCode());
         String users = new String(getAsAdmin("/api/admin/users", null).body(), StandardCharsets.UTF_8);
         assertTrue(users.contains("tech1") && !users.contains("technologist-pass-1") && !users.contains("$2a$"), users);
     }
@@ -165,8 +202,13 @@ class DicomWebTest extends ArchiveTestBase {
     /** Splits a multipart/related body by its boundary (test helper, not a general parser). */
     static final class Multipart {
         static List<byte[]> parts(byte[] body, String contentType) {
-            String boundary = Arrays.stream(contentType.split(";")).map(String::trim)
-                    .filter(p -> p.startsWith("boundary=")).findFirst().orElseThrow().substring(9).replace("\"", "");
+            String boundary = Arrays.stream(contentType.split(";"))
+                    .map(String::trim)
+                    .filter(p -> p.startsWith("boundary="))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(9)
+                    .replace("\"", "");
             byte[] delim = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
             List<byte[]> out = new ArrayList<>();
             int pos = indexOf(body, delim, 0);

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.StoredInstance;
 import org.fluorovault.dicom.io.TransferSyntax;
@@ -40,7 +39,8 @@ class OrthancMoveTest extends ArchiveTestBase {
         r.add("fluorovault.dicom.move-destinations[ORTHANC].port", () -> Integer.toString(ORTHANC_DICOM));
     }
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void movescuMovesAStudyIntoOrthancAndTheDataSetsArriveByteIdentical() throws Exception {
@@ -51,18 +51,34 @@ class OrthancMoveTest extends ArchiveTestBase {
         for (int n = 0; n < ts.length; n++) {
             String iuid = TestDicom.uid();
             syntaxes.put(iuid, ts[n]);
-            TestDicom.write(dir.resolve("send/" + iuid + ".dcm"),
-                    TestDicom.xa("OM1", study, series, iuid, n + 1, 24), ts[n]);
+            TestDicom.write(
+                    dir.resolve("send/" + iuid + ".dcm"), TestDicom.xa("OM1", study, series, iuid, n + 1, 24), ts[n]);
         }
         String other = TestDicom.uid(); // another study of the same patient stays behind
-        TestDicom.write(dir.resolve("send/" + other + ".dcm"),
-                TestDicom.xa("OM1", TestDicom.uid(), TestDicom.uid(), other, 1, 24), TransferSyntax.EXPLICIT_VR_LE);
+        TestDicom.write(
+                dir.resolve("send/" + other + ".dcm"),
+                TestDicom.xa("OM1", TestDicom.uid(), TestDicom.uid(), other, 1, 24),
+                TransferSyntax.EXPLICIT_VR_LE);
         assertEquals(0, send(dir.resolve("send")).failures().size());
 
         Path orthancDir = Files.createDirectories(dir.resolve("orthanc"));
-        try (Orthanc orthanc = Orthanc.start(orthancDir, "ORTHANC", ORTHANC_DICOM, ORTHANC_HTTP, node.aeTitle(), node.port())) {
-            Peers.Result r = Peers.run(dir, 60, "movescu", "-v", "-S", "-aec", node.aeTitle(), "-aem", "ORTHANC",
-                    "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study, "127.0.0.1",
+        try (Orthanc orthanc =
+                Orthanc.start(orthancDir, "ORTHANC", ORTHANC_DICOM, ORTHANC_HTTP, node.aeTitle(), node.port())) {
+            Peers.Result r = Peers.run(
+                    dir,
+                    60,
+                    "movescu",
+                    "-v",
+                    "-S",
+                    "-aec",
+                    node.aeTitle(),
+                    "-aem",
+                    "ORTHANC",
+                    "-k",
+                    "QueryRetrieveLevel=STUDY",
+                    "-k",
+                    "StudyInstanceUID=" + study,
+                    "127.0.0.1",
                     Integer.toString(node.port()));
             assertEquals(0, r.exitCode(), r.output());
             assertTrue(r.output().contains("Received Final Move Response (Success)"), r.output());

@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import org.flywaydb.core.Flyway;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.net.dimse.DimseException;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,8 +29,14 @@ class QrMatchingTest {
     @BeforeAll
     static void index() {
         DriverManagerDataSource ds = new DriverManagerDataSource(
-                "jdbc:h2:mem:qrmatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+                "jdbc:h2:mem:qrmatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "sa",
+                "");
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(ds);
         index = new QrIndex(jdbc);
         patient(1, "P1", "Müller^Anna");
@@ -53,19 +58,37 @@ class QrMatchingTest {
     }
 
     private static void study(long id, long patient, String uid, String date, String time) {
-        jdbc.update("INSERT INTO study (id, study_instance_uid, patient_fk, study_date, study_time, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", id, uid, patient, date, time);
+        jdbc.update(
+                "INSERT INTO study (id, study_instance_uid, patient_fk, study_date, study_time, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
+                id,
+                uid,
+                patient,
+                date,
+                time);
     }
 
     private static void series(long id, long study, String uid, String modality, int number) {
-        jdbc.update("INSERT INTO series (id, series_instance_uid, study_fk, modality, series_number, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", id, uid, study, modality, number);
+        jdbc.update(
+                "INSERT INTO series (id, series_instance_uid, study_fk, modality, series_number, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
+                id,
+                uid,
+                study,
+                modality,
+                number);
     }
 
     private static void instance(long id, long series, String uid, int number) {
-        jdbc.update("INSERT INTO instance (id, sop_instance_uid, series_fk, sop_class_uid, transfer_syntax_uid, "
-                + "instance_number, rows_, received_at, path, size_bytes, sha256) VALUES (?, ?, ?, '1.2.840.10008.5.1.4.1.1.12.1', "
-                + "'1.2.840.10008.1.2.1', ?, 512, CURRENT_TIMESTAMP, 'x', 1, ?)", id, uid, series, number, "0".repeat(64));
+        jdbc.update(
+                "INSERT INTO instance (id, sop_instance_uid, series_fk, sop_class_uid, transfer_syntax_uid, "
+                        + "instance_number, rows_, received_at, path, size_bytes, sha256) VALUES (?, ?, ?, '1.2.840.10008.5.1.4.1.1.12.1', "
+                        + "'1.2.840.10008.1.2.1', ?, 512, CURRENT_TIMESTAMP, 'x', 1, ?)",
+                id,
+                uid,
+                series,
+                number,
+                "0".repeat(64));
     }
 
     private static Attributes id(String level, Object... keys) {
@@ -93,36 +116,78 @@ class QrMatchingTest {
         assertEquals(Set.of("P1", "P2"), find(QrLevel.PATIENT, id("PATIENT", Tags.PatientID, ""), Tags.PatientID));
         assertEquals(Set.of("P1", "P2"), find(QrLevel.PATIENT, id("PATIENT", Tags.PatientID, "*"), Tags.PatientID));
         assertEquals(Set.of("P1", "P2"), find(QrLevel.PATIENT, id("PATIENT", Tags.PatientID, "P?"), Tags.PatientID));
-        assertEquals(Set.of("P1"), find(QrLevel.PATIENT, id("PATIENT", Tags.PatientName, "mü*", Tags.PatientID, ""),
-                Tags.PatientID), "person names match case-insensitively, non-ASCII too");
-        assertEquals(Set.of(), find(QrLevel.PATIENT, id("PATIENT", Tags.PatientID, "P%"), Tags.PatientID),
+        assertEquals(
+                Set.of("P1"),
+                find(QrLevel.PATIENT, id("PATIENT", Tags.PatientName, "mü*", Tags.PatientID, ""), Tags.PatientID),
+                "person names match case-insensitively, non-ASCII too");
+        assertEquals(
+                Set.of(),
+                find(QrLevel.PATIENT, id("PATIENT", Tags.PatientID, "P%"), Tags.PatientID),
                 "SQL wildcards are literal");
     }
 
     @Test
     void dateAndTimeRangesAndUidLists() {
-        assertEquals(Set.of("1.1", "1.2"), find(QrLevel.STUDY, id("STUDY", Tags.StudyDate, "20260101-", Tags.StudyInstanceUID, ""),
-                Tags.StudyInstanceUID));
-        assertEquals(Set.of("1.1", "1.3"), find(QrLevel.STUDY, id("STUDY", Tags.StudyDate, "-20261031",
-                Tags.StudyInstanceUID, ""), Tags.StudyInstanceUID));
-        assertEquals(Set.of("1.2"), find(QrLevel.STUDY, id("STUDY", Tags.StudyTime, "1200-1500",
-                Tags.StudyInstanceUID, ""), Tags.StudyInstanceUID));
-        assertEquals(Set.of("1.1", "1.3"), find(QrLevel.STUDY, id("STUDY", Tags.StudyInstanceUID, "1.1\\1.3\\9.9"),
-                Tags.StudyInstanceUID));
+        assertEquals(
+                Set.of("1.1", "1.2"),
+                find(
+                        QrLevel.STUDY,
+                        id("STUDY", Tags.StudyDate, "20260101-", Tags.StudyInstanceUID, ""),
+                        Tags.StudyInstanceUID));
+        assertEquals(
+                Set.of("1.1", "1.3"),
+                find(
+                        QrLevel.STUDY,
+                        id("STUDY", Tags.StudyDate, "-20261031", Tags.StudyInstanceUID, ""),
+                        Tags.StudyInstanceUID));
+        assertEquals(
+                Set.of("1.2"),
+                find(
+                        QrLevel.STUDY,
+                        id("STUDY", Tags.StudyTime, "1200-1500", Tags.StudyInstanceUID, ""),
+                        Tags.StudyInstanceUID));
+        assertEquals(
+                Set.of("1.1", "1.3"),
+                find(QrLevel.STUDY, id("STUDY", Tags.StudyInstanceUID, "1.1\\1.3\\9.9"), Tags.StudyInstanceUID));
     }
 
     @Test
     void derivedAttributesAndModalitiesInStudy() {
-        Attributes q = id("STUDY", Tags.PatientID, "P1", Tags.StudyInstanceUID, "1.1", Tags.ModalitiesInStudy, "",
-                Tags.NumberOfStudyRelatedSeries, "", Tags.NumberOfStudyRelatedInstances, "");
+        Attributes q = id(
+                "STUDY",
+                Tags.PatientID,
+                "P1",
+                Tags.StudyInstanceUID,
+                "1.1",
+                Tags.ModalitiesInStudy,
+                "",
+                Tags.NumberOfStudyRelatedSeries,
+                "",
+                Tags.NumberOfStudyRelatedInstances,
+                "");
         Map<Integer, String> row = index.find(QrLevel.STUDY, q, 10).get(0);
         assertEquals("SR\\XA", row.get(Tags.ModalitiesInStudy));
         assertEquals("2", row.get(Tags.NumberOfStudyRelatedSeries));
         assertEquals("3", row.get(Tags.NumberOfStudyRelatedInstances));
-        assertEquals(Set.of("1.1", "1.3"), find(QrLevel.STUDY, id("STUDY", Tags.ModalitiesInStudy, "XA",
-                Tags.StudyInstanceUID, ""), Tags.StudyInstanceUID));
-        assertEquals(Set.of("2"), find(QrLevel.SERIES, id("SERIES", Tags.StudyInstanceUID, "1.1", Tags.SeriesNumber, "1",
-                Tags.NumberOfSeriesRelatedInstances, ""), Tags.NumberOfSeriesRelatedInstances));
+        assertEquals(
+                Set.of("1.1", "1.3"),
+                find(
+                        QrLevel.STUDY,
+                        id("STUDY", Tags.ModalitiesInStudy, "XA", Tags.StudyInstanceUID, ""),
+                        Tags.StudyInstanceUID));
+        assertEquals(
+                Set.of("2"),
+                find(
+                        QrLevel.SERIES,
+                        id(
+                                "SERIES",
+                                Tags.StudyInstanceUID,
+                                "1.1",
+                                Tags.SeriesNumber,
+                                "1",
+                                Tags.NumberOfSeriesRelatedInstances,
+                                ""),
+                        Tags.NumberOfSeriesRelatedInstances));
     }
 
     @Test
@@ -196,8 +261,8 @@ class QrMatchingTest {
         Attributes item = q.addItem(Tags.ProcedureCodeSequence);
         item.setString(Tags.CodeValue, VR.SH, "6232*");
         item.setString(Tags.CodingSchemeDesignator, VR.SH, "");
-        List<Attributes> m = SequenceMatching.matchingItems(q.getSequence(Tags.ProcedureCodeSequence),
-                stored.getSequence(Tags.ProcedureCodeSequence));
+        List<Attributes> m = SequenceMatching.matchingItems(
+                q.getSequence(Tags.ProcedureCodeSequence), stored.getSequence(Tags.ProcedureCodeSequence));
         assertEquals(List.of(lumbar), m, "only the matching item");
         Attributes answer = new Attributes();
         SequenceMatching.copy(answer, Tags.ProcedureCodeSequence, q.getSequence(Tags.ProcedureCodeSequence), m);
@@ -207,13 +272,22 @@ class QrMatchingTest {
         assertEquals(2, got.size());
 
         item.setString(Tags.CodingSchemeDesignator, VR.SH, "SRT");
-        assertNull(SequenceMatching.matchingItems(q.getSequence(Tags.ProcedureCodeSequence),
-                stored.getSequence(Tags.ProcedureCodeSequence)), "every matching key must match one item");
+        assertNull(
+                SequenceMatching.matchingItems(
+                        q.getSequence(Tags.ProcedureCodeSequence), stored.getSequence(Tags.ProcedureCodeSequence)),
+                "every matching key must match one item");
         item.setString(Tags.CodeValue, VR.SH, "");
         item.setString(Tags.CodingSchemeDesignator, VR.SH, "");
-        assertEquals(2, SequenceMatching.matchingItems(q.getSequence(Tags.ProcedureCodeSequence),
-                stored.getSequence(Tags.ProcedureCodeSequence)).size(), "no matching keys: universal");
-        assertEquals(List.of(), SequenceMatching.matchingItems(q.getSequence(Tags.ProcedureCodeSequence), null),
+        assertEquals(
+                2,
+                SequenceMatching.matchingItems(
+                                q.getSequence(Tags.ProcedureCodeSequence),
+                                stored.getSequence(Tags.ProcedureCodeSequence))
+                        .size(),
+                "no matching keys: universal");
+        assertEquals(
+                List.of(),
+                SequenceMatching.matchingItems(q.getSequence(Tags.ProcedureCodeSequence), null),
                 "universal matching of a sequence not stored");
 
         assertTrue(SequenceMatching.valueMatches(VR.DA, "20260101-20261231", new String[] {"20261126"}));

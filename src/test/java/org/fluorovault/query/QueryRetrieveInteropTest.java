@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditFilter;
@@ -29,8 +28,8 @@ import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomReader;
-import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.dicom.io.DicomWriter;
+import org.fluorovault.dicom.io.TransferSyntax;
 import org.fluorovault.dicom.net.dimse.Commands;
 import org.fluorovault.dicom.net.dimse.DimseClient;
 import org.fluorovault.dicom.net.ul.Association;
@@ -86,9 +85,14 @@ class QueryRetrieveInteropTest {
         r.add("fluorovault.dicom.move-destinations[DEADEND].port", () -> deadPort);
     }
 
-    @Autowired DicomNode node;
-    @Autowired AuditTrail audit;
-    @TempDir Path dir;
+    @Autowired
+    DicomNode node;
+
+    @Autowired
+    AuditTrail audit;
+
+    @TempDir
+    Path dir;
 
     Path sent;
     final String studyA = TestDicom.uid(), studyB = TestDicom.uid(), studyC = TestDicom.uid(), studyD = TestDicom.uid();
@@ -107,11 +111,21 @@ class QueryRetrieveInteropTest {
         add("QR-P1", "Lumbar^Anna", studyB, "20261126", TestDicom.uid(), "1");
         add("QR-P2", "Sacral^Bert", studyC, "20250101", TestDicom.uid(), "1");
         add("QR-P3", "Grün^Jörg", studyD, "20240101", TestDicom.uid(), "1");
-        assertEquals(0, SendCommand.run("--host", "127.0.0.1", "--port", Integer.toString(node.port()),
-                "--called-aet", node.aeTitle(), "--no-progress", sent.toString()));
+        assertEquals(
+                0,
+                SendCommand.run(
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(node.port()),
+                        "--called-aet",
+                        node.aeTitle(),
+                        "--no-progress",
+                        sent.toString()));
     }
 
-    private void add(String pid, String name, String study, String date, String series, String number) throws Exception {
+    private void add(String pid, String name, String study, String date, String series, String number)
+            throws Exception {
         String iuid = TestDicom.uid();
         Attributes a = TestDicom.xa(pid, study, series, iuid, 1, 16);
         a.setString(Tags.PatientName, VR.PN, name);
@@ -123,8 +137,12 @@ class QueryRetrieveInteropTest {
             Attributes code = a.addItem(Tags.ProcedureCodeSequence);
             code.setString(Tags.CodeValue, VR.SH, study.equals(studyA) ? "62323" : "64483");
             code.setString(Tags.CodingSchemeDesignator, VR.SH, "C4");
-            code.setString(Tags.CodeMeaning, VR.LO, study.equals(studyA) ? "Injection lumbar epidural interlaminar"
-                    : "Injection transforaminal lumbar");
+            code.setString(
+                    Tags.CodeMeaning,
+                    VR.LO,
+                    study.equals(studyA)
+                            ? "Injection lumbar epidural interlaminar"
+                            : "Injection transforaminal lumbar");
         }
         files.put(iuid, TestDicom.write(sent.resolve(iuid + ".dcm"), a, TransferSyntax.EXPLICIT_VR_LE));
     }
@@ -139,7 +157,9 @@ class QueryRetrieveInteropTest {
 
     // ---- helpers
 
-    private String port() { return Integer.toString(node.port()); }
+    private String port() {
+        return Integer.toString(node.port());
+    }
 
     /** Runs findscu with -X and returns the response identifiers it wrote, in order. */
     private List<Attributes> findscu(String model, String... keys) throws Exception {
@@ -156,15 +176,18 @@ class QueryRetrieveInteropTest {
         return s;
     }
 
-
     private void assertReceivedAsStored(Path folder, List<String> iuids) throws Exception {
         Map<String, Path> got = new HashMap<>();
         try (Stream<Path> s = Files.walk(folder)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) got.put(DicomFileInfo.of(p).sopInstanceUid(), p);
+            for (Path p : s.filter(Files::isRegularFile).toList())
+                got.put(DicomFileInfo.of(p).sopInstanceUid(), p);
         }
         assertEquals(new TreeSet<>(iuids), new TreeSet<>(got.keySet()));
         for (String iuid : iuids) {
-            assertArrayEquals(TestDicom.datasetBytes(files.get(iuid)), TestDicom.datasetBytes(got.get(iuid)), "data set of " + iuid);
+            assertArrayEquals(
+                    TestDicom.datasetBytes(files.get(iuid)),
+                    TestDicom.datasetBytes(got.get(iuid)),
+                    "data set of " + iuid);
         }
     }
 
@@ -182,7 +205,8 @@ class QueryRetrieveInteropTest {
     }
 
     private static Attributes readDataset(Path p) throws Exception {
-        try (InputStream in = Files.newInputStream(p); DicomReader rd = new DicomReader(in, p)) {
+        try (InputStream in = Files.newInputStream(p);
+                DicomReader rd = new DicomReader(in, p)) {
             return rd.readFile(null);
         }
     }
@@ -191,10 +215,13 @@ class QueryRetrieveInteropTest {
 
     @Test
     void patientRootPatientLevelWithWildcard() throws Exception {
-        List<Attributes> rsp = findscu("-P", "QueryRetrieveLevel=PATIENT", "PatientID=QR-P*", "PatientName",
-                "NumberOfPatientRelatedStudies");
+        List<Attributes> rsp = findscu(
+                "-P", "QueryRetrieveLevel=PATIENT", "PatientID=QR-P*", "PatientName", "NumberOfPatientRelatedStudies");
         assertEquals(Set.of("QR-P1", "QR-P2", "QR-P3"), values(rsp, Tags.PatientID));
-        Attributes p1 = rsp.stream().filter(a -> "QR-P1".equals(a.getString(Tags.PatientID))).findFirst().orElseThrow();
+        Attributes p1 = rsp.stream()
+                .filter(a -> "QR-P1".equals(a.getString(Tags.PatientID)))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Lumbar^Anna", p1.getString(Tags.PatientName));
         assertEquals("2", p1.getString(Tags.NumberOfPatientRelatedStudies));
         assertEquals("PATIENT", p1.getString(Tags.QueryRetrieveLevel));
@@ -208,8 +235,15 @@ class QueryRetrieveInteropTest {
 
     @Test
     void studyRootStudyLevelDateRangeAndDerivedKeys() throws Exception {
-        List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P1", "StudyDate=20261001-20261031",
-                "StudyInstanceUID", "PatientName", "NumberOfStudyRelatedSeries", "NumberOfStudyRelatedInstances",
+        List<Attributes> rsp = findscu(
+                "-S",
+                "QueryRetrieveLevel=STUDY",
+                "PatientID=QR-P1",
+                "StudyDate=20261001-20261031",
+                "StudyInstanceUID",
+                "PatientName",
+                "NumberOfStudyRelatedSeries",
+                "NumberOfStudyRelatedInstances",
                 "ModalitiesInStudy");
         assertEquals(1, rsp.size(), lastOutput);
         Attributes a = rsp.get(0);
@@ -231,29 +265,52 @@ class QueryRetrieveInteropTest {
 
     @Test
     void aUidKeyThatIsNotAUidIsRefusedWithA900() throws Exception {
-        List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=SERIES", "StudyInstanceUID=" + studyA + "\\../../etc",
-                "SeriesInstanceUID");
+        List<Attributes> rsp = findscu(
+                "-S", "QueryRetrieveLevel=SERIES", "StudyInstanceUID=" + studyA + "\\../../etc", "SeriesInstanceUID");
         assertTrue(rsp.isEmpty(), lastOutput);
         assertTrue(lastOutput.contains("Find Response (Error: DataSetDoesNotMatchSOPClass)"), lastOutput); // A900
     }
 
     @Test
     void seriesAndImageLevels() throws Exception {
-        List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=SERIES", "StudyInstanceUID=" + studyA,
-                "SeriesInstanceUID", "Modality", "NumberOfSeriesRelatedInstances", "SeriesNumber");
+        List<Attributes> rsp = findscu(
+                "-S",
+                "QueryRetrieveLevel=SERIES",
+                "StudyInstanceUID=" + studyA,
+                "SeriesInstanceUID",
+                "Modality",
+                "NumberOfSeriesRelatedInstances",
+                "SeriesNumber");
         assertEquals(Set.of(seriesA1, seriesA2), values(rsp, Tags.SeriesInstanceUID));
-        Attributes s1 = rsp.stream().filter(a -> seriesA1.equals(a.getString(Tags.SeriesInstanceUID))).findFirst().orElseThrow();
+        Attributes s1 = rsp.stream()
+                .filter(a -> seriesA1.equals(a.getString(Tags.SeriesInstanceUID)))
+                .findFirst()
+                .orElseThrow();
         assertEquals("2", s1.getString(Tags.NumberOfSeriesRelatedInstances));
         assertEquals("XA", s1.getString(Tags.Modality));
 
-        rsp = findscu("-P", "QueryRetrieveLevel=IMAGE", "PatientID=QR-P1", "StudyInstanceUID=" + studyA,
-                "SeriesInstanceUID=" + seriesA1, "SOPInstanceUID", "InstanceNumber", "SOPClassUID", "Rows");
+        rsp = findscu(
+                "-P",
+                "QueryRetrieveLevel=IMAGE",
+                "PatientID=QR-P1",
+                "StudyInstanceUID=" + studyA,
+                "SeriesInstanceUID=" + seriesA1,
+                "SOPInstanceUID",
+                "InstanceNumber",
+                "SOPClassUID",
+                "Rows");
         assertEquals(new TreeSet<>(imagesA1), values(rsp, Tags.SOPInstanceUID));
         assertEquals(Set.of(TestDicom.XA), values(rsp, Tags.SOPClassUID));
         assertEquals(Set.of("16"), values(rsp, Tags.Rows));
 
-        rsp = findscu("-S", "QueryRetrieveLevel=IMAGE", "StudyInstanceUID=" + studyA, "SeriesInstanceUID=" + seriesA1,
-                "SOPInstanceUID=" + imagesA1.get(1), "InstanceNumber", "ContentDate");
+        rsp = findscu(
+                "-S",
+                "QueryRetrieveLevel=IMAGE",
+                "StudyInstanceUID=" + studyA,
+                "SeriesInstanceUID=" + seriesA1,
+                "SOPInstanceUID=" + imagesA1.get(1),
+                "InstanceNumber",
+                "ContentDate");
         assertEquals(1, rsp.size());
         assertEquals("2", rsp.get(0).getString(Tags.InstanceNumber));
         assertTrue(rsp.get(0).contains(Tags.ContentDate), "unsupported key returned, empty");
@@ -264,8 +321,13 @@ class QueryRetrieveInteropTest {
 
     @Test
     void sequenceMatchingOnTheProcedureCodeOfTheStoredStudy() throws Exception {
-        List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
-                "ProcedureCodeSequence[0].CodeValue=62323", "ProcedureCodeSequence[0].CodeMeaning");
+        List<Attributes> rsp = findscu(
+                "-S",
+                "QueryRetrieveLevel=STUDY",
+                "PatientID=QR-P*",
+                "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodeValue=62323",
+                "ProcedureCodeSequence[0].CodeMeaning");
         assertEquals(Set.of(studyA), values(rsp, Tags.StudyInstanceUID), lastOutput);
         Attributes item = rsp.get(0).getNestedItem(Tags.ProcedureCodeSequence);
         assertEquals("62323", item.getString(Tags.CodeValue));
@@ -273,22 +335,40 @@ class QueryRetrieveInteropTest {
         assertFalse(item.contains(Tags.CodingSchemeDesignator), "only the requested keys of the item");
         assertFalse(lastOutput.contains("Warning"), "sequence keys are supported keys (FF00, not FF01): " + lastOutput);
 
-        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
+        rsp = findscu(
+                "-S",
+                "QueryRetrieveLevel=STUDY",
+                "PatientID=QR-P*",
+                "StudyInstanceUID",
                 "ProcedureCodeSequence[0].CodeValue=6448?");
         assertEquals(Set.of(studyC), values(rsp, Tags.StudyInstanceUID), "wildcard inside the item");
 
-        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P*", "StudyInstanceUID",
-                "ProcedureCodeSequence[0].CodeValue", "ProcedureCodeSequence[0].CodingSchemeDesignator");
+        rsp = findscu(
+                "-S",
+                "QueryRetrieveLevel=STUDY",
+                "PatientID=QR-P*",
+                "StudyInstanceUID",
+                "ProcedureCodeSequence[0].CodeValue",
+                "ProcedureCodeSequence[0].CodingSchemeDesignator");
         assertEquals(Set.of(studyA, studyB, studyC, studyD), values(rsp, Tags.StudyInstanceUID), "universal matching");
         Map<String, Attributes> byStudy = new HashMap<>();
         for (Attributes a : rsp) byStudy.put(a.getString(Tags.StudyInstanceUID), a);
-        assertEquals("64483", byStudy.get(studyC).getNestedItem(Tags.ProcedureCodeSequence).getString(Tags.CodeValue));
-        assertEquals("C4", byStudy.get(studyC).getNestedItem(Tags.ProcedureCodeSequence)
-                .getString(Tags.CodingSchemeDesignator));
-        assertTrue(byStudy.get(studyB).contains(Tags.ProcedureCodeSequence), "returned, empty, where nothing is stored");
-        assertEquals(0, byStudy.get(studyB).getSequence(Tags.ProcedureCodeSequence).size());
+        assertEquals(
+                "64483",
+                byStudy.get(studyC).getNestedItem(Tags.ProcedureCodeSequence).getString(Tags.CodeValue));
+        assertEquals(
+                "C4",
+                byStudy.get(studyC).getNestedItem(Tags.ProcedureCodeSequence).getString(Tags.CodingSchemeDesignator));
+        assertTrue(
+                byStudy.get(studyB).contains(Tags.ProcedureCodeSequence), "returned, empty, where nothing is stored");
+        assertEquals(
+                0, byStudy.get(studyB).getSequence(Tags.ProcedureCodeSequence).size());
 
-        rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P1", "StudyInstanceUID",
+        rsp = findscu(
+                "-S",
+                "QueryRetrieveLevel=STUDY",
+                "PatientID=QR-P1",
+                "StudyInstanceUID",
                 "ProcedureCodeSequence[0].CodingSchemeDesignator=SRT");
         assertEquals(0, rsp.size(), "no stored item matches: no match " + lastOutput);
     }
@@ -301,7 +381,8 @@ class QueryRetrieveInteropTest {
         findscu("-S", "QueryRetrieveLevel=WARD", "PatientID=QR-P1");
         assertTrue(lastOutput.contains("Final Find Response (Error: DataSetDoesNotMatchSOPClass)"), lastOutput);
         findscu("-S", "QueryRetrieveLevel=PATIENT", "PatientID=QR-P1");
-        assertTrue(lastOutput.contains("Final Find Response (Error: DataSetDoesNotMatchSOPClass)"),
+        assertTrue(
+                lastOutput.contains("Final Find Response (Error: DataSetDoesNotMatchSOPClass)"),
                 "PATIENT is no level of Study Root: " + lastOutput);
         List<Attributes> rsp = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=QR-P2", "StudyInstanceUID");
         assertEquals(Set.of(studyC), values(rsp, Tags.StudyInstanceUID));
@@ -313,9 +394,20 @@ class QueryRetrieveInteropTest {
         Peers.require("storescp");
         if (storescp != null) return received;
         received = Files.createTempDirectory("fv-qr-storescp");
-        storescp = new ProcessBuilder("storescp", "-d", "+B", "-aet", "STORESCP", "-od", received.toString(), "+xa",
-                Integer.toString(storescpPort)).redirectErrorStream(true)
-                .redirectOutput(received.resolveSibling(received.getFileName() + ".log").toFile()).start();
+        storescp = new ProcessBuilder(
+                        "storescp",
+                        "-d",
+                        "+B",
+                        "-aet",
+                        "STORESCP",
+                        "-od",
+                        received.toString(),
+                        "+xa",
+                        Integer.toString(storescpPort))
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        received.resolveSibling(received.getFileName() + ".log").toFile())
+                .start();
         for (int attempt = 0; attempt < 50; attempt++) { // storescp needs a moment to bind
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", storescpPort)) {
                 return received;
@@ -329,10 +421,13 @@ class QueryRetrieveInteropTest {
     /** The retrieval events (110104, action R) recorded since {@code afterId} whose detail starts with {@code prefix}. */
     private List<AuditEvent> retrievals(long afterId, String prefix) throws Exception {
         audit.flush();
-        return audit.search(new AuditFilter(null, null, null, null, null,
-                        AuditEventType.INSTANCES_TRANSFERRED), 0, 100).items().stream()
+        return audit
+                .search(new AuditFilter(null, null, null, null, null, AuditEventType.INSTANCES_TRANSFERRED), 0, 100)
+                .items()
+                .stream()
                 .filter(r -> r.id() > afterId && r.event().detail().startsWith(prefix))
-                .map(AuditRecord::event).toList();
+                .map(AuditRecord::event)
+                .toList();
     }
 
     private long lastAuditId() {
@@ -342,8 +437,8 @@ class QueryRetrieveInteropTest {
 
     private Peers.Result movescu(String dest, String... keys) throws Exception {
         Peers.require("movescu");
-        List<String> cmd = new ArrayList<>(List.of("movescu", "-v", "-S", "-aec", node.aeTitle(), "-aem", dest,
-                "127.0.0.1", port()));
+        List<String> cmd = new ArrayList<>(
+                List.of("movescu", "-v", "-S", "-aec", node.aeTitle(), "-aem", dest, "127.0.0.1", port()));
         for (String k : keys) {
             cmd.add("-k");
             cmd.add(k);
@@ -361,8 +456,18 @@ class QueryRetrieveInteropTest {
         assertTrue(r.output().contains("Pending"), "pending responses with counts: " + r.output());
         assertReceivedAsStored(into, studyAInstances());
         String log = Files.readString(into.resolveSibling(into.getFileName() + ".log"));
-        assertEquals(3, log.lines().filter(l -> l.matches("D: Move Originator AE Title\\s+: MOVESCU")).count(), log);
-        assertEquals(3, log.lines().filter(l -> l.matches("D: Move Originator ID\\s+: 1")).count(), log);
+        assertEquals(
+                3,
+                log.lines()
+                        .filter(l -> l.matches("D: Move Originator AE Title\\s+: MOVESCU"))
+                        .count(),
+                log);
+        assertEquals(
+                3,
+                log.lines()
+                        .filter(l -> l.matches("D: Move Originator ID\\s+: 1"))
+                        .count(),
+                log);
         List<AuditEvent> moved = retrievals(before, "C-MOVE to STORESCP");
         assertEquals(1, moved.size(), "one event per C-MOVE: " + moved);
         AuditEvent e = moved.get(0);
@@ -376,18 +481,22 @@ class QueryRetrieveInteropTest {
     void moveToUnknownDestinationIsA801() throws Exception {
         long before = lastAuditId();
         Peers.Result r = movescu("NOWHERE", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + studyA);
-        assertTrue(r.output().contains("MoveDestinationUnknown") || r.output().contains("Move Destination Unknown"),
+        assertTrue(
+                r.output().contains("MoveDestinationUnknown") || r.output().contains("Move Destination Unknown"),
                 r.output());
         List<AuditEvent> refused = retrievals(before, "C-MOVE to NOWHERE");
         assertEquals(1, refused.size());
         assertEquals(AuditOutcome.SERIOUS_FAILURE, refused.get(0).outcome());
-        assertTrue(refused.get(0).detail().contains("refused: Unknown move destination"), refused.get(0).detail());
+        assertTrue(
+                refused.get(0).detail().contains("refused: Unknown move destination"),
+                refused.get(0).detail());
     }
 
     @Test
     void moveToUnreachableDestinationFailsAndTheNodeKeepsServing() throws Exception {
         Peers.Result r = movescu("DEADEND", "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + studyC);
-        assertTrue(r.output().contains("Received Final Move Response (Refused: OutOfResourcesSubOperations)"),
+        assertTrue(
+                r.output().contains("Received Final Move Response (Refused: OutOfResourcesSubOperations)"),
                 "A702: " + r.output());
         r = movescu("STORESCP", "QueryRetrieveLevel=STUDY");
         assertTrue(r.output().contains("DataSetDoesNotMatchSOPClass"), "missing unique key: " + r.output());
@@ -400,9 +509,24 @@ class QueryRetrieveInteropTest {
         Peers.require("getscu");
         long before = lastAuditId();
         Path out = Files.createTempDirectory(dir, "get");
-        Peers.Result r = Peers.run(dir, 60, "getscu", "-v", "-S", "-aec", node.aeTitle(), "-od", out.toString(),
-                "-k", "QueryRetrieveLevel=SERIES", "-k", "StudyInstanceUID=" + studyA, "-k", "SeriesInstanceUID=" + seriesA1,
-                "127.0.0.1", port());
+        Peers.Result r = Peers.run(
+                dir,
+                60,
+                "getscu",
+                "-v",
+                "-S",
+                "-aec",
+                node.aeTitle(),
+                "-od",
+                out.toString(),
+                "-k",
+                "QueryRetrieveLevel=SERIES",
+                "-k",
+                "StudyInstanceUID=" + studyA,
+                "-k",
+                "SeriesInstanceUID=" + seriesA1,
+                "127.0.0.1",
+                port());
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("Received C-GET Response (Success)"), r.output());
         assertTrue(r.output().contains("Number of Completed Suboperations : 2"), r.output());
@@ -410,7 +534,9 @@ class QueryRetrieveInteropTest {
         List<AuditEvent> got = retrievals(before, "C-GET");
         assertEquals(1, got.size());
         assertEquals("GETSCU", got.get(0).user());
-        assertTrue(got.get(0).detail().endsWith("2 matched, 2 sent, 0 with warnings, 0 failed"), got.get(0).detail());
+        assertTrue(
+                got.get(0).detail().endsWith("2 matched, 2 sent, 0 with warnings, 0 failed"),
+                got.get(0).detail());
     }
 
     // ---- our own SCU: character sets, C-GET without the SCP role
@@ -430,12 +556,17 @@ class QueryRetrieveInteropTest {
             cmd.setInt(Tags.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
             List<Attributes> answers = new CopyOnWriteArrayList<>();
             List<Attributes> pendings = new CopyOnWriteArrayList<>();
-            client.onRequests((as, p, command) -> { }); // no storage SCP here
-            Attributes fin = client.invoke(pc.id(), cmd, out -> {
-                DicomWriter w = new DicomWriter(out);
-                w.writeDataset(identifier, TransferSyntax.of(pc.transferSyntax()));
-                w.finish();
-            }, pendings::add).get(30, TimeUnit.SECONDS);
+            client.onRequests((as, p, command) -> {}); // no storage SCP here
+            Attributes fin = client.invoke(
+                            pc.id(),
+                            cmd,
+                            out -> {
+                                DicomWriter w = new DicomWriter(out);
+                                w.writeDataset(identifier, TransferSyntax.of(pc.transferSyntax()));
+                                w.finish();
+                            },
+                            pendings::add)
+                    .get(30, TimeUnit.SECONDS);
             answers.addAll(pendings);
             answers.add(fin);
             return answers;
@@ -456,11 +587,15 @@ class QueryRetrieveInteropTest {
         List<Attributes> ids = new ArrayList<>();
         // collect the identifiers with a receiver that reads the data sets
         DimseClient client = new DimseClient();
-        Association a = Association.connect("127.0.0.1", node.port(),
+        Association a = Association.connect(
+                "127.0.0.1",
+                node.port(),
                 AssociationRequest.to(node.aeTitle()).withContext(find, TransferSyntax.EXPLICIT_VR_LE),
-                AssociationParams.defaults("OURSCU"), new org.fluorovault.dicom.net.ul.DimseReceiver() {
+                AssociationParams.defaults("OURSCU"),
+                new org.fluorovault.dicom.net.ul.DimseReceiver() {
                     @Override
-                    public void onCommand(Association as, PresentationContext pc, byte[] command) throws java.io.IOException {
+                    public void onCommand(Association as, PresentationContext pc, byte[] command)
+                            throws java.io.IOException {
                         Attributes c = Commands.parse(command);
                         if (Commands.hasDataset(c)) {
                             ids.add(new DicomReader(as.openDataStream(), null).readDataset(TransferSyntax.EXPLICIT_LE));
@@ -477,11 +612,16 @@ class QueryRetrieveInteropTest {
             cmd.setInt(Tags.MessageID, VR.US, 1);
             cmd.setInt(Tags.Priority, VR.US, Commands.PRIORITY_MEDIUM);
             cmd.setInt(Tags.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
-            Attributes fin = client.invoke(pc.id(), cmd, out -> {
-                DicomWriter w = new DicomWriter(out);
-                w.writeDataset(id, TransferSyntax.EXPLICIT_LE);
-                w.finish();
-            }, cmds::add).get(30, TimeUnit.SECONDS);
+            Attributes fin = client.invoke(
+                            pc.id(),
+                            cmd,
+                            out -> {
+                                DicomWriter w = new DicomWriter(out);
+                                w.writeDataset(id, TransferSyntax.EXPLICIT_LE);
+                                w.finish();
+                            },
+                            cmds::add)
+                    .get(30, TimeUnit.SECONDS);
             assertEquals(0, Commands.status(fin).code());
         } finally {
             a.release();
@@ -498,9 +638,13 @@ class QueryRetrieveInteropTest {
         Attributes id = new Attributes();
         id.setString(Tags.QueryRetrieveLevel, VR.CS, "STUDY");
         id.setString(Tags.StudyInstanceUID, VR.UI, studyC);
-        List<Attributes> rsp = ourRequest(get, 0x0010, id, AssociationRequest.to(node.aeTitle())
-                .withContext(get, TransferSyntax.IMPLICIT_VR_LE)
-                .withContext(TestDicom.XA, TransferSyntax.EXPLICIT_VR_LE)); // no role selection
+        List<Attributes> rsp = ourRequest(
+                get,
+                0x0010,
+                id,
+                AssociationRequest.to(node.aeTitle())
+                        .withContext(get, TransferSyntax.IMPLICIT_VR_LE)
+                        .withContext(TestDicom.XA, TransferSyntax.EXPLICIT_VR_LE)); // no role selection
         Attributes fin = rsp.get(rsp.size() - 1);
         assertEquals(0xA702, Commands.status(fin).code(), fin.toString());
         assertEquals(1, fin.getInt(Tags.NumberOfFailedSuboperations, -1));

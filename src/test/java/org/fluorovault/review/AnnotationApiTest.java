@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.fluorovault.security.Role;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.TestDicom;
@@ -32,8 +31,12 @@ class AnnotationApiTest extends ArchiveTestBase {
              "laterality":"LEFT","view":"AP","contrastPattern":"EPIDURAL","contrastText":"Spread along the left L5 root",
              "keyImage":true,"keyFrames":[4,3]}""";
 
-    @Autowired AnnotationService service;
-    @Autowired ApplicationEvents events;
+    @Autowired
+    AnnotationService service;
+
+    @Autowired
+    ApplicationEvents events;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
@@ -48,13 +51,15 @@ class AnnotationApiTest extends ArchiveTestBase {
         String uid = TestDicom.uid();
         var a = TestDicom.xa("ANN-1", TestDicom.uid(), TestDicom.uid(), uid, 4, 64);
         a.setInt(org.fluorovault.dicom.dict.Tags.Rows, org.fluorovault.dicom.data.VR.US, 48);
-        a.setBytes(org.fluorovault.dicom.data.Tag.PixelData, org.fluorovault.dicom.data.VR.OW, new byte[4 * 48 * 64 * 2]);
+        a.setBytes(
+                org.fluorovault.dicom.data.Tag.PixelData, org.fluorovault.dicom.data.VR.OW, new byte[4 * 48 * 64 * 2]);
         sendAll(TestDicom.write(dir.resolve(uid + ".dcm"), a, org.fluorovault.dicom.io.TransferSyntax.EXPLICIT_VR_LE));
         return uid;
     }
 
     private HttpResponse<String> post(String uid, String user, String body) throws Exception {
-        return postJson("/api/instances/" + uid + "/annotations", user, user.equals("admin") ? ADMIN_PASSWORD : PASSWORD, body);
+        return postJson(
+                "/api/instances/" + uid + "/annotations", user, user.equals("admin") ? ADMIN_PASSWORD : PASSWORD, body);
     }
 
     private JsonNode state(String uid) throws Exception {
@@ -93,7 +98,9 @@ class AnnotationApiTest extends ArchiveTestBase {
         assertEquals(TECH, old.get("author").asString());
         assertEquals(3, old.get("needleTip").get("frame").asInt());
         assertTrue(old.get("createdAt").asString().endsWith("Z"), old.toString());
-        assertEquals(2, jdbc.queryForObject("SELECT COUNT(*) FROM annotation WHERE sop_instance_uid = ?", Integer.class, uid));
+        assertEquals(
+                2,
+                jdbc.queryForObject("SELECT COUNT(*) FROM annotation WHERE sop_instance_uid = ?", Integer.class, uid));
     }
 
     @Test
@@ -102,12 +109,26 @@ class AnnotationApiTest extends ArchiveTestBase {
         HttpResponse<String> admin = post(uid, "admin", FULL);
         assertEquals(403, admin.statusCode(), admin.body());
         assertEquals(403, post(uid, AUDITOR, FULL).statusCode());
-        assertEquals(401, postJson("/api/instances/" + uid + "/annotations", null, null, FULL).statusCode());
-        assertEquals(403, postJson("/api/studies/" + TestDicom.uid() + "/review", AUDITOR, PASSWORD, null).statusCode());
-        assertEquals(403, postJson("/api/studies/" + TestDicom.uid() + "/review", "admin", ADMIN_PASSWORD, null).statusCode());
+        assertEquals(
+                401,
+                postJson("/api/instances/" + uid + "/annotations", null, null, FULL)
+                        .statusCode());
+        assertEquals(
+                403,
+                postJson("/api/studies/" + TestDicom.uid() + "/review", AUDITOR, PASSWORD, null)
+                        .statusCode());
+        assertEquals(
+                403,
+                postJson("/api/studies/" + TestDicom.uid() + "/review", "admin", ADMIN_PASSWORD, null)
+                        .statusCode());
         assertTrue(state(uid).get("history").isEmpty(), "nothing saved by refused users");
-        assertThrows(AccessDeniedException.class, () -> service.save(uid,
-                new AnnotationRequest(null, "L4-L5", null, null, null, null, null, false, null), "x", "ADMIN"));
+        assertThrows(
+                AccessDeniedException.class,
+                () -> service.save(
+                        uid,
+                        new AnnotationRequest(null, "L4-L5", null, null, null, null, null, false, null),
+                        "x",
+                        "ADMIN"));
     }
 
     @Test
@@ -134,7 +155,10 @@ class AnnotationApiTest extends ArchiveTestBase {
     private void assertRefused(String uid, String body, String field) throws Exception {
         HttpResponse<String> r = post(uid, TECH, body);
         assertEquals(400, r.statusCode(), body + " -> " + r.body());
-        String detail = new tools.jackson.databind.ObjectMapper().readTree(r.body()).path("detail").asText();
+        String detail = new tools.jackson.databind.ObjectMapper()
+                .readTree(r.body())
+                .path("detail")
+                .asText();
         assertTrue(detail.startsWith(field), "names " + field + ": " + r.body());
     }
 
@@ -143,17 +167,36 @@ class AnnotationApiTest extends ArchiveTestBase {
         String unknown = "1.2.826.0.1.3680043.10.1443.99.404";
         HttpResponse<String> r = post(unknown, TECH, FULL);
         assertEquals(404, r.statusCode(), r.body());
-        assertEquals(404, get("/api/instances/" + unknown + "/annotations", TECH, PASSWORD, null).statusCode());
-        assertEquals(409, postJson("/api/studies/" + unknown + "/review", TECH, PASSWORD, null).statusCode());
-        assertFalse(jdbc.queryForObject("SELECT COUNT(*) FROM annotation WHERE sop_instance_uid = ?", Integer.class,
-                unknown) > 0);
+        assertEquals(
+                404,
+                get("/api/instances/" + unknown + "/annotations", TECH, PASSWORD, null)
+                        .statusCode());
+        assertEquals(
+                409,
+                postJson("/api/studies/" + unknown + "/review", TECH, PASSWORD, null)
+                        .statusCode());
+        assertFalse(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM annotation WHERE sop_instance_uid = ?", Integer.class, unknown)
+                > 0);
     }
 
     @Test
     void theJavaApiSavesAndPublishesAfterCommit(@TempDir Path dir) throws Exception {
         String uid = storedImage(dir);
-        Annotation a = service.save(uid, new AnnotationRequest(new NeedleTip(2, 1.0, 2.0), "CAUDAL", "CAUDAL", "MIDLINE",
-                "LATERAL", "NOT_GIVEN_CONTRAINDICATED", "allergy", true, List.of()), "api-user", "PHYSICIAN");
+        Annotation a = service.save(
+                uid,
+                new AnnotationRequest(
+                        new NeedleTip(2, 1.0, 2.0),
+                        "CAUDAL",
+                        "CAUDAL",
+                        "MIDLINE",
+                        "LATERAL",
+                        "NOT_GIVEN_CONTRAINDICATED",
+                        "allergy",
+                        true,
+                        List.of()),
+                "api-user",
+                "PHYSICIAN");
         assertEquals(1, a.version());
         assertEquals(a, service.current(uid).orElseThrow());
         assertTrue(service.currentForStudy(a.studyInstanceUid()).contains(a));

@@ -18,7 +18,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.List;
-
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
@@ -44,13 +43,21 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebSlice
 class ReviewControllerTest {
     private static final String IMAGE = "2.25.1001", STUDY = "2.25.1000";
-    private static final String TIP = "{\"needleTip\": {\"frame\": 3, \"column\": 200.5, \"row\": 310}, \"level\": \"L4-L5\"}";
+    private static final String TIP =
+            "{\"needleTip\": {\"frame\": 3, \"column\": 200.5, \"row\": 310}, \"level\": \"L4-L5\"}";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
-    @Autowired MockMvc mvc;
-    @MockitoBean AnnotationService annotations;
-    @MockitoBean ReviewService reviews;
-    @MockitoBean AuditTrail audit;
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    AnnotationService annotations;
+
+    @MockitoBean
+    ReviewService reviews;
+
+    @MockitoBean
+    AuditTrail audit;
 
     @BeforeEach
     void auditBuildsRealEvents() {
@@ -64,14 +71,30 @@ class ReviewControllerTest {
     }
 
     static Annotation annotation(int version, String author, String role) {
-        return new Annotation(IMAGE, STUDY, "2.25.1002", version, new NeedleTip(3, 200.5, 310.0), "L4-L5", null, null, null,
-                null, null, false, List.of(), author, role, Instant.parse("2026-06-01T10:00:00Z"));
+        return new Annotation(
+                IMAGE,
+                STUDY,
+                "2.25.1002",
+                version,
+                new NeedleTip(3, 200.5, 310.0),
+                "L4-L5",
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                List.of(),
+                author,
+                role,
+                Instant.parse("2026-06-01T10:00:00Z"));
     }
 
     @Test
     @WithMockUser(username = "aud", roles = "AUDITOR")
     void anyoneReadsTheCurrentVersionAndTheHistory() throws Exception {
-        given(annotations.history(IMAGE)).willReturn(List.of(annotation(1, "tech1", "TECHNOLOGIST"), annotation(2, "doc", "PHYSICIAN")));
+        given(annotations.history(IMAGE))
+                .willReturn(List.of(annotation(1, "tech1", "TECHNOLOGIST"), annotation(2, "doc", "PHYSICIAN")));
         mvc.perform(get("/api/instances/" + IMAGE + "/annotations"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.current.version").value(2))
@@ -98,7 +121,10 @@ class ReviewControllerTest {
     @Test
     @WithMockUser(username = "aud", roles = "AUDITOR")
     void anAuditorMayNotAnnotateNorReviewAndTheAttemptIsASecurityAlert() throws Exception {
-        mvc.perform(post("/api/instances/" + IMAGE + "/annotations").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(TIP))
+        mvc.perform(post("/api/instances/" + IMAGE + "/annotations")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(TIP))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail").value("only a technologist or physician may annotate or review"));
@@ -117,7 +143,10 @@ class ReviewControllerTest {
     @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
     void anAdminMayNotAnnotateEither() throws Exception {
-        mvc.perform(post("/api/instances/" + IMAGE + "/annotations").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(TIP))
+        mvc.perform(post("/api/instances/" + IMAGE + "/annotations")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(TIP))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(annotations);
     }
@@ -125,8 +154,12 @@ class ReviewControllerTest {
     @Test
     @WithMockUser(username = "doc", roles = "PHYSICIAN")
     void aPhysicianAnnotatesAsAPhysician() throws Exception {
-        given(annotations.save(eq(IMAGE), any(), eq("doc"), eq("PHYSICIAN"))).willReturn(annotation(3, "doc", "PHYSICIAN"));
-        mvc.perform(post("/api/instances/" + IMAGE + "/annotations").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(TIP))
+        given(annotations.save(eq(IMAGE), any(), eq("doc"), eq("PHYSICIAN")))
+                .willReturn(annotation(3, "doc", "PHYSICIAN"));
+        mvc.perform(post("/api/instances/" + IMAGE + "/annotations")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(TIP))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.version").value(3))
                 .andExpect(jsonPath("$.role").value("PHYSICIAN"));
@@ -147,11 +180,16 @@ class ReviewControllerTest {
     void aWrongValueIs400NamingTheFieldAndNothingIsAudited() throws Exception {
         given(annotations.save(eq(IMAGE), any(), anyString(), anyString()))
                 .willThrow(new InvalidAnnotationException("needleTip.frame", "3 is beyond the image's 2 frames"));
-        mvc.perform(post("/api/instances/" + IMAGE + "/annotations").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(TIP))
+        mvc.perform(post("/api/instances/" + IMAGE + "/annotations")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(TIP))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.detail").value("needleTip.frame: 3 is beyond the image's 2 frames"));
-        mvc.perform(post("/api/instances/" + IMAGE + "/annotations").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/instances/" + IMAGE + "/annotations")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"keyFrames\": [1, \"two\"]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("keyFrames[1]: wrong type or format (invalid JSON)"));
@@ -161,8 +199,15 @@ class ReviewControllerTest {
     @Test
     @WithMockUser(username = "tech1", roles = "TECHNOLOGIST")
     void aReviewWritesTheDocumentsAndIsAudited() throws Exception {
-        given(reviews.review(STUDY, "tech1", "TECHNOLOGIST")).willReturn(new ReviewDocuments(STUDY, "2.25.2001", "2.25.2002",
-                List.of(IMAGE), List.of(IMAGE), "tech1", Instant.parse("2026-06-01T10:00:00Z")));
+        given(reviews.review(STUDY, "tech1", "TECHNOLOGIST"))
+                .willReturn(new ReviewDocuments(
+                        STUDY,
+                        "2.25.2001",
+                        "2.25.2002",
+                        List.of(IMAGE),
+                        List.of(IMAGE),
+                        "tech1",
+                        Instant.parse("2026-06-01T10:00:00Z")));
         mvc.perform(post("/api/studies/" + STUDY + "/review").with(csrf()))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.srSopInstanceUid").value("2.25.2001"))
@@ -171,7 +216,8 @@ class ReviewControllerTest {
         assertEquals(AuditAction.C, e.action());
         assertEquals("review documents created: SR 2.25.2001, KOS 2.25.2002", e.detail());
 
-        given(reviews.review("2.25.3000", "tech1", "TECHNOLOGIST")).willThrow(new ReviewService.NothingToReviewException("2.25.3000"));
+        given(reviews.review("2.25.3000", "tech1", "TECHNOLOGIST"))
+                .willThrow(new ReviewService.NothingToReviewException("2.25.3000"));
         mvc.perform(post("/api/studies/2.25.3000/review").with(csrf()))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.fluorovault.analysis.AnalysisService;
 import org.fluorovault.analysis.ContrastAnalysis;
 import org.fluorovault.archive.StoredInstance;
@@ -47,7 +46,9 @@ class ReviewDocumentsTest extends ArchiveTestBase {
     private static final String TECH = "rev-tech", PHYS = "rev-phys", PASSWORD = "review-password-1";
     private static final String ROOT = "1.2.826.0.1.3680043.10.1443.";
     private final JsonMapper json = JsonMapper.builder().build();
-    @Autowired AnalysisService analyses;
+
+    @Autowired
+    AnalysisService analyses;
 
     private String study, ap, lateral, single;
     private JsonNode review;
@@ -61,9 +62,12 @@ class ReviewDocumentsTest extends ArchiveTestBase {
         ap = TestDicom.uid();
         lateral = TestDicom.uid();
         single = TestDicom.uid();
-        sendAll(TestDicom.phantomXa(dir, "REV-1", study, ap, LumbarPhantom.Contrast.EPIDURAL),
+        sendAll(
+                TestDicom.phantomXa(dir, "REV-1", study, ap, LumbarPhantom.Contrast.EPIDURAL),
                 TestDicom.phantomXa(dir, "REV-1", study, lateral, LumbarPhantom.Contrast.EPIDURAL),
-                TestDicom.write(dir.resolve("single.dcm"), TestDicom.xa("REV-1", study, TestDicom.uid(), single, 1, 32),
+                TestDicom.write(
+                        dir.resolve("single.dcm"),
+                        TestDicom.xa("REV-1", study, TestDicom.uid(), single, 1, 32),
                         TransferSyntax.EXPLICIT_VR_LE));
         annotate(ap, TECH, """
                 {"needleTip":{"frame":6,"column":250.5,"row":300.25},"level":"L4-L5","approach":"INTERLAMINAR_PARAMEDIAN",
@@ -106,7 +110,9 @@ class ReviewDocumentsTest extends ArchiveTestBase {
         if (s == null) return out;
         for (Attributes c : s) {
             Code name = ContentItems.conceptName(c);
-            if (conceptValue == null ? name == null : name != null && name.value().equals(conceptValue)) out.add(c);
+            if (conceptValue == null
+                    ? name == null
+                    : name != null && name.value().equals(conceptValue)) out.add(c);
         }
         return out;
     }
@@ -127,14 +133,19 @@ class ReviewDocumentsTest extends ArchiveTestBase {
 
     private static String units(Attributes numItem) {
         return ContentItems.codeOf(numItem.getNestedItem(Tags.MeasuredValueSequence)
-                .getNestedItem(Tags.MeasurementUnitsCodeSequence)).value();
+                        .getNestedItem(Tags.MeasurementUnitsCodeSequence))
+                .value();
     }
 
     private Attributes finding(Attributes sr, String imageUid) {
         for (Attributes f : children(sr, "121070")) {
-            Attributes img = children(f, null).stream().filter(c -> "IMAGE".equals(c.getString(Tags.ValueType))).findFirst()
+            Attributes img = children(f, null).stream()
+                    .filter(c -> "IMAGE".equals(c.getString(Tags.ValueType)))
+                    .findFirst()
                     .orElseThrow();
-            if (img.getNestedItem(Tags.ReferencedSOPSequence).getString(Tags.ReferencedSOPInstanceUID).equals(imageUid)) return f;
+            if (img.getNestedItem(Tags.ReferencedSOPSequence)
+                    .getString(Tags.ReferencedSOPInstanceUID)
+                    .equals(imageUid)) return f;
         }
         throw new AssertionError("no findings for " + imageUid);
     }
@@ -158,7 +169,8 @@ class ReviewDocumentsTest extends ArchiveTestBase {
         Attributes f = finding(sr, ap);
         assertEquals(TECH, child(f, "121008").getString(Tags.PersonName));
         assertEquals("159016003", value(child(f, "121010")).value(), "the annotating technologist");
-        assertEquals(new Code("LEVEL-L4-L5", "99FLUOROVAULT", "L4-L5 interlaminar space"), value(child(f, "INJ-LEVEL")));
+        assertEquals(
+                new Code("LEVEL-L4-L5", "99FLUOROVAULT", "L4-L5 interlaminar space"), value(child(f, "INJ-LEVEL")));
         assertEquals("APPR-IL-PARAMED", value(child(f, "INJ-APPROACH")).value());
         assertEquals(Code.sct("7771000", "Left"), value(child(f, "272741003")));
         assertEquals(Code.sct("399348003", "antero-posterior"), value(child(f, "111031")));
@@ -208,7 +220,8 @@ class ReviewDocumentsTest extends ArchiveTestBase {
         List<String> uids = new ArrayList<>();
         for (Attributes st : doc.getSequence(Tags.CurrentRequestedProcedureEvidenceSequence)) {
             for (Attributes se : st.getSequence(Tags.ReferencedSeriesSequence)) {
-                for (Attributes i : se.getSequence(Tags.ReferencedSOPSequence)) uids.add(i.getString(Tags.ReferencedSOPInstanceUID));
+                for (Attributes i : se.getSequence(Tags.ReferencedSOPSequence))
+                    uids.add(i.getString(Tags.ReferencedSOPInstanceUID));
             }
         }
         return uids;
@@ -225,23 +238,36 @@ class ReviewDocumentsTest extends ArchiveTestBase {
         assertEquals("2010", kos.getNestedItem(Tags.ContentTemplateSequence).getString(Tags.TemplateIdentifier));
         List<Attributes> images = children(kos, null);
         assertEquals(2, images.size(), "the two key images, not the third annotated one");
-        Attributes apRef = images.stream().map(i -> i.getNestedItem(Tags.ReferencedSOPSequence))
-                .filter(r -> r.getString(Tags.ReferencedSOPInstanceUID).equals(ap)).findFirst().orElseThrow();
+        Attributes apRef = images.stream()
+                .map(i -> i.getNestedItem(Tags.ReferencedSOPSequence))
+                .filter(r -> r.getString(Tags.ReferencedSOPInstanceUID).equals(ap))
+                .findFirst()
+                .orElseThrow();
         assertArrayEquals(new int[] {6, 12}, apRef.getInts(Tags.ReferencedFrameNumber));
-        Attributes latRef = images.stream().map(i -> i.getNestedItem(Tags.ReferencedSOPSequence))
-                .filter(r -> r.getString(Tags.ReferencedSOPInstanceUID).equals(lateral)).findFirst().orElseThrow();
+        Attributes latRef = images.stream()
+                .map(i -> i.getNestedItem(Tags.ReferencedSOPSequence))
+                .filter(r -> r.getString(Tags.ReferencedSOPInstanceUID).equals(lateral))
+                .findFirst()
+                .orElseThrow();
         assertNull(latRef.getString(Tags.ReferencedFrameNumber), "the whole run");
-        assertEquals(List.of(ap, lateral).stream().sorted().toList(), evidence(kos).stream().sorted().toList());
+        assertEquals(
+                List.of(ap, lateral).stream().sorted().toList(),
+                evidence(kos).stream().sorted().toList());
         assertTrue(child(kos, "113012").getString(Tags.TextValue).contains("L4-L5 AP"));
         Attributes sr = read(review.get("srSopInstanceUid").asString());
-        assertNotEquals(sr.getString(Tags.SeriesInstanceUID), kos.getString(Tags.SeriesInstanceUID), "a series per document type");
+        assertNotEquals(
+                sr.getString(Tags.SeriesInstanceUID),
+                kos.getString(Tags.SeriesInstanceUID),
+                "a series per document type");
     }
 
     @Test
     void reviewingAgainWritesNewDocumentsAndKeepsTheOldOnesRetrievable() throws Exception {
         JsonNode again = startReview();
-        String oldSr = review.get("srSopInstanceUid").asString(), newSr = again.get("srSopInstanceUid").asString();
-        String oldKos = review.get("kosSopInstanceUid").asString(), newKos = again.get("kosSopInstanceUid").asString();
+        String oldSr = review.get("srSopInstanceUid").asString(),
+                newSr = again.get("srSopInstanceUid").asString();
+        String oldKos = review.get("kosSopInstanceUid").asString(),
+                newKos = again.get("kosSopInstanceUid").asString();
         assertNotEquals(oldSr, newSr);
         assertNotEquals(oldKos, newKos);
         for (String uid : List.of(oldSr, newSr, oldKos, newKos)) {
@@ -250,12 +276,15 @@ class ReviewDocumentsTest extends ArchiveTestBase {
             assertEquals(study, si.studyInstanceUid());
             assertTrue(archive.verify(si), "the stored file has its recorded SHA-256");
         }
-        String qido = new String(getAsAdmin("/dicomweb/studies/" + study + "/instances", "application/dicom+json").body(),
+        String qido = new String(
+                getAsAdmin("/dicomweb/studies/" + study + "/instances", "application/dicom+json")
+                        .body(),
                 StandardCharsets.UTF_8);
         for (String uid : List.of(oldSr, newSr, oldKos, newKos)) assertTrue(qido.contains(uid), uid + " in " + qido);
         StoredInstance sr = index.find(newSr);
-        HttpResponse<byte[]> wado = getAsAdmin("/dicomweb/studies/" + study + "/series/" + sr.seriesInstanceUid()
-                + "/instances/" + newSr, "multipart/related; type=\"application/dicom\"");
+        HttpResponse<byte[]> wado = getAsAdmin(
+                "/dicomweb/studies/" + study + "/series/" + sr.seriesInstanceUid() + "/instances/" + newSr,
+                "multipart/related; type=\"application/dicom\"");
         assertEquals(200, wado.statusCode());
         byte[] stored = Files.readAllBytes(file(newSr));
         assertTrue(indexOf(wado.body(), stored) >= 0, "WADO-RS returns the stored SR byte for byte");
@@ -277,7 +306,8 @@ class ReviewDocumentsTest extends ArchiveTestBase {
         Peers.require("dciodvfy");
         List<String> errors = new ArrayList<>();
         for (String field : List.of("srSopInstanceUid", "kosSopInstanceUid")) {
-            Peers.Result r = Peers.run(null, 60, "dciodvfy", file(review.get(field).asString()).toString());
+            Peers.Result r = Peers.run(
+                    null, 60, "dciodvfy", file(review.get(field).asString()).toString());
             for (String line : r.output().split("\\R")) {
                 if (line.startsWith("Error")) errors.add(field + ": " + line);
                 if (line.startsWith("Warning")) System.out.println("dciodvfy " + field + ": " + line);

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-
 import org.fluorovault.support.Peers;
 import org.fluorovault.support.TestCerts;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +36,16 @@ class DicomTlsDefaultsTest {
     }
 
     private static DicomTls tls(String who, String trust, boolean needClientAuth) {
-        return new DicomTls(new DicomTlsProperties(true, 0, certs.resolve(who + ".p12"), PASSWORD, "PKCS12",
-                trust == null ? null : certs.resolve(trust), PASSWORD, List.of("TLSv1.3", "TLSv1.2"), List.of(),
+        return new DicomTls(new DicomTlsProperties(
+                true,
+                0,
+                certs.resolve(who + ".p12"),
+                PASSWORD,
+                "PKCS12",
+                trust == null ? null : certs.resolve(trust),
+                PASSWORD,
+                List.of("TLSv1.3", "TLSv1.2"),
+                List.of(),
                 needClientAuth));
     }
 
@@ -46,19 +53,21 @@ class DicomTlsDefaultsTest {
     private static ServerSocket serve(DicomTls server) throws IOException {
         ServerSocket ss = server.serverSocketFactory().createServerSocket();
         ss.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-        Thread t = new Thread(() -> {
-            while (!ss.isClosed()) {
-                try (Socket s = ss.accept()) {
-                    s.setSoTimeout(10_000);
-                    ((SSLSocket) s).startHandshake();
-                    s.getOutputStream().write('x');
-                    s.getOutputStream().flush();
-                    s.getInputStream().read();
-                } catch (IOException e) {
-                    // a refused handshake or a closed client: next connection
-                }
-            }
-        }, "tls-defaults-test-server");
+        Thread t = new Thread(
+                () -> {
+                    while (!ss.isClosed()) {
+                        try (Socket s = ss.accept()) {
+                            s.setSoTimeout(10_000);
+                            ((SSLSocket) s).startHandshake();
+                            s.getOutputStream().write('x');
+                            s.getOutputStream().flush();
+                            s.getInputStream().read();
+                        } catch (IOException e) {
+                            // a refused handshake or a closed client: next connection
+                        }
+                    }
+                },
+                "tls-defaults-test-server");
         t.setDaemon(true);
         t.start();
         return ss;
@@ -84,7 +93,8 @@ class DicomTlsDefaultsTest {
     void onlyEcdheWithAeadSuitesAreOffered() throws Exception {
         Peers.require("openssl");
         try (ServerSocket ss = serve(tls("server", "server-trust.p12", false))) {
-            for (String weak : List.of("ECDHE-RSA-AES128-SHA", "ECDHE-RSA-AES256-SHA384", "AES128-SHA", "AES128-GCM-SHA256")) {
+            for (String weak :
+                    List.of("ECDHE-RSA-AES128-SHA", "ECDHE-RSA-AES256-SHA384", "AES128-SHA", "AES128-GCM-SHA256")) {
                 Peers.Result r = sClient(ss.getLocalPort(), "-tls1_2", "-cipher", weak);
                 assertFalse(r.output().contains("Cipher is " + weak), weak + " negotiated: " + r.output());
             }
@@ -116,8 +126,8 @@ class DicomTlsDefaultsTest {
             handshake(client, "127.0.0.1", ss.getLocalPort());
             String localhost = InetAddress.getByName("localhost").getHostAddress();
             org.junit.jupiter.api.Assumptions.assumeTrue(localhost.equals("127.0.0.1"), "localhost is " + localhost);
-            SSLHandshakeException e = assertThrows(SSLHandshakeException.class,
-                    () -> handshake(client, "localhost", ss.getLocalPort()));
+            SSLHandshakeException e =
+                    assertThrows(SSLHandshakeException.class, () -> handshake(client, "localhost", ss.getLocalPort()));
             assertTrue(String.valueOf(e.getMessage()).toLowerCase().contains("localhost"), e.toString());
         }
     }

@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.fluorovault.web.HttpProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
@@ -29,5 +28,4 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Import({SecurityConfig.class, MethodSecurity.class})
 @EnableConfigurationProperties(HttpProperties.class)
 @MockitoBean(types = UserService.class)
-public @interface WebSlice {
-}
+public @interface WebSlice {}

@@ -46,12 +46,22 @@ public final class ArchiveProcess implements AutoCloseable {
     public static ArchiveProcess start(Path storage, List<String> prefix, List<String> args) throws Exception {
         int dicom = Peers.freePort(), web = Peers.freePort();
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "org.fluorovault.FluoroVaultApplication"));
-        List<String> defaults = List.of("--fluorovault.storage.path=" + storage, "--fluorovault.storage.min-free-space=1MB",
-                "--fluorovault.dicom.port=" + dicom, "--fluorovault.dicom.bind-address=127.0.0.1",
-                "--server.port=" + web, "--server.address=127.0.0.1", "--fluorovault.hl7.port=-1",
-                "--fluorovault.security.admin-password=" + ADMIN_PASSWORD, "--fluorovault.analysis.on-receipt=false",
+        cmd.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.fluorovault.FluoroVaultApplication"));
+        List<String> defaults = List.of(
+                "--fluorovault.storage.path=" + storage,
+                "--fluorovault.storage.min-free-space=1MB",
+                "--fluorovault.dicom.port=" + dicom,
+                "--fluorovault.dicom.bind-address=127.0.0.1",
+                "--server.port=" + web,
+                "--server.address=127.0.0.1",
+                "--fluorovault.hl7.port=-1",
+                "--fluorovault.security.admin-password=" + ADMIN_PASSWORD,
+                "--fluorovault.analysis.on-receipt=false",
                 "--spring.main.banner-mode=off");
         for (String d : defaults) { // a setting given twice would reach Spring as a list: the caller's wins
             String key = d.substring(0, d.indexOf('=') + 1);
@@ -68,7 +78,8 @@ public final class ArchiveProcess implements AutoCloseable {
     }
 
     private void pump() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 output.append(line).append('\n');
                 if (line.contains("Started FluoroVaultApplication")) started.countDown();
@@ -80,9 +91,13 @@ public final class ArchiveProcess implements AutoCloseable {
         }
     }
 
-    public String output() { return output.toString(); }
+    public String output() {
+        return output.toString();
+    }
 
-    public long pid() { return process.pid(); }
+    public long pid() {
+        return process.pid();
+    }
 
     /** SIGKILL: no shutdown hook, no flush, no close; returns once the process is gone. */
     public void kill9() throws InterruptedException {
@@ -91,9 +106,17 @@ public final class ArchiveProcess implements AutoCloseable {
     }
 
     public HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /**

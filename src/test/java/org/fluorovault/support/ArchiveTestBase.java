@@ -9,10 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-
 import org.fluorovault.archive.ArchiveStore;
-import org.fluorovault.common.ConflictException;
 import org.fluorovault.archive.InstanceIndex;
+import org.fluorovault.common.ConflictException;
 import org.fluorovault.node.DicomNode;
 import org.fluorovault.security.Role;
 import org.fluorovault.security.UserService;
@@ -59,20 +58,35 @@ public abstract class ArchiveTestBase {
         r.add("fluorovault.security.admin-password", () -> ADMIN_PASSWORD);
     }
 
-    @LocalServerPort protected int httpPort;
-    @Autowired protected DicomNode node;
-    @Autowired protected ArchiveStore archive;
-    @Autowired protected InstanceIndex index;
-    @Autowired protected JdbcTemplate jdbc;
-    @Autowired protected UserService users;
+    @LocalServerPort
+    protected int httpPort;
+
+    @Autowired
+    protected DicomNode node;
+
+    @Autowired
+    protected ArchiveStore archive;
+
+    @Autowired
+    protected InstanceIndex index;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected UserService users;
 
     protected final HttpClient http = HttpClient.newHttpClient();
 
     protected HttpResponse<byte[]> get(String path, String user, String password, String accept) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .GET();
         if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         if (accept != null) b.header("Accept", accept);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -82,14 +96,27 @@ public abstract class ArchiveTestBase {
      * An HTTP request with a body (null for none) as {@code user}; {@code headers} are name, value
      * pairs.
      */
-    protected HttpResponse<String> request(String method, String path, String user, String password, String contentType,
-                                           String body, String... headers) throws Exception {
+    protected HttpResponse<String> request(
+            String method,
+            String path,
+            String user,
+            String password,
+            String contentType,
+            String body,
+            String... headers)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         if (contentType != null) b.header("Content-Type", contentType);
         for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
@@ -107,8 +134,11 @@ public abstract class ArchiveTestBase {
                 .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -125,7 +155,8 @@ public abstract class ArchiveTestBase {
     /** Stores the files through the archive's DICOM node and checks every one was stored. */
     protected void sendAll(Path... files) {
         try {
-            org.junit.jupiter.api.Assertions.assertEquals(files.length, send(files).sent());
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    files.length, send(files).sent());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,25 +41,48 @@ public final class Browser implements AutoCloseable {
         profile = Files.createTempDirectory("fv-chromium");
         ChromeOptions o = new ChromeOptions();
         o.setBinary(Peers.which("chromium"));
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-US");
-        o.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", profile.resolve("downloads").toString(),
-                "download.prompt_for_download", false));
+        o.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=" + WIDTH + "," + HEIGHT,
+                "--lang=en-US");
+        o.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory",
+                        profile.resolve("downloads").toString(),
+                        "download.prompt_for_download",
+                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(Peers.which("chromedriver"))).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(Peers.which("chromedriver")))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, o);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         // the page itself gets 1366x768 (the window's own frame comes on top of that)
         Dimension outer = driver.manage().window().getSize();
-        long innerW = (Long) driver.executeScript("return window.innerWidth"), innerH = (Long) driver.executeScript("return window.innerHeight");
-        driver.manage().window().setSize(new Dimension(outer.width + WIDTH - (int) innerW, outer.height + HEIGHT - (int) innerH));
+        long innerW = (Long) driver.executeScript("return window.innerWidth"),
+                innerH = (Long) driver.executeScript("return window.innerHeight");
+        driver.manage()
+                .window()
+                .setSize(new Dimension(outer.width + WIDTH - (int) innerW, outer.height + HEIGHT - (int) innerH));
         base = "http://127.0.0.1:" + httpPort;
     }
 
-    public WebDriver driver() { return driver; }
+    public WebDriver driver() {
+        return driver;
+    }
 
-    public String base() { return base; }
+    public String base() {
+        return base;
+    }
 
     /** Opens a page and resolves when it has announced {@code fv-ready} (its data has been drawn). */
     public void open(String path) {
@@ -159,7 +181,9 @@ public final class Browser implements AutoCloseable {
     public List<String> scriptErrors() {
         return driver.manage().logs().get("browser").getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(Object::toString).filter(m -> !m.contains("Failed to load resource")).toList();
+                .map(Object::toString)
+                .filter(m -> !m.contains("Failed to load resource"))
+                .toList();
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.io.DicomReader;
 
@@ -23,7 +22,8 @@ public final class FindScu {
      * {@code dir}; {@code options} selects the model ({@code -P}, {@code -S}, {@code -W}) and
      * more; each key is passed with {@code -k}. Fails when findscu exits with an error.
      */
-    public static Result run(Path dir, String calledAet, int port, List<String> options, String... keys) throws Exception {
+    public static Result run(Path dir, String calledAet, int port, List<String> options, String... keys)
+            throws Exception {
         Peers.require("findscu");
         Path out = Files.createTempDirectory(dir, "find");
         List<String> cmd = new ArrayList<>(List.of("findscu", "-v"));
@@ -37,8 +37,11 @@ public final class FindScu {
         assertEquals(0, r.exitCode(), r.output());
         List<Attributes> rsp = new ArrayList<>();
         try (Stream<Path> s = Files.list(out)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("rsp")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(p); DicomReader rd = new DicomReader(in, p)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("rsp"))
+                    .sorted()
+                    .toList()) {
+                try (InputStream in = Files.newInputStream(p);
+                        DicomReader rd = new DicomReader(in, p)) {
                     rsp.add(rd.readFile(null));
                 }
             }

@@ -1,9 +1,7 @@
 package org.fluorovault.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -19,9 +17,16 @@ public record MemoryIndex(DataSource dataSource, JdbcTemplate jdbc, TransactionT
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     public static MemoryIndex migrated() {
-        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:index-" + NEXT.incrementAndGet()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        DriverManagerDataSource ds = new DriverManagerDataSource(
+                "jdbc:h2:mem:index-" + NEXT.incrementAndGet()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "sa",
+                "");
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return new MemoryIndex(ds, new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)));
     }
 }

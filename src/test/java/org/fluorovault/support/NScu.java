@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -51,11 +50,13 @@ public final class NScu implements AutoCloseable {
             }
 
             @Override
-            public void onClosed(Association a, Throwable cause) { }
+            public void onClosed(Association a, Throwable cause) {}
         });
     }
 
-    public Association association() { return assoc; }
+    public Association association() {
+        return assoc;
+    }
 
     public Attributes nCreate(String cuid, String iuid, Attributes ds) throws Exception {
         Attributes c = command(CommandField.N_CREATE_RQ);
@@ -108,11 +109,16 @@ public final class NScu implements AutoCloseable {
 
     private Attributes invoke(Attributes c, Attributes ds) throws Exception {
         TransferSyntax ts = TransferSyntax.of(pc.transferSyntax());
-        return client.invoke(pc.id(), c, out -> {
-            DicomWriter w = new DicomWriter(out);
-            w.writeDataset(ds, ts);
-            w.flush();
-        }, null).get(30, TimeUnit.SECONDS);
+        return client.invoke(
+                        pc.id(),
+                        c,
+                        out -> {
+                            DicomWriter w = new DicomWriter(out);
+                            w.writeDataset(ds, ts);
+                            w.flush();
+                        },
+                        null)
+                .get(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class NodePeer {
         Peers.require("node", "npm");
         Files.createDirectories(DIR);
         if (!Files.isDirectory(DIR.resolve("node_modules").resolve(name))) {
-            if (!Files.exists(DIR.resolve("package.json"))) Files.writeString(DIR.resolve("package.json"), "{\"private\": true}\n");
+            if (!Files.exists(DIR.resolve("package.json")))
+                Files.writeString(DIR.resolve("package.json"), "{\"private\": true}\n");
             Peers.Result r = Peers.run(DIR, 600, "npm", "install", "--no-audit", "--no-fund", name + "@" + version);
             assertEquals(0, r.exitCode(), "npm install " + name + "@" + version + ": " + r.output());
         }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -28,7 +27,8 @@ public final class Orthanc implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Orthanc(Process process, Path dir, int httpPort) {
         this.process = process;
@@ -47,9 +47,12 @@ public final class Orthanc implements AutoCloseable {
                  "DicomCheckCalledAet": false, "DicomAlwaysAllowStore": true, "AuthenticationEnabled": false,
                  "AcceptedTransferSyntaxes": ["1.2.840.10008.1.*"],
                  "DicomModalities": {"fv": ["%s", "127.0.0.1", %d]}, "Plugins": []}
-                """.formatted(aet, httpPort, dicomPort, dir.resolve("storage"), dir.resolve("index"), fvAet, fvPort));
+                """.formatted(
+                        aet, httpPort, dicomPort, dir.resolve("storage"), dir.resolve("index"), fvAet, fvPort));
         Process p = new ProcessBuilder(Peers.which("Orthanc"), config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("orthanc.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("orthanc.log").toFile())
+                .start();
         Orthanc o = new Orthanc(p, dir, httpPort);
         try {
             o.await("/system", n -> true);
@@ -61,20 +64,23 @@ public final class Orthanc implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public JsonNode getJson(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) fail("GET " + path + ": " + r.statusCode() + " " + r.body());
         return JSON.readTree(r.body());
     }
 
     public byte[] getBytes(String path) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) fail("GET " + path + ": " + r.statusCode());
         return r.body();
     }
@@ -88,7 +94,8 @@ public final class Orthanc implements AutoCloseable {
         for (int i = 0; i < 300; i++) {
             if (!process.isAlive()) fail("Orthanc ended: " + log());
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     JsonNode n = JSON.readTree(r.body());

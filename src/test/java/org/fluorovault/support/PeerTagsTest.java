@@ -3,11 +3,6 @@ package org.fluorovault.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -15,6 +10,10 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +25,21 @@ import org.junit.jupiter.api.Test;
  */
 class PeerTagsTest {
     /** The support classes whose use means an external program or server. */
-    static final Set<Class<?>> PEERS = Set.of(Peers.class, Browser.class, FindScu.class, NodePeer.class, Orthanc.class,
-            TestCerts.class, PgTestDatabase.class);
+    static final Set<Class<?>> PEERS = Set.of(
+            Peers.class,
+            Browser.class,
+            FindScu.class,
+            NodePeer.class,
+            Orthanc.class,
+            TestCerts.class,
+            PgTestDatabase.class);
+
     static final Set<String> TAGS = Set.of("interop", "browser", "postgres");
 
     @Test
     void everyTestThatNeedsAPeerIsTagged() {
-        JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+        JavaClasses tests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
                 .importPackages("org.fluorovault");
         Set<String> peerNames = new TreeSet<>();
         PEERS.forEach(c -> peerNames.add(c.getName()));
@@ -43,12 +50,15 @@ class PeerTagsTest {
             for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
                 if (!peerNames.contains(call.getTargetOwner().getName())) continue;
                 boolean peersHelper = call.getTargetOwner().isEquivalentTo(Peers.class);
-                if (peersHelper && !Set.of("require", "run").contains(call.getTarget().getName())) continue; // which, freePort...
+                if (peersHelper
+                        && !Set.of("require", "run").contains(call.getTarget().getName()))
+                    continue; // which, freePort...
                 checked++;
                 JavaCodeUnit origin = call.getOrigin();
                 if (!tagged(origin) && !tagged(c)) {
-                    untagged.add(c.getSimpleName() + "." + origin.getName() + " calls " + call.getTargetOwner().getSimpleName()
-                            + "." + call.getTarget().getName());
+                    untagged.add(c.getSimpleName() + "." + origin.getName() + " calls "
+                            + call.getTargetOwner().getSimpleName() + "."
+                            + call.getTarget().getName());
                 }
             }
         }
@@ -57,7 +67,9 @@ class PeerTagsTest {
     }
 
     private static boolean tagged(HasAnnotations<?> element) {
-        return element.tryGetAnnotationOfType(Tag.class).map(t -> TAGS.contains(t.value())).orElse(false);
+        return element.tryGetAnnotationOfType(Tag.class)
+                .map(t -> TAGS.contains(t.value()))
+                .orElse(false);
     }
 
     /** The class, an enclosing class or a superclass carries one of the tags (JUnit inherits class tags). */

@@ -51,11 +51,13 @@ public final class Peers {
     /** Output and exit code of a finished process. */
     public record Result(int exitCode, String output) {}
 
-    public static Result run(Path workDir, long timeoutSeconds, String... command) throws IOException, InterruptedException {
+    public static Result run(Path workDir, long timeoutSeconds, String... command)
+            throws IOException, InterruptedException {
         return run(workDir, timeoutSeconds, List.of(command));
     }
 
-    public static Result run(Path workDir, long timeoutSeconds, List<String> command) throws IOException, InterruptedException {
+    public static Result run(Path workDir, long timeoutSeconds, List<String> command)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
         if (workDir != null) pb.directory(workDir.toFile());
         Process p = pb.start();
@@ -64,7 +66,11 @@ public final class Peers {
             // read in a thread-free way: the process ends by itself or is destroyed on timeout below
             var reader = new java.util.concurrent.CompletableFuture<byte[]>();
             Thread t = new Thread(() -> {
-                try { reader.complete(in.readAllBytes()); } catch (IOException e) { reader.complete(new byte[0]); }
+                try {
+                    reader.complete(in.readAllBytes());
+                } catch (IOException e) {
+                    reader.complete(new byte[0]);
+                }
             });
             t.setDaemon(true);
             t.start();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.UUID;
-
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -26,11 +25,17 @@ public final class PgTestDatabase {
         }
     }
 
-    public static boolean configured() { return URL != null && !URL.isBlank(); }
+    public static boolean configured() {
+        return URL != null && !URL.isBlank();
+    }
 
-    public static String user() { return System.getenv().getOrDefault("FLUOROVAULT_TEST_PG_USER", "fluorovault"); }
+    public static String user() {
+        return System.getenv().getOrDefault("FLUOROVAULT_TEST_PG_USER", "fluorovault");
+    }
 
-    public static String password() { return System.getenv().getOrDefault("FLUOROVAULT_TEST_PG_PASSWORD", ""); }
+    public static String password() {
+        return System.getenv().getOrDefault("FLUOROVAULT_TEST_PG_PASSWORD", "");
+    }
 
     /** A new schema name, unique per call. */
     public static String newSchema(String prefix) {

@@ -1,6 +1,5 @@
 package org.fluorovault.support;
 
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.springframework.test.context.DynamicPropertyRegistry;

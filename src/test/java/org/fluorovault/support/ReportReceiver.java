@@ -7,9 +7,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ServerSocketFactory;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.io.DicomReader;
 import org.fluorovault.dicom.io.TransferSyntax;
@@ -38,7 +36,8 @@ public final class ReportReceiver implements AutoCloseable {
     private final UlServer server;
 
     public ReportReceiver(String aet) {
-        server = new UlServer(AssociationParams.defaults(aet),
+        server = new UlServer(
+                AssociationParams.defaults(aet),
                 new SimpleAssociationPolicy(aet, Set.of(), STORAGE_COMMITMENT::equals, (a, ts) -> true),
                 assoc -> new DimseReceiver() {
                     @Override
@@ -53,13 +52,14 @@ public final class ReportReceiver implements AutoCloseable {
                     }
 
                     @Override
-                    public void onClosed(Association a, Throwable cause) { }
+                    public void onClosed(Association a, Throwable cause) {}
                 });
     }
 
     /** Listens on loopback ({@code port} 0: any free port), plain or with {@code sockets}; the bound port. */
     public int start(int port, ServerSocketFactory sockets) throws IOException {
-        return sockets == null ? server.start(InetAddress.getLoopbackAddress(), port)
+        return sockets == null
+                ? server.start(InetAddress.getLoopbackAddress(), port)
                 : server.start(InetAddress.getLoopbackAddress(), port, sockets);
     }
 

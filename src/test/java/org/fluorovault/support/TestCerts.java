@@ -19,18 +19,73 @@ public final class TestCerts {
         Peers.require("openssl");
         Path dir = Files.createTempDirectory("fv-tls");
         for (String who : List.of("server", "client")) {
-            run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", who + ".key", "-out", who + ".crt",
-                    "-subj", "/CN=fluorovault-test-" + who, "-days", "2",
+            run(
+                    dir,
+                    "openssl",
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-keyout",
+                    who + ".key",
+                    "-out",
+                    who + ".crt",
+                    "-subj",
+                    "/CN=fluorovault-test-" + who,
+                    "-days",
+                    "2",
                     // outgoing TLS checks the host name: these test peers all live at 127.0.0.1
-                    "-addext", "subjectAltName=IP:127.0.0.1");
-            run(dir, "openssl", "pkcs12", "-export", "-in", who + ".crt", "-inkey", who + ".key", "-out", who + ".p12",
-                    "-passout", "pass:" + password, "-name", who);
+                    "-addext",
+                    "subjectAltName=IP:127.0.0.1");
+            run(
+                    dir,
+                    "openssl",
+                    "pkcs12",
+                    "-export",
+                    "-in",
+                    who + ".crt",
+                    "-inkey",
+                    who + ".key",
+                    "-out",
+                    who + ".p12",
+                    "-passout",
+                    "pass:" + password,
+                    "-name",
+                    who);
         }
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        run(dir, keytool, "-importcert", "-noprompt", "-file", "client.crt", "-alias", "client", "-keystore", "server-trust.p12",
-                "-storetype", "PKCS12", "-storepass", password);
-        run(dir, keytool, "-importcert", "-noprompt", "-file", "server.crt", "-alias", "server", "-keystore", "client-trust.p12",
-                "-storetype", "PKCS12", "-storepass", password);
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(
+                dir,
+                keytool,
+                "-importcert",
+                "-noprompt",
+                "-file",
+                "client.crt",
+                "-alias",
+                "client",
+                "-keystore",
+                "server-trust.p12",
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                password);
+        run(
+                dir,
+                keytool,
+                "-importcert",
+                "-noprompt",
+                "-file",
+                "server.crt",
+                "-alias",
+                "server",
+                "-keystore",
+                "client-trust.p12",
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                password);
         return dir;
     }
 
@@ -38,10 +93,15 @@ public final class TestCerts {
      * The archive's TLS identity from keys made by {@link #make}: the server key, trusting the
      * client's certificate, and requiring one.
      */
-    public static void serverIdentity(org.springframework.test.context.DynamicPropertyRegistry r, Path certs, String password) {
-        r.add("fluorovault.dicom.tls.key-store", () -> certs.resolve("server.p12").toString());
+    public static void serverIdentity(
+            org.springframework.test.context.DynamicPropertyRegistry r, Path certs, String password) {
+        r.add(
+                "fluorovault.dicom.tls.key-store",
+                () -> certs.resolve("server.p12").toString());
         r.add("fluorovault.dicom.tls.key-store-password", () -> password);
-        r.add("fluorovault.dicom.tls.trust-store", () -> certs.resolve("server-trust.p12").toString());
+        r.add(
+                "fluorovault.dicom.tls.trust-store",
+                () -> certs.resolve("server-trust.p12").toString());
         r.add("fluorovault.dicom.tls.trust-store-password", () -> password);
         r.add("fluorovault.dicom.tls.need-client-auth", () -> "true");
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Tag;
 import org.fluorovault.dicom.data.VR;
@@ -20,7 +19,8 @@ public final class TestDicom {
     public static final String XA = "1.2.840.10008.5.1.4.1.1.12.1";
     private static final AtomicLong SEQ = new AtomicLong();
     /** Five digits for the first 40,000 calls; the start is random so that a rerun does not repeat the last one's. */
-    private static final AtomicInteger SHORT = new AtomicInteger(10_000 + ThreadLocalRandom.current().nextInt(50_000));
+    private static final AtomicInteger SHORT =
+            new AtomicInteger(10_000 + ThreadLocalRandom.current().nextInt(50_000));
 
     private TestDicom() {}
 
@@ -36,7 +36,8 @@ public final class TestDicom {
         return "2.25." + Math.abs(java.util.UUID.randomUUID().getMostSignificantBits()) + "." + SEQ.incrementAndGet();
     }
 
-    public static Attributes xa(String patientId, String studyUid, String seriesUid, String iuid, int frames, int size) {
+    public static Attributes xa(
+            String patientId, String studyUid, String seriesUid, String iuid, int frames, int size) {
         Attributes a = new Attributes();
         a.setString(Tags.SpecificCharacterSet, VR.CS, "ISO_IR 100");
         a.setString(Tags.ImageType, VR.CS, "ORIGINAL", "PRIMARY", "SINGLE PLANE");
@@ -87,8 +88,13 @@ public final class TestDicom {
 
     public static Path write(Path file, Attributes ds, String tsuid) throws IOException {
         Files.createDirectories(file.getParent());
-        Attributes fmi = FileMetaInformation.create(ds.getString(Tags.SOPClassUID), ds.getString(Tags.SOPInstanceUID),
-                tsuid, "1.2.826.0.1.3680043.10.1443.9", "FV_TEST", null);
+        Attributes fmi = FileMetaInformation.create(
+                ds.getString(Tags.SOPClassUID),
+                ds.getString(Tags.SOPInstanceUID),
+                tsuid,
+                "1.2.826.0.1.3680043.10.1443.9",
+                "FV_TEST",
+                null);
         try (DicomWriter w = new DicomWriter(Files.newOutputStream(file))) {
             w.writeFile(fmi, ds);
         }
@@ -97,23 +103,44 @@ public final class TestDicom {
 
     public static Path writeXa(Path dir, String patientId, String studyUid, int frames, int size) throws IOException {
         String iuid = uid();
-        return write(dir.resolve(iuid + ".dcm"), xa(patientId, studyUid, uid(), iuid, frames, size),
+        return write(
+                dir.resolve(iuid + ".dcm"),
+                xa(patientId, studyUid, uid(), iuid, frames, size),
                 TransferSyntax.EXPLICIT_VR_LE);
     }
 
     /** A 12-frame 512x512 phantom run (0.6 mm detector pixels) with the given contrast, written as XA. */
-    public static Path phantomXa(Path dir, String patientId, String studyUid, String uid,
-                                 org.fluorovault.tools.samples.LumbarPhantom.Contrast contrast) throws IOException {
-        return phantomXa(dir, patientId, studyUid, uid,
-                org.fluorovault.tools.samples.LumbarPhantom.builder().size(512).frames(12).contrast(contrast).seed(5).build());
+    public static Path phantomXa(
+            Path dir,
+            String patientId,
+            String studyUid,
+            String uid,
+            org.fluorovault.tools.samples.LumbarPhantom.Contrast contrast)
+            throws IOException {
+        return phantomXa(
+                dir,
+                patientId,
+                studyUid,
+                uid,
+                org.fluorovault.tools.samples.LumbarPhantom.builder()
+                        .size(512)
+                        .frames(12)
+                        .contrast(contrast)
+                        .seed(5)
+                        .build());
     }
 
     /**
      * A run of the lumbar phantom (spine, needle, contrast spread) as an XA file in {@code dir}, with
      * 0.6 mm Imager Pixel Spacing.
      */
-    public static Path phantomXa(Path dir, String patientId, String studyUid, String iuid,
-                                 org.fluorovault.tools.samples.LumbarPhantom phantom) throws IOException {
+    public static Path phantomXa(
+            Path dir,
+            String patientId,
+            String studyUid,
+            String iuid,
+            org.fluorovault.tools.samples.LumbarPhantom phantom)
+            throws IOException {
         org.fluorovault.tools.samples.PhantomRun run = phantom.render();
         Attributes a = xa(patientId, studyUid, uid(), iuid, run.frameCount(), run.rows());
         a.setString(Tags.ImagerPixelSpacing, VR.DS, "0.6", "0.6");
@@ -130,7 +157,7 @@ public final class TestDicom {
     /** The SOP Instance UID of a Part-10 file. */
     public static String datasetUid(Path file) throws IOException {
         try (var in = java.nio.file.Files.newInputStream(file);
-             var r = new org.fluorovault.dicom.io.DicomReader(in, file)) {
+                var r = new org.fluorovault.dicom.io.DicomReader(in, file)) {
             return r.readFile(new Attributes()).getString(Tags.SOPInstanceUID);
         }
     }
@@ -138,6 +165,7 @@ public final class TestDicom {
     /** The data set of a Part-10 file as it goes on the wire: the bytes after the file meta information. */
     public static byte[] datasetBytes(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
-        return java.util.Arrays.copyOfRange(all, (int) org.fluorovault.tools.DicomFileInfo.of(file).datasetOffset(), all.length);
+        return java.util.Arrays.copyOfRange(
+                all, (int) org.fluorovault.tools.DicomFileInfo.of(file).datasetOffset(), all.length);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.fluorovault.support.NodePeer;
 import org.fluorovault.support.Peers;
 import org.junit.jupiter.api.Tag;
@@ -31,7 +30,10 @@ class FrontEndScriptsTest {
         Peers.require("node");
         List<String> command = new ArrayList<>(List.of("node", "--test"));
         try (Stream<Path> files = Files.list(NODE_TESTS)) {
-            files.map(Path::toString).filter(f -> f.endsWith(".test.mjs")).sorted().forEach(command::add);
+            files.map(Path::toString)
+                    .filter(f -> f.endsWith(".test.mjs"))
+                    .sorted()
+                    .forEach(command::add);
         }
         assertTrue(command.size() > 2, "no *.test.mjs in " + NODE_TESTS);
         Peers.Result r = Peers.run(null, 120, command);
@@ -50,8 +52,17 @@ class FrontEndScriptsTest {
         NodePeer.install("globals", "14.0.0", "eslint.config.mjs");
         Path eslint = config.resolveSibling("node_modules/eslint/bin/eslint.js");
         // from the repository root, so that the config's file patterns name the repository's folders
-        Peers.Result r = Peers.run(null, 120, "node", eslint.toString(), "--config", config.toString(), "--max-warnings", "0",
-                "src/main/resources/static/assets", NODE_TESTS.toString());
+        Peers.Result r = Peers.run(
+                null,
+                120,
+                "node",
+                eslint.toString(),
+                "--config",
+                config.toString(),
+                "--max-warnings",
+                "0",
+                "src/main/resources/static/assets",
+                NODE_TESTS.toString());
         assertEquals(0, r.exitCode(), r.output());
         assertFalse(r.output().contains("problem"), r.output());
     }

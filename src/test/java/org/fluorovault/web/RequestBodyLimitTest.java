@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import org.fluorovault.support.ArchiveTestBase;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +51,11 @@ class RequestBodyLimitTest extends ArchiveTestBase {
     @Test
     void aDeclaredBodyOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
         // only the head is sent: without the limit the server would wait for 11 MB that never come
-        String status = statusOf("POST /api/procedures HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + basic()
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n", null, 0);
+        String status = statusOf(
+                "POST /api/procedures HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + basic()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n",
+                null,
+                0);
         assertTrue(status != null && status.startsWith("HTTP/1.1 413"), String.valueOf(status));
     }
 
@@ -61,22 +63,35 @@ class RequestBodyLimitTest extends ArchiveTestBase {
     void aChunkedBodyIsCutOffAtTheLimit() throws Exception {
         byte[] chunk = new byte[256 * 1024];
         java.util.Arrays.fill(chunk, (byte) 'a'); // one endless CSV cell: the import reads the whole body as a string
-        String status = statusOf("POST /api/procedures/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + basic()
-                + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n", chunk, 48); // 12 MB
+        String status = statusOf(
+                "POST /api/procedures/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + basic()
+                        + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n",
+                chunk,
+                48); // 12 MB
         assertTrue(status != null && status.startsWith("HTTP/1.1 413"), String.valueOf(status));
     }
 
     @Test
     void aLargeCsvImportWithinTheLimitStillWorks() throws Exception {
-        StringBuilder csv = new StringBuilder("patient_id,patient_name,birth_date,sex,accession_number,performed_at,cpt_code,levels,"
-                + "approach,diagnoses,steroid,steroid_dose_mg,scores,status,physician_npi\n");
+        StringBuilder csv = new StringBuilder(
+                "patient_id,patient_name,birth_date,sex,accession_number,performed_at,cpt_code,levels,"
+                        + "approach,diagnoses,steroid,steroid_dose_mg,scores,status,physician_npi\n");
         int rows = 0;
         while (csv.length() < 3 * 1024 * 1024) {
-            csv.append("BIG-").append(rows).append(",Doe^John,1950-03-04,M,BIGA").append(rows++)
+            csv.append("BIG-")
+                    .append(rows)
+                    .append(",Doe^John,1950-03-04,M,BIGA")
+                    .append(rows++)
                     .append(",2025-01-15T10:30,99999,L4-L5,INTERLAMINAR,M54.16,,,,,\n");
         }
-        HttpResponse<String> r = request("POST", "/api/procedures/import", "admin", ADMIN_PASSWORD, "text/csv", csv.toString());
-        assertEquals(200, r.statusCode(), r.body().substring(0, Math.min(300, r.body().length())));
-        assertTrue(r.body().contains("\"imported\":0"), r.body().substring(0, Math.min(300, r.body().length())));
+        HttpResponse<String> r =
+                request("POST", "/api/procedures/import", "admin", ADMIN_PASSWORD, "text/csv", csv.toString());
+        assertEquals(
+                200,
+                r.statusCode(),
+                r.body().substring(0, Math.min(300, r.body().length())));
+        assertTrue(
+                r.body().contains("\"imported\":0"),
+                r.body().substring(0, Math.min(300, r.body().length())));
     }
 }

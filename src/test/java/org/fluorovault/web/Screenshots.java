@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.fluorovault.security.Role;
 import org.fluorovault.support.ArchiveTestBase;
 import org.fluorovault.support.Browser;
@@ -35,8 +34,17 @@ class Screenshots extends ArchiveTestBase {
             ensureUser(name, PASSWORD, r);
         }
         String study = TestDicom.uid();
-        send(TestDicom.phantomXa(dir, "DEMO-0042", study, TestDicom.uid(),
-                LumbarPhantom.builder().size(512).frames(30).contrast(LumbarPhantom.Contrast.EPIDURAL).seed(11).build()));
+        send(TestDicom.phantomXa(
+                dir,
+                "DEMO-0042",
+                study,
+                TestDicom.uid(),
+                LumbarPhantom.builder()
+                        .size(512)
+                        .frames(30)
+                        .contrast(LumbarPhantom.Contrast.EPIDURAL)
+                        .seed(11)
+                        .build()));
         // a few procedures of the day; the demo study linked to the first, which is then reviewed
         long first = 0;
         for (int i = 0; i < 6; i++) {
@@ -44,15 +52,31 @@ class Screenshots extends ArchiveTestBase {
                     {"patient": {"id": "DEMO-%1$04d", "name": "Demo^Patient %1$d", "birthDate": "1961-03-04", "sex": "F"},
                      "accessionNumber": "ACC-%1$04d", "scheduledAt": "%2$sT%3$02d:30:00", "performedAt": "%2$sT%3$02d:45:00",
                      "cptCode": "62323", "levels": ["L4-L5"], "approach": "INTERLAMINAR", "laterality": "LEFT",
-                     "physician": {"name": "Demo^Physician", "npi": "1234567893"}, "diagnoses": ["M54.16"]}"""
-                    .formatted(i == 0 ? 42 : 100 + i, java.time.LocalDate.now(), 8 + i);
-            HttpResponse<String> r = request("POST", "/api/procedures", "admin", ADMIN_PASSWORD, "application/json", body);
+                     "physician": {"name": "Demo^Physician", "npi": "1234567893"}, "diagnoses": ["M54.16"]}""".formatted(i == 0 ? 42 : 100 + i, java.time.LocalDate.now(), 8 + i);
+            HttpResponse<String> r =
+                    request("POST", "/api/procedures", "admin", ADMIN_PASSWORD, "application/json", body);
             assertTrue(r.statusCode() == 201, r.body());
-            long id = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()).get("id").asLong();
+            long id = tools.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .readTree(r.body())
+                    .get("id")
+                    .asLong();
             if (i == 0) first = id;
-            if (i < 4) request("POST", "/api/procedures/" + id + "/status", "admin", ADMIN_PASSWORD, "application/json", "{\"status\":\"PERFORMED\"}");
+            if (i < 4)
+                request(
+                        "POST",
+                        "/api/procedures/" + id + "/status",
+                        "admin",
+                        ADMIN_PASSWORD,
+                        "application/json",
+                        "{\"status\":\"PERFORMED\"}");
         }
-        request("POST", "/api/procedures/" + first + "/studies", "admin", ADMIN_PASSWORD, "application/json",
+        request(
+                "POST",
+                "/api/procedures/" + first + "/studies",
+                "admin",
+                ADMIN_PASSWORD,
+                "application/json",
                 "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"demo\"}");
         Files.createDirectories(OUT);
         try (Browser b = new Browser(httpPort)) {
@@ -83,7 +107,9 @@ class Screenshots extends ArchiveTestBase {
         try (Browser b = new Browser(httpPort)) {
             b.login("demo.auditor", PASSWORD);
             b.driver().findElement(By.name("patientId")).sendKeys("DEMO-0042");
-            b.driver().findElement(By.cssSelector("#search button[type=submit]")).click();
+            b.driver()
+                    .findElement(By.cssSelector("#search button[type=submit]"))
+                    .click();
             b.awaitText("#info", " procedure");
             shoot(b, "search");
             b.open("/procedures/" + first);

@@ -15,9 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-
 import javax.net.SocketFactory;
-
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -41,22 +39,44 @@ import picocli.CommandLine.Parameters;
  * is (no transcoding) over one association per batch of presentation contexts, and prints a
  * summary with the DIMSE status of each failure.
  */
-@Command(name = "send", mixinStandardHelpOptions = true,
+@Command(
+        name = "send",
+        mixinStandardHelpOptions = true,
         description = "Send DICOM files (or every file below the given folders) to a storage SCP.")
 public class SendCommand implements Callable<Integer> {
-    @Option(names = "--host", required = true, description = "Host of the storage SCP") String host;
-    @Option(names = "--port", required = true, description = "DICOM port of the storage SCP") int port;
-    @Option(names = "--called-aet", required = true, description = "AE title of the storage SCP") String calledAet;
-    @Option(names = "--calling-aet", defaultValue = "FVSEND", description = "Our AE title (default ${DEFAULT-VALUE})") String callingAet;
-    @Option(names = "--max-pdu", defaultValue = "65536", description = "Largest PDU we receive (default ${DEFAULT-VALUE})") int maxPdu;
-    @Option(names = "--no-progress", description = "Do not draw a progress bar") boolean noProgress;
-    @Parameters(arity = "1..*", paramLabel = "FILES-OR-DIRS") List<Path> inputs;
+    @Option(names = "--host", required = true, description = "Host of the storage SCP")
+    String host;
+
+    @Option(names = "--port", required = true, description = "DICOM port of the storage SCP")
+    int port;
+
+    @Option(names = "--called-aet", required = true, description = "AE title of the storage SCP")
+    String calledAet;
+
+    @Option(names = "--calling-aet", defaultValue = "FVSEND", description = "Our AE title (default ${DEFAULT-VALUE})")
+    String callingAet;
+
+    @Option(
+            names = "--max-pdu",
+            defaultValue = "65536",
+            description = "Largest PDU we receive (default ${DEFAULT-VALUE})")
+    int maxPdu;
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar")
+    boolean noProgress;
+
+    @Parameters(arity = "1..*", paramLabel = "FILES-OR-DIRS")
+    List<Path> inputs;
 
     private final PrintStream out;
 
-    public SendCommand() { this(System.out); }
+    public SendCommand() {
+        this(System.out);
+    }
 
-    public SendCommand(PrintStream out) { this.out = out; }
+    public SendCommand(PrintStream out) {
+        this.out = out;
+    }
 
     /** One failed file and why. */
     public record Failure(Path file, String status, String reason) {}
@@ -76,7 +96,9 @@ public class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Summary s = send();
-        out.printf("Sent %d, failed %d, skipped %d (not DICOM)%n", s.sent(), s.failures().size(), s.skipped().size());
+        out.printf(
+                "Sent %d, failed %d, skipped %d (not DICOM)%n",
+                s.sent(), s.failures().size(), s.skipped().size());
         for (Failure f : s.failures()) out.printf("  FAILED %s: %s %s%n", f.file(), f.status(), f.reason());
         for (Failure f : s.skipped()) out.printf("  skipped %s: %s%n", f.file(), f.reason());
         return s.failures().isEmpty() ? 0 : 1;
@@ -95,10 +117,17 @@ public class SendCommand implements Callable<Integer> {
         }
         int sent = 0;
         long totalBytes = files.stream().mapToLong(DicomFileInfo::size).sum();
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Sending").setInitialMax(Math.max(1, totalBytes))
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1 << 20).showSpeed().continuousUpdate()
-                .setConsumer(noProgress ? new me.tongfei.progressbar.DelegatingProgressBarConsumer(x -> { })
-                        : new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+        try (ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName("Sending")
+                .setInitialMax(Math.max(1, totalBytes))
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" MB", 1 << 20)
+                .showSpeed()
+                .continuousUpdate()
+                .setConsumer(
+                        noProgress
+                                ? new me.tongfei.progressbar.DelegatingProgressBarConsumer(x -> {})
+                                : new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                 .build()) {
             for (List<DicomFileInfo> batch : batches(files)) {
                 sent += sendBatch(batch, failures, bar);
@@ -138,10 +167,16 @@ public class SendCommand implements Callable<Integer> {
         DimseClient client = new DimseClient();
         Association assoc;
         try {
-            assoc = Association.connect(host, port, rq, AssociationParams.defaults(callingAet).withMaxPduLength(maxPdu),
-                    client, SocketFactory.getDefault());
+            assoc = Association.connect(
+                    host,
+                    port,
+                    rq,
+                    AssociationParams.defaults(callingAet).withMaxPduLength(maxPdu),
+                    client,
+                    SocketFactory.getDefault());
         } catch (IOException e) {
-            for (DicomFileInfo f : batch) failures.add(new Failure(f.path(), "not sent", "association failed: " + e.getMessage()));
+            for (DicomFileInfo f : batch)
+                failures.add(new Failure(f.path(), "not sent", "association failed: " + e.getMessage()));
             return 0;
         }
         client.attach(assoc);
@@ -150,10 +185,14 @@ public class SendCommand implements Callable<Integer> {
             List<CompletableFuture<Attributes>> pending = new ArrayList<>();
             List<DicomFileInfo> order = new ArrayList<>();
             for (DicomFileInfo f : batch) {
-                PresentationContext pc = assoc.findAccepted(f.sopClassUid(), f.transferSyntaxUid()).orElse(null);
+                PresentationContext pc = assoc.findAccepted(f.sopClassUid(), f.transferSyntaxUid())
+                        .orElse(null);
                 if (pc == null) {
-                    failures.add(new Failure(f.path(), "not sent", "no accepted presentation context for "
-                            + f.sopClassUid() + " in " + f.transferSyntaxUid()));
+                    failures.add(new Failure(
+                            f.path(),
+                            "not sent",
+                            "no accepted presentation context for " + f.sopClassUid() + " in "
+                                    + f.transferSyntaxUid()));
                     bar.stepBy(f.size());
                     continue;
                 }
@@ -163,7 +202,8 @@ public class SendCommand implements Callable<Integer> {
                 }
                 CompletableFuture<Attributes> rsp;
                 try {
-                    rsp = client.store(pc, f.sopClassUid(), f.sopInstanceUid(), Commands.PRIORITY_MEDIUM, o -> copyDataset(f, o));
+                    rsp = client.store(
+                            pc, f.sopClassUid(), f.sopInstanceUid(), Commands.PRIORITY_MEDIUM, o -> copyDataset(f, o));
                 } catch (IOException e) {
                     failures.add(new Failure(f.path(), "not sent", "association failed: " + e.getMessage()));
                     bar.stepBy(f.size());
@@ -181,7 +221,9 @@ public class SendCommand implements Callable<Integer> {
                     if (st.isFailure()) {
                         String comment = r.getString(Tags.ErrorComment, "");
                         String meaning = st.description(CommandField.C_STORE_RQ);
-                        failures.add(new Failure(f.path(), String.format("%04X", st.code()),
+                        failures.add(new Failure(
+                                f.path(),
+                                String.format("%04X", st.code()),
                                 comment.isEmpty() ? meaning : meaning + ": " + comment));
                     } else {
                         sent++;

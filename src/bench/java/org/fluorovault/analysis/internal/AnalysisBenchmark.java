@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Tag;
 import org.fluorovault.dicom.data.VR;
@@ -30,8 +29,14 @@ public final class AnalysisBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        int[] sizes = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray() : new int[] {512, 1024};
-        System.out.printf("java %s, %d processors%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        int[] sizes = args.length > 1
+                ? Arrays.stream(args, 1, args.length)
+                        .mapToInt(Integer::parseInt)
+                        .toArray()
+                : new int[] {512, 1024};
+        System.out.printf(
+                "java %s, %d processors%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         Path dir = Files.createTempDirectory("fv-analysis-bench");
         for (int size : sizes) {
             for (Path file : files(dir, size)) time(file, size, rounds);
@@ -71,9 +76,17 @@ public final class AnalysisBenchmark {
                 analyse[r] = (t3 - t2) / 1_000_000;
             }
         }
-        System.out.printf("%s (%d x %d x 30): decode 30 frames median %d ms; render one frame to PNG median %d ms;"
-                + " analysis incl. decoding median %d ms (max %d) over %d rounds%n", file.getFileName(), size, size,
-                median(decode), median(render), median(analyse), Arrays.stream(analyse).max().orElse(0), rounds);
+        System.out.printf(
+                "%s (%d x %d x 30): decode 30 frames median %d ms; render one frame to PNG median %d ms;"
+                        + " analysis incl. decoding median %d ms (max %d) over %d rounds%n",
+                file.getFileName(),
+                size,
+                size,
+                median(decode),
+                median(render),
+                median(analyse),
+                Arrays.stream(analyse).max().orElse(0),
+                rounds);
     }
 
     /** The outline step alone (contrast-1.1): a ragged 50 x 140 region on the 256 x 256 working image. */
@@ -81,7 +94,8 @@ public final class AnalysisBenchmark {
         int w = 256, h = 256;
         byte[] region = new byte[w * h];
         java.util.Random rnd = new java.util.Random(1);
-        for (int y = 60; y < 200; y++) for (int x = 100; x < 150; x++) if (rnd.nextDouble() < 0.85) region[y * w + x] = 1;
+        for (int y = 60; y < 200; y++)
+            for (int x = 100; x < 150; x++) if (rnd.nextDouble() < 0.85) region[y * w + x] = 1;
         long[] t = new long[200];
         for (int i = -50; i < t.length; i++) {
             long t0 = System.nanoTime();

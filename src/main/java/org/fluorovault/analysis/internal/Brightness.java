@@ -13,7 +13,8 @@ final class Brightness {
     static double match(float[] frame, float[] ref, int w, int h, int edge, byte[] field, double sigma) {
         int k = 0;
         float[] r = new float[((h - 2 * edge + 1) / 2) * ((w - 2 * edge + 1) / 2)];
-        for (int y = edge; y < h - edge; y += 2) for (int x = edge; x < w - edge; x += 2) if (k < r.length && field[y * w + x] != 0) r[k++] = ref[y * w + x];
+        for (int y = edge; y < h - edge; y += 2)
+            for (int x = edge; x < w - edge; x += 2) if (k < r.length && field[y * w + x] != 0) r[k++] = ref[y * w + x];
         if (k < 64) return 0;
         float[] sorted = java.util.Arrays.copyOf(r, k);
         float mid = ContrastAnalyzer.select(sorted, k / 2);
@@ -24,8 +25,13 @@ final class Brightness {
             for (int x = edge; x < w - edge; x += 2) {
                 int i = y * w + x;
                 if (field[i] == 0) continue;
-                if (ref[i] < mid) { rLow[nl] = ref[i]; dLow[nl++] = frame[i] - ref[i]; }
-                else { rHigh[nh] = ref[i]; dHigh[nh++] = frame[i] - ref[i]; }
+                if (ref[i] < mid) {
+                    rLow[nl] = ref[i];
+                    dLow[nl++] = frame[i] - ref[i];
+                } else {
+                    rHigh[nh] = ref[i];
+                    dHigh[nh++] = frame[i] - ref[i];
+                }
             }
         }
         if (nl < 16 || nh < 16) return 0;

@@ -13,22 +13,34 @@ final class Field {
 
     static byte[] of(float[] p, int w, int h, int margin) {
         float lo = Float.MAX_VALUE, hi = -Float.MAX_VALUE;
-        for (float v : p) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        for (float v : p) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
         float d = 0.02f * (hi - lo);
         byte[] out = new byte[p.length];
         boolean[] outside = new boolean[p.length];
         int count = 0;
-        for (int i = 0; i < p.length; i++) if (p[i] <= lo + d || p[i] >= hi - d) { outside[i] = true; count++; }
+        for (int i = 0; i < p.length; i++)
+            if (p[i] <= lo + d || p[i] >= hi - d) {
+                outside[i] = true;
+                count++;
+            }
         java.util.Arrays.fill(out, (byte) 1);
         if (count == 0) return out;
         // only plateaus: a pixel all of whose neighbours are extreme too (a needle or a text stroke is thinner)
         boolean[] plateau = new boolean[p.length];
         count = 0;
-        for (int y = 1; y < h - 1; y++) for (int x = 1; x < w - 1; x++) {
-            boolean all = true;
-            for (int dy = -1; dy <= 1 && all; dy++) for (int dx = -1; dx <= 1 && all; dx++) all = outside[(y + dy) * w + x + dx];
-            if (all) { plateau[y * w + x] = true; count++; }
-        }
+        for (int y = 1; y < h - 1; y++)
+            for (int x = 1; x < w - 1; x++) {
+                boolean all = true;
+                for (int dy = -1; dy <= 1 && all; dy++)
+                    for (int dx = -1; dx <= 1 && all; dx++) all = outside[(y + dy) * w + x + dx];
+                if (all) {
+                    plateau[y * w + x] = true;
+                    count++;
+                }
+            }
         if (count == 0) return out;
         outside = plateau;
         margin += 1;
@@ -36,16 +48,24 @@ final class Field {
         boolean[] tmp = new boolean[p.length];
         for (int y = 0; y < h; y++) {
             int run = -1;
-            for (int x = 0; x < w; x++) if (outside[y * w + x]) run = x; else if (run >= 0 && x - run <= margin) tmp[y * w + x] = true;
+            for (int x = 0; x < w; x++)
+                if (outside[y * w + x]) run = x;
+                else if (run >= 0 && x - run <= margin) tmp[y * w + x] = true;
             run = -1;
-            for (int x = w - 1; x >= 0; x--) if (outside[y * w + x]) run = x; else if (run >= 0 && run - x <= margin) tmp[y * w + x] = true;
+            for (int x = w - 1; x >= 0; x--)
+                if (outside[y * w + x]) run = x;
+                else if (run >= 0 && run - x <= margin) tmp[y * w + x] = true;
         }
         for (int i = 0; i < p.length; i++) tmp[i] |= outside[i];
         for (int x = 0; x < w; x++) {
             int run = -1;
-            for (int y = 0; y < h; y++) if (tmp[y * w + x]) run = y; else if (run >= 0 && y - run <= margin) out[y * w + x] = 0;
+            for (int y = 0; y < h; y++)
+                if (tmp[y * w + x]) run = y;
+                else if (run >= 0 && y - run <= margin) out[y * w + x] = 0;
             run = -1;
-            for (int y = h - 1; y >= 0; y--) if (tmp[y * w + x]) run = y; else if (run >= 0 && run - y <= margin) out[y * w + x] = 0;
+            for (int y = h - 1; y >= 0; y--)
+                if (tmp[y * w + x]) run = y;
+                else if (run >= 0 && run - y <= margin) out[y * w + x] = 0;
         }
         for (int i = 0; i < p.length; i++) if (tmp[i]) out[i] = 0;
         return out;
@@ -62,7 +82,11 @@ final class Field {
         float[] p = (float[]) fp.getPixels(), out = p.clone();
         double sum = 0;
         int n = 0;
-        for (int i = 0; i < p.length; i++) if (field[i] != 0) { sum += p[i]; n++; }
+        for (int i = 0; i < p.length; i++)
+            if (field[i] != 0) {
+                sum += p[i];
+                n++;
+            }
         float mean = n == 0 ? 0 : (float) (sum / n);
         for (int i = 0; i < p.length; i++) if (field[i] == 0) out[i] = mean;
         return new FloatProcessor(fp.getWidth(), fp.getHeight(), out);

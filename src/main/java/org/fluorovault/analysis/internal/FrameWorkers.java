@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.fluorovault.dicom.image.FrameDecodeException;
 
 /**
@@ -27,6 +26,7 @@ final class FrameWorkers {
     private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Frames submitted and not yet taken back. */
     static final int WINDOW = 2 * THREADS;
+
     private static final AtomicInteger SERIAL = new AtomicInteger();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
         Thread t = new Thread(r, "fv-analysis-frames-" + SERIAL.incrementAndGet());

@@ -15,10 +15,19 @@ final class NeedleFinder {
     record Tip(double x, double y, double confidence) {}
 
     /** The needle's line: its two ends on the principal axis, its elongation and length, and the image centre. */
-    record Needle(double ax, double ay, double bx, double by, double elongation, double length, double centreX,
-                  double centreY) {
+    record Needle(
+            double ax,
+            double ay,
+            double bx,
+            double by,
+            double elongation,
+            double length,
+            double centreX,
+            double centreY) {
         /** Length weighted by how line-like it is: what the finder maximises. */
-        double score() { return length * Math.min(1, elongation / 30); }
+        double score() {
+            return length * Math.min(1, elongation / 30);
+        }
 
         /** The end nearer {@code hint} (where contrast first appeared) or, without a hint (null), nearer the centre. */
         Tip tip(double[] hint) {
@@ -52,7 +61,8 @@ final class NeedleFinder {
         ByteProcessor bin = new ByteProcessor(w, h);
         byte[] b = (byte[]) bin.getPixels();
         int edge = 6;
-        for (int y = edge; y < h - edge; y++) for (int x = edge; x < w - edge; x++) if (th[y * w + x] > t) b[y * w + x] = (byte) 255;
+        for (int y = edge; y < h - edge; y++)
+            for (int x = edge; x < w - edge; x++) if (th[y * w + x] > t) b[y * w + x] = (byte) 255;
         Needle best = null;
         double bestScore = 0;
         int[] stack = new int[a.length];
@@ -69,11 +79,19 @@ final class NeedleFinder {
                 if (n < pix.length) pix[n] = p;
                 n++;
                 int px = p % w, py = p / w;
-                sx += px; sy += py; sxx += (double) px * px; syy += (double) py * py; sxy += (double) px * py;
-                for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) {
-                    int q = (py + dy) * w + px + dx;
-                    if (q >= 0 && q < a.length && b[q] == (byte) 255) { b[q] = 1; stack[top++] = q; }
-                }
+                sx += px;
+                sy += py;
+                sxx += (double) px * px;
+                syy += (double) py * py;
+                sxy += (double) px * py;
+                for (int dy = -1; dy <= 1; dy++)
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int q = (py + dy) * w + px + dx;
+                        if (q >= 0 && q < a.length && b[q] == (byte) 255) {
+                            b[q] = 1;
+                            stack[top++] = q;
+                        }
+                    }
             }
             if (n < 8 || n > pix.length) continue;
             double mx = sx / n, my = sy / n;
@@ -83,11 +101,13 @@ final class NeedleFinder {
             double elong = l1 / l2;
             double ux = cxy != 0 ? l1 - cyy : (cxx >= cyy ? 1 : 0), uy = cxy != 0 ? cxy : (cxx >= cyy ? 0 : 1);
             double un = Math.hypot(ux, uy);
-            ux /= un; uy /= un;
+            ux /= un;
+            uy /= un;
             double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
             for (int k = 0; k < n; k++) {
                 double s = (pix[k] % w - mx) * ux + (pix[k] / w - my) * uy;
-                lo = Math.min(lo, s); hi = Math.max(hi, s);
+                lo = Math.min(lo, s);
+                hi = Math.max(hi, s);
             }
             double length = hi - lo;
             double score = length * Math.min(1, elong / 30);

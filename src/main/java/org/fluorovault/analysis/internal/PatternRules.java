@@ -2,7 +2,6 @@ package org.fluorovault.analysis.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.fluorovault.analysis.ContrastAnalysis.Pattern;
 
 /**
@@ -18,8 +17,10 @@ final class PatternRules {
 
     static Suggestion suggest(double washout, int riseFrames, Shape s, double extentMm, double areaMm2) {
         List<String> r = new ArrayList<>();
-        String shape = String.format("region %.0f mm cranio-caudal, %.0f mm2, elongation %.1f, outline roughness %.1f,"
-                + " fills %.0f%% of its bounding box", extentMm, areaMm2, s.elongation(), s.roughness(), 100 * s.fill());
+        String shape = String.format(
+                "region %.0f mm cranio-caudal, %.0f mm2, elongation %.1f, outline roughness %.1f,"
+                        + " fills %.0f%% of its bounding box",
+                extentMm, areaMm2, s.elongation(), s.roughness(), 100 * s.fill());
         if (washout < 0.45) {
             r.add(String.format("contrast washes out: %.0f%% of the peak remains on the last frame", 100 * washout));
             r.add("peak reached " + riseFrames + " frame(s) after contrast appeared");
@@ -39,8 +40,10 @@ final class PatternRules {
             return new Suggestion(Pattern.INTRATHECAL, long_ ? 0.8 : 0.6, r);
         }
         if (long_ && elongated) {
-            r.add(String.format("spread over more than %.0f mm (about three levels) suggests intrathecal flow;"
-                    + " epidural spread usually covers one to two levels", LONG_SPREAD_MM));
+            r.add(String.format(
+                    "spread over more than %.0f mm (about three levels) suggests intrathecal flow;"
+                            + " epidural spread usually covers one to two levels",
+                    LONG_SPREAD_MM));
             return new Suggestion(Pattern.INTRATHECAL, 0.6, r);
         }
         if (elongated && ragged) {

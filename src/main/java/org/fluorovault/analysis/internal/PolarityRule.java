@@ -1,7 +1,6 @@
 package org.fluorovault.analysis.internal;
 
 import java.util.Locale;
-
 import org.fluorovault.analysis.ContrastAnalysis.Polarity;
 import org.fluorovault.analysis.ContrastAnalysis.PolaritySource;
 import org.fluorovault.dicom.data.Attributes;
@@ -18,7 +17,9 @@ import org.fluorovault.dicom.dict.Tags;
 final class PolarityRule {
     /** A decision and the rule that made it, in words for the result's reasons. */
     record Decision(Polarity polarity, PolaritySource source, String reason) {
-        boolean decided() { return polarity != Polarity.UNDECIDED; }
+        boolean decided() {
+            return polarity != Polarity.UNDECIDED;
+        }
 
         /** True when lower stored values are to be turned round so that attenuation is high. */
         boolean invert(boolean monochrome1) {
@@ -37,24 +38,37 @@ final class PolarityRule {
         int sign = ds.getInt(Tags.PixelIntensityRelationshipSign, 0);
         if (pir.equals("LIN") || pir.equals("LOG")) {
             if (sign == -1) {
-                return new Decision(Polarity.HIGH_IS_ATTENUATION, PolaritySource.ATTRIBUTES, "Pixel Intensity Relationship "
-                        + pir + " with Sign -1: higher stored values are less X-ray intensity, i.e. more attenuation");
+                return new Decision(
+                        Polarity.HIGH_IS_ATTENUATION,
+                        PolaritySource.ATTRIBUTES,
+                        "Pixel Intensity Relationship " + pir
+                                + " with Sign -1: higher stored values are less X-ray intensity, i.e. more attenuation");
             }
-            return new Decision(Polarity.LOW_IS_ATTENUATION, PolaritySource.ATTRIBUTES, "Pixel Intensity Relationship " + pir
-                    + (sign == 1 ? " with Sign +1" : "") + ": stored values follow the X-ray intensity at the detector,"
-                    + " so lower values are more attenuation (PS3.3 C.8.7.1.1)");
+            return new Decision(
+                    Polarity.LOW_IS_ATTENUATION,
+                    PolaritySource.ATTRIBUTES,
+                    "Pixel Intensity Relationship " + pir
+                            + (sign == 1 ? " with Sign +1" : "")
+                            + ": stored values follow the X-ray intensity at the detector,"
+                            + " so lower values are more attenuation (PS3.3 C.8.7.1.1)");
         }
         if (sign == 1 || sign == -1) {
-            return new Decision(sign == 1 ? Polarity.LOW_IS_ATTENUATION : Polarity.HIGH_IS_ATTENUATION, PolaritySource.ATTRIBUTES,
+            return new Decision(
+                    sign == 1 ? Polarity.LOW_IS_ATTENUATION : Polarity.HIGH_IS_ATTENUATION,
+                    PolaritySource.ATTRIBUTES,
                     "Pixel Intensity Relationship Sign " + (sign == 1 ? "+1: lower" : "-1: higher")
-                            + " stored values are less X-ray intensity" + (pir.isEmpty() ? "" : " (relationship " + pir + ")"));
+                            + " stored values are less X-ray intensity"
+                            + (pir.isEmpty() ? "" : " (relationship " + pir + ")"));
         }
         return null;
     }
 
     static Decision configured(Polarity p, String station) {
-        return new Decision(p, PolaritySource.CONFIGURED, "polarity configured for " + station + ": "
-                + (p == Polarity.HIGH_IS_ATTENUATION ? "higher" : "lower") + " stored values are more attenuation");
+        return new Decision(
+                p,
+                PolaritySource.CONFIGURED,
+                "polarity configured for " + station + ": " + (p == Polarity.HIGH_IS_ATTENUATION ? "higher" : "lower")
+                        + " stored values are more attenuation");
     }
 
     /**
@@ -66,18 +80,30 @@ final class PolarityRule {
         int needle = 0;
         if (needleHigh > 0 && needleHigh >= NEEDLE_RATIO * needleLow) needle = 1;
         else if (needleLow > 0 && needleLow >= NEEDLE_RATIO * needleHigh) needle = -1;
-        String seen = String.format(Locale.ROOT, "needle score %.0f as bright, %.0f as dark; first lasting change %s",
-                needleHigh, needleLow, changeSign > 0 ? "towards higher values" : changeSign < 0 ? "towards lower values" : "none");
+        String seen = String.format(
+                Locale.ROOT,
+                "needle score %.0f as bright, %.0f as dark; first lasting change %s",
+                needleHigh,
+                needleLow,
+                changeSign > 0 ? "towards higher values" : changeSign < 0 ? "towards lower values" : "none");
         if (needle != 0 && changeSign != 0 && needle != changeSign) {
-            return new Decision(Polarity.UNDECIDED, PolaritySource.IMAGE, why + "; the image is contradictory (" + seen + ")");
+            return new Decision(
+                    Polarity.UNDECIDED, PolaritySource.IMAGE, why + "; the image is contradictory (" + seen + ")");
         }
         int vote = needle != 0 ? needle : changeSign;
         if (vote == 0) {
-            return new Decision(Polarity.UNDECIDED, PolaritySource.IMAGE, why + "; the image does not tell either (" + seen + ")");
+            return new Decision(
+                    Polarity.UNDECIDED, PolaritySource.IMAGE, why + "; the image does not tell either (" + seen + ")");
         }
-        String rule = needle != 0 && changeSign != 0 ? "the needle and the contrast change agree"
-                : needle != 0 ? "decided by the needle alone" : "decided by the contrast change alone (no clear needle)";
-        return new Decision(vote > 0 ? Polarity.HIGH_IS_ATTENUATION : Polarity.LOW_IS_ATTENUATION, PolaritySource.IMAGE,
-                why + "; from the image: " + (vote > 0 ? "higher" : "lower") + " values are attenuation, " + rule + " (" + seen + ")");
+        String rule = needle != 0 && changeSign != 0
+                ? "the needle and the contrast change agree"
+                : needle != 0
+                        ? "decided by the needle alone"
+                        : "decided by the contrast change alone (no clear needle)";
+        return new Decision(
+                vote > 0 ? Polarity.HIGH_IS_ATTENUATION : Polarity.LOW_IS_ATTENUATION,
+                PolaritySource.IMAGE,
+                why + "; from the image: " + (vote > 0 ? "higher" : "lower") + " values are attenuation, " + rule + " ("
+                        + seen + ")");
     }
 }

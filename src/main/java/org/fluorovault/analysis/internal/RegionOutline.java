@@ -1,12 +1,10 @@
 package org.fluorovault.analysis.internal;
 
+import ij.gui.Wand;
+import ij.process.ByteProcessor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-
-import ij.gui.Wand;
-import ij.process.ByteProcessor;
-
 import org.fluorovault.analysis.ContrastAnalysis.Point;
 
 /**
@@ -30,7 +28,8 @@ final class RegionOutline {
         int n = wand.npoints;
         int step = Math.max(1, (n + MAX_VERTICES - 1) / MAX_VERTICES);
         List<Point> out = new ArrayList<>();
-        for (int i = 0; i < n; i += step) out.add(new Point((double) wand.xpoints[i] * bin, (double) wand.ypoints[i] * bin));
+        for (int i = 0; i < n; i += step)
+            out.add(new Point((double) wand.xpoints[i] * bin, (double) wand.ypoints[i] * bin));
         return List.copyOf(out);
     }
 
@@ -48,15 +47,16 @@ final class RegionOutline {
                 int p = queue.poll();
                 size++;
                 int x = p % w, y = p / w;
-                for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx, ny = y + dy;
-                    if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-                    int q = ny * w + nx;
-                    if (region[q] != 0 && label[q] == 0) {
-                        label[q] = next;
-                        queue.add(q);
+                for (int dy = -1; dy <= 1; dy++)
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx, ny = y + dy;
+                        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+                        int q = ny * w + nx;
+                        if (region[q] != 0 && label[q] == 0) {
+                            label[q] = next;
+                            queue.add(q);
+                        }
                     }
-                }
             }
             if (size > bestSize) {
                 bestSize = size;

@@ -30,7 +30,11 @@ final class Registration {
         }
         int bx = range, by = range;
         for (int y = 0; y < cost.length; y++) {
-            for (int x = 0; x < cost.length; x++) if (cost[y][x] < cost[by][bx]) { bx = x; by = y; }
+            for (int x = 0; x < cost.length; x++)
+                if (cost[y][x] < cost[by][bx]) {
+                    bx = x;
+                    by = y;
+                }
         }
         double fx = bx - range, fy = by - range;
         if (bx > 0 && bx < cost.length - 1) fx += vertex(cost[by][bx - 1], cost[by][bx], cost[by][bx + 1]);

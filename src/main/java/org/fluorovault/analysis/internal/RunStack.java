@@ -1,13 +1,11 @@
 package org.fluorovault.analysis.internal;
 
-import java.util.Arrays;
-import java.util.List;
-
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
-
+import java.util.Arrays;
+import java.util.List;
 import org.fluorovault.dicom.image.Frame;
 import org.fluorovault.dicom.image.FrameDecodeException;
 import org.fluorovault.dicom.image.FrameSource;
@@ -38,7 +36,8 @@ final class RunStack {
         int w = fmt.columns() / bin, h = fmt.rows() / bin;
         List<short[]> frames = FrameWorkers.map(0, src.frameCount(), i -> binned(src.frame(i), fmt, bin, false));
         ImageStack stack = new ImageStack(w, h);
-        for (int i = 0; i < frames.size(); i++) stack.addSlice("frame " + (i + 1), new ShortProcessor(w, h, frames.get(i), null));
+        for (int i = 0; i < frames.size(); i++)
+            stack.addSlice("frame " + (i + 1), new ShortProcessor(w, h, frames.get(i), null));
         ImagePlus imp = new ImagePlus("run", stack);
         imp.setDimensions(1, 1, stack.getSize());
         return new RunStack(imp, bin);
@@ -80,11 +79,17 @@ final class RunStack {
         return out;
     }
 
-    int frames() { return image.getStackSize(); }
+    int frames() {
+        return image.getStackSize();
+    }
 
-    int width() { return image.getWidth(); }
+    int width() {
+        return image.getWidth();
+    }
 
-    int height() { return image.getHeight(); }
+    int height() {
+        return image.getHeight();
+    }
 
     /** Frame {@code i} (0-based) as floats. */
     FloatProcessor floatFrame(int i) {

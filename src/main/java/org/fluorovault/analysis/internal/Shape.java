@@ -17,8 +17,15 @@ record Shape(int heightPx, int widthPx, double elongation, double verticality, d
         for (int i = 0; i < r.length; i++) {
             if (r[i] == 0) continue;
             int x = i % w, y = i / w;
-            top = Math.min(top, y); bottom = Math.max(bottom, y); left = Math.min(left, x); right = Math.max(right, x);
-            sx += x; sy += y; sxx += (double) x * x; syy += (double) y * y; sxy += (double) x * y;
+            top = Math.min(top, y);
+            bottom = Math.max(bottom, y);
+            left = Math.min(left, x);
+            right = Math.max(right, x);
+            sx += x;
+            sy += y;
+            sxx += (double) x * x;
+            syy += (double) y * y;
+            sxy += (double) x * y;
             if (x == 0 || r[i - 1] == 0) perimeter++;
             if (x == w - 1 || r[i + 1] == 0) perimeter++;
             if (y == 0 || r[i - w] == 0) perimeter++;
@@ -33,7 +40,12 @@ record Shape(int heightPx, int widthPx, double elongation, double verticality, d
         int height = bottom - top + 1, width = right - left + 1;
         // a 4-connected pixel perimeter overstates a smooth outline by about 4/pi
         double p = perimeter * Math.PI / 4;
-        return new Shape(height, width, Math.sqrt(l1 / l2), verticality, (double) area / (height * width),
+        return new Shape(
+                height,
+                width,
+                Math.sqrt(l1 / l2),
+                verticality,
+                (double) area / (height * width),
                 p * p / (4 * Math.PI * area));
     }
 }

@@ -1,7 +1,6 @@
 package org.fluorovault.analysis.internal;
 
 import java.util.Optional;
-
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.archive.StoredInstance;

@@ -1,16 +1,12 @@
 package org.fluorovault.audit.internal;
 
-import org.fluorovault.common.InvalidRequestException;
-
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditFilter;
@@ -18,8 +14,7 @@ import org.fluorovault.audit.AuditPage;
 import org.fluorovault.audit.AuditRecord;
 import org.fluorovault.audit.AuditTrail;
 import org.fluorovault.audit.ChainVerification;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.fluorovault.common.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,25 +26,37 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
     private final AuditTrail audit;
 
-    AuditController(AuditTrail audit) { this.audit = audit; }
+    AuditController(AuditTrail audit) {
+        this.audit = audit;
+    }
 
     @GetMapping
-    Map<String, Object> search(HttpServletRequest request,
-                               @RequestParam(required = false) String user,
-                               @RequestParam(required = false) String patientId,
-                               @RequestParam(required = false) String procedureId,
-                               @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to,
-                               @RequestParam(required = false) String type,
-                               @RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 1000) throw new InvalidRequestException("page must be >= 0 and size 1..1000");
-        AuditFilter f = new AuditFilter(blank(user), blank(patientId), blank(procedureId), time("from", from, false),
-                time("to", to, true), eventType(type));
+    Map<String, Object> search(
+            HttpServletRequest request,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String patientId,
+            @RequestParam(required = false) String procedureId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 1000)
+            throw new InvalidRequestException("page must be >= 0 and size 1..1000");
+        AuditFilter f = new AuditFilter(
+                blank(user),
+                blank(patientId),
+                blank(procedureId),
+                time("from", from, false),
+                time("to", to, true),
+                eventType(type));
         AuditPage p = audit.search(f, page, size);
         String q = request.getQueryString();
-        audit.record(audit.from(request, AuditEventType.AUDIT_LOG_USED).patientId(f.patientId())
-                .procedureId(f.procedureId()).detail(q == null ? "search, no filter" : "search " + q).build());
+        audit.record(audit.from(request, AuditEventType.AUDIT_LOG_USED)
+                .patientId(f.patientId())
+                .procedureId(f.procedureId())
+                .detail(q == null ? "search, no filter" : "search " + q)
+                .build());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("page", p.page());
         body.put("size", p.size());
@@ -61,9 +68,11 @@ class AuditController {
     @GetMapping("/verify")
     Map<String, Object> verify(HttpServletRequest request) {
         ChainVerification v = audit.verify();
-        audit.record(audit.from(request, AuditEventType.AUDIT_LOG_USED).action(org.fluorovault.audit.AuditAction.E)
+        audit.record(audit.from(request, AuditEventType.AUDIT_LOG_USED)
+                .action(org.fluorovault.audit.AuditAction.E)
                 .detail("verify: " + (v.valid() ? "valid" : "broken at " + v.firstBrokenId()) + ", " + v.checked()
-                        + " rows checked").build());
+                        + " rows checked")
+                .build());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("valid", v.valid());
         body.put("checked", v.checked());
@@ -107,7 +116,9 @@ class AuditController {
         }
     }
 
-    private static String blank(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
 
     /** ISO-8601 instant (2026-11-26T10:00:00Z) or date (2026-11-26, UTC; as "to" it includes that day). */
     private static Instant time(String name, String v, boolean end) {
@@ -123,5 +134,4 @@ class AuditController {
             }
         }
     }
-
 }

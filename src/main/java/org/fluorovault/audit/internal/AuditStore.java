@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.fluorovault.audit.AuditAction;
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
@@ -51,17 +50,28 @@ public class AuditStore {
         try {
             return tx.execute(s -> {
                 jdbc.queryForObject("SELECT id FROM audit_chain_lock WHERE id = 1 FOR UPDATE", Integer.class);
-                List<Object[]> last = jdbc.query("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1",
-                        (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)});
+                List<Object[]> last = jdbc.query("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1", (rs, n) ->
+                        new Object[] {rs.getLong(1), rs.getString(2)});
                 long id = last.isEmpty() ? 1 : (Long) last.get(0)[0] + 1;
                 String prev = last.isEmpty() ? Canonical.GENESIS : (String) last.get(0)[1];
                 AuditEvent stamped = e.at(Canonical.truncate(e.time() != null ? e.time() : Instant.now()));
                 String hash = Canonical.hash(prev, id, stamped);
-                jdbc.update("INSERT INTO audit_event (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        id, OffsetDateTime.ofInstant(stamped.time(), ZoneOffset.UTC), stamped.eventId().code(),
-                        stamped.typeCode() == null ? null : stamped.typeCode().code(), stamped.action().name(),
-                        stamped.outcome().code(), stamped.user(), stamped.role(), stamped.sourceAddress(),
-                        stamped.patientId(), stamped.procedureId(), stamped.studyUid(), stamped.detail(), hash);
+                jdbc.update(
+                        "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        id,
+                        OffsetDateTime.ofInstant(stamped.time(), ZoneOffset.UTC),
+                        stamped.eventId().code(),
+                        stamped.typeCode() == null ? null : stamped.typeCode().code(),
+                        stamped.action().name(),
+                        stamped.outcome().code(),
+                        stamped.user(),
+                        stamped.role(),
+                        stamped.sourceAddress(),
+                        stamped.patientId(),
+                        stamped.procedureId(),
+                        stamped.studyUid(),
+                        stamped.detail(),
+                        hash);
                 return new AuditRecord(id, stamped, hash);
             });
         } finally {
@@ -71,9 +81,19 @@ public class AuditStore {
 
     /** Cuts values to their column widths before hashing, so the stored row is what was hashed. */
     private static AuditEvent fit(AuditEvent e) {
-        return new AuditEvent(e.eventId(), e.typeCode(), e.action(), e.outcome(), cut(e.user(), 128),
-                cut(e.role(), 64), cut(e.sourceAddress(), 128), cut(e.patientId(), 64), cut(e.procedureId(), 64),
-                cut(e.studyUid(), 64), cut(e.detail(), 1024), e.time());
+        return new AuditEvent(
+                e.eventId(),
+                e.typeCode(),
+                e.action(),
+                e.outcome(),
+                cut(e.user(), 128),
+                cut(e.role(), 64),
+                cut(e.sourceAddress(), 128),
+                cut(e.patientId(), 64),
+                cut(e.procedureId(), 64),
+                cut(e.studyUid(), 64),
+                cut(e.detail(), 1024),
+                e.time());
     }
 
     private static String cut(String s, int max) {
@@ -84,18 +104,38 @@ public class AuditStore {
     public AuditPage search(AuditFilter f, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1=1");
         List<Object> args = new ArrayList<>();
-        if (f.user() != null) { where.append(" AND user_id = ?"); args.add(f.user()); }
-        if (f.patientId() != null) { where.append(" AND patient_id = ?"); args.add(f.patientId()); }
-        if (f.procedureId() != null) { where.append(" AND procedure_id = ?"); args.add(f.procedureId()); }
-        if (f.type() != null) { where.append(" AND event_id = ?"); args.add(f.type().code()); }
-        if (f.from() != null) { where.append(" AND event_time >= ?"); args.add(Timestamp.from(f.from())); }
-        if (f.to() != null) { where.append(" AND event_time < ?"); args.add(Timestamp.from(f.to())); }
+        if (f.user() != null) {
+            where.append(" AND user_id = ?");
+            args.add(f.user());
+        }
+        if (f.patientId() != null) {
+            where.append(" AND patient_id = ?");
+            args.add(f.patientId());
+        }
+        if (f.procedureId() != null) {
+            where.append(" AND procedure_id = ?");
+            args.add(f.procedureId());
+        }
+        if (f.type() != null) {
+            where.append(" AND event_id = ?");
+            args.add(f.type().code());
+        }
+        if (f.from() != null) {
+            where.append(" AND event_time >= ?");
+            args.add(Timestamp.from(f.from()));
+        }
+        if (f.to() != null) {
+            where.append(" AND event_time < ?");
+            args.add(Timestamp.from(f.to()));
+        }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<AuditRecord> items = jdbc.query("SELECT " + COLUMNS + " FROM audit_event" + where
-                + " ORDER BY id DESC LIMIT ? OFFSET ?", (rs, n) -> row(rs), pageArgs.toArray());
+        List<AuditRecord> items = jdbc.query(
+                "SELECT " + COLUMNS + " FROM audit_event" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                (rs, n) -> row(rs),
+                pageArgs.toArray());
         return new AuditPage(items, page, size, total == null ? 0 : total);
     }
 
@@ -126,7 +166,8 @@ public class AuditStore {
             }
             if (r.id() != lastId + 1) {
                 broken = lastId + 1;
-                reason = r.id() > lastId + 1 ? "row " + (lastId + 1) + " is missing (next row is " + r.id() + ")"
+                reason = r.id() > lastId + 1
+                        ? "row " + (lastId + 1) + " is missing (next row is " + r.id() + ")"
                         : "row id " + r.id() + " out of sequence";
             } else {
                 String expected = Canonical.hash(lastHash, r.id(), r.event());
@@ -144,10 +185,18 @@ public class AuditStore {
 
     private static AuditRecord row(ResultSet rs) throws SQLException {
         String type = rs.getString(4);
-        AuditEvent e = new AuditEvent(AuditEventType.ofCode(rs.getString(3)),
-                type == null ? null : AuditEventTypeCode.ofCode(type), AuditAction.valueOf(rs.getString(5).trim()),
-                AuditOutcome.ofCode(rs.getInt(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+        AuditEvent e = new AuditEvent(
+                AuditEventType.ofCode(rs.getString(3)),
+                type == null ? null : AuditEventTypeCode.ofCode(type),
+                AuditAction.valueOf(rs.getString(5).trim()),
+                AuditOutcome.ofCode(rs.getInt(6)),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13),
                 rs.getObject(2, OffsetDateTime.class).toInstant());
         return new AuditRecord(rs.getLong(1), e, rs.getString(14).trim());
     }

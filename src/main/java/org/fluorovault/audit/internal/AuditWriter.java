@@ -5,7 +5,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.fluorovault.audit.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,9 @@ public class AuditWriter implements SmartLifecycle {
     private ExecutorService executor;
     private Future<?> last;
 
-    public AuditWriter(AuditStore store) { this.store = store; }
+    public AuditWriter(AuditStore store) {
+        this.store = store;
+    }
 
     public void submit(AuditEvent e) {
         synchronized (lock) {
@@ -101,5 +102,7 @@ public class AuditWriter implements SmartLifecycle {
     }
 
     @Override
-    public int getPhase() { return Integer.MAX_VALUE - 1000; }
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.fluorovault.audit.AuditEvent;
 import org.fluorovault.audit.AuditEventType;
 import org.fluorovault.audit.AuditEventTypeCode;
@@ -48,14 +47,18 @@ class AuthenticationAudit {
             return last != null && last.plus(window).isAfter(now) ? last : now;
         });
         if (previous[0] != null && previous[0].plus(window).isAfter(now)) return;
-        if (lastSuccess.size() > 10_000) lastSuccess.values().removeIf(t -> t.plus(window).isBefore(now));
+        if (lastSuccess.size() > 10_000)
+            lastSuccess.values().removeIf(t -> t.plus(window).isBefore(now));
         audit.record(login(a, address, AuditOutcome.SUCCESS, "login (" + kind(a) + ")"));
     }
 
     @EventListener
     void failure(AbstractAuthenticationFailureEvent e) {
         Authentication a = e.getAuthentication();
-        audit.record(login(a, address(a), AuditOutcome.MINOR_FAILURE,
+        audit.record(login(
+                a,
+                address(a),
+                AuditOutcome.MINOR_FAILURE,
                 "login failed (" + kind(a) + "): " + e.getException().getClass().getSimpleName()));
     }
 
@@ -63,14 +66,24 @@ class AuthenticationAudit {
     void logout(LogoutSuccessEvent e) {
         Authentication a = e.getAuthentication();
         lastSuccess.keySet().removeIf(k -> k.startsWith(a.getName() + "@"));
-        audit.record(AuditEvent.of(AuditEventType.USER_AUTHENTICATION).typeCode(AuditEventTypeCode.LOGOUT)
-                .user(a.getName()).role(AuditTrail.roleOf(a)).sourceAddress(address(a)).detail("logout").build());
+        audit.record(AuditEvent.of(AuditEventType.USER_AUTHENTICATION)
+                .typeCode(AuditEventTypeCode.LOGOUT)
+                .user(a.getName())
+                .role(AuditTrail.roleOf(a))
+                .sourceAddress(address(a))
+                .detail("logout")
+                .build());
     }
 
     private static AuditEvent login(Authentication a, String address, AuditOutcome outcome, String detail) {
-        return AuditEvent.of(AuditEventType.USER_AUTHENTICATION).typeCode(AuditEventTypeCode.LOGIN)
-                .user(a.getName()).role(outcome == AuditOutcome.SUCCESS ? AuditTrail.roleOf(a) : null)
-                .sourceAddress(address).outcome(outcome).detail(detail).build();
+        return AuditEvent.of(AuditEventType.USER_AUTHENTICATION)
+                .typeCode(AuditEventTypeCode.LOGIN)
+                .user(a.getName())
+                .role(outcome == AuditOutcome.SUCCESS ? AuditTrail.roleOf(a) : null)
+                .sourceAddress(address)
+                .outcome(outcome)
+                .detail(detail)
+                .build();
     }
 
     private static String address(Authentication a) {

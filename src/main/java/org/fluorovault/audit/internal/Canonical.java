@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-
 import org.fluorovault.audit.AuditEvent;
 
 /**
@@ -19,18 +18,27 @@ import org.fluorovault.audit.AuditEvent;
  */
 public final class Canonical {
     public static final String GENESIS = "0".repeat(64);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private Canonical() {}
 
     static String line(long id, AuditEvent e) {
         StringBuilder sb = new StringBuilder(256);
-        sb.append(id).append('|').append(TIME.format(e.time())).append('|').append(e.eventId().code()).append('|')
-                .append(e.typeCode() == null ? "" : e.typeCode().code()).append('|').append(e.action().name())
-                .append('|').append(e.outcome().code());
-        for (String v : new String[] {e.user(), e.role(), e.sourceAddress(), e.patientId(), e.procedureId(),
-                e.studyUid(), e.detail()}) {
+        sb.append(id)
+                .append('|')
+                .append(TIME.format(e.time()))
+                .append('|')
+                .append(e.eventId().code())
+                .append('|')
+                .append(e.typeCode() == null ? "" : e.typeCode().code())
+                .append('|')
+                .append(e.action().name())
+                .append('|')
+                .append(e.outcome().code());
+        for (String v : new String[] {
+            e.user(), e.role(), e.sourceAddress(), e.patientId(), e.procedureId(), e.studyUid(), e.detail()
+        }) {
             sb.append('|');
             if (v != null) escape(v, sb);
         }
@@ -62,5 +70,7 @@ public final class Canonical {
     }
 
     /** Millisecond precision (what every database keeps), never in the future of the caller's clock. */
-    static Instant truncate(Instant t) { return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); }
+    static Instant truncate(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
 }

@@ -32,17 +32,29 @@ public final class Attributes {
     public Attributes() {}
 
     /** Item of a sequence: inherits the Specific Character Set of {@code parent}. */
-    public Attributes(Attributes parent) { this.parent = parent; }
+    public Attributes(Attributes parent) {
+        this.parent = parent;
+    }
 
-    void setParent(Attributes parent) { this.parent = parent; }
+    void setParent(Attributes parent) {
+        this.parent = parent;
+    }
 
-    public Attributes parent() { return parent; }
+    public Attributes parent() {
+        return parent;
+    }
 
-    public int size() { return elements.size(); }
+    public int size() {
+        return elements.size();
+    }
 
-    public boolean isEmpty() { return elements.isEmpty(); }
+    public boolean isEmpty() {
+        return elements.isEmpty();
+    }
 
-    public boolean contains(int tag) { return elements.containsKey(tag); }
+    public boolean contains(int tag) {
+        return elements.containsKey(tag);
+    }
 
     /** True when the element is present with a non-empty value. */
     public boolean containsValue(int tag) {
@@ -50,14 +62,18 @@ public final class Attributes {
         return e != null && e.value() != null && e.length() != 0;
     }
 
-    public Element get(int tag) { return elements.get(tag); }
+    public Element get(int tag) {
+        return elements.get(tag);
+    }
 
     public VR vr(int tag) {
         Element e = elements.get(tag);
         return e == null ? null : e.vr();
     }
 
-    public Collection<Element> elements() { return elements.values(); }
+    public Collection<Element> elements() {
+        return elements.values();
+    }
 
     public Element remove(int tag) {
         Element e = elements.remove(tag);
@@ -67,8 +83,11 @@ public final class Attributes {
 
     /** Adds or replaces an element with a raw value (byte[] little endian, Sequence, Fragments, BulkDataRef or null). */
     public Attributes put(int tag, VR vr, Object value) {
-        if (value != null && !(value instanceof byte[] || value instanceof Sequence
-                || value instanceof Fragments || value instanceof BulkDataRef)) {
+        if (value != null
+                && !(value instanceof byte[]
+                        || value instanceof Sequence
+                        || value instanceof Fragments
+                        || value instanceof BulkDataRef)) {
             throw new IllegalArgumentException("unsupported value type " + value.getClass());
         }
         if (value instanceof Sequence s) for (Attributes item : s) item.setParent(this);
@@ -169,7 +188,8 @@ public final class Attributes {
         if (values == null || values.length == 0 || (values.length == 1 && values[0] == null)) {
             return put(tag, vr, null);
         }
-        String joined = String.join("\\", Arrays.stream(values).map(v -> v == null ? "" : v).toList());
+        String joined = String.join(
+                "\\", Arrays.stream(values).map(v -> v == null ? "" : v).toList());
         byte[] b = vr.kind() == VR.Kind.STRING
                 ? joined.getBytes(StandardCharsets.US_ASCII)
                 : specificCharacterSet().encode(joined);
@@ -190,23 +210,50 @@ public final class Attributes {
             String[] s = getStrings(tag);
             List<Integer> r = new ArrayList<>();
             for (String x : s) {
-                try { r.add((int) Math.round(Double.parseDouble(x.trim()))); } catch (NumberFormatException ignored) { }
+                try {
+                    r.add((int) Math.round(Double.parseDouble(x.trim())));
+                } catch (NumberFormatException ignored) {
+                }
             }
             return r.stream().mapToInt(Integer::intValue).toArray();
         }
         ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         return switch (vr) {
-            case US, OW -> { int[] r = new int[b.length / 2]; for (int i = 0; i < r.length; i++) r[i] = bb.getShort(i * 2) & 0xffff; yield r; }
-            case SS -> { int[] r = new int[b.length / 2]; for (int i = 0; i < r.length; i++) r[i] = bb.getShort(i * 2); yield r; }
-            case UL, SL, OL -> { int[] r = new int[b.length / 4]; for (int i = 0; i < r.length; i++) r[i] = bb.getInt(i * 4); yield r; }
-            case AT -> { // group then element, each 16-bit
-                int[] r = new int[b.length / 4];
-                for (int i = 0; i < r.length; i++) r[i] = (bb.getShort(i * 4) & 0xffff) << 16 | (bb.getShort(i * 4 + 2) & 0xffff);
+            case US, OW -> {
+                int[] r = new int[b.length / 2];
+                for (int i = 0; i < r.length; i++) r[i] = bb.getShort(i * 2) & 0xffff;
                 yield r;
             }
-            case OB, UN -> { int[] r = new int[b.length]; for (int i = 0; i < r.length; i++) r[i] = b[i] & 0xff; yield r; }
-            case FL, FD, OF, OD -> Arrays.stream(getDoubles(tag)).mapToInt(d -> (int) Math.round(d)).toArray();
-            case SV, UV, OV -> { int[] r = new int[b.length / 8]; for (int i = 0; i < r.length; i++) r[i] = (int) bb.getLong(i * 8); yield r; }
+            case SS -> {
+                int[] r = new int[b.length / 2];
+                for (int i = 0; i < r.length; i++) r[i] = bb.getShort(i * 2);
+                yield r;
+            }
+            case UL, SL, OL -> {
+                int[] r = new int[b.length / 4];
+                for (int i = 0; i < r.length; i++) r[i] = bb.getInt(i * 4);
+                yield r;
+            }
+            case AT -> { // group then element, each 16-bit
+                int[] r = new int[b.length / 4];
+                for (int i = 0; i < r.length; i++)
+                    r[i] = (bb.getShort(i * 4) & 0xffff) << 16 | (bb.getShort(i * 4 + 2) & 0xffff);
+                yield r;
+            }
+            case OB, UN -> {
+                int[] r = new int[b.length];
+                for (int i = 0; i < r.length; i++) r[i] = b[i] & 0xff;
+                yield r;
+            }
+            case FL, FD, OF, OD ->
+                Arrays.stream(getDoubles(tag))
+                        .mapToInt(d -> (int) Math.round(d))
+                        .toArray();
+            case SV, UV, OV -> {
+                int[] r = new int[b.length / 8];
+                for (int i = 0; i < r.length; i++) r[i] = (int) bb.getLong(i * 8);
+                yield r;
+            }
             default -> new int[0];
         };
     }
@@ -222,14 +269,25 @@ public final class Attributes {
         VR vr = e.vr();
         ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         switch (vr) {
-            case FL, OF -> { double[] r = new double[b.length / 4]; for (int i = 0; i < r.length; i++) r[i] = bb.getFloat(i * 4); return r; }
-            case FD, OD -> { double[] r = new double[b.length / 8]; for (int i = 0; i < r.length; i++) r[i] = bb.getDouble(i * 8); return r; }
-            default -> { }
+            case FL, OF -> {
+                double[] r = new double[b.length / 4];
+                for (int i = 0; i < r.length; i++) r[i] = bb.getFloat(i * 4);
+                return r;
+            }
+            case FD, OD -> {
+                double[] r = new double[b.length / 8];
+                for (int i = 0; i < r.length; i++) r[i] = bb.getDouble(i * 8);
+                return r;
+            }
+            default -> {}
         }
         if (vr.isString()) {
             List<Double> r = new ArrayList<>();
             for (String x : getStrings(tag)) {
-                try { r.add(Double.parseDouble(x.trim())); } catch (NumberFormatException ignored) { }
+                try {
+                    r.add(Double.parseDouble(x.trim()));
+                } catch (NumberFormatException ignored) {
+                }
             }
             return r.stream().mapToDouble(Double::doubleValue).toArray();
         }
@@ -244,7 +302,8 @@ public final class Attributes {
     /** Sets US, SS, UL, SL, AT or a numeric string VR (IS/DS). */
     public Attributes setInt(int tag, VR vr, int... values) {
         if (vr.isString()) {
-            return setString(tag, vr, Arrays.stream(values).mapToObj(Integer::toString).toArray(String[]::new));
+            return setString(
+                    tag, vr, Arrays.stream(values).mapToObj(Integer::toString).toArray(String[]::new));
         }
         int unit = switch (vr) {
             case US, SS, OW -> 2;
@@ -273,12 +332,19 @@ public final class Attributes {
     /** Sets FL, FD, OF, OD or DS. */
     public Attributes setDouble(int tag, VR vr, double... values) {
         if (vr == VR.DS) {
-            return setString(tag, vr, Arrays.stream(values).mapToObj(Attributes::formatDS).toArray(String[]::new));
+            return setString(
+                    tag,
+                    vr,
+                    Arrays.stream(values).mapToObj(Attributes::formatDS).toArray(String[]::new));
         }
         int unit = vr == VR.FL || vr == VR.OF ? 4 : 8;
-        if (vr != VR.FL && vr != VR.OF && vr != VR.FD && vr != VR.OD) throw new IllegalArgumentException("setDouble on " + vr);
+        if (vr != VR.FL && vr != VR.OF && vr != VR.FD && vr != VR.OD)
+            throw new IllegalArgumentException("setDouble on " + vr);
         ByteBuffer bb = ByteBuffer.allocate(values.length * unit).order(ByteOrder.LITTLE_ENDIAN);
-        for (double v : values) { if (unit == 4) bb.putFloat((float) v); else bb.putDouble(v); }
+        for (double v : values) {
+            if (unit == 4) bb.putFloat((float) v);
+            else bb.putDouble(v);
+        }
         return put(tag, vr, bb.array());
     }
 
@@ -309,7 +375,9 @@ public final class Attributes {
         return e != null && e.value() instanceof byte[] b ? b : null;
     }
 
-    public Attributes setBytes(int tag, VR vr, byte[] value) { return put(tag, vr, value); }
+    public Attributes setBytes(int tag, VR vr, byte[] value) {
+        return put(tag, vr, value);
+    }
 
     public Sequence getSequence(int tag) {
         Element e = elements.get(tag);
@@ -353,13 +421,15 @@ public final class Attributes {
         return this;
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         StringBuilder sb = new StringBuilder();
         for (Element e : elements.values()) {
             sb.append(Tag.toString(e.tag())).append(' ').append(e.vr()).append(' ');
             if (e.value() instanceof Sequence s) sb.append(s.size()).append(" item(s)");
             else if (e.value() instanceof Fragments f) sb.append(f.size()).append(" fragment(s)");
-            else if (e.value() instanceof BulkDataRef r) sb.append("bulk ").append(r.length()).append(" bytes");
+            else if (e.value() instanceof BulkDataRef r)
+                sb.append("bulk ").append(r.length()).append(" bytes");
             else {
                 String v = getValueAsString(e.tag());
                 sb.append(v == null ? "" : v.length() > 64 ? v.substring(0, 64) + "..." : v);

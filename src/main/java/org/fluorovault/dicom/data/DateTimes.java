@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
 import org.fluorovault.dicom.dict.Tags;
 
 /**
@@ -37,12 +36,16 @@ public final class DateTimes {
         if (dot >= 0) {
             fraction = s.substring(dot + 1);
             s = s.substring(0, dot);
-            if (s.length() != 6 || fraction.isEmpty() || fraction.length() > 6 || !digits(fraction)) return Optional.empty();
+            if (s.length() != 6 || fraction.isEmpty() || fraction.length() > 6 || !digits(fraction))
+                return Optional.empty();
         }
         if (s.isEmpty() || s.length() % 2 != 0 || s.length() > 6 || !digits(s)) return Optional.empty();
         int h = num(s, 0, 2), m = s.length() >= 4 ? num(s, 2, 4) : 0, sec = s.length() == 6 ? num(s, 4, 6) : 0;
         int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000").substring(0, 6)) * 1000;
-        if (sec == 60) { sec = 59; nanos = 999_999_000; }
+        if (sec == 60) {
+            sec = 59;
+            nanos = 999_999_000;
+        }
         if (h > 23 || m > 59 || sec > 59) return Optional.empty();
         return Optional.of(LocalTime.of(h, m, sec, nanos));
     }
@@ -74,7 +77,8 @@ public final class DateTimes {
     public static Optional<ZoneOffset> offset(String value) {
         if (value == null) return Optional.empty();
         String s = value.trim();
-        if (s.length() != 5 || (s.charAt(0) != '+' && s.charAt(0) != '-') || !digits(s.substring(1))) return Optional.empty();
+        if (s.length() != 5 || (s.charAt(0) != '+' && s.charAt(0) != '-') || !digits(s.substring(1)))
+            return Optional.empty();
         int h = num(s, 1, 3), m = num(s, 3, 5);
         if (h > 14 || m > 59) return Optional.empty();
         try {
@@ -100,9 +104,11 @@ public final class DateTimes {
             Moment m = dt.get();
             return Optional.of(m.offset() != null ? m : new Moment(m.local(), tz));
         }
-        Optional<LocalDate> day = firstDate(ds, Tags.AcquisitionDate, Tags.ContentDate, Tags.SeriesDate, Tags.StudyDate);
+        Optional<LocalDate> day =
+                firstDate(ds, Tags.AcquisitionDate, Tags.ContentDate, Tags.SeriesDate, Tags.StudyDate);
         Optional<LocalTime> acq = time(ds.getString(Tags.AcquisitionTime));
-        if (day.isPresent() && acq.isPresent()) return Optional.of(new Moment(LocalDateTime.of(day.get(), acq.get()), tz));
+        if (day.isPresent() && acq.isPresent())
+            return Optional.of(new Moment(LocalDateTime.of(day.get(), acq.get()), tz));
         Optional<LocalDate> contentDay = date(ds.getString(Tags.ContentDate));
         Optional<LocalTime> content = time(ds.getString(Tags.ContentTime));
         if (contentDay.isPresent() && content.isPresent()) {
@@ -124,5 +130,7 @@ public final class DateTimes {
         return true;
     }
 
-    private static int num(String s, int from, int to) { return Integer.parseInt(s.substring(from, to)); }
+    private static int num(String s, int from, int to) {
+        return Integer.parseInt(s.substring(from, to));
+    }
 }

@@ -12,18 +12,30 @@ public final class Fragments {
     private final VR vr;
     private final List<Object> items = new ArrayList<>();
 
-    public Fragments(VR vr) { this.vr = vr; }
+    public Fragments(VR vr) {
+        this.vr = vr;
+    }
 
-    public VR vr() { return vr; }
+    public VR vr() {
+        return vr;
+    }
 
-    public void add(byte[] item) { items.add(item); }
+    public void add(byte[] item) {
+        items.add(item);
+    }
 
-    public void add(BulkDataRef item) { items.add(item); }
+    public void add(BulkDataRef item) {
+        items.add(item);
+    }
 
     /** Items including the Basic Offset Table at index 0. */
-    public List<Object> items() { return Collections.unmodifiableList(items); }
+    public List<Object> items() {
+        return Collections.unmodifiableList(items);
+    }
 
-    public int size() { return items.size(); }
+    public int size() {
+        return items.size();
+    }
 
     public long itemLength(int index) {
         Object o = items.get(index);

@@ -14,15 +14,28 @@ public final class Sequence implements Iterable<Attributes> {
         return a;
     }
 
-    public void add(Attributes item) { items.add(item); }
+    public void add(Attributes item) {
+        items.add(item);
+    }
 
-    public Attributes get(int i) { return items.get(i); }
+    public Attributes get(int i) {
+        return items.get(i);
+    }
 
-    public int size() { return items.size(); }
+    public int size() {
+        return items.size();
+    }
 
-    public boolean isEmpty() { return items.isEmpty(); }
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
 
-    public List<Attributes> items() { return items; }
+    public List<Attributes> items() {
+        return items;
+    }
 
-    @Override public Iterator<Attributes> iterator() { return items.iterator(); }
+    @Override
+    public Iterator<Attributes> iterator() {
+        return items.iterator();
+    }
 }

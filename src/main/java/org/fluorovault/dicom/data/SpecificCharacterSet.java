@@ -18,34 +18,58 @@ public final class SpecificCharacterSet {
     public static final SpecificCharacterSet ASCII = new SpecificCharacterSet(new String[] {""});
 
     private static final Map<String, String> SINGLE = Map.ofEntries(
-            Map.entry("", "US-ASCII"), Map.entry("ISO_IR 6", "US-ASCII"),
-            Map.entry("ISO_IR 100", "ISO-8859-1"), Map.entry("ISO_IR 101", "ISO-8859-2"),
-            Map.entry("ISO_IR 109", "ISO-8859-3"), Map.entry("ISO_IR 110", "ISO-8859-4"),
-            Map.entry("ISO_IR 144", "ISO-8859-5"), Map.entry("ISO_IR 127", "ISO-8859-6"),
-            Map.entry("ISO_IR 126", "ISO-8859-7"), Map.entry("ISO_IR 138", "ISO-8859-8"),
-            Map.entry("ISO_IR 148", "ISO-8859-9"), Map.entry("ISO_IR 203", "ISO-8859-15"),
-            Map.entry("ISO_IR 13", "JIS_X0201"), Map.entry("ISO_IR 166", "TIS-620"),
-            Map.entry("ISO_IR 192", "UTF-8"), Map.entry("GB18030", "GB18030"), Map.entry("GBK", "GBK"));
+            Map.entry("", "US-ASCII"),
+            Map.entry("ISO_IR 6", "US-ASCII"),
+            Map.entry("ISO_IR 100", "ISO-8859-1"),
+            Map.entry("ISO_IR 101", "ISO-8859-2"),
+            Map.entry("ISO_IR 109", "ISO-8859-3"),
+            Map.entry("ISO_IR 110", "ISO-8859-4"),
+            Map.entry("ISO_IR 144", "ISO-8859-5"),
+            Map.entry("ISO_IR 127", "ISO-8859-6"),
+            Map.entry("ISO_IR 126", "ISO-8859-7"),
+            Map.entry("ISO_IR 138", "ISO-8859-8"),
+            Map.entry("ISO_IR 148", "ISO-8859-9"),
+            Map.entry("ISO_IR 203", "ISO-8859-15"),
+            Map.entry("ISO_IR 13", "JIS_X0201"),
+            Map.entry("ISO_IR 166", "TIS-620"),
+            Map.entry("ISO_IR 192", "UTF-8"),
+            Map.entry("GB18030", "GB18030"),
+            Map.entry("GBK", "GBK"));
 
     /** ISO 2022 escape sequences (without ESC) and the charset they designate. */
     private static final Map<String, String> ESCAPES = Map.ofEntries(
-            Map.entry("(B", "US-ASCII"), Map.entry("(J", "JIS_X0201"), Map.entry(")I", "JIS_X0201"),
-            Map.entry("-A", "ISO-8859-1"), Map.entry("-B", "ISO-8859-2"), Map.entry("-C", "ISO-8859-3"),
-            Map.entry("-D", "ISO-8859-4"), Map.entry("-L", "ISO-8859-5"), Map.entry("-G", "ISO-8859-6"),
-            Map.entry("-F", "ISO-8859-7"), Map.entry("-H", "ISO-8859-8"), Map.entry("-M", "ISO-8859-9"),
-            Map.entry("-T", "TIS-620"), Map.entry("$B", "JIS0208"), Map.entry("$(D", "JIS0212"),
-            Map.entry("$)C", "KSC5601"), Map.entry("$)A", "GB2312"));
+            Map.entry("(B", "US-ASCII"),
+            Map.entry("(J", "JIS_X0201"),
+            Map.entry(")I", "JIS_X0201"),
+            Map.entry("-A", "ISO-8859-1"),
+            Map.entry("-B", "ISO-8859-2"),
+            Map.entry("-C", "ISO-8859-3"),
+            Map.entry("-D", "ISO-8859-4"),
+            Map.entry("-L", "ISO-8859-5"),
+            Map.entry("-G", "ISO-8859-6"),
+            Map.entry("-F", "ISO-8859-7"),
+            Map.entry("-H", "ISO-8859-8"),
+            Map.entry("-M", "ISO-8859-9"),
+            Map.entry("-T", "TIS-620"),
+            Map.entry("$B", "JIS0208"),
+            Map.entry("$(D", "JIS0212"),
+            Map.entry("$)C", "KSC5601"),
+            Map.entry("$)A", "GB2312"));
 
     private final String[] terms;
 
-    private SpecificCharacterSet(String[] terms) { this.terms = terms; }
+    private SpecificCharacterSet(String[] terms) {
+        this.terms = terms;
+    }
 
     /** From the values of (0008,0005); null or empty means the default repertoire. */
     public static SpecificCharacterSet of(String... values) {
         if (values == null || values.length == 0) return ASCII;
         String[] t = new String[values.length];
         for (int i = 0; i < values.length; i++) {
-            t[i] = values[i] == null ? "" : values[i].trim().toUpperCase(Locale.ROOT).replace("ISO 2022 IR ", "ISO_IR ");
+            t[i] = values[i] == null
+                    ? ""
+                    : values[i].trim().toUpperCase(Locale.ROOT).replace("ISO 2022 IR ", "ISO_IR ");
         }
         return new SpecificCharacterSet(t);
     }
@@ -147,7 +171,9 @@ public final class SpecificCharacterSet {
                 byte[] e = new byte[bytes.length + bytes.length / 2];
                 int n = 0;
                 for (int k = 0; k + 1 < bytes.length; k += 2) {
-                    e[n++] = (byte) 0x8f; e[n++] = (byte) (bytes[k] | 0x80); e[n++] = (byte) (bytes[k + 1] | 0x80);
+                    e[n++] = (byte) 0x8f;
+                    e[n++] = (byte) (bytes[k] | 0x80);
+                    e[n++] = (byte) (bytes[k + 1] | 0x80);
                 }
                 sb.append(new String(e, 0, n, Charset.forName("EUC-JP")));
             }
@@ -170,7 +196,12 @@ public final class SpecificCharacterSet {
         return sb.toString();
     }
 
-    public List<String> terms() { return new ArrayList<>(List.of(terms)); }
+    public List<String> terms() {
+        return new ArrayList<>(List.of(terms));
+    }
 
-    @Override public String toString() { return String.join("\\", terms); }
+    @Override
+    public String toString() {
+        return String.join("\\", terms);
+    }
 }

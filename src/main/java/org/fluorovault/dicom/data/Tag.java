@@ -16,11 +16,17 @@ public final class Tag {
         return (group << 16) | (element & 0xffff);
     }
 
-    public static int group(int tag) { return tag >>> 16; }
+    public static int group(int tag) {
+        return tag >>> 16;
+    }
 
-    public static int element(int tag) { return tag & 0xffff; }
+    public static int element(int tag) {
+        return tag & 0xffff;
+    }
 
-    public static boolean isPrivate(int tag) { return (group(tag) & 1) == 1; }
+    public static boolean isPrivate(int tag) {
+        return (group(tag) & 1) == 1;
+    }
 
     /** Private creator elements (gggg,0010-00FF) of an odd group. */
     public static boolean isPrivateCreator(int tag) {
@@ -28,7 +34,9 @@ public final class Tag {
         return isPrivate(tag) && el >= 0x10 && el <= 0xff;
     }
 
-    public static boolean isGroupLength(int tag) { return element(tag) == 0; }
+    public static boolean isGroupLength(int tag) {
+        return element(tag) == 0;
+    }
 
     public static boolean isPixelData(int tag) {
         return tag == PixelData || tag == FloatPixelData || tag == DoubleFloatPixelData;

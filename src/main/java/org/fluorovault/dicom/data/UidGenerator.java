@@ -34,8 +34,10 @@ public final class UidGenerator {
 
     /** The UID of {@code uuid}: {@code 2.25.} and its 128 bits as an unsigned decimal, at most 44 characters. */
     public static String fromUuid(UUID uuid) {
-        byte[] bits = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
+        byte[] bits = java.nio.ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits())
+                .array();
         return "2.25." + new BigInteger(1, bits);
     }
 }

@@ -67,23 +67,33 @@ public enum VR {
         this.padding = padding;
     }
 
-    public Kind kind() { return kind; }
+    public Kind kind() {
+        return kind;
+    }
 
     /** True when explicit VR encoding has 2 reserved bytes and a 32-bit length. */
-    public boolean longLength() { return longLength; }
+    public boolean longLength() {
+        return longLength;
+    }
 
     /** Bytes per value for binary VRs (1 for OB/UN), 0 for strings and sequences. */
-    public int unitSize() { return unitSize; }
+    public int unitSize() {
+        return unitSize;
+    }
 
     /** Byte used to pad an odd-length value to even length. */
-    public int padding() { return padding; }
+    public int padding() {
+        return padding;
+    }
 
     public boolean isString() {
         return kind == Kind.STRING || kind == Kind.TEXT_MULTI || kind == Kind.TEXT_SINGLE;
     }
 
     /** Binary VRs whose bytes must be swapped for big endian (not OB/UN). */
-    public boolean swapsBytes() { return kind == Kind.BINARY && unitSize > 1; }
+    public boolean swapsBytes() {
+        return kind == Kind.BINARY && unitSize > 1;
+    }
 
     /** The 16-bit code of this VR as it appears in explicit VR encoding. */
     public int code() {
@@ -99,6 +109,7 @@ public enum VR {
     }
 
     private static final VR[] BY_CODE = new VR[26 * 26];
+
     static {
         for (VR vr : values()) {
             String n = vr.name();

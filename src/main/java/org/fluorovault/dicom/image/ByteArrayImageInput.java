@@ -22,7 +22,8 @@ final class ByteArrayImageInput extends ImageInputStreamImpl {
 
     @Override
     public int read(byte[] b, int off, int len) {
-        if (off < 0 || len < 0 || off + len > b.length) throw new IndexOutOfBoundsException("off " + off + ", len " + len);
+        if (off < 0 || len < 0 || off + len > b.length)
+            throw new IndexOutOfBoundsException("off " + off + ", len " + len);
         bitOffset = 0;
         if (len == 0) return 0;
         if (streamPos >= data.length) return -1;
@@ -33,5 +34,7 @@ final class ByteArrayImageInput extends ImageInputStreamImpl {
     }
 
     @Override
-    public long length() { return data.length; }
+    public long length() {
+        return data.length;
+    }
 }

@@ -2,7 +2,6 @@ package org.fluorovault.dicom.image;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.fluorovault.dicom.data.ByteUtils;
 import org.fluorovault.dicom.data.Fragments;
 import org.fluorovault.dicom.data.VR;

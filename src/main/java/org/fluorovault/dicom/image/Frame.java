@@ -8,10 +8,13 @@ package org.fluorovault.dicom.image;
  */
 public record Frame(int index, int columns, int rows, int[] values) {
     public Frame {
-        if (values.length != columns * rows) throw new IllegalArgumentException("values do not match " + columns + " x " + rows);
+        if (values.length != columns * rows)
+            throw new IllegalArgumentException("values do not match " + columns + " x " + rows);
     }
 
-    public int value(int column, int row) { return values[row * columns + column]; }
+    public int value(int column, int row) {
+        return values[row * columns + column];
+    }
 
     /** Smallest and largest value, {@code {min, max}}. */
     public int[] minMax() {

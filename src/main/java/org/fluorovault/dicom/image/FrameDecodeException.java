@@ -31,5 +31,7 @@ public final class FrameDecodeException extends Exception {
         this.reason = reason;
     }
 
-    public Reason reason() { return reason; }
+    public Reason reason() {
+        return reason;
+    }
 }

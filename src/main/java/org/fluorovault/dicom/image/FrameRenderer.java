@@ -6,9 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import javax.imageio.ImageIO;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.dict.Tags;
 
@@ -54,7 +52,8 @@ public final class FrameRenderer {
     /** Scaled to fit {@code maxSize} on its longer side (never enlarged). */
     public static BufferedImage thumbnail(BufferedImage img, int maxSize) {
         double f = Math.min(1.0, (double) maxSize / Math.max(img.getWidth(), img.getHeight()));
-        int w = Math.max(1, (int) Math.round(img.getWidth() * f)), h = Math.max(1, (int) Math.round(img.getHeight() * f));
+        int w = Math.max(1, (int) Math.round(img.getWidth() * f)),
+                h = Math.max(1, (int) Math.round(img.getHeight() * f));
         BufferedImage t = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = t.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -67,7 +66,8 @@ public final class FrameRenderer {
     public static byte[] png(BufferedImage img) {
         if (img.getType() == BufferedImage.TYPE_BYTE_GRAY
                 && img.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte db
-                && db.getNumBanks() == 1 && db.getOffset() == 0
+                && db.getNumBanks() == 1
+                && db.getOffset() == 0
                 && db.getData().length == img.getWidth() * img.getHeight()
                 && img.getRaster().getParent() == null) {
             return PngEncoder.gray8(db.getData(), img.getWidth(), img.getHeight());

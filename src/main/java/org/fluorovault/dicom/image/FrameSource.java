@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.BulkDataRef;
 import org.fluorovault.dicom.data.Fragments;
@@ -47,7 +46,8 @@ public final class FrameSource {
         this.transferSyntaxUid = transferSyntaxUid;
         this.codec = FrameCodec.of(transferSyntaxUid);
         this.format = PixelFormat.of(dataset);
-        this.pixelData = dataset.contains(Tag.PixelData) ? dataset.get(Tag.PixelData).value() : null;
+        this.pixelData =
+                dataset.contains(Tag.PixelData) ? dataset.get(Tag.PixelData).value() : null;
         checkLength();
     }
 
@@ -56,10 +56,11 @@ public final class FrameSource {
         Attributes fmi = new Attributes();
         Attributes ds;
         try (InputStream in = Files.newInputStream(file);
-             DicomReader r = new DicomReader(in, file).bulkMode(DicomReader.BulkMode.REFERENCE)) {
+                DicomReader r = new DicomReader(in, file).bulkMode(DicomReader.BulkMode.REFERENCE)) {
             ds = r.readFile(fmi);
         } catch (IOException e) {
-            throw new FrameDecodeException(Reason.CORRUPT_PIXEL_DATA, "cannot read the stored object: " + e.getMessage(), e);
+            throw new FrameDecodeException(
+                    Reason.CORRUPT_PIXEL_DATA, "cannot read the stored object: " + e.getMessage(), e);
         }
         return new FrameSource(ds, fmi.getString(0x00020010));
     }
@@ -69,58 +70,80 @@ public final class FrameSource {
         return new FrameSource(dataset, transferSyntaxUid);
     }
 
-    public PixelFormat format() { return format; }
+    public PixelFormat format() {
+        return format;
+    }
 
-    public Attributes attributes() { return dataset; }
+    public Attributes attributes() {
+        return dataset;
+    }
 
-    public String transferSyntaxUid() { return transferSyntaxUid; }
+    public String transferSyntaxUid() {
+        return transferSyntaxUid;
+    }
 
-    public int frameCount() { return format.frames(); }
+    public int frameCount() {
+        return format.frames();
+    }
 
     /** Decodes frame {@code index} (0-based). */
     public Frame frame(int index) throws FrameDecodeException {
         if (index < 0 || index >= format.frames()) {
-            throw new FrameDecodeException(Reason.FRAME_OUT_OF_RANGE, "frame " + (index + 1) + " does not exist; the object has "
-                    + format.frames() + " frame(s)");
+            throw new FrameDecodeException(
+                    Reason.FRAME_OUT_OF_RANGE,
+                    "frame " + (index + 1) + " does not exist; the object has " + format.frames() + " frame(s)");
         }
         try {
-            int[] values = codec == FrameCodec.NATIVE ? NativeDecoder.decode(nativeFrameBytes(index), format, bigEndian())
-                    : codec == FrameCodec.RLE ? RleDecoder.decode(compressedFrame(index), format)
-                    : codec == FrameCodec.JPEG_LOSSLESS ? JpegLosslessDecoder.decodeFrame(compressedFrame(index), format)
-                    : JpegDecoder.decode(compressedFrame(index), format);
+            int[] values = codec == FrameCodec.NATIVE
+                    ? NativeDecoder.decode(nativeFrameBytes(index), format, bigEndian())
+                    : codec == FrameCodec.RLE
+                            ? RleDecoder.decode(compressedFrame(index), format)
+                            : codec == FrameCodec.JPEG_LOSSLESS
+                                    ? JpegLosslessDecoder.decodeFrame(compressedFrame(index), format)
+                                    : JpegDecoder.decode(compressedFrame(index), format);
             return new Frame(index, format.columns(), format.rows(), values);
         } catch (FrameDecodeException e) {
             throw new FrameDecodeException(e.reason(), "frame " + (index + 1) + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new FrameDecodeException(Reason.CORRUPT_PIXEL_DATA, "cannot read frame " + (index + 1) + ": " + e.getMessage(), e);
+            throw new FrameDecodeException(
+                    Reason.CORRUPT_PIXEL_DATA, "cannot read frame " + (index + 1) + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new FrameDecodeException(Reason.CORRUPT_PIXEL_DATA, "frame " + (index + 1) + " is damaged: " + e, e);
         }
     }
 
-    private boolean bigEndian() { return TransferSyntax.of(transferSyntaxUid).bigEndian(); }
+    private boolean bigEndian() {
+        return TransferSyntax.of(transferSyntaxUid).bigEndian();
+    }
 
     private void checkLength() throws FrameDecodeException {
-        if (pixelData == null) throw new FrameDecodeException(Reason.INCONSISTENT_PIXEL_DATA, "the object has no pixel data");
+        if (pixelData == null)
+            throw new FrameDecodeException(Reason.INCONSISTENT_PIXEL_DATA, "the object has no pixel data");
         if (codec == FrameCodec.NATIVE) {
             long length = lengthOf(pixelData);
             long needed = format.nativeFrameLength() * format.frames();
             if (length == 0) throw new FrameDecodeException(Reason.INCONSISTENT_PIXEL_DATA, "the pixel data is empty");
             if (pixelData instanceof Fragments) {
-                throw new FrameDecodeException(Reason.INCONSISTENT_PIXEL_DATA, "native transfer syntax but encapsulated pixel data");
+                throw new FrameDecodeException(
+                        Reason.INCONSISTENT_PIXEL_DATA, "native transfer syntax but encapsulated pixel data");
             }
             if (length < needed) {
-                throw new FrameDecodeException(Reason.INCONSISTENT_PIXEL_DATA, "Rows x Columns x Number of Frames ("
-                        + format.rows() + " x " + format.columns() + " x " + format.frames() + " at " + format.bitsAllocated()
-                        + " bits) needs " + needed + " bytes, the pixel data has " + length);
+                throw new FrameDecodeException(
+                        Reason.INCONSISTENT_PIXEL_DATA,
+                        "Rows x Columns x Number of Frames ("
+                                + format.rows() + " x " + format.columns() + " x " + format.frames() + " at "
+                                + format.bitsAllocated()
+                                + " bits) needs " + needed + " bytes, the pixel data has " + length);
             }
         } else {
             if (!(pixelData instanceof Fragments f)) {
-                throw new FrameDecodeException(Reason.INCONSISTENT_PIXEL_DATA, "compressed transfer syntax but native pixel data");
+                throw new FrameDecodeException(
+                        Reason.INCONSISTENT_PIXEL_DATA, "compressed transfer syntax but native pixel data");
             }
             long total = 0;
             for (int i = 1; i < f.size(); i++) total += f.itemLength(i);
-            if (total == 0) throw new FrameDecodeException(Reason.INCONSISTENT_PIXEL_DATA, "the pixel data has no fragments");
+            if (total == 0)
+                throw new FrameDecodeException(Reason.INCONSISTENT_PIXEL_DATA, "the pixel data has no fragments");
         }
     }
 
@@ -149,12 +172,15 @@ public final class FrameSource {
             items = jpegFrameBySoi(f, index);
         }
         if (items.isEmpty()) {
-            throw new FrameDecodeException(Reason.INCONSISTENT_PIXEL_DATA, "cannot find the fragments of frame " + (index + 1)
-                    + " (" + fragments + " fragments, " + format.frames() + " frames, no usable Basic Offset Table)");
+            throw new FrameDecodeException(
+                    Reason.INCONSISTENT_PIXEL_DATA,
+                    "cannot find the fragments of frame " + (index + 1) + " (" + fragments + " fragments, "
+                            + format.frames() + " frames, no usable Basic Offset Table)");
         }
         long total = 0;
         for (int i : items) total += f.itemLength(i);
-        if (total > Integer.MAX_VALUE - 16) throw new FrameDecodeException(Reason.UNSUPPORTED_PIXEL_FORMAT, "frame larger than 2 GB");
+        if (total > Integer.MAX_VALUE - 16)
+            throw new FrameDecodeException(Reason.UNSUPPORTED_PIXEL_FORMAT, "frame larger than 2 GB");
         byte[] out = new byte[(int) total];
         int pos = 0;
         for (int i : items) {

@@ -3,12 +3,10 @@ package org.fluorovault.dicom.image;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.util.Iterator;
-
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-
 import org.fluorovault.dicom.image.FrameDecodeException.Reason;
 
 /**
@@ -29,8 +27,12 @@ final class JpegDecoder {
             } catch (IIOException e) {
                 // the JDK's DCT decoder (used by TwelveMonkeys for lossy JPEG) handles 8-bit samples only
                 if (String.valueOf(e.getMessage()).contains("precision")) {
-                    throw new FrameDecodeException(Reason.UNSUPPORTED_PIXEL_FORMAT, "lossy JPEG with more than 8 bits per"
-                            + " sample (12-bit extended, process 4) is not supported for analysis: " + e.getMessage(), e);
+                    throw new FrameDecodeException(
+                            Reason.UNSUPPORTED_PIXEL_FORMAT,
+                            "lossy JPEG with more than 8 bits per"
+                                    + " sample (12-bit extended, process 4) is not supported for analysis: "
+                                    + e.getMessage(),
+                            e);
                 }
                 throw e;
             }
@@ -38,7 +40,8 @@ final class JpegDecoder {
                 throw new IOException("JPEG frame is " + r.getWidth() + " x " + r.getHeight() + ", the object says "
                         + fmt.columns() + " x " + fmt.rows());
             }
-            if (r.getNumBands() != 1) throw new IOException("JPEG frame has " + r.getNumBands() + " components, 1 expected");
+            if (r.getNumBands() != 1)
+                throw new IOException("JPEG frame has " + r.getNumBands() + " components, 1 expected");
             int[] v = r.getSamples(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), 0, (int[]) null);
             for (int i = 0; i < v.length; i++) v[i] = fmt.storedValue(v[i]);
             return v;

@@ -1,7 +1,6 @@
 package org.fluorovault.dicom.image;
 
 import java.io.IOException;
-
 import org.fluorovault.dicom.image.FrameDecodeException.Reason;
 
 /**
@@ -32,12 +31,15 @@ final class JpegLosslessDecoder {
         if (sof == 0xC0 || sof == 0xC1) return JpegDecoder.decode(jpeg, fmt);
         Image img = decode(jpeg);
         if (img.columns() != fmt.columns() || img.rows() != fmt.rows()) {
-            throw new FrameDecodeException(Reason.INCONSISTENT_PIXEL_DATA, "the JPEG frame is " + img.columns() + " x "
-                    + img.rows() + ", the object says " + fmt.columns() + " x " + fmt.rows());
+            throw new FrameDecodeException(
+                    Reason.INCONSISTENT_PIXEL_DATA,
+                    "the JPEG frame is " + img.columns() + " x " + img.rows() + ", the object says " + fmt.columns()
+                            + " x " + fmt.rows());
         }
         if (img.components() != 1) {
-            throw new FrameDecodeException(Reason.UNSUPPORTED_PIXEL_FORMAT, "the JPEG frame has " + img.components()
-                    + " components, 1 expected for grayscale");
+            throw new FrameDecodeException(
+                    Reason.UNSUPPORTED_PIXEL_FORMAT,
+                    "the JPEG frame has " + img.components() + " components, 1 expected for grayscale");
         }
         int[] v = img.samples();
         for (int i = 0; i < v.length; i++) v[i] = fmt.storedValue(v[i]);
@@ -46,7 +48,8 @@ final class JpegLosslessDecoder {
 
     /** Decodes one JPEG lossless interchange-format image (SOI ... EOI). */
     static Image decode(byte[] b) throws FrameDecodeException {
-        if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) throw corrupt("the frame does not start with SOI (FFD8)");
+        if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8)
+            throw corrupt("the frame does not start with SOI (FFD8)");
         LosslessHuffmanTable[] tables = new LosslessHuffmanTable[4];
         int[] ids = null;
         int precision = 0, rows = 0, columns = 0, restart = 0;
@@ -74,7 +77,8 @@ final class JpegLosslessDecoder {
                     rows = u16(b, from + 1);
                     columns = u16(b, from + 3);
                     int nf = b[from + 5] & 0xff;
-                    if (precision < 2 || precision > 16) throw corrupt("a sample precision of " + precision + " bits (2..16)");
+                    if (precision < 2 || precision > 16)
+                        throw corrupt("a sample precision of " + precision + " bits (2..16)");
                     if (rows == 0) throw unsupported("the number of lines is given after the scan (DNL)");
                     if (columns == 0 || nf == 0 || length != 8 + 3 * nf) {
                         throw corrupt("a frame header (SOF3) with " + columns + " columns and " + nf + " components in "
@@ -103,10 +107,10 @@ final class JpegLosslessDecoder {
                     continue;
                 }
                 case 0xC0, 0xC1, 0xC2, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF ->
-                        throw unsupported("SOF" + (marker - 0xC0) + " (only lossless Huffman coding, process 14, SOF3)");
+                    throw unsupported("SOF" + (marker - 0xC0) + " (only lossless Huffman coding, process 14, SOF3)");
                 case 0xDC -> throw unsupported("the number of lines is given after the scan (DNL)");
                 case 0xD8 -> throw corrupt("a second SOI inside the frame");
-                default -> { } // APPn, COM, DQT and the like carry nothing lossless decoding needs
+                default -> {} // APPn, COM, DQT and the like carry nothing lossless decoding needs
             }
             p = to;
         }
@@ -116,10 +120,21 @@ final class JpegLosslessDecoder {
     }
 
     /** Reads a scan header (SOS) and marks its components as decoded. */
-    private static LosslessScan scan(byte[] b, int from, int to, int[] ids, LosslessHuffmanTable[] tables, int precision,
-                                     int columns, int rows, int restart, boolean[] done) throws FrameDecodeException {
+    private static LosslessScan scan(
+            byte[] b,
+            int from,
+            int to,
+            int[] ids,
+            LosslessHuffmanTable[] tables,
+            int precision,
+            int columns,
+            int rows,
+            int restart,
+            boolean[] done)
+            throws FrameDecodeException {
         int ns = b[from] & 0xff;
-        if (ns < 1 || ns > ids.length || to - from != 4 + 2 * ns) throw corrupt("a scan header (SOS) for " + ns + " components");
+        if (ns < 1 || ns > ids.length || to - from != 4 + 2 * ns)
+            throw corrupt("a scan header (SOS) for " + ns + " components");
         int[] components = new int[ns];
         LosslessHuffmanTable[] scanTables = new LosslessHuffmanTable[ns];
         for (int k = 0; k < ns; k++) {
@@ -128,13 +143,15 @@ final class JpegLosslessDecoder {
             while (c < ids.length && ids[c] != id) c++;
             if (c == ids.length) throw corrupt("a scan for component " + id + ", which the frame header does not list");
             if (done[c]) throw corrupt("a second scan for component " + id);
-            if (td > 3 || tables[td] == null) throw corrupt("a scan uses Huffman table " + td + ", which is not defined");
+            if (td > 3 || tables[td] == null)
+                throw corrupt("a scan uses Huffman table " + td + ", which is not defined");
             done[c] = true;
             components[k] = c;
             scanTables[k] = tables[td];
         }
         int ss = b[from + 1 + 2 * ns] & 0xff, al = b[from + 3 + 2 * ns] & 0x0f;
-        if (ss < 1 || ss > 7) throw corrupt("predictor selection value " + ss + " (1..7 in a non-hierarchical lossless scan)");
+        if (ss < 1 || ss > 7)
+            throw corrupt("predictor selection value " + ss + " (1..7 in a non-hierarchical lossless scan)");
         if (al >= precision) throw corrupt("a point transform of " + al + " bits for " + precision + "-bit samples");
         return new LosslessScan(columns, rows, ids.length, components, scanTables, ss, precision, al, restart);
     }
@@ -146,19 +163,29 @@ final class JpegLosslessDecoder {
             int m = b[p + 1] & 0xff;
             if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) return m;
             if (m == 0xDA || m == 0xD9) return 0;
-            if (m == 0xFF) { p++; continue; }
+            if (m == 0xFF) {
+                p++;
+                continue;
+            }
             p += 2 + u16(b, p + 2);
         }
         return 0;
     }
 
-    private static int u16(byte[] b, int p) { return (b[p] & 0xff) << 8 | (b[p + 1] & 0xff); }
+    private static int u16(byte[] b, int p) {
+        return (b[p] & 0xff) << 8 | (b[p + 1] & 0xff);
+    }
 
-    private static String hex(int marker) { return String.format("%02X", marker); }
+    private static String hex(int marker) {
+        return String.format("%02X", marker);
+    }
 
-    private static FrameDecodeException corrupt(String message) { return LosslessHuffmanTable.corrupt(message); }
+    private static FrameDecodeException corrupt(String message) {
+        return LosslessHuffmanTable.corrupt(message);
+    }
 
     private static FrameDecodeException unsupported(String message) {
-        return new FrameDecodeException(Reason.UNSUPPORTED_PIXEL_FORMAT, "JPEG lossless: " + message + " is not supported");
+        return new FrameDecodeException(
+                Reason.UNSUPPORTED_PIXEL_FORMAT, "JPEG lossless: " + message + " is not supported");
     }
 }

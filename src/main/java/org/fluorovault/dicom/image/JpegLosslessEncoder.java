@@ -1,7 +1,6 @@
 package org.fluorovault.dicom.image;
 
 import java.util.Arrays;
-
 import org.fluorovault.dicom.dict.Uids;
 
 /**
@@ -47,7 +46,8 @@ public final class JpegLosslessEncoder {
      * @param restartLines lines per restart interval, 0 for none
      */
     public JpegLosslessEncoder(int precision, int predictor, int pointTransform, int restartLines) {
-        if (precision < 2 || precision > 16) throw new IllegalArgumentException("precision must be 2..16: " + precision);
+        if (precision < 2 || precision > 16)
+            throw new IllegalArgumentException("precision must be 2..16: " + precision);
         if (predictor < 1 || predictor > 7) throw new IllegalArgumentException("predictor must be 1..7: " + predictor);
         if (pointTransform < 0 || pointTransform >= precision) {
             throw new IllegalArgumentException("point transform must be 0.." + (precision - 1) + ": " + pointTransform);
@@ -64,7 +64,9 @@ public final class JpegLosslessEncoder {
         return predictor == 1 && pointTransform == 0 ? TRANSFER_SYNTAX_UID : PROCESS_14_UID;
     }
 
-    public int precision() { return precision; }
+    public int precision() {
+        return precision;
+    }
 
     /** Encodes one frame of {@code columns x rows} unsigned samples stored row by row from index 0. */
     public byte[] encode(short[] samples, int columns, int rows) {
@@ -83,7 +85,8 @@ public final class JpegLosslessEncoder {
             throw new IllegalArgumentException("frame size must be 1..65535: " + columns + "x" + rows);
         }
         int n = columns * rows;
-        if (offset < 0 || samples.length - offset < n) throw new IllegalArgumentException("samples too short for the frame");
+        if (offset < 0 || samples.length - offset < n)
+            throw new IllegalArgumentException("samples too short for the frame");
         int interval = restartLines == 0 || restartLines >= rows ? n : restartLines * columns;
         if (interval < n && interval > 0xFFFF) {
             throw new IllegalArgumentException("a restart interval of " + interval + " samples exceeds 65535");
@@ -126,17 +129,21 @@ public final class JpegLosslessEncoder {
         int i = 0;
         for (int y = 0; y < rows; y++) {
             int row = off + y * columns;
-            boolean firstLine = restartLines == 0 ? y == 0 : y % restartLines == 0; // of the scan or of a restart interval
+            boolean firstLine =
+                    restartLines == 0 ? y == 0 : y % restartLines == 0; // of the scan or of a restart interval
             for (int x = 0; x < columns; x++, i++) {
                 int v = s[row + x] & 0xFFFF;
                 if (v > max) {
-                    throw new IllegalArgumentException("sample " + v + " at (" + x + "," + y + ") exceeds " + precision + " bits");
+                    throw new IllegalArgumentException(
+                            "sample " + v + " at (" + x + "," + y + ") exceeds " + precision + " bits");
                 }
                 int pred;
                 if (firstLine) pred = x == 0 ? 1 << (precision - pointTransform - 1) : sample(s, row + x - 1);
-                else if (x == 0) pred = sample(s, row - columns);                   // first column: Rb
-                else pred = predict(sample(s, row + x - 1), sample(s, row - columns + x), sample(s, row - columns + x - 1));
-                int diff = ((v >> pointTransform) - pred) & 0xFFFF;                 // modulo 2^16
+                else if (x == 0) pred = sample(s, row - columns); // first column: Rb
+                else
+                    pred = predict(
+                            sample(s, row + x - 1), sample(s, row - columns + x), sample(s, row - columns + x - 1));
+                int diff = ((v >> pointTransform) - pred) & 0xFFFF; // modulo 2^16
                 d[i] = diff > 0x8000 ? diff - 0x10000 : diff;
             }
         }
@@ -144,7 +151,9 @@ public final class JpegLosslessEncoder {
     }
 
     /** A sample after the point transform. */
-    private int sample(short[] s, int i) { return (s[i] & 0xFFFF) >> pointTransform; }
+    private int sample(short[] s, int i) {
+        return (s[i] & 0xFFFF) >> pointTransform;
+    }
 
     /** T.81 Table H.1. */
     private int predict(int ra, int rb, int rc) {
@@ -173,24 +182,24 @@ public final class JpegLosslessEncoder {
 
     private void writeSof3(ByteSink out, int columns, int rows) {
         out.marker(0xC3);
-        out.u16(8 + 3);   // Lf for one component
+        out.u16(8 + 3); // Lf for one component
         out.u8(precision);
         out.u16(rows);
         out.u16(columns);
-        out.u8(1);        // Nf
-        out.u8(1);        // C1
-        out.u8(0x11);     // H1 = V1 = 1
-        out.u8(0);        // Tq (unused in lossless)
+        out.u8(1); // Nf
+        out.u8(1); // C1
+        out.u8(0x11); // H1 = V1 = 1
+        out.u8(0); // Tq (unused in lossless)
     }
 
     private void writeSos(ByteSink out) {
         out.marker(0xDA);
-        out.u16(6 + 2);   // Ls for one component
-        out.u8(1);        // Ns
-        out.u8(1);        // Cs1
-        out.u8(0x00);     // Td1 = 0, Ta1 = 0
+        out.u16(6 + 2); // Ls for one component
+        out.u8(1); // Ns
+        out.u8(1); // Cs1
+        out.u8(0x00); // Td1 = 0, Ta1 = 0
         out.u8(predictor); // Ss: predictor selection value
-        out.u8(0);        // Se: 0 in lossless mode
+        out.u8(0); // Se: 0 in lossless mode
         out.u8(pointTransform); // Ah = 0, Al = Pt
     }
 
@@ -206,6 +215,7 @@ public final class JpegLosslessEncoder {
         final int[] values;
         /** Code and its length per category; size 0 for a category that does not occur. */
         final int[] code = new int[CATEGORIES];
+
         final int[] size = new int[CATEGORIES];
 
         private HuffmanTable(int[] bits, int[] values) {
@@ -241,11 +251,17 @@ public final class JpegLosslessEncoder {
                 freq[v2] = 0;
                 codesize[v1]++;
                 int v = v1;
-                while (others[v] >= 0) { v = others[v]; codesize[v]++; }
+                while (others[v] >= 0) {
+                    v = others[v];
+                    codesize[v]++;
+                }
                 others[v] = v2;
                 codesize[v2]++;
                 v = v2;
-                while (others[v] >= 0) { v = others[v]; codesize[v]++; }
+                while (others[v] >= 0) {
+                    v = others[v];
+                    codesize[v]++;
+                }
             }
             int[] bits = new int[33 + freq.length]; // Figure K.2
             for (int v = 0; v < freq.length; v++) if (codesize[v] > 0) bits[codesize[v]]++;
@@ -279,7 +295,9 @@ public final class JpegLosslessEncoder {
         private long acc;
         private int count;
 
-        BitWriter(ByteSink out) { this.out = out; }
+        BitWriter(ByteSink out) {
+            this.out = out;
+        }
 
         void write(int value, int length) {
             acc = (acc << length) | (value & ((1L << length) - 1));
@@ -304,17 +322,27 @@ public final class JpegLosslessEncoder {
         private byte[] buf;
         private int len;
 
-        ByteSink(int capacity) { buf = new byte[Math.max(256, capacity)]; }
+        ByteSink(int capacity) {
+            buf = new byte[Math.max(256, capacity)];
+        }
 
         void u8(int b) {
             if (len == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
             buf[len++] = (byte) b;
         }
 
-        void u16(int v) { u8(v >> 8); u8(v); }
+        void u16(int v) {
+            u8(v >> 8);
+            u8(v);
+        }
 
-        void marker(int m) { u8(0xFF); u8(m); }
+        void marker(int m) {
+            u8(0xFF);
+            u8(m);
+        }
 
-        byte[] toByteArray() { return Arrays.copyOf(buf, len); }
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, len);
+        }
     }
 }

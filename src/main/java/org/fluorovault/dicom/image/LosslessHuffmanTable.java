@@ -21,6 +21,7 @@ final class LosslessHuffmanTable {
     final int[] lookup = new int[1 << LOOKUP_BITS];
     /** Largest code of each length 1..16, -1 when there is none (index 17 a sentinel). */
     final int[] maxCode = new int[18];
+
     final int[] minCode = new int[17];
     final int[] valPtr = new int[17];
     final int[] values;
@@ -76,8 +77,8 @@ final class LosslessHuffmanTable {
         while (p < to) {
             int tcTh = b[p++] & 0xff;
             if ((tcTh >> 4) != 0 || (tcTh & 0x0f) > 3) {
-                throw corrupt(String.format("a Huffman table of class %d, id %d (lossless uses class 0, ids 0-3)",
-                        tcTh >> 4, tcTh & 0x0f));
+                throw corrupt(String.format(
+                        "a Huffman table of class %d, id %d (lossless uses class 0, ids 0-3)", tcTh >> 4, tcTh & 0x0f));
             }
             if (p + 16 > to) throw corrupt("a DHT segment ends inside its code counts");
             int[] counts = new int[17];

@@ -19,8 +19,16 @@ import org.fluorovault.dicom.image.FrameDecodeException.Reason;
  * @param pointTransform Pt (Al)
  * @param restartInterval Ri in MCUs, 0 for none
  */
-record LosslessScan(int columns, int rows, int stride, int[] components, LosslessHuffmanTable[] tables, int predictor,
-                    int precision, int pointTransform, int restartInterval) {
+record LosslessScan(
+        int columns,
+        int rows,
+        int stride,
+        int[] components,
+        LosslessHuffmanTable[] tables,
+        int predictor,
+        int precision,
+        int pointTransform,
+        int restartInterval) {
 
     /**
      * Decodes the scan's entropy-coded data, which starts at {@code from}, into {@code out}
@@ -32,8 +40,11 @@ record LosslessScan(int columns, int rows, int stride, int[] components, Lossles
         int linesPerInterval = rows;
         if (restartInterval > 0) {
             if (restartInterval % columns != 0) {
-                throw new FrameDecodeException(Reason.UNSUPPORTED_PIXEL_FORMAT, "JPEG lossless: a restart interval of "
-                        + restartInterval + " samples that is not a whole number of " + columns + "-sample lines is not supported");
+                throw new FrameDecodeException(
+                        Reason.UNSUPPORTED_PIXEL_FORMAT,
+                        "JPEG lossless: a restart interval of " + restartInterval
+                                + " samples that is not a whole number of " + columns
+                                + "-sample lines is not supported");
             }
             linesPerInterval = restartInterval / columns;
         }
@@ -44,10 +55,12 @@ record LosslessScan(int columns, int rows, int stride, int[] components, Lossles
         int[] diffs = new int[columns * components.length];
         for (int k = 0; k < intervals; k++) {
             int firstLine = k * linesPerInterval;
-            decodeInterval(ecs, starts[k], starts[k + 1], firstLine, Math.min(rows, firstLine + linesPerInterval), out, diffs);
+            decodeInterval(
+                    ecs, starts[k], starts[k + 1], firstLine, Math.min(rows, firstLine + linesPerInterval), out, diffs);
         }
         if (pointTransform > 0) {
-            for (int c : components) for (int i = c; i < out.length; i += stride) out[i] = (out[i] << pointTransform) & 0xFFFF;
+            for (int c : components)
+                for (int i = c; i < out.length; i += stride) out[i] = (out[i] << pointTransform) & 0xFFFF;
         }
         return end;
     }
@@ -67,7 +80,10 @@ record LosslessScan(int columns, int rows, int stride, int[] components, Lossles
             }
             int q = p + 1;
             while (q < d.length && d[q] == (byte) 0xFF) q++; // fill bytes before a marker
-            if (q >= d.length) { p = d.length; break; }
+            if (q >= d.length) {
+                p = d.length;
+                break;
+            }
             int m = d[q] & 0xff;
             if (m == 0) {
                 ecs[n++] = (byte) 0xFF;
@@ -75,8 +91,9 @@ record LosslessScan(int columns, int rows, int stride, int[] components, Lossles
             } else if (m >= 0xD0 && m <= 0xD7) {
                 int expected = 0xD0 + (found - 1) % 8;
                 if (found >= intervals || m != expected) {
-                    throw LosslessHuffmanTable.corrupt(String.format("restart marker RST%d where %s was expected", m - 0xD0,
-                            found >= intervals ? "the end of the scan" : "RST" + (expected - 0xD0)));
+                    throw LosslessHuffmanTable.corrupt(String.format(
+                            "restart marker RST%d where %s was expected",
+                            m - 0xD0, found >= intervals ? "the end of the scan" : "RST" + (expected - 0xD0)));
                 }
                 starts[found++] = n;
                 p = q + 1;
@@ -85,7 +102,8 @@ record LosslessScan(int columns, int rows, int stride, int[] components, Lossles
             }
         }
         if (found != intervals) {
-            throw LosslessHuffmanTable.corrupt("the scan ends after " + found + " of its " + intervals + " restart intervals");
+            throw LosslessHuffmanTable.corrupt(
+                    "the scan ends after " + found + " of its " + intervals + " restart intervals");
         }
         starts[intervals] = n;
         return p;
@@ -106,15 +124,22 @@ record LosslessScan(int columns, int rows, int stride, int[] components, Lossles
                 if (++k == ns) k = 0;
                 if (bits < 32) {
                     if (p + 4 <= end) {
-                        acc = acc << 32 | ((ecs[p] & 0xff) << 24 | (ecs[p + 1] & 0xff) << 16 | (ecs[p + 2] & 0xff) << 8
-                                | (ecs[p + 3] & 0xff)) & 0xFFFFFFFFL;
+                        acc = acc << 32
+                                | ((ecs[p] & 0xff) << 24
+                                                | (ecs[p + 1] & 0xff) << 16
+                                                | (ecs[p + 2] & 0xff) << 8
+                                                | (ecs[p + 3] & 0xff))
+                                        & 0xFFFFFFFFL;
                         p += 4;
                         bits += 32;
                     } else {
                         do { // the last bytes, then zeros that are counted as padding
                             int b;
                             if (p < end) b = ecs[p++] & 0xff;
-                            else { b = 0; padding++; }
+                            else {
+                                b = 0;
+                                padding++;
+                            }
                             acc = acc << 8 | b;
                             bits += 8;
                         } while (bits <= 56);
@@ -151,7 +176,8 @@ record LosslessScan(int columns, int rows, int stride, int[] components, Lossles
                 }
             }
             if (padding * 8 > bits) {
-                throw LosslessHuffmanTable.corrupt("the data ends in line " + (y + 1) + " of " + rows + " (truncated frame)");
+                throw LosslessHuffmanTable.corrupt(
+                        "the data ends in line " + (y + 1) + " of " + rows + " (truncated frame)");
             }
             for (int k = 0; k < ns; k++) predictLine(out, y, y == firstLine, k, diffs);
         }
@@ -170,17 +196,29 @@ record LosslessScan(int columns, int rows, int stride, int[] components, Lossles
         up += s;
         j += ns;
         switch (first ? 1 : predictor) {
-            case 1 -> { for (; i < end; i += s, j += ns) out[i] = (out[i - s] + d[j]) & 0xFFFF; }
-            case 2 -> { for (; i < end; i += s, up += s, j += ns) out[i] = (out[up] + d[j]) & 0xFFFF; }
-            case 3 -> { for (; i < end; i += s, up += s, j += ns) out[i] = (out[up - s] + d[j]) & 0xFFFF; }
-            case 4 -> { for (; i < end; i += s, up += s, j += ns) out[i] = (out[i - s] + out[up] - out[up - s] + d[j]) & 0xFFFF; }
+            case 1 -> {
+                for (; i < end; i += s, j += ns) out[i] = (out[i - s] + d[j]) & 0xFFFF;
+            }
+            case 2 -> {
+                for (; i < end; i += s, up += s, j += ns) out[i] = (out[up] + d[j]) & 0xFFFF;
+            }
+            case 3 -> {
+                for (; i < end; i += s, up += s, j += ns) out[i] = (out[up - s] + d[j]) & 0xFFFF;
+            }
+            case 4 -> {
+                for (; i < end; i += s, up += s, j += ns) out[i] = (out[i - s] + out[up] - out[up - s] + d[j]) & 0xFFFF;
+            }
             case 5 -> {
-                for (; i < end; i += s, up += s, j += ns) out[i] = (out[i - s] + ((out[up] - out[up - s]) >> 1) + d[j]) & 0xFFFF;
+                for (; i < end; i += s, up += s, j += ns)
+                    out[i] = (out[i - s] + ((out[up] - out[up - s]) >> 1) + d[j]) & 0xFFFF;
             }
             case 6 -> {
-                for (; i < end; i += s, up += s, j += ns) out[i] = (out[up] + ((out[i - s] - out[up - s]) >> 1) + d[j]) & 0xFFFF;
+                for (; i < end; i += s, up += s, j += ns)
+                    out[i] = (out[up] + ((out[i - s] - out[up - s]) >> 1) + d[j]) & 0xFFFF;
             }
-            default -> { for (; i < end; i += s, up += s, j += ns) out[i] = (((out[i - s] + out[up]) >> 1) + d[j]) & 0xFFFF; }
+            default -> {
+                for (; i < end; i += s, up += s, j += ns) out[i] = (((out[i - s] + out[up]) >> 1) + d[j]) & 0xFFFF;
+            }
         }
     }
 }

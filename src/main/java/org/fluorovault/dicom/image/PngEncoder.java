@@ -25,7 +25,8 @@ public final class PngEncoder {
         if ((long) width * height != pixels.length) {
             throw new IllegalArgumentException(width + " x " + height + " does not match " + pixels.length + " pixels");
         }
-        if ((long) (width + 1) * height > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("image too large for PNG here");
+        if ((long) (width + 1) * height > Integer.MAX_VALUE - 8)
+            throw new IllegalArgumentException("image too large for PNG here");
         byte[] filtered = new byte[(width + 1) * height];
         for (int y = 0, o = 0; y < height; y++) {
             int row = y * width;

@@ -14,14 +14,16 @@ final class RleDecoder {
         int segments = (int) ByteUtils.uint32LE(data, 0);
         int bytesPerSample = fmt.bitsAllocated() / 8;
         if (segments != bytesPerSample) {
-            throw new IllegalArgumentException("RLE frame has " + segments + " segments, " + bytesPerSample + " expected");
+            throw new IllegalArgumentException(
+                    "RLE frame has " + segments + " segments, " + bytesPerSample + " expected");
         }
         int n = fmt.pixelsPerFrame();
         int[] raw = new int[n];
         for (int s = 0; s < segments; s++) {
             long start = ByteUtils.uint32LE(data, 4 + 4 * s);
             long end = s + 1 < segments ? ByteUtils.uint32LE(data, 8 + 4 * s) : data.length;
-            if (start < 64 || end > data.length || start > end) throw new IllegalArgumentException("RLE segment offsets out of range");
+            if (start < 64 || end > data.length || start > end)
+                throw new IllegalArgumentException("RLE segment offsets out of range");
             byte[] seg = unpack(data, (int) start, (int) end, n);
             int shift = 8 * (segments - 1 - s);
             for (int i = 0; i < n; i++) raw[i] |= (seg[i] & 0xff) << shift;
@@ -50,7 +52,8 @@ final class RleDecoder {
                 for (int k = 0; k < c; k++) out[o++] = v;
             }
         }
-        if (o < expected) throw new IllegalArgumentException("RLE segment decodes to " + o + " bytes, " + expected + " expected");
+        if (o < expected)
+            throw new IllegalArgumentException("RLE segment decodes to " + o + " bytes, " + expected + " expected");
         return out;
     }
 }

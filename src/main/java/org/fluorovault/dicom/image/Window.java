@@ -9,7 +9,8 @@ package org.fluorovault.dicom.image;
 public record Window(double center, double width) {
     public Window {
         if (!Double.isFinite(center) || !Double.isFinite(width) || width < 1) {
-            throw new IllegalArgumentException("window width must be at least 1 and both values finite: " + center + "," + width);
+            throw new IllegalArgumentException(
+                    "window width must be at least 1 and both values finite: " + center + "," + width);
         }
     }
 

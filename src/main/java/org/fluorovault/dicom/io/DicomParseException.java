@@ -11,5 +11,7 @@ public class DicomParseException extends IOException {
         this.offset = offset;
     }
 
-    public long offset() { return offset; }
+    public long offset() {
+        return offset;
+    }
 }

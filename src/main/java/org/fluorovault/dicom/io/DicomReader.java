@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.BulkDataRef;
 import org.fluorovault.dicom.data.ByteUtils;
@@ -26,7 +25,10 @@ import org.fluorovault.dicom.dict.ElementDictionary;
  */
 public final class DicomReader implements AutoCloseable {
     /** What to do with top-level pixel data. */
-    public enum BulkMode { INLINE, REFERENCE }
+    public enum BulkMode {
+        INLINE,
+        REFERENCE
+    }
 
     private static final int UNDEFINED = -1;
     private static final int MAX_DEPTH = 64;
@@ -48,18 +50,32 @@ public final class DicomReader implements AutoCloseable {
         this.path = path;
     }
 
-    public DicomReader bulkMode(BulkMode mode) { this.bulkMode = mode; return this; }
+    public DicomReader bulkMode(BulkMode mode) {
+        this.bulkMode = mode;
+        return this;
+    }
 
     /** Largest value held in memory; longer values are a parse error (guards against lying lengths). */
-    public DicomReader maxValueLength(long max) { this.maxValueLength = max; return this; }
+    public DicomReader maxValueLength(long max) {
+        this.maxValueLength = max;
+        return this;
+    }
 
     /** Stop before the first top-level element whose tag is not lower than {@code tag} (unsigned). */
-    public DicomReader stopAt(int tag) { this.stopTag = tag; return this; }
+    public DicomReader stopAt(int tag) {
+        this.stopTag = tag;
+        return this;
+    }
 
     /** Bytes consumed so far (after inflation for deflated data sets). */
-    public long position() { return pos; }
+    public long position() {
+        return pos;
+    }
 
-    @Override public void close() throws IOException { in.close(); }
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
 
     /**
      * Reads the 128-byte preamble, "DICM" and the group 0002 elements. Files without a preamble
@@ -75,7 +91,8 @@ public final class DicomReader implements AutoCloseable {
         } else {
             in.reset();
             if (n < 8 || ByteUtils.uint16LE(pre, 0) != 0x0002) {
-                throw new DicomParseException("not a DICOM Part-10 file: no DICM prefix and no file meta information", 0);
+                throw new DicomParseException(
+                        "not a DICOM Part-10 file: no DICM prefix and no file meta information", 0);
             }
         }
         explicitVR = true;
@@ -134,9 +151,13 @@ public final class DicomReader implements AutoCloseable {
                 : ByteUtils.uint16LE(b, off) << 16 | ByteUtils.uint16LE(b, off + 2);
     }
 
-    private int int32(byte[] b, int off) { return bigEndian ? ByteUtils.int32BE(b, off) : ByteUtils.int32LE(b, off); }
+    private int int32(byte[] b, int off) {
+        return bigEndian ? ByteUtils.int32BE(b, off) : ByteUtils.int32LE(b, off);
+    }
 
-    private int uint16(byte[] b, int off) { return bigEndian ? ByteUtils.uint16BE(b, off) : ByteUtils.uint16LE(b, off); }
+    private int uint16(byte[] b, int off) {
+        return bigEndian ? ByteUtils.uint16BE(b, off) : ByteUtils.uint16LE(b, off);
+    }
 
     /** Reads one element into {@code into}; returns its tag. */
     private int readElement(Attributes into, int depth) throws IOException {
@@ -153,7 +174,9 @@ public final class DicomReader implements AutoCloseable {
                 int code = (hdr[4] & 0xff) << 8 | (hdr[5] & 0xff);
                 vr = VR.fromCode(code);
                 if (vr == null) {
-                    throw new DicomParseException("unknown VR '" + printable(hdr[4]) + printable(hdr[5]) + "' for " + Tag.toString(tag), start);
+                    throw new DicomParseException(
+                            "unknown VR '" + printable(hdr[4]) + printable(hdr[5]) + "' for " + Tag.toString(tag),
+                            start);
                 }
                 if (vr.longLength()) {
                     readFully(hdr, 8, 4);
@@ -173,11 +196,15 @@ public final class DicomReader implements AutoCloseable {
             } else if (vr == VR.SQ || vr == VR.UN) {
                 // UN with undefined length is a sequence encoded in implicit VR little endian (PS3.5 6.2.2)
                 boolean saved = explicitVR, savedBe = bigEndian;
-                if (vr == VR.UN) { explicitVR = false; bigEndian = false; }
+                if (vr == VR.UN) {
+                    explicitVR = false;
+                    bigEndian = false;
+                }
                 try {
                     into.put(tag, VR.SQ, readSequence(UNDEFINED, depth + 1));
                 } finally {
-                    explicitVR = saved; bigEndian = savedBe;
+                    explicitVR = saved;
+                    bigEndian = savedBe;
                 }
             } else {
                 throw new DicomParseException("undefined length for " + vr + " element " + Tag.toString(tag), start);
@@ -219,10 +246,12 @@ public final class DicomReader implements AutoCloseable {
             int tag = tagAt(hdr, 0);
             long itemLen = int32(hdr, 4) & 0xffffffffL;
             if (tag == Tag.SequenceDelimitationItem) {
-                if (len != UNDEFINED) throw new DicomParseException("sequence delimiter in a defined-length sequence", start);
+                if (len != UNDEFINED)
+                    throw new DicomParseException("sequence delimiter in a defined-length sequence", start);
                 return seq;
             }
-            if (tag != Tag.Item) throw new DicomParseException("expected an item in a sequence, found " + Tag.toString(tag), start);
+            if (tag != Tag.Item)
+                throw new DicomParseException("expected an item in a sequence, found " + Tag.toString(tag), start);
             Attributes item = new Attributes();
             seq.add(item);
             long itemEnd = itemLen == 0xffffffffL ? Long.MAX_VALUE : pos + itemLen;
@@ -242,7 +271,8 @@ public final class DicomReader implements AutoCloseable {
             }
             if (pos > itemEnd) throw new DicomParseException("element runs past the end of its item", pos);
         }
-        if (len != UNDEFINED && pos != end) throw new DicomParseException("item runs past the end of its sequence", pos);
+        if (len != UNDEFINED && pos != end)
+            throw new DicomParseException("item runs past the end of its sequence", pos);
         return seq;
     }
 
@@ -255,7 +285,8 @@ public final class DicomReader implements AutoCloseable {
             int tag = tagAt(hdr, 0);
             long len = int32(hdr, 4) & 0xffffffffL;
             if (tag == Tag.SequenceDelimitationItem) return frags;
-            if (tag != Tag.Item) throw new DicomParseException("expected a fragment item, found " + Tag.toString(tag), start);
+            if (tag != Tag.Item)
+                throw new DicomParseException("expected a fragment item, found " + Tag.toString(tag), start);
             if (len == 0xffffffffL) throw new DicomParseException("fragment item with undefined length", start);
             if (!first && bulkMode == BulkMode.REFERENCE) {
                 if (path != null && !deflated) frags.add(new BulkDataRef(path, pos, len));
@@ -269,7 +300,9 @@ public final class DicomReader implements AutoCloseable {
 
     private byte[] readValue(long len, int tag) throws IOException {
         if (len > maxValueLength) {
-            throw new DicomParseException("value of " + Tag.toString(tag) + " is " + len + " bytes, more than the limit of " + maxValueLength, pos);
+            throw new DicomParseException(
+                    "value of " + Tag.toString(tag) + " is " + len + " bytes, more than the limit of " + maxValueLength,
+                    pos);
         }
         int n = (int) len;
         // grow while reading so a lying length cannot allocate more than what actually arrives
@@ -278,7 +311,10 @@ public final class DicomReader implements AutoCloseable {
         while (got < n) {
             if (got == buf.length) buf = Arrays.copyOf(buf, (int) Math.min(n, (long) buf.length * 2));
             int r = in.read(buf, got, buf.length - got);
-            if (r < 0) throw new DicomParseException("data set ends in the middle of " + Tag.toString(tag) + " (" + got + " of " + n + " bytes)", pos + got);
+            if (r < 0)
+                throw new DicomParseException(
+                        "data set ends in the middle of " + Tag.toString(tag) + " (" + got + " of " + n + " bytes)",
+                        pos + got);
             got += r;
         }
         pos += n;
@@ -288,7 +324,8 @@ public final class DicomReader implements AutoCloseable {
     private void readFully(byte[] b, int off, int len) throws IOException {
         int n = in.readNBytes(b, off, len);
         if (n < len) {
-            if (n == 0 && off == 0) throw new DicomParseException("data set ends in the middle of an element header", pos);
+            if (n == 0 && off == 0)
+                throw new DicomParseException("data set ends in the middle of an element header", pos);
             throw new DicomParseException("data set ends in the middle of an element header", pos + n);
         }
         pos += len;

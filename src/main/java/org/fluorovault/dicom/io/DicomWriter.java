@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.BulkDataRef;
 import org.fluorovault.dicom.data.ByteUtils;
@@ -195,7 +194,13 @@ public final class DicomWriter implements AutoCloseable {
             putInt32(8, len);
             out.write(hdr, 0, 12);
         } else {
-            if (bigEndian) { hdr[6] = (byte) (len >> 8); hdr[7] = (byte) len; } else { hdr[6] = (byte) len; hdr[7] = (byte) (len >> 8); }
+            if (bigEndian) {
+                hdr[6] = (byte) (len >> 8);
+                hdr[7] = (byte) len;
+            } else {
+                hdr[6] = (byte) len;
+                hdr[7] = (byte) (len >> 8);
+            }
             out.write(hdr, 0, 8);
         }
     }
@@ -203,15 +208,24 @@ public final class DicomWriter implements AutoCloseable {
     private void putTag(int tag) {
         int g = tag >>> 16, el = tag & 0xffff;
         if (bigEndian) {
-            hdr[0] = (byte) (g >> 8); hdr[1] = (byte) g; hdr[2] = (byte) (el >> 8); hdr[3] = (byte) el;
+            hdr[0] = (byte) (g >> 8);
+            hdr[1] = (byte) g;
+            hdr[2] = (byte) (el >> 8);
+            hdr[3] = (byte) el;
         } else {
-            hdr[0] = (byte) g; hdr[1] = (byte) (g >> 8); hdr[2] = (byte) el; hdr[3] = (byte) (el >> 8);
+            hdr[0] = (byte) g;
+            hdr[1] = (byte) (g >> 8);
+            hdr[2] = (byte) el;
+            hdr[3] = (byte) (el >> 8);
         }
     }
 
     private void putInt32(int off, int v) {
         if (bigEndian) {
-            hdr[off] = (byte) (v >> 24); hdr[off + 1] = (byte) (v >> 16); hdr[off + 2] = (byte) (v >> 8); hdr[off + 3] = (byte) v;
+            hdr[off] = (byte) (v >> 24);
+            hdr[off + 1] = (byte) (v >> 16);
+            hdr[off + 2] = (byte) (v >> 8);
+            hdr[off + 3] = (byte) v;
         } else {
             ByteUtils.putInt32LE(hdr, off, v);
         }
@@ -228,7 +242,8 @@ public final class DicomWriter implements AutoCloseable {
         raw.flush();
     }
 
-    @Override public void close() throws IOException {
+    @Override
+    public void close() throws IOException {
         finish();
         raw.close();
     }

@@ -7,9 +7,13 @@ import org.fluorovault.dicom.data.VR;
 public final class FileMetaInformation {
     private FileMetaInformation() {}
 
-    public static Attributes create(String sopClassUid, String sopInstanceUid, String transferSyntaxUid,
-                                    String implementationClassUid, String implementationVersionName,
-                                    String sourceAet) {
+    public static Attributes create(
+            String sopClassUid,
+            String sopInstanceUid,
+            String transferSyntaxUid,
+            String implementationClassUid,
+            String implementationVersionName,
+            String sourceAet) {
         Attributes fmi = new Attributes();
         fmi.setBytes(0x00020001, VR.OB, new byte[] {0, 1});
         fmi.setString(0x00020002, VR.UI, sopClassUid);

@@ -7,7 +7,8 @@ import org.fluorovault.dicom.dict.Uids;
  * pixel data encapsulated or not. The facts per UID live in {@link TransferSyntaxRegistry}; a UID
  * it does not know is taken as explicit VR little endian with encapsulated pixel data.
  */
-public record TransferSyntax(String uid, boolean explicitVR, boolean bigEndian, boolean deflated, boolean encapsulated) {
+public record TransferSyntax(
+        String uid, boolean explicitVR, boolean bigEndian, boolean deflated, boolean encapsulated) {
     public static final String IMPLICIT_VR_LE = Uids.ImplicitVRLittleEndian;
     public static final String EXPLICIT_VR_LE = Uids.ExplicitVRLittleEndian;
     public static final String DEFLATED_EXPLICIT_VR_LE = Uids.DeflatedExplicitVRLittleEndian;
@@ -15,7 +16,8 @@ public record TransferSyntax(String uid, boolean explicitVR, boolean bigEndian, 
 
     public static final TransferSyntax IMPLICIT_LE = new TransferSyntax(IMPLICIT_VR_LE, false, false, false, false);
     public static final TransferSyntax EXPLICIT_LE = new TransferSyntax(EXPLICIT_VR_LE, true, false, false, false);
-    public static final TransferSyntax DEFLATED_LE = new TransferSyntax(DEFLATED_EXPLICIT_VR_LE, true, false, true, false);
+    public static final TransferSyntax DEFLATED_LE =
+            new TransferSyntax(DEFLATED_EXPLICIT_VR_LE, true, false, true, false);
     public static final TransferSyntax EXPLICIT_BE = new TransferSyntax(EXPLICIT_VR_BE, true, true, false, false);
 
     public static TransferSyntax of(String uid) {
@@ -26,5 +28,7 @@ public record TransferSyntax(String uid, boolean explicitVR, boolean bigEndian, 
     }
 
     /** True for the uncompressed syntaxes whose pixel data is native. */
-    public boolean isNative() { return !encapsulated; }
+    public boolean isNative() {
+        return !encapsulated;
+    }
 }

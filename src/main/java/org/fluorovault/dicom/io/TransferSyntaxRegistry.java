@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.fluorovault.dicom.dict.UidDictionary;
 import org.fluorovault.dicom.dict.Uids;
 
@@ -36,7 +35,18 @@ public final class TransferSyntaxRegistry {
 
     /** The compression family of a transfer syntax's pixel data. */
     public enum Compression {
-        NONE, RLE, JPEG, JPEG_LOSSLESS, JPEG_LS, JPEG_2000, HTJ2K, MPEG2, H264, HEVC, JPEG_XL, DEFLATE
+        NONE,
+        RLE,
+        JPEG,
+        JPEG_LOSSLESS,
+        JPEG_LS,
+        JPEG_2000,
+        HTJ2K,
+        MPEG2,
+        H264,
+        HEVC,
+        JPEG_XL,
+        DEFLATE
     }
 
     /**
@@ -48,27 +58,39 @@ public final class TransferSyntaxRegistry {
      * @param lossless    true when decoding gives back the pixel values that were encoded
      * @param decodable   true when {@code dicom.image} decodes its frames
      */
-    public record Entry(TransferSyntax encoding, Pixels pixels, Compression compression, boolean lossless,
-                        boolean decodable) {
+    public record Entry(
+            TransferSyntax encoding, Pixels pixels, Compression compression, boolean lossless, boolean decodable) {
         public Entry {
             Objects.requireNonNull(encoding, "encoding");
             Objects.requireNonNull(pixels, "pixels");
             Objects.requireNonNull(compression, "compression");
         }
 
-        public String uid() { return encoding.uid(); }
+        public String uid() {
+            return encoding.uid();
+        }
 
         /** The PS3.6 name. */
-        public String name() { return UidDictionary.nameOf(encoding.uid()); }
+        public String name() {
+            return UidDictionary.nameOf(encoding.uid());
+        }
 
-        public boolean explicitVR() { return encoding.explicitVR(); }
+        public boolean explicitVR() {
+            return encoding.explicitVR();
+        }
 
-        public boolean bigEndian() { return encoding.bigEndian(); }
+        public boolean bigEndian() {
+            return encoding.bigEndian();
+        }
 
         /** True when the whole data set is deflated (PS3.5 A.5). */
-        public boolean deflated() { return encoding.deflated(); }
+        public boolean deflated() {
+            return encoding.deflated();
+        }
 
-        public boolean encapsulated() { return pixels == Pixels.ENCAPSULATED; }
+        public boolean encapsulated() {
+            return pixels == Pixels.ENCAPSULATED;
+        }
 
         /** True for retired transfer syntaxes (explicit VR big endian, the hierarchical JPEG processes...). */
         public boolean retired() {
@@ -112,17 +134,34 @@ public final class TransferSyntaxRegistry {
         encapsulated(Uids.JPEG2000MCLossless, Compression.JPEG_2000, true, false);
         encapsulated(Uids.JPEG2000MC, Compression.JPEG_2000, false, false);
         // JPIP: the data set in explicit VR little endian (deflated for the Deflate variant), pixels by reference
-        add(new TransferSyntax(Uids.JPIPReferenced, true, false, false, false), Pixels.REFERENCED,
-                Compression.JPEG_2000, false, false);
-        add(new TransferSyntax(Uids.JPIPReferencedDeflate, true, false, true, false), Pixels.REFERENCED,
-                Compression.JPEG_2000, false, false);
+        add(
+                new TransferSyntax(Uids.JPIPReferenced, true, false, false, false),
+                Pixels.REFERENCED,
+                Compression.JPEG_2000,
+                false,
+                false);
+        add(
+                new TransferSyntax(Uids.JPIPReferencedDeflate, true, false, true, false),
+                Pixels.REFERENCED,
+                Compression.JPEG_2000,
+                false,
+                false);
 
         for (String uid : new String[] {Uids.MPEG2MPML, Uids.MPEG2MPMLF, Uids.MPEG2MPHL, Uids.MPEG2MPHLF}) {
             encapsulated(uid, Compression.MPEG2, false, false);
         }
-        for (String uid : new String[] {Uids.MPEG4HP41, Uids.MPEG4HP41F, Uids.MPEG4HP41BD, Uids.MPEG4HP41BDF,
-                Uids.MPEG4HP422D, Uids.MPEG4HP422DF, Uids.MPEG4HP423D, Uids.MPEG4HP423DF, Uids.MPEG4HP42STEREO,
-                Uids.MPEG4HP42STEREOF}) {
+        for (String uid : new String[] {
+            Uids.MPEG4HP41,
+            Uids.MPEG4HP41F,
+            Uids.MPEG4HP41BD,
+            Uids.MPEG4HP41BDF,
+            Uids.MPEG4HP422D,
+            Uids.MPEG4HP422DF,
+            Uids.MPEG4HP423D,
+            Uids.MPEG4HP423DF,
+            Uids.MPEG4HP42STEREO,
+            Uids.MPEG4HP42STEREOF
+        }) {
             encapsulated(uid, Compression.H264, false, false);
         }
         encapsulated(Uids.HEVCMP51, Compression.HEVC, false, false);
@@ -135,10 +174,18 @@ public final class TransferSyntaxRegistry {
         encapsulated(Uids.HTJ2KLossless, Compression.HTJ2K, true, false);
         encapsulated(Uids.HTJ2KLosslessRPCL, Compression.HTJ2K, true, false);
         encapsulated(Uids.HTJ2K, Compression.HTJ2K, false, false);
-        add(new TransferSyntax(Uids.JPIPHTJ2KReferenced, true, false, false, false), Pixels.REFERENCED,
-                Compression.HTJ2K, false, false);
-        add(new TransferSyntax(Uids.JPIPHTJ2KReferencedDeflate, true, false, true, false), Pixels.REFERENCED,
-                Compression.HTJ2K, false, false);
+        add(
+                new TransferSyntax(Uids.JPIPHTJ2KReferenced, true, false, false, false),
+                Pixels.REFERENCED,
+                Compression.HTJ2K,
+                false,
+                false);
+        add(
+                new TransferSyntax(Uids.JPIPHTJ2KReferencedDeflate, true, false, true, false),
+                Pixels.REFERENCED,
+                Compression.HTJ2K,
+                false,
+                false);
 
         encapsulated(Uids.RLELossless, Compression.RLE, true, true);
         encapsulated(Uids.DeflatedImageFrameCompression, Compression.DEFLATE, true, false);
@@ -150,7 +197,8 @@ public final class TransferSyntaxRegistry {
         add(new TransferSyntax(uid, true, false, false, true), Pixels.ENCAPSULATED, compression, lossless, decodable);
     }
 
-    private static void add(TransferSyntax ts, Pixels pixels, Compression compression, boolean lossless, boolean decodable) {
+    private static void add(
+            TransferSyntax ts, Pixels pixels, Compression compression, boolean lossless, boolean decodable) {
         if (ENTRIES.put(ts.uid(), new Entry(ts, pixels, compression, lossless, decodable)) != null) {
             throw new AssertionError("transfer syntax listed twice: " + ts.uid());
         }

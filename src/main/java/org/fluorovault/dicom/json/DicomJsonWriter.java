@@ -1,7 +1,6 @@
 package org.fluorovault.dicom.json;
 
 import java.util.Base64;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.BulkDataRef;
 import org.fluorovault.dicom.data.Fragments;
@@ -22,7 +21,9 @@ public final class DicomJsonWriter {
 
     private final BulkDataUris bulkUris;
 
-    public DicomJsonWriter(BulkDataUris bulkUris) { this.bulkUris = bulkUris; }
+    public DicomJsonWriter(BulkDataUris bulkUris) {
+        this.bulkUris = bulkUris;
+    }
 
     public static String toJson(Attributes ds) {
         StringBuilder sb = new StringBuilder();
@@ -36,7 +37,11 @@ public final class DicomJsonWriter {
         for (Attributes.Element e : ds.elements()) {
             if (!first) sb.append(',');
             first = false;
-            sb.append('"').append(String.format("%08X", e.tag())).append("\":{\"vr\":\"").append(e.vr()).append('"');
+            sb.append('"')
+                    .append(String.format("%08X", e.tag()))
+                    .append("\":{\"vr\":\"")
+                    .append(e.vr())
+                    .append('"');
             writeValue(ds, e, sb);
             sb.append('}');
         }
@@ -63,7 +68,10 @@ public final class DicomJsonWriter {
         }
         byte[] b = (byte[]) v;
         switch (vr) {
-            case OB, OD, OF, OL, OV, OW, UN -> sb.append(",\"InlineBinary\":\"").append(Base64.getEncoder().encodeToString(b)).append('"');
+            case OB, OD, OF, OL, OV, OW, UN ->
+                sb.append(",\"InlineBinary\":\"")
+                        .append(Base64.getEncoder().encodeToString(b))
+                        .append('"');
             case PN -> {
                 String[] names = ds.getStrings(e.tag());
                 sb.append(",\"Value\":[");
@@ -137,7 +145,8 @@ public final class DicomJsonWriter {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c)); else sb.append(c);
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
                 }
             }
         }

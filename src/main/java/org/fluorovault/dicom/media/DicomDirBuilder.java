@@ -46,7 +46,8 @@ public final class DicomDirBuilder {
 
     /** @param fileSetId File-set ID (0004,1130), at most 16 characters, or null */
     public DicomDirBuilder(String fileSetId) {
-        if (fileSetId != null && fileSetId.length() > 16) throw new IllegalArgumentException("File-set ID longer than 16 characters");
+        if (fileSetId != null && fileSetId.length() > 16)
+            throw new IllegalArgumentException("File-set ID longer than 16 characters");
         this.fileSetId = fileSetId;
     }
 
@@ -58,20 +59,24 @@ public final class DicomDirBuilder {
      * @param dataset the file's data set (the pixel data may be absent or a bulk-data reference)
      */
     public DicomDirBuilder add(String[] fileId, Attributes fmi, Attributes dataset) {
-        if (fileId.length == 0 || fileId.length > 8) throw new IllegalArgumentException("a File ID has 1 to 8 components");
+        if (fileId.length == 0 || fileId.length > 8)
+            throw new IllegalArgumentException("a File ID has 1 to 8 components");
         for (String c : fileId) {
-            if (!COMPONENT.matcher(c).matches()) throw new IllegalArgumentException("File ID component '" + c + "' is not 1-8 of A-Z, 0-9, _");
+            if (!COMPONENT.matcher(c).matches())
+                throw new IllegalArgumentException("File ID component '" + c + "' is not 1-8 of A-Z, 0-9, _");
         }
         String patientId = dataset.getString(Tags.PatientID, "");
         String studyUid = require(dataset, Tags.StudyInstanceUID, "Study Instance UID");
         String seriesUid = require(dataset, Tags.SeriesInstanceUID, "Series Instance UID");
         String sopClass = require(fmi, Tags.MediaStorageSOPClassUID, "Media Storage SOP Class UID");
-        Node patient = patients.computeIfAbsent(patientId + "\\" + dataset.getString(Tags.IssuerOfPatientID, ""),
+        Node patient = patients.computeIfAbsent(
+                patientId + "\\" + dataset.getString(Tags.IssuerOfPatientID, ""),
                 k -> new Node(patientRecord(dataset)));
         Node study = patient.children.computeIfAbsent(studyUid, k -> new Node(studyRecord(dataset)));
         Node series = study.children.computeIfAbsent(seriesUid, k -> new Node(seriesRecord(dataset)));
         String sopInstance = require(fmi, Tags.MediaStorageSOPInstanceUID, "Media Storage SOP Instance UID");
-        if (series.children.containsKey(sopInstance)) throw new IllegalArgumentException("instance " + sopInstance + " added twice");
+        if (series.children.containsKey(sopInstance))
+            throw new IllegalArgumentException("instance " + sopInstance + " added twice");
         series.children.put(sopInstance, new Node(leafRecord(fileId, fmi, dataset, sopClass)));
         return this;
     }
@@ -81,8 +86,13 @@ public final class DicomDirBuilder {
         List<Node> order = new ArrayList<>();
         patients.values().forEach(p -> depthFirst(p, order));
         String iuid = UidGenerator.fromUuid();
-        Attributes fmi = FileMetaInformation.create(MEDIA_STORAGE_DIRECTORY, iuid, TransferSyntax.EXPLICIT_VR_LE,
-                Implementation.CLASS_UID, Implementation.VERSION_NAME, null);
+        Attributes fmi = FileMetaInformation.create(
+                MEDIA_STORAGE_DIRECTORY,
+                iuid,
+                TransferSyntax.EXPLICIT_VR_LE,
+                Implementation.CLASS_UID,
+                Implementation.VERSION_NAME,
+                null);
         Attributes ds = new Attributes();
         ds.setString(Tags.FileSetID, VR.CS, fileSetId == null ? new String[0] : new String[] {fileSetId});
         ds.setInt(Tags.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, VR.UL, 0);
@@ -96,8 +106,14 @@ public final class DicomDirBuilder {
             position += 8 + encodeItem(n.record).length + 8; // item tag+length, content, item delimitation
         }
         List<Node> roots = new ArrayList<>(patients.values());
-        ds.setInt(Tags.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, VR.UL, roots.isEmpty() ? 0 : (int) roots.get(0).offset);
-        ds.setInt(Tags.OffsetOfTheLastDirectoryRecordOfTheRootDirectoryEntity, VR.UL, roots.isEmpty() ? 0 : (int) roots.get(roots.size() - 1).offset);
+        ds.setInt(
+                Tags.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity,
+                VR.UL,
+                roots.isEmpty() ? 0 : (int) roots.get(0).offset);
+        ds.setInt(
+                Tags.OffsetOfTheLastDirectoryRecordOfTheRootDirectoryEntity,
+                VR.UL,
+                roots.isEmpty() ? 0 : (int) roots.get(roots.size() - 1).offset);
         link(roots);
         order.forEach(n -> records.add(n.record));
         out.write(encode(fmi, ds));
@@ -112,9 +128,15 @@ public final class DicomDirBuilder {
     private static void link(List<Node> siblings) {
         for (int i = 0; i < siblings.size(); i++) {
             Node n = siblings.get(i);
-            n.record.setInt(Tags.OffsetOfTheNextDirectoryRecord, VR.UL, i + 1 < siblings.size() ? (int) siblings.get(i + 1).offset : 0);
+            n.record.setInt(
+                    Tags.OffsetOfTheNextDirectoryRecord,
+                    VR.UL,
+                    i + 1 < siblings.size() ? (int) siblings.get(i + 1).offset : 0);
             List<Node> children = new ArrayList<>(n.children.values());
-            n.record.setInt(Tags.OffsetOfReferencedLowerLevelDirectoryEntity, VR.UL, children.isEmpty() ? 0 : (int) children.get(0).offset);
+            n.record.setInt(
+                    Tags.OffsetOfReferencedLowerLevelDirectoryEntity,
+                    VR.UL,
+                    children.isEmpty() ? 0 : (int) children.get(0).offset);
             link(children);
         }
     }
@@ -209,7 +231,7 @@ public final class DicomDirBuilder {
                     }
                 }
             }
-            default -> { }
+            default -> {}
         }
         return r;
     }

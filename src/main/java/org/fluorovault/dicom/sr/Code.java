@@ -7,7 +7,12 @@ package org.fluorovault.dicom.sr;
  */
 public record Code(String value, String scheme, String meaning) {
     public Code {
-        if (value == null || value.isEmpty() || scheme == null || scheme.isEmpty() || meaning == null || meaning.isEmpty()) {
+        if (value == null
+                || value.isEmpty()
+                || scheme == null
+                || scheme.isEmpty()
+                || meaning == null
+                || meaning.isEmpty()) {
             throw new IllegalArgumentException("a code needs a value, a scheme and a meaning");
         }
         if (value.length() > 16 || scheme.length() > 16 || meaning.length() > 64) {
@@ -15,10 +20,16 @@ public record Code(String value, String scheme, String meaning) {
         }
     }
 
-    public static Code dcm(String value, String meaning) { return new Code(value, "DCM", meaning); }
+    public static Code dcm(String value, String meaning) {
+        return new Code(value, "DCM", meaning);
+    }
 
-    public static Code sct(String value, String meaning) { return new Code(value, "SCT", meaning); }
+    public static Code sct(String value, String meaning) {
+        return new Code(value, "SCT", meaning);
+    }
 
     /** A UCUM unit; its meaning is the unit itself unless given. */
-    public static Code ucum(String unit, String meaning) { return new Code(unit, "UCUM", meaning); }
+    public static Code ucum(String unit, String meaning) {
+        return new Code(unit, "UCUM", meaning);
+    }
 }

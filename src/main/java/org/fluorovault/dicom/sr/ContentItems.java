@@ -80,8 +80,13 @@ public final class ContentItems {
      * An IMAGE item referencing one stored image, and the given frames of it (none: the whole
      * image).
      */
-    public static Attributes image(Attributes parent, String relationship, Code concept, String sopClassUid,
-                                   String sopInstanceUid, int... frames) {
+    public static Attributes image(
+            Attributes parent,
+            String relationship,
+            Code concept,
+            String sopClassUid,
+            String sopInstanceUid,
+            int... frames) {
         Attributes it = item(parent, relationship, "IMAGE", concept);
         reference(it, Tags.ReferencedSOPSequence, sopClassUid, sopInstanceUid, frames);
         return it;
@@ -113,13 +118,15 @@ public final class ContentItems {
     }
 
     /** Adds an item (SOP Class, SOP Instance, optional frames) to a referenced SOP sequence. */
-    public static Attributes reference(Attributes parent, int sequenceTag, String sopClassUid, String sopInstanceUid,
-                                       int... frames) {
+    public static Attributes reference(
+            Attributes parent, int sequenceTag, String sopClassUid, String sopInstanceUid, int... frames) {
         Attributes ref = parent.addItem(sequenceTag);
         ref.setString(Tags.ReferencedSOPClassUID, VR.UI, sopClassUid);
         ref.setString(Tags.ReferencedSOPInstanceUID, VR.UI, sopInstanceUid);
         if (frames != null && frames.length > 0) {
-            ref.setString(Tags.ReferencedFrameNumber, VR.IS,
+            ref.setString(
+                    Tags.ReferencedFrameNumber,
+                    VR.IS,
                     java.util.Arrays.stream(frames).mapToObj(Integer::toString).toArray(String[]::new));
         }
         return ref;
@@ -142,7 +149,9 @@ public final class ContentItems {
     /** The code in a code sequence item, or null. */
     public static Code codeOf(Attributes codeItem) {
         if (codeItem == null) return null;
-        return new Code(codeItem.getString(Tags.CodeValue), codeItem.getString(Tags.CodingSchemeDesignator),
+        return new Code(
+                codeItem.getString(Tags.CodeValue),
+                codeItem.getString(Tags.CodingSchemeDesignator),
                 codeItem.getString(Tags.CodeMeaning));
     }
 }

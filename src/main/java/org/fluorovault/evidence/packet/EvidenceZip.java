@@ -83,10 +83,13 @@ public class EvidenceZip {
         List<StoredInstance> objects = objects(procedureId);
         for (StoredInstance si : objects) {
             if (!Files.isReadable(store.resolve(si.path()))) {
-                throw new IncompletePacketException("stored object " + si.sopInstanceUid() + " is missing from storage");
+                throw new IncompletePacketException(
+                        "stored object " + si.sopInstanceUid() + " is missing from storage");
             }
         }
-        Map<String, Integer> studies = new LinkedHashMap<>(), series = new LinkedHashMap<>(), perSeries = new LinkedHashMap<>();
+        Map<String, Integer> studies = new LinkedHashMap<>(),
+                series = new LinkedHashMap<>(),
+                perSeries = new LinkedHashMap<>();
         List<Entry> entries = new ArrayList<>();
         for (StoredInstance si : objects) {
             int s = studies.computeIfAbsent(si.studyInstanceUid(), k -> studies.size() + 1);
@@ -118,7 +121,8 @@ public class EvidenceZip {
                 Attributes fmi = new Attributes();
                 Attributes ds;
                 Path file = store.resolve(e.instance().path());
-                try (InputStream in = Files.newInputStream(file); DicomReader r = new DicomReader(in, file)) {
+                try (InputStream in = Files.newInputStream(file);
+                        DicomReader r = new DicomReader(in, file)) {
                     r.stopAt(Tag.PixelData);
                     ds = r.readFile(fmi);
                 }
@@ -135,12 +139,17 @@ public class EvidenceZip {
             zip.closeEntry();
             for (Entry e : entries) {
                 zip.putNextEntry(new ZipEntry(e.path()));
-                try (InputStream in = Files.newInputStream(store.resolve(e.instance().path()))) {
+                try (InputStream in =
+                        Files.newInputStream(store.resolve(e.instance().path()))) {
                     for (int n; (n = in.read(buf)) > 0; ) zip.write(buf, 0, n);
                 }
                 zip.closeEntry();
-                // the hash recorded at receipt: sha256sum -c then checks the delivered bytes against the chain of custody
-                manifest.append(e.instance().sha256()).append("  ").append(e.path()).append('\n');
+                // the hash recorded at receipt: sha256sum -c then checks the delivered bytes against the chain of
+                // custody
+                manifest.append(e.instance().sha256())
+                        .append("  ")
+                        .append(e.path())
+                        .append('\n');
             }
             zip.putNextEntry(new ZipEntry("MANIFEST.SHA256"));
             zip.write(manifest.toString().getBytes(StandardCharsets.US_ASCII));
@@ -154,7 +163,8 @@ public class EvidenceZip {
         private String readme() {
             return "FluoroVault evidence packet, procedure " + procedureId + "\n"
                     + "Generated " + clock.instant() + "\n"
-                    + entries.size() + " DICOM object(s) under DICOM/, indexed by DICOMDIR (PS3.10 file-set), byte for byte as stored.\n"
+                    + entries.size()
+                    + " DICOM object(s) under DICOM/, indexed by DICOMDIR (PS3.10 file-set), byte for byte as stored.\n"
                     + "MANIFEST.SHA256 lists, for each object, the SHA-256 FluoroVault recorded when it received the object\n"
                     + "(the chain of custody), and for DICOMDIR the hash of the file in this packet.\n"
                     + "Check that every file is what was received with: sha256sum -c MANIFEST.SHA256\n";

@@ -18,23 +18,27 @@ import org.fluorovault.review.Annotation;
 /** Renders a key image frame with what people marked on it: needle tip, level, and the analysed contrast outline. */
 final class KeyImageRenderer {
     private static final int MIN_SIZE = 512;
+
     private KeyImageRenderer() {}
 
     /** The frame to show: the first key frame, else the needle tip's frame, else the analysis peak, else the middle. */
     static int frameOf(Annotation a, ContrastAnalysis analysis, int frameCount) {
         if (!a.keyFrames().isEmpty()) return a.keyFrames().get(0);
-        if (a.needleTip() != null && a.needleTip().frame() != null) return a.needleTip().frame();
+        if (a.needleTip() != null && a.needleTip().frame() != null)
+            return a.needleTip().frame();
         if (analysis != null && analysis.peakFrame() != null) return analysis.peakFrame();
         return Math.max(1, (frameCount + 1) / 2);
     }
 
-    static BufferedImage render(Path file, int frame, Annotation a, ContrastAnalysis analysis) throws FrameDecodeException {
+    static BufferedImage render(Path file, int frame, Annotation a, ContrastAnalysis analysis)
+            throws FrameDecodeException {
         FrameSource src = FrameSource.open(file);
         int f = Math.min(Math.max(frame, 1), src.frameCount());
         BufferedImage gray = FrameRenderer.render(src.attributes(), src.format(), src.frame(f - 1), null);
         // small images are enlarged (nearest neighbour) so that marks and labels keep a readable size
         int scale = Math.max(1, (int) Math.ceil(MIN_SIZE / (double) Math.max(gray.getWidth(), gray.getHeight())));
-        BufferedImage rgb = new BufferedImage(gray.getWidth() * scale, gray.getHeight() * scale, BufferedImage.TYPE_INT_RGB);
+        BufferedImage rgb =
+                new BufferedImage(gray.getWidth() * scale, gray.getHeight() * scale, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
@@ -43,10 +47,14 @@ final class KeyImageRenderer {
             float unit = rgb.getWidth() / 256f;
             java.awt.geom.AffineTransform screen = g.getTransform();
             g.scale(scale, scale); // image coordinates from here on
-            if (analysis != null && analysis.outline() != null && analysis.outline().size() > 2) {
+            if (analysis != null
+                    && analysis.outline() != null
+                    && analysis.outline().size() > 2) {
                 outline(g, analysis.outline(), unit / scale);
             }
-            if (a.needleTip() != null && a.needleTip().column() != null && a.needleTip().row() != null) {
+            if (a.needleTip() != null
+                    && a.needleTip().column() != null
+                    && a.needleTip().row() != null) {
                 tip(g, a.needleTip().column(), a.needleTip().row(), unit / scale);
             }
             g.setTransform(screen);
@@ -60,7 +68,8 @@ final class KeyImageRenderer {
     private static void outline(Graphics2D g, List<ContrastAnalysis.Point> pts, float unit) {
         Path2D.Double path = new Path2D.Double();
         path.moveTo(pts.get(0).column(), pts.get(0).row());
-        for (int i = 1; i < pts.size(); i++) path.lineTo(pts.get(i).column(), pts.get(i).row());
+        for (int i = 1; i < pts.size(); i++)
+            path.lineTo(pts.get(i).column(), pts.get(i).row());
         path.closePath();
         g.setColor(new Color(255, 200, 0, 220));
         g.setStroke(new BasicStroke(unit));

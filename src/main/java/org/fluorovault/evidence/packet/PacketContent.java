@@ -15,9 +15,17 @@ import org.fluorovault.evidence.Verdict;
  * @param custody   one row per stored object
  * @param access    the access log of this procedure, oldest first
  */
-public record PacketContent(long procedureId, List<Field> summary, Verdict verdict, List<KeyImage> keyImages,
-                            List<Curve> curves, List<String> dose, List<CustodyRow> custody, List<AccessRow> access,
-                            Instant generatedAt, String generatedBy) {
+public record PacketContent(
+        long procedureId,
+        List<Field> summary,
+        Verdict verdict,
+        List<KeyImage> keyImages,
+        List<Curve> curves,
+        List<String> dose,
+        List<CustodyRow> custody,
+        List<AccessRow> access,
+        Instant generatedAt,
+        String generatedBy) {
     public record Field(String label, String value) {}
 
     public record KeyImage(BufferedImage image, String caption) {}
@@ -26,8 +34,8 @@ public record PacketContent(long procedureId, List<Field> summary, Verdict verdi
     public record Curve(String label, double[] values, int onsetFrame, int peakFrame) {}
 
     /** Chain of custody of one object: what arrived, when, from whom, and whether it still matches its hash. */
-    public record CustodyRow(String sopInstanceUid, String kind, Instant receivedAt, String callingAet, String sha256,
-                             boolean intact) {}
+    public record CustodyRow(
+            String sopInstanceUid, String kind, Instant receivedAt, String callingAet, String sha256, boolean intact) {}
 
     public record AccessRow(Instant at, String user, String role, String event, String address, String outcome) {}
 }

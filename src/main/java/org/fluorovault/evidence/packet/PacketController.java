@@ -43,18 +43,24 @@ public class PacketController {
     }
 
     private void audited(HttpServletRequest http, AuditEventType type, Procedure p, String detail) {
-        audit.record(audit.from(http, type).action(AuditAction.R).patientId(p.patient().id())
-                .procedureId(Long.toString(p.id())).detail(detail).build());
+        audit.record(audit.from(http, type)
+                .action(AuditAction.R)
+                .patientId(p.patient().id())
+                .procedureId(Long.toString(p.id()))
+                .detail(detail)
+                .build());
     }
 
     @GetMapping("/api/procedures/{id}/packet.pdf")
-    public ResponseEntity<byte[]> pdf(@PathVariable long id, Principal user, HttpServletRequest http) throws IOException {
+    public ResponseEntity<byte[]> pdf(@PathVariable long id, Principal user, HttpServletRequest http)
+            throws IOException {
         Procedure p = procedure(id);
         // the access log printed in the packet includes this download
         audited(http, AuditEventType.EXPORT, p, "packet.pdf downloaded");
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         packets.writePdf(id, user.getName(), accessLog(id), out);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("procedure-" + id + "-evidence.pdf"))
                 .body(out.toByteArray());
     }
@@ -64,20 +70,28 @@ public class PacketController {
         Procedure p = procedure(id);
         EvidenceZip.Plan plan = zip.plan(id);
         audited(http, AuditEventType.EXPORT, p, "packet.zip downloaded: " + plan.size() + " DICOM object(s)");
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("procedure-" + id + "-evidence.zip"))
                 .body(plan::write);
     }
 
     /** The audit events of this procedure, oldest first (at most the latest 1000). */
     private List<PacketContent.AccessRow> accessLog(long id) {
-        List<AuditRecord> newestFirst = audit.search(new AuditFilter(null, null, Long.toString(id), null, null, null), 0, 1000).items();
+        List<AuditRecord> newestFirst = audit.search(
+                        new AuditFilter(null, null, Long.toString(id), null, null, null), 0, 1000)
+                .items();
         List<PacketContent.AccessRow> rows = new java.util.ArrayList<>();
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
             AuditEvent e = newestFirst.get(i).event();
-            rows.add(new PacketContent.AccessRow(e.time(), e.user() == null ? "" : e.user(), e.role(),
-                    e.eventId().code() + " " + e.eventId().meaning() + " (" + e.action() + ")" + (e.detail() == null ? "" : ": " + e.detail()),
-                    e.sourceAddress(), Integer.toString(e.outcome().code())));
+            rows.add(new PacketContent.AccessRow(
+                    e.time(),
+                    e.user() == null ? "" : e.user(),
+                    e.role(),
+                    e.eventId().code() + " " + e.eventId().meaning() + " (" + e.action() + ")"
+                            + (e.detail() == null ? "" : ": " + e.detail()),
+                    e.sourceAddress(),
+                    Integer.toString(e.outcome().code())));
         }
         return rows;
     }
@@ -85,5 +99,4 @@ public class PacketController {
     private static String attachment(String name) {
         return ContentDisposition.attachment().filename(name).build().toString();
     }
-
 }

@@ -22,7 +22,8 @@ import org.fluorovault.evidence.RuleResult;
 /** Lays out the PDF evidence packet (A4 portrait): summary, verdict and rules, key images, curves, dose, custody, access. */
 final class PacketPdf {
     private static final float MARGIN = 40;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final PDType1Font mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
@@ -43,19 +44,31 @@ final class PacketPdf {
                     + TIME.format(c.generatedAt()) + " for " + c.generatedBy();
             newPage();
             heading("Evidence packet: procedure " + c.procedureId(), 16);
-            for (PacketContent.Field f : c.summary()) row(new String[] {f.label(), f.value()}, new float[] {150, 365}, regular, 9);
+            for (PacketContent.Field f : c.summary())
+                row(new String[] {f.label(), f.value()}, new float[] {150, 365}, regular, 9);
             gap(8);
             heading("62323 documentation verdict: " + c.verdict().verdict(), 13);
-            text("Rule set " + c.verdict().ruleSetVersion() + ", evaluated " + TIME.format(c.verdict().evaluatedAt()), regular, 8);
+            text(
+                    "Rule set " + c.verdict().ruleSetVersion() + ", evaluated "
+                            + TIME.format(c.verdict().evaluatedAt()),
+                    regular,
+                    8);
             gap(4);
             row(new String[] {"Rule", "Status", "Finding"}, new float[] {170, 60, 285}, bold, 9);
             for (RuleResult r : c.verdict().rules()) {
                 color(r.status().name());
-                row(new String[] {r.id() + " " + r.title(), r.status().name(), r.message()}, new float[] {170, 60, 285}, regular, 8);
+                row(
+                        new String[] {r.id() + " " + r.title(), r.status().name(), r.message()},
+                        new float[] {170, 60, 285},
+                        regular,
+                        8);
                 cs.setNonStrokingColor(Color.BLACK);
                 for (Evidence e : r.evidence()) {
-                    row(new String[] {"", "", "- " + e.text() + (e.ref() == null ? "" : " [" + e.ref() + "]")},
-                            new float[] {170, 60, 285}, regular, 7);
+                    row(
+                            new String[] {"", "", "- " + e.text() + (e.ref() == null ? "" : " [" + e.ref() + "]")},
+                            new float[] {170, 60, 285},
+                            regular,
+                            7);
                 }
                 text("Source: " + r.source(), regular, 6.5f, 230);
                 gap(2);
@@ -71,24 +84,43 @@ final class PacketPdf {
             for (String line : c.dose()) text(line, regular, 9);
             gap(6);
             heading("Chain of custody", 13);
-            text("Each object as received: SOP Instance UID, time, sending AE title, and the SHA-256 recorded then; "
-                    + "'intact' means the stored file still has that hash now.", regular, 8);
+            text(
+                    "Each object as received: SOP Instance UID, time, sending AE title, and the SHA-256 recorded then; "
+                            + "'intact' means the stored file still has that hash now.",
+                    regular,
+                    8);
             gap(2);
             float[] cw = {150, 50, 95, 55, 165};
             row(new String[] {"SOP Instance UID", "Object", "Received", "From AE", "SHA-256"}, cw, bold, 7);
             for (PacketContent.CustodyRow r : c.custody()) {
                 if (!r.intact()) cs.setNonStrokingColor(new Color(180, 0, 0));
-                row(new String[] {r.sopInstanceUid(), r.kind(), TIME.format(r.receivedAt()), nz(r.callingAet()),
-                        r.sha256() + (r.intact() ? " intact" : " CHANGED")}, cw, mono, 6);
+                row(
+                        new String[] {
+                            r.sopInstanceUid(),
+                            r.kind(),
+                            TIME.format(r.receivedAt()),
+                            nz(r.callingAet()),
+                            r.sha256() + (r.intact() ? " intact" : " CHANGED")
+                        },
+                        cw,
+                        mono,
+                        6);
                 cs.setNonStrokingColor(Color.BLACK);
             }
             gap(6);
             heading("Access log of this record", 13);
             if (c.access().isEmpty()) text("No access recorded.", regular, 9);
             float[] aw = {95, 80, 80, 130, 80, 40};
-            if (!c.access().isEmpty()) row(new String[] {"Time", "User", "Role", "Event", "Address", "Outcome"}, aw, bold, 7);
+            if (!c.access().isEmpty())
+                row(new String[] {"Time", "User", "Role", "Event", "Address", "Outcome"}, aw, bold, 7);
             for (PacketContent.AccessRow a : c.access()) {
-                row(new String[] {TIME.format(a.at()), a.user(), nz(a.role()), a.event(), nz(a.address()), a.outcome()}, aw, regular, 7);
+                row(
+                        new String[] {
+                            TIME.format(a.at()), a.user(), nz(a.role()), a.event(), nz(a.address()), a.outcome()
+                        },
+                        aw,
+                        regular,
+                        7);
             }
             cs.close();
             d.save(out);
@@ -96,12 +128,13 @@ final class PacketPdf {
     }
 
     private void color(String status) throws IOException {
-        cs.setNonStrokingColor(switch (status) {
-            case "FAIL" -> new Color(180, 0, 0);
-            case "WARN" -> new Color(170, 100, 0);
-            case "PASS" -> new Color(0, 110, 40);
-            default -> Color.DARK_GRAY;
-        });
+        cs.setNonStrokingColor(
+                switch (status) {
+                    case "FAIL" -> new Color(180, 0, 0);
+                    case "WARN" -> new Color(170, 100, 0);
+                    case "PASS" -> new Color(0, 110, 40);
+                    default -> Color.DARK_GRAY;
+                });
     }
 
     private void image(PacketContent.KeyImage k) throws IOException {
@@ -134,13 +167,17 @@ final class PacketPdf {
         cs.stroke();
         double[] v = c.values();
         double maxV = 1e-9, minV = 0;
-        for (double d : v) { maxV = Math.max(maxV, d); minV = Math.min(minV, d); }
+        for (double d : v) {
+            maxV = Math.max(maxV, d);
+            minV = Math.min(minV, d);
+        }
         if (v.length > 1) {
             cs.setStrokingColor(new Color(0, 70, 160));
             cs.setLineWidth(1.2f);
             for (int i = 0; i < v.length; i++) {
                 float px = x0 + w * i / (v.length - 1), py = (float) (y0 + h * (v[i] - minV) / (maxV - minV));
-                if (i == 0) cs.moveTo(px, py); else cs.lineTo(px, py);
+                if (i == 0) cs.moveTo(px, py);
+                else cs.lineTo(px, py);
             }
             cs.stroke();
             marker(c.onsetFrame(), v.length, x0, y0, w, h, new Color(0, 140, 60));
@@ -148,8 +185,13 @@ final class PacketPdf {
         }
         textAt("frame 1", regular, 7, x0, y0 - 9);
         textAt("frame " + v.length, regular, 7, x0 + w - 30, y0 - 9);
-        textAt("onset " + (c.onsetFrame() > 0 ? c.onsetFrame() : "-") + ", peak " + (c.peakFrame() > 0 ? c.peakFrame() : "-"),
-                regular, 7, x0 + w + 8, y0 + h - 8);
+        textAt(
+                "onset " + (c.onsetFrame() > 0 ? c.onsetFrame() : "-") + ", peak "
+                        + (c.peakFrame() > 0 ? c.peakFrame() : "-"),
+                regular,
+                7,
+                x0 + w + 8,
+                y0 + h - 8);
         y = y0 - 18;
     }
 
@@ -245,7 +287,10 @@ final class PacketPdf {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            if (ch == '\n') { b.append(ch); continue; }
+            if (ch == '\n') {
+                b.append(ch);
+                continue;
+            }
             try {
                 font.encode(String.valueOf(ch));
                 b.append(ch);

@@ -12,9 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -41,10 +39,27 @@ import org.springframework.stereotype.Component;
 public class CsvImport {
     /** The columns, required ones first. */
     public static final List<String> REQUIRED = List.of("patient_id", "performed_at", "cpt_code");
-    public static final List<String> OPTIONAL = List.of("patient_name", "birth_date", "sex", "accession_number",
-            "requested_procedure_id", "levels", "approach", "laterality", "physician_name", "physician_npi", "facility",
-            "diagnoses", "contraindication", "contraindication_text", "steroid", "steroid_dose_mg", "local_anesthetic",
-            "scores", "status");
+
+    public static final List<String> OPTIONAL = List.of(
+            "patient_name",
+            "birth_date",
+            "sex",
+            "accession_number",
+            "requested_procedure_id",
+            "levels",
+            "approach",
+            "laterality",
+            "physician_name",
+            "physician_npi",
+            "facility",
+            "diagnoses",
+            "contraindication",
+            "contraindication_text",
+            "steroid",
+            "steroid_dose_mg",
+            "local_anesthetic",
+            "scores",
+            "status");
     static final int MAX_ROWS = 100_000;
 
     public record Rejected(long line, String reason) {}
@@ -53,18 +68,30 @@ public class CsvImport {
 
     private final ProcedureService service;
 
-    public CsvImport(ProcedureService service) { this.service = service; }
+    public CsvImport(ProcedureService service) {
+        this.service = service;
+    }
 
     public Report importCsv(String csv, String user) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(false).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(false)
+                .get();
         List<Long> ids = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(csv == null ? "" : csv), format)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-            List<String> missing = REQUIRED.stream().filter(c -> !header.contains(c)).toList();
+            List<String> header = parser.getHeaderNames().stream()
+                    .map(h -> h.toLowerCase(Locale.ROOT))
+                    .toList();
+            List<String> missing =
+                    REQUIRED.stream().filter(c -> !header.contains(c)).toList();
             if (!missing.isEmpty()) throw new InvalidProcedureException("CSV header lacks the column(s) " + missing);
-            List<String> unknown = header.stream().filter(h -> !REQUIRED.contains(h) && !OPTIONAL.contains(h)).toList();
+            List<String> unknown = header.stream()
+                    .filter(h -> !REQUIRED.contains(h) && !OPTIONAL.contains(h))
+                    .toList();
             if (!unknown.isEmpty()) throw new InvalidProcedureException("CSV header has unknown column(s) " + unknown);
             var it = parser.iterator();
             while (true) {
@@ -75,7 +102,8 @@ public class CsvImport {
                     if (!it.hasNext()) break;
                     r = it.next();
                 } catch (UncheckedIOException e) { // broken quoting: the rest cannot be read reliably
-                    rejected.add(new Rejected(line, "unreadable CSV from here on: " + e.getCause().getMessage()));
+                    rejected.add(new Rejected(
+                            line, "unreadable CSV from here on: " + e.getCause().getMessage()));
                     break;
                 }
                 if (r.stream().allMatch(String::isBlank)) continue;
@@ -104,7 +132,10 @@ public class CsvImport {
     }
 
     private static ProcedureData toData(Row r) {
-        Patient patient = new Patient(r.get("patient_id"), r.get("patient_name"), r.date("birth_date"),
+        Patient patient = new Patient(
+                r.get("patient_id"),
+                r.get("patient_name"),
+                r.date("birth_date"),
                 r.enumOr("sex", Procedure.Sex::valueOf, null));
         String physicianName = r.get("physician_name"), npi = r.get("physician_npi");
         Physician physician = physicianName == null && npi == null ? null : new Physician(physicianName, npi);
@@ -112,11 +143,29 @@ public class CsvImport {
         Contraindication ci = ck == null ? null : new Contraindication(ck, r.get("contraindication_text"));
         String steroid = r.get("steroid"), anesthetic = r.get("local_anesthetic");
         BigDecimal dose = r.decimal("steroid_dose_mg");
-        Medications meds = steroid == null && anesthetic == null && dose == null ? null : new Medications(steroid, dose, anesthetic);
-        return new ProcedureData(patient, r.get("accession_number"), r.get("requested_procedure_id"), null, null,
-                r.dateTime("performed_at"), r.get("cpt_code"), null, r.list("levels"),
-                r.enumOr("approach", Procedure.Approach::valueOf, null), r.enumOr("laterality", Procedure.Laterality::valueOf, null),
-                physician, r.get("facility"), r.list("diagnoses"), ci, meds, scores(r.list("scores")), null, null);
+        Medications meds = steroid == null && anesthetic == null && dose == null
+                ? null
+                : new Medications(steroid, dose, anesthetic);
+        return new ProcedureData(
+                patient,
+                r.get("accession_number"),
+                r.get("requested_procedure_id"),
+                null,
+                null,
+                r.dateTime("performed_at"),
+                r.get("cpt_code"),
+                null,
+                r.list("levels"),
+                r.enumOr("approach", Procedure.Approach::valueOf, null),
+                r.enumOr("laterality", Procedure.Laterality::valueOf, null),
+                physician,
+                r.get("facility"),
+                r.list("diagnoses"),
+                ci,
+                meds,
+                scores(r.list("scores")),
+                null,
+                null);
     }
 
     /** Scores as {@code SCALE:value:YYYY-MM-DD:KIND}, separated by semicolons. */
@@ -124,9 +173,13 @@ public class CsvImport {
         List<Score> out = new ArrayList<>();
         for (String s : items) {
             String[] f = s.split(":");
-            if (f.length != 4) throw new InvalidProcedureException("score '" + s + "' is not SCALE:value:YYYY-MM-DD:KIND");
+            if (f.length != 4)
+                throw new InvalidProcedureException("score '" + s + "' is not SCALE:value:YYYY-MM-DD:KIND");
             try {
-                out.add(new Score(Procedure.Scale.valueOf(f[0].trim()), new BigDecimal(f[1].trim()), LocalDate.parse(f[2].trim()),
+                out.add(new Score(
+                        Procedure.Scale.valueOf(f[0].trim()),
+                        new BigDecimal(f[1].trim()),
+                        LocalDate.parse(f[2].trim()),
                         Procedure.ScoreKind.valueOf(f[3].trim())));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw new InvalidProcedureException("score '" + s + "': " + e.getMessage());
@@ -138,8 +191,11 @@ public class CsvImport {
     /** One CSV row by column name; blank cells are null. */
     private record Row(CSVRecord r, Map<String, Integer> header) {
         String get(String column) {
-            Integer i = header.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            Integer i = header.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(column))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
             if (i == null || i >= r.size()) return null;
             String v = r.get(i).trim();
             return v.isEmpty() ? null : v;
@@ -147,7 +203,12 @@ public class CsvImport {
 
         List<String> list(String column) {
             String v = get(column);
-            return v == null ? List.of() : Arrays.stream(v.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            return v == null
+                    ? List.of()
+                    : Arrays.stream(v.split(";"))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
         }
 
         LocalDate date(String column) {
@@ -165,7 +226,8 @@ public class CsvImport {
                 if (v == null) return null;
                 return v.length() == 10 ? LocalDate.parse(v).atStartOfDay() : LocalDateTime.parse(v);
             } catch (DateTimeParseException e) {
-                throw new InvalidProcedureException(column + " '" + v + "' is not a valid date/time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
+                throw new InvalidProcedureException(
+                        column + " '" + v + "' is not a valid date/time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
             }
         }
 
@@ -188,5 +250,4 @@ public class CsvImport {
             }
         }
     }
-
 }

@@ -9,14 +9,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.fluorovault.procedure.Procedure;
 import org.fluorovault.procedure.ProcedureData;
 import org.fluorovault.procedure.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,16 +42,18 @@ public class ProcedureRepository {
         String sql = "INSERT INTO procedure_record (version, status, study_instance_uid, " + COLUMNS
                 + ", updated_at, updated_by) VALUES (1, ?, ?, " + "?,".repeat(COLUMN_COUNT) + " ?, ?)";
         var keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"});
-            int i = 1;
-            ps.setString(i++, status.name());
-            ps.setString(i++, studyUid);
-            for (Object o : values(d)) ps.setObject(i++, o);
-            ps.setTimestamp(i++, Timestamp.from(at));
-            ps.setString(i, user);
-            return ps;
-        }, keys);
+        jdbc.update(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"});
+                    int i = 1;
+                    ps.setString(i++, status.name());
+                    ps.setString(i++, studyUid);
+                    for (Object o : values(d)) ps.setObject(i++, o);
+                    ps.setTimestamp(i++, Timestamp.from(at));
+                    ps.setString(i, user);
+                    return ps;
+                },
+                keys);
         return keys.getKey().longValue();
     }
 
@@ -76,45 +76,63 @@ public class ProcedureRepository {
     }
 
     public void appendVersion(Procedure p, String reason) {
-        jdbc.update("INSERT INTO procedure_version (procedure_id, version, status, doc, changed_at, changed_by, change_reason)"
-                        + " VALUES (?,?,?,?,?,?,?)", p.id(), p.version(), p.status().name(), json.writeValueAsString(p),
-                Timestamp.from(p.updatedAt()), p.updatedBy(), reason);
+        jdbc.update(
+                "INSERT INTO procedure_version (procedure_id, version, status, doc, changed_at, changed_by, change_reason)"
+                        + " VALUES (?,?,?,?,?,?,?)",
+                p.id(),
+                p.version(),
+                p.status().name(),
+                json.writeValueAsString(p),
+                Timestamp.from(p.updatedAt()),
+                p.updatedBy(),
+                reason);
     }
 
     public Optional<Procedure> current(long id) {
-        return jdbc.query(CURRENT + " WHERE r.id = ?", (rs, n) -> read(rs.getString(1)), id).stream().findFirst();
+        return jdbc.query(CURRENT + " WHERE r.id = ?", (rs, n) -> read(rs.getString(1)), id).stream()
+                .findFirst();
     }
 
     /** The current version, locked for update (serialises concurrent changes of one record). */
     public Optional<Procedure> currentForUpdate(long id) {
-        List<Integer> v = jdbc.queryForList("SELECT version FROM procedure_record WHERE id = ? FOR UPDATE", Integer.class, id);
+        List<Integer> v =
+                jdbc.queryForList("SELECT version FROM procedure_record WHERE id = ? FOR UPDATE", Integer.class, id);
         return v.isEmpty() ? Optional.empty() : current(id);
     }
 
     public List<Procedure> versions(long id) {
-        return jdbc.query("SELECT doc FROM procedure_version WHERE procedure_id = ? ORDER BY version",
-                (rs, n) -> read(rs.getString(1)), id);
+        return jdbc.query(
+                "SELECT doc FROM procedure_version WHERE procedure_id = ? ORDER BY version",
+                (rs, n) -> read(rs.getString(1)),
+                id);
     }
 
     /** The change reasons of each version, in version order. */
     public List<String> reasons(long id) {
-        return jdbc.queryForList("SELECT change_reason FROM procedure_version WHERE procedure_id = ? ORDER BY version",
-                String.class, id);
+        return jdbc.queryForList(
+                "SELECT change_reason FROM procedure_version WHERE procedure_id = ? ORDER BY version",
+                String.class,
+                id);
     }
 
     public List<Procedure> forPatient(String patientId) {
-        return jdbc.query(CURRENT + " WHERE r.patient_id = ? ORDER BY r.date_of_service, r.id",
-                (rs, n) -> read(rs.getString(1)), patientId);
+        return jdbc.query(
+                CURRENT + " WHERE r.patient_id = ? ORDER BY r.date_of_service, r.id",
+                (rs, n) -> read(rs.getString(1)),
+                patientId);
     }
 
     public List<Procedure> byAccession(String accession) {
-        return jdbc.query(CURRENT + " WHERE r.accession_number = ? ORDER BY r.id", (rs, n) -> read(rs.getString(1)), accession);
+        return jdbc.query(
+                CURRENT + " WHERE r.accession_number = ? ORDER BY r.id", (rs, n) -> read(rs.getString(1)), accession);
     }
 
     /** The ids of the records not CANCELLED matching one key, oldest first: the linker's candidate lookups. */
     public List<Long> activeIds(ActiveKey key, Object... values) {
-        return jdbc.queryForList("SELECT id FROM procedure_record WHERE " + key.where + " AND status <> 'CANCELLED' ORDER BY id",
-                Long.class, values);
+        return jdbc.queryForList(
+                "SELECT id FROM procedure_record WHERE " + key.where + " AND status <> 'CANCELLED' ORDER BY id",
+                Long.class,
+                values);
     }
 
     /** The keys {@link #activeIds} looks records up by; the SQL stays here. */
@@ -135,21 +153,37 @@ public class ProcedureRepository {
     public Page search(String patientId, String accession, LocalDate from, LocalDate to, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (patientId != null) { where.append(" AND r.patient_id = ?"); args.add(patientId); }
-        if (accession != null) { where.append(" AND r.accession_number = ?"); args.add(accession); }
-        if (from != null) { where.append(" AND r.date_of_service >= ?"); args.add(from); }
-        if (to != null) { where.append(" AND r.date_of_service <= ?"); args.add(to); }
+        if (patientId != null) {
+            where.append(" AND r.patient_id = ?");
+            args.add(patientId);
+        }
+        if (accession != null) {
+            where.append(" AND r.accession_number = ?");
+            args.add(accession);
+        }
+        if (from != null) {
+            where.append(" AND r.date_of_service >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            where.append(" AND r.date_of_service <= ?");
+            args.add(to);
+        }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM procedure_record r" + where, Long.class, args.toArray());
         args.add(size);
         args.add((long) page * size);
-        List<Procedure> items = jdbc.query(CURRENT + where + " ORDER BY r.date_of_service, r.id LIMIT ? OFFSET ?",
-                (rs, n) -> read(rs.getString(1)), args.toArray());
+        List<Procedure> items = jdbc.query(
+                CURRENT + where + " ORDER BY r.date_of_service, r.id LIMIT ? OFFSET ?",
+                (rs, n) -> read(rs.getString(1)),
+                args.toArray());
         return new Page(items, page, size, total == null ? 0 : total);
     }
 
     public record Page(List<Procedure> items, int page, int size, long total) {}
 
-    public Procedure read(String doc) { return json.readValue(doc, Procedure.class); }
+    public Procedure read(String doc) {
+        return json.readValue(doc, Procedure.class);
+    }
 
     static final String COLUMNS = "patient_id, patient_name, birth_date, sex, accession_number, requested_procedure_id,"
             + " scheduled_at, performed_at, date_of_service, cpt_code, region, approach, laterality, physician_name,"

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.fluorovault.procedure.CoveredDiagnoses;
 import org.fluorovault.procedure.CptCatalog;
 import org.fluorovault.procedure.InvalidProcedureException;
@@ -50,8 +49,11 @@ public final class ProcedureValidator {
 
         var cpt = CptCatalog.find(d.cptCode());
         if (cpt.isEmpty()) {
-            errors.add("cptCode " + (d.cptCode() == null ? "is required" : "'" + d.cptCode() + "' is not known; known: "
-                    + String.join(", ", CptCatalog.all().keySet())));
+            errors.add("cptCode "
+                    + (d.cptCode() == null
+                            ? "is required"
+                            : "'" + d.cptCode() + "' is not known; known: "
+                                    + String.join(", ", CptCatalog.all().keySet())));
         } else {
             var c = cpt.get();
             if (d.region() != null && d.region() != c.region()) {
@@ -65,7 +67,8 @@ public final class ProcedureValidator {
                 }
             }
             if (d.approach() != null && !c.approaches().contains(d.approach())) {
-                errors.add("approach " + d.approach() + " does not fit CPT " + c.code() + " (allowed: " + c.approaches() + ")");
+                errors.add("approach " + d.approach() + " does not fit CPT " + c.code() + " (allowed: " + c.approaches()
+                        + ")");
             }
             if (d.approach() == Approach.CAUDAL && d.levels().stream().anyMatch(l -> !l.equals("CAUDAL"))) {
                 errors.add("a CAUDAL approach has the level CAUDAL, not " + d.levels());
@@ -74,12 +77,15 @@ public final class ProcedureValidator {
         if (d.physician() != null) {
             text(errors, "physician.name", d.physician().name(), 192);
             if (d.physician().npi() != null && !Npi.isValid(d.physician().npi())) {
-                errors.add("physician.npi '" + d.physician().npi() + "' is not a valid NPI (10 digits with a Luhn check digit)");
+                errors.add("physician.npi '" + d.physician().npi()
+                        + "' is not a valid NPI (10 digits with a Luhn check digit)");
             }
         }
         for (String dx : d.diagnoses()) {
             if (!CoveredDiagnoses.isWellFormed(dx)) {
-                errors.add("diagnosis '" + dx + "' is not an ICD-10-CM code (letter, 2 characters, optional dot and up to 4 more, e.g. M54.16)");
+                errors.add(
+                        "diagnosis '" + dx
+                                + "' is not an ICD-10-CM code (letter, 2 characters, optional dot and up to 4 more, e.g. M54.16)");
             }
         }
         var ci = d.contrastContraindication();
@@ -101,9 +107,11 @@ public final class ProcedureValidator {
                 }
             }
         }
-        for (int i = 0; i < d.scores().size(); i++) score(errors, "scores[" + i + "]", d.scores().get(i), birth);
+        for (int i = 0; i < d.scores().size(); i++)
+            score(errors, "scores[" + i + "]", d.scores().get(i), birth);
         String modality = blank(d.modality()) ? "XA" : d.modality().trim();
-        if (!SpinalLevels.MODALITIES.contains(modality)) errors.add("modality " + modality + " is not one of " + SpinalLevels.MODALITIES);
+        if (!SpinalLevels.MODALITIES.contains(modality))
+            errors.add("modality " + modality + " is not one of " + SpinalLevels.MODALITIES);
         String ae = d.scheduledStationAeTitle();
         if (ae != null && !ae.isEmpty() && !ae.matches("[\\x20-\\x5b\\x5d-\\x7e]{1,16}")) {
             errors.add("scheduledStationAeTitle '" + ae + "' is not an AE title (1-16 characters, no backslash)");
@@ -126,7 +134,8 @@ public final class ProcedureValidator {
         if (s.value().signum() < 0 || s.value().doubleValue() > max) {
             errors.add(name + ": " + s.scale() + " value " + s.value() + " is outside 0-" + (int) max);
         }
-        if (birth != null && s.date().isBefore(birth)) errors.add(name + ": date " + s.date() + " is before the birth date " + birth);
+        if (birth != null && s.date().isBefore(birth))
+            errors.add(name + ": date " + s.date() + " is before the birth date " + birth);
     }
 
     private static void notBeforeBirth(List<String> errors, String name, LocalDateTime t, LocalDate birth) {
@@ -138,8 +147,11 @@ public final class ProcedureValidator {
     private static void text(List<String> errors, String name, String v, int max) {
         if (v == null) return;
         if (v.length() > max) errors.add(name + " is longer than " + max + " characters");
-        if (v.indexOf('\\') >= 0 || v.chars().anyMatch(c -> c < 0x20)) errors.add(name + " contains a backslash or control character");
+        if (v.indexOf('\\') >= 0 || v.chars().anyMatch(c -> c < 0x20))
+            errors.add(name + " contains a backslash or control character");
     }
 
-    private static boolean blank(String s) { return s == null || s.isBlank(); }
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
 }

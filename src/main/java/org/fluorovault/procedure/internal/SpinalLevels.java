@@ -3,7 +3,6 @@ package org.fluorovault.procedure.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.fluorovault.procedure.GuidanceImaging;
 import org.fluorovault.procedure.SpinalRegion;
 

@@ -3,7 +3,6 @@ package org.fluorovault.procedure.internal;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.fluorovault.analysis.AnalysisService;
 import org.fluorovault.procedure.WorklistStatuses;
 import org.fluorovault.review.AnnotationService;

@@ -28,7 +28,8 @@ public class WorklistFacts {
         linked.values().forEach(all::addAll);
         Set<String> withImages = studies.studiesWithImages(all);
         Map<Long, Set<String>> out = new HashMap<>();
-        linked.forEach((id, uids) -> uids.stream().filter(withImages::contains)
+        linked.forEach((id, uids) -> uids.stream()
+                .filter(withImages::contains)
                 .forEach(uid -> out.computeIfAbsent(id, k -> new HashSet<>()).add(uid)));
         return out;
     }

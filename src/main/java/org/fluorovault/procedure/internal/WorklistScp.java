@@ -1,13 +1,12 @@
 package org.fluorovault.procedure.internal;
 
-import org.fluorovault.dicom.data.LogSafe;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.fluorovault.dicom.data.Attributes;
+import org.fluorovault.dicom.data.LogSafe;
 import org.fluorovault.dicom.data.Sequence;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -53,10 +52,14 @@ public class WorklistScp implements DicomServiceProvider, DimseOperation {
     }
 
     @Override
-    public Set<String> sopClasses() { return Set.of(SOP_CLASS); }
+    public Set<String> sopClasses() {
+        return Set.of(SOP_CLASS);
+    }
 
     @Override
-    public Set<String> transferSyntaxes(String sopClass) { return QueryRetrieveScp.TRANSFER_SYNTAXES; }
+    public Set<String> transferSyntaxes(String sopClass) {
+        return QueryRetrieveScp.TRANSFER_SYNTAXES;
+    }
 
     @Override
     public void registerOn(DimseDispatcher dispatcher) {
@@ -66,22 +69,33 @@ public class WorklistScp implements DicomServiceProvider, DimseOperation {
     @Override
     public void perform(OperationContext ctx) throws IOException {
         Attributes id = ctx.identifier();
-        if (id == null) throw new DimseException(QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "C-FIND-RQ without identifier");
+        if (id == null)
+            throw new DimseException(
+                    QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "C-FIND-RQ without identifier");
         Sequence spsSeq = id.getSequence(Tags.ScheduledProcedureStepSequence);
         if (spsSeq != null && spsSeq.size() > 1) {
-            throw new DimseException(QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
+            throw new DimseException(
+                    QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
                     "Scheduled Procedure Step Sequence has more than one item");
         }
         Attributes sps = spsSeq == null || spsSeq.isEmpty() ? null : spsSeq.get(0);
         List<Procedure> matches = find(id, sps);
         if (matches.size() > maxMatches) {
-            throw new DimseException(QueryRetrieveStatus.OUT_OF_RESOURCES, "More than " + maxMatches + " matches; narrow the query");
+            throw new DimseException(
+                    QueryRetrieveStatus.OUT_OF_RESOURCES, "More than " + maxMatches + " matches; narrow the query");
         }
-        boolean unsupported = id.elements().stream().anyMatch(e -> isKey(e.tag()) && !WorklistKey.TOP.containsKey(e.tag())
-                && e.tag() != Tags.ScheduledProcedureStepSequence)
-                || (sps != null && sps.elements().stream().anyMatch(e -> isKey(e.tag()) && !WorklistKey.SPS.containsKey(e.tag())));
+        boolean unsupported = id.elements().stream()
+                        .anyMatch(e -> isKey(e.tag())
+                                && !WorklistKey.TOP.containsKey(e.tag())
+                                && e.tag() != Tags.ScheduledProcedureStepSequence)
+                || (sps != null
+                        && sps.elements().stream()
+                                .anyMatch(e -> isKey(e.tag()) && !WorklistKey.SPS.containsKey(e.tag())));
         Status pending = unsupported ? Status.PENDING_WARNING : Status.PENDING;
-        LOG.info("{}: C-FIND worklist -> {} matches", LogSafe.escape(ctx.association().name()), matches.size());
+        LOG.info(
+                "{}: C-FIND worklist -> {} matches",
+                LogSafe.escape(ctx.association().name()),
+                matches.size());
         for (Procedure p : matches) {
             if (ctx.isCancelled()) {
                 ctx.respond(ctx.response(Status.CANCEL), null);
@@ -97,8 +111,9 @@ public class WorklistScp implements DicomServiceProvider, DimseOperation {
         where.raw("r.status = ?", org.fluorovault.procedure.Status.SCHEDULED.name());
         match(where, id, WorklistKey.TOP);
         if (sps != null) match(where, sps, WorklistKey.SPS);
-        String sql = "SELECT v.doc FROM procedure_record r JOIN procedure_version v ON v.procedure_id = r.id AND v.version = r.version"
-                + where.where() + " ORDER BY r.sps_start_date, r.sps_start_time, r.id LIMIT ?";
+        String sql =
+                "SELECT v.doc FROM procedure_record r JOIN procedure_version v ON v.procedure_id = r.id AND v.version = r.version"
+                        + where.where() + " ORDER BY r.sps_start_date, r.sps_start_time, r.id LIMIT ?";
         List<Object> args = new ArrayList<>(where.args());
         args.add(maxMatches + 1);
         return jdbc.query(sql, (rs, n) -> repo.read(rs.getString(1)), args.toArray());
@@ -117,13 +132,15 @@ public class WorklistScp implements DicomServiceProvider, DimseOperation {
                 case UID -> {
                     try {
                         where.uidList(k.column(), v);
-                    } catch (QueryKeys.InvalidUidKeyException | IllegalArgumentException ex) { // not a UID: refused, never queried
+                    } catch (QueryKeys.InvalidUidKeyException
+                            | IllegalArgumentException ex) { // not a UID: refused, never queried
                         throw new org.fluorovault.dicom.net.dimse.DimseException(
                                 org.fluorovault.dicom.net.dimse.QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
-                                "Identifier: " + ex.getMessage(), e.tag());
+                                "Identifier: " + ex.getMessage(),
+                                e.tag());
                     }
                 }
-                case NONE -> { }
+                case NONE -> {}
             }
         }
     }
@@ -141,12 +158,17 @@ public class WorklistScp implements DicomServiceProvider, DimseOperation {
             if (e.tag() == Tags.ScheduledProcedureStepSequence) {
                 Attributes item = a.addItem(Tags.ScheduledProcedureStepSequence);
                 if (sps == null) { // an empty sequence asks for all its keys (PS3.4 C.2.2.2.6)
-                    for (WorklistKey k : WorklistKey.SPS.values()) put(item, k.tag(), k.vr(), k.value().apply(p));
+                    for (WorklistKey k : WorklistKey.SPS.values())
+                        put(item, k.tag(), k.vr(), k.value().apply(p));
                 } else {
                     for (Attributes.Element se : sps.elements()) {
                         if (!isKey(se.tag())) continue;
                         WorklistKey k = WorklistKey.SPS.get(se.tag());
-                        put(item, se.tag(), k != null ? k.vr() : se.vr(), k != null ? k.value().apply(p) : null);
+                        put(
+                                item,
+                                se.tag(),
+                                k != null ? k.vr() : se.vr(),
+                                k != null ? k.value().apply(p) : null);
                     }
                 }
                 continue;

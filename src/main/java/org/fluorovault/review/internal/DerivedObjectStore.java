@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-
 import org.fluorovault.archive.ArchiveException;
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.StoreOutcome;
@@ -33,7 +32,9 @@ import org.springframework.stereotype.Component;
 public class DerivedObjectStore {
     private final ArchiveStore archive;
 
-    public DerivedObjectStore(ArchiveStore archive) { this.archive = archive; }
+    public DerivedObjectStore(ArchiveStore archive) {
+        this.archive = archive;
+    }
 
     public void store(Attributes ds) {
         String iuid = ds.getString(Tags.SOPInstanceUID);
@@ -41,10 +42,16 @@ public class DerivedObjectStore {
         try {
             temp = archive.newTempFile();
             MessageDigest md = ArchiveStore.sha256();
-            Attributes fmi = FileMetaInformation.create(ds.getString(Tags.SOPClassUID), iuid, TransferSyntax.EXPLICIT_VR_LE,
-                    Implementation.CLASS_UID, Implementation.VERSION_NAME, null);
+            Attributes fmi = FileMetaInformation.create(
+                    ds.getString(Tags.SOPClassUID),
+                    iuid,
+                    TransferSyntax.EXPLICIT_VR_LE,
+                    Implementation.CLASS_UID,
+                    Implementation.VERSION_NAME,
+                    null);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                OutputStream out = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 65536), md);
+                OutputStream out =
+                        new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 65536), md);
                 DicomWriter w = new DicomWriter(out);
                 w.writeFile(fmi, ds);
                 w.flush();
@@ -52,9 +59,15 @@ public class DerivedObjectStore {
                 if (archive.fsync()) ch.force(true);
             }
             long size = Files.size(temp);
-            StoreOutcome outcome = archive.store(temp, ds, TransferSyntax.EXPLICIT_VR_LE, size,
-                    HexFormat.of().formatHex(md.digest()), null);
-            if (outcome != StoreOutcome.STORED) throw new ArchiveException("review document " + iuid + " not stored: " + outcome, null);
+            StoreOutcome outcome = archive.store(
+                    temp,
+                    ds,
+                    TransferSyntax.EXPLICIT_VR_LE,
+                    size,
+                    HexFormat.of().formatHex(md.digest()),
+                    null);
+            if (outcome != StoreOutcome.STORED)
+                throw new ArchiveException("review document " + iuid + " not stored: " + outcome, null);
             temp = null; // moved into place
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write review document " + iuid, e);

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.ElementDictionary;
@@ -24,20 +23,36 @@ import org.fluorovault.review.Vocabulary;
 final class DocumentHeader {
     static final String MANUFACTURER = "FluoroVault";
     private static final int[] PATIENT_AND_STUDY = {
-            Tags.PatientName, Tags.PatientID, Tags.IssuerOfPatientID, Tags.PatientBirthDate, Tags.PatientSex,
-            Tags.StudyInstanceUID, Tags.StudyDate, Tags.StudyTime, Tags.ReferringPhysicianName, Tags.StudyID,
-            Tags.AccessionNumber, Tags.StudyDescription};
+        Tags.PatientName, Tags.PatientID, Tags.IssuerOfPatientID, Tags.PatientBirthDate, Tags.PatientSex,
+        Tags.StudyInstanceUID, Tags.StudyDate, Tags.StudyTime, Tags.ReferringPhysicianName, Tags.StudyID,
+        Tags.AccessionNumber, Tags.StudyDescription
+    };
     /** Type 2 in the Patient and General Study modules: present even when empty. */
-    private static final List<Integer> TYPE_2 = List.of(Tags.PatientName, Tags.PatientID, Tags.PatientBirthDate,
-            Tags.PatientSex, Tags.StudyDate, Tags.StudyTime, Tags.ReferringPhysicianName, Tags.StudyID, Tags.AccessionNumber);
+    private static final List<Integer> TYPE_2 = List.of(
+            Tags.PatientName,
+            Tags.PatientID,
+            Tags.PatientBirthDate,
+            Tags.PatientSex,
+            Tags.StudyDate,
+            Tags.StudyTime,
+            Tags.ReferringPhysicianName,
+            Tags.StudyID,
+            Tags.AccessionNumber);
 
     private DocumentHeader() {}
 
     /** An image the document references. */
     record Ref(String studyUid, String seriesUid, String sopClassUid, String sopInstanceUid) {}
 
-    static Attributes create(Attributes source, String sopClassUid, String sopInstanceUid, String seriesUid,
-                             String modality, int seriesNumber, String seriesDescription, Instant created) {
+    static Attributes create(
+            Attributes source,
+            String sopClassUid,
+            String sopInstanceUid,
+            String seriesUid,
+            String modality,
+            int seriesNumber,
+            String seriesDescription,
+            Instant created) {
         Attributes ds = new Attributes();
         ds.setString(Tags.SpecificCharacterSet, VR.CS, "ISO_IR 192");
         ZonedDateTime t = created.atZone(ZoneOffset.UTC);
@@ -74,7 +89,8 @@ final class DocumentHeader {
         Map<String, Map<String, List<Ref>>> byStudy = new LinkedHashMap<>();
         for (Ref r : refs) {
             byStudy.computeIfAbsent(r.studyUid(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.seriesUid(), k -> new java.util.ArrayList<>()).add(r);
+                    .computeIfAbsent(r.seriesUid(), k -> new java.util.ArrayList<>())
+                    .add(r);
         }
         ds.newSequence(Tags.CurrentRequestedProcedureEvidenceSequence);
         byStudy.forEach((study, series) -> {

@@ -8,7 +8,9 @@ import org.fluorovault.security.Role;
 final class ReviewCodes {
     private ReviewCodes() {}
 
-    private static Code fv(String value, String meaning) { return new Code(value, Vocabulary.PRIVATE_SCHEME, meaning); }
+    private static Code fv(String value, String meaning) {
+        return new Code(value, Vocabulary.PRIVATE_SCHEME, meaning);
+    }
 
     static final Code DIAGNOSTIC_IMAGING_REPORT = new Code("18748-4", "LN", "Diagnostic Imaging Report");
     static final Code OF_INTEREST = Code.dcm("113000", "Of Interest");
@@ -48,7 +50,8 @@ final class ReviewCodes {
 
     /** CID 7452 Organizational Role of a FluoroVault role. */
     static Code organizationalRole(String role) {
-        return Role.PHYSICIAN.name().equals(role) ? Code.sct("309343006", "Physician")
+        return Role.PHYSICIAN.name().equals(role)
+                ? Code.sct("309343006", "Physician")
                 : Code.sct("159016003", "Radiologic Technologist");
     }
 

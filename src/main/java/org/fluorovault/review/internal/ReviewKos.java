@@ -2,7 +2,6 @@ package org.fluorovault.review.internal;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.sr.ContentItems;
 import org.fluorovault.review.Annotation;
@@ -24,17 +23,26 @@ final class ReviewKos {
         ContentItems.text(ds, "CONTAINS", ReviewCodes.KEY_OBJECT_DESCRIPTION, description(keys));
         for (KeyImage k : keys) {
             Annotation a = k.annotation();
-            ContentItems.image(ds, "CONTAINS", null, k.sopClassUid(), a.sopInstanceUid(),
+            ContentItems.image(
+                    ds,
+                    "CONTAINS",
+                    null,
+                    k.sopClassUid(),
+                    a.sopInstanceUid(),
                     a.keyFrames().stream().mapToInt(Integer::intValue).toArray());
         }
     }
 
     /** "Final needle position and contrast: L4-L5 AP, L4-L5 LATERAL". */
     private static String description(List<KeyImage> keys) {
-        return "Final needle position and contrast: " + keys.stream().map(k -> {
-            Annotation a = k.annotation();
-            String s = (a.level() == null ? "" : a.level() + " ") + (a.view() == null ? "view not given" : a.view());
-            return a.contrastPattern() == null ? s : s + " (" + a.contrastPattern() + ")";
-        }).collect(Collectors.joining(", "));
+        return "Final needle position and contrast: "
+                + keys.stream()
+                        .map(k -> {
+                            Annotation a = k.annotation();
+                            String s = (a.level() == null ? "" : a.level() + " ")
+                                    + (a.view() == null ? "view not given" : a.view());
+                            return a.contrastPattern() == null ? s : s + " (" + a.contrastPattern() + ")";
+                        })
+                        .collect(Collectors.joining(", "));
     }
 }

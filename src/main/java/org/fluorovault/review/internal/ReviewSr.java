@@ -9,7 +9,6 @@ import static org.fluorovault.dicom.sr.ContentItems.point;
 import static org.fluorovault.dicom.sr.ContentItems.text;
 
 import java.util.List;
-
 import org.fluorovault.analysis.ContrastAnalysis;
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
@@ -50,21 +49,54 @@ final class ReviewSr {
         c.setString(Tags.ObservationDateTime, VR.DT, DocumentHeader.dateTime(a.createdAt()));
         observer(c, a.author(), a.role());
         image(c, "CONTAINS", null, f.sopClassUid(), a.sopInstanceUid());
-        if (a.view() != null) code(c, "CONTAINS", ReviewCodes.IMAGE_VIEW, Vocabulary.View.valueOf(a.view()).code());
+        if (a.view() != null)
+            code(
+                    c,
+                    "CONTAINS",
+                    ReviewCodes.IMAGE_VIEW,
+                    Vocabulary.View.valueOf(a.view()).code());
         if (a.level() != null) {
-            code(c, "CONTAINS", ReviewCodes.INJECTION_LEVEL, Vocabulary.level(a.level()).orElseThrow().code());
+            code(
+                    c,
+                    "CONTAINS",
+                    ReviewCodes.INJECTION_LEVEL,
+                    Vocabulary.level(a.level()).orElseThrow().code());
         }
-        if (a.approach() != null) code(c, "CONTAINS", ReviewCodes.APPROACH, Vocabulary.Approach.valueOf(a.approach()).code());
+        if (a.approach() != null)
+            code(
+                    c,
+                    "CONTAINS",
+                    ReviewCodes.APPROACH,
+                    Vocabulary.Approach.valueOf(a.approach()).code());
         if (a.laterality() != null) {
-            code(c, "CONTAINS", ReviewCodes.LATERALITY, Vocabulary.Laterality.valueOf(a.laterality()).code());
+            code(
+                    c,
+                    "CONTAINS",
+                    ReviewCodes.LATERALITY,
+                    Vocabulary.Laterality.valueOf(a.laterality()).code());
         }
         if (a.contrastPattern() != null) {
-            code(c, "CONTAINS", ReviewCodes.CONTRAST_PATTERN, Vocabulary.ContrastPattern.valueOf(a.contrastPattern()).code());
+            code(
+                    c,
+                    "CONTAINS",
+                    ReviewCodes.CONTRAST_PATTERN,
+                    Vocabulary.ContrastPattern.valueOf(a.contrastPattern()).code());
         }
         if (a.contrastText() != null) text(c, "CONTAINS", ReviewCodes.COMMENT, a.contrastText());
         if (a.needleTip() != null) {
-            Attributes tip = point(c, "CONTAINS", ReviewCodes.NEEDLE_TIP, a.needleTip().column(), a.needleTip().row());
-            image(tip, "SELECTED FROM", null, f.sopClassUid(), a.sopInstanceUid(), a.needleTip().frame());
+            Attributes tip = point(
+                    c,
+                    "CONTAINS",
+                    ReviewCodes.NEEDLE_TIP,
+                    a.needleTip().column(),
+                    a.needleTip().row());
+            image(
+                    tip,
+                    "SELECTED FROM",
+                    null,
+                    f.sopClassUid(),
+                    a.sopInstanceUid(),
+                    a.needleTip().frame());
         }
         if (f.analysis() != null) addAnalysis(c, f);
     }
@@ -77,11 +109,23 @@ final class ReviewSr {
         code(c, "CONTAINS", ReviewCodes.CONTRAST_DETECTED, r.contrastDetected() ? ReviewCodes.YES : ReviewCodes.NO);
         number(c, ReviewCodes.AREA, r.areaMm2(), ReviewCodes.MM2);
         number(c, ReviewCodes.CC_EXTENT, r.craniocaudalExtentMm(), ReviewCodes.MM);
-        number(c, ReviewCodes.ONSET_FRAME, r.onsetFrame() == null ? null : r.onsetFrame().doubleValue(), ReviewCodes.FRAME_UNIT);
-        number(c, ReviewCodes.PEAK_FRAME, r.peakFrame() == null ? null : r.peakFrame().doubleValue(), ReviewCodes.FRAME_UNIT);
+        number(
+                c,
+                ReviewCodes.ONSET_FRAME,
+                r.onsetFrame() == null ? null : r.onsetFrame().doubleValue(),
+                ReviewCodes.FRAME_UNIT);
+        number(
+                c,
+                ReviewCodes.PEAK_FRAME,
+                r.peakFrame() == null ? null : r.peakFrame().doubleValue(),
+                ReviewCodes.FRAME_UNIT);
         number(c, ReviewCodes.WASHOUT, r.washoutRatio(), ReviewCodes.RATIO_UNIT);
         if (r.suggestedPattern() != null) {
-            code(c, "CONTAINS", ReviewCodes.SUGGESTED_PATTERN, ReviewCodes.suggestedPattern(r.suggestedPattern().name()));
+            code(
+                    c,
+                    "CONTAINS",
+                    ReviewCodes.SUGGESTED_PATTERN,
+                    ReviewCodes.suggestedPattern(r.suggestedPattern().name()));
         }
         List<ContrastAnalysis.Point> outline = r.outline() == null ? List.of() : r.outline();
         if (outline.size() >= 3 && r.peakFrame() != null) { // the region at the peak frame, closed

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.fluorovault.analysis.AnalysisService;
 import org.fluorovault.analysis.ContrastAnalysis;
 import org.fluorovault.dicom.data.Attributes;
@@ -28,6 +27,7 @@ import org.springframework.stereotype.Component;
 public class ReviewWriter {
     /** Root of the UIDs of review documents and their series. */
     public static final String UID_ROOT = Implementation.UID_ROOT + ".4";
+
     static final int SR_SERIES_NUMBER = 9001, KOS_SERIES_NUMBER = 9002;
     private static final Logger LOG = LoggerFactory.getLogger(ReviewWriter.class);
 
@@ -36,7 +36,8 @@ public class ReviewWriter {
     private final DerivedObjectStore store;
     private final ReviewRepository reviews;
 
-    public ReviewWriter(StoredHeaders headers, AnalysisService analyses, DerivedObjectStore store, ReviewRepository reviews) {
+    public ReviewWriter(
+            StoredHeaders headers, AnalysisService analyses, DerivedObjectStore store, ReviewRepository reviews) {
         this.headers = headers;
         this.analyses = analyses;
         this.store = store;
@@ -61,7 +62,8 @@ public class ReviewWriter {
             if (h == null) continue;
             String cuid = h.instance().sopClassUid();
             findings.add(new ReviewSr.Finding(a, cuid, analysis(a.sopInstanceUid())));
-            DocumentHeader.Ref ref = new DocumentHeader.Ref(a.studyInstanceUid(), a.seriesInstanceUid(), cuid, a.sopInstanceUid());
+            DocumentHeader.Ref ref =
+                    new DocumentHeader.Ref(a.studyInstanceUid(), a.seriesInstanceUid(), cuid, a.sopInstanceUid());
             refs.add(ref);
             if (a.keyImage()) {
                 keys.add(new ReviewKos.KeyImage(a, cuid));
@@ -70,8 +72,15 @@ public class ReviewWriter {
         }
 
         String srUid = UidGenerator.create(UID_ROOT);
-        Attributes sr = DocumentHeader.create(source, Uids.ComprehensiveSRStorage, srUid, UidGenerator.create(UID_ROOT), "SR",
-                SR_SERIES_NUMBER, "Injection image review", now);
+        Attributes sr = DocumentHeader.create(
+                source,
+                Uids.ComprehensiveSRStorage,
+                srUid,
+                UidGenerator.create(UID_ROOT),
+                "SR",
+                SR_SERIES_NUMBER,
+                "Injection image review",
+                now);
         sr.setString(Tags.CompletionFlag, VR.CS, "COMPLETE");
         sr.setString(Tags.VerificationFlag, VR.CS, "UNVERIFIED");
         sr.newSequence(Tags.PerformedProcedureCodeSequence);
@@ -82,18 +91,37 @@ public class ReviewWriter {
         Attributes kos = null;
         if (!keys.isEmpty()) {
             kosUid = UidGenerator.create(UID_ROOT);
-            kos = DocumentHeader.create(source, Uids.KeyObjectSelectionDocumentStorage, kosUid, UidGenerator.create(UID_ROOT),
-                    "KO", KOS_SERIES_NUMBER, "Key images of the injection", now);
+            kos = DocumentHeader.create(
+                    source,
+                    Uids.KeyObjectSelectionDocumentStorage,
+                    kosUid,
+                    UidGenerator.create(UID_ROOT),
+                    "KO",
+                    KOS_SERIES_NUMBER,
+                    "Key images of the injection",
+                    now);
             DocumentHeader.evidence(kos, keyRefs);
             ReviewKos.addContent(kos, reviewer, role, keys);
         }
         store.store(sr);
         if (kos != null) store.store(kos);
         reviews.insert(studyUid, srUid, kosUid, reviewer, role, now);
-        LOG.info("review of study {} by {}: SR {} ({} images), KOS {} ({} key images)", studyUid, reviewer, srUid,
-                findings.size(), kosUid, keys.size());
-        return new ReviewDocuments(studyUid, srUid, kosUid, findings.stream().map(f -> f.annotation().sopInstanceUid()).toList(),
-                keys.stream().map(k -> k.annotation().sopInstanceUid()).toList(), reviewer, now);
+        LOG.info(
+                "review of study {} by {}: SR {} ({} images), KOS {} ({} key images)",
+                studyUid,
+                reviewer,
+                srUid,
+                findings.size(),
+                kosUid,
+                keys.size());
+        return new ReviewDocuments(
+                studyUid,
+                srUid,
+                kosUid,
+                findings.stream().map(f -> f.annotation().sopInstanceUid()).toList(),
+                keys.stream().map(k -> k.annotation().sopInstanceUid()).toList(),
+                reviewer,
+                now);
     }
 
     /** The stored (or newly computed) analysis of a run; null for objects that cannot be analysed. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Optional;
-
 import org.fluorovault.archive.ArchiveStore;
 import org.fluorovault.archive.InstanceIndex;
 import org.fluorovault.archive.StoredInstance;
@@ -27,25 +26,34 @@ public class StoredHeaders {
 
     /** A stored object and its header. */
     public record Header(StoredInstance instance, Attributes dataset) {
-        public int frames() { return Math.max(1, dataset.getInt(org.fluorovault.dicom.dict.Tags.NumberOfFrames, 1)); }
+        public int frames() {
+            return Math.max(1, dataset.getInt(org.fluorovault.dicom.dict.Tags.NumberOfFrames, 1));
+        }
 
-        public int rows() { return dataset.getInt(org.fluorovault.dicom.dict.Tags.Rows, 0); }
+        public int rows() {
+            return dataset.getInt(org.fluorovault.dicom.dict.Tags.Rows, 0);
+        }
 
-        public int columns() { return dataset.getInt(org.fluorovault.dicom.dict.Tags.Columns, 0); }
+        public int columns() {
+            return dataset.getInt(org.fluorovault.dicom.dict.Tags.Columns, 0);
+        }
     }
 
-    public boolean isStored(String sopInstanceUid) { return index.find(sopInstanceUid) != null; }
+    public boolean isStored(String sopInstanceUid) {
+        return index.find(sopInstanceUid) != null;
+    }
 
     /** Empty when the archive holds no such object. */
     public Optional<Header> read(String sopInstanceUid) {
         StoredInstance si = index.find(sopInstanceUid);
         if (si == null) return Optional.empty();
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(archive.resolve(si.path())), 65536);
-             DicomReader r = new DicomReader(in, archive.resolve(si.path()))) {
+                DicomReader r = new DicomReader(in, archive.resolve(si.path()))) {
             r.bulkMode(DicomReader.BulkMode.REFERENCE);
             r.stopAt(Tag.PixelData);
             r.readFileMetaInformation();
-            return Optional.of(new Header(si, r.readDataset(org.fluorovault.dicom.io.TransferSyntax.of(si.transferSyntaxUid()))));
+            return Optional.of(
+                    new Header(si, r.readDataset(org.fluorovault.dicom.io.TransferSyntax.of(si.transferSyntaxUid()))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read stored object " + sopInstanceUid, e);
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.fluorovault.tools.samples.LumbarPhantom.Contrast;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,8 @@ class ContrastValidationTest {
 
     @Test
     void contrastIsDetectedExactlyWhenThereIsSome() {
-        for (PhantomValidation.Outcome o : outcomes) assertEquals(o.truth() != Contrast.NONE, o.detected(), o.toString());
+        for (PhantomValidation.Outcome o : outcomes)
+            assertEquals(o.truth() != Contrast.NONE, o.detected(), o.toString());
     }
 
     @Test
@@ -46,8 +46,12 @@ class ContrastValidationTest {
 
     @Test
     void suggestedPatternIsRightInAllButOneCase() {
-        long right = outcomes.stream().filter(PhantomValidation.Outcome::patternRight).count();
-        assertTrue(right >= outcomes.size() - 1, outcomes.stream().filter(o -> !o.patternRight()).toList().toString());
+        long right = outcomes.stream()
+                .filter(PhantomValidation.Outcome::patternRight)
+                .count();
+        assertTrue(
+                right >= outcomes.size() - 1,
+                outcomes.stream().filter(o -> !o.patternRight()).toList().toString());
     }
 
     /**
@@ -57,6 +61,7 @@ class ContrastValidationTest {
      */
     @Test
     void needleTipIsFoundWithinTwoMillimetresWithAndWithoutContrast() {
-        for (PhantomValidation.Outcome o : outcomes) assertTrue(o.tipErrorMm() != null && o.tipErrorMm() <= 2, o.toString());
+        for (PhantomValidation.Outcome o : outcomes)
+            assertTrue(o.tipErrorMm() != null && o.tipErrorMm() <= 2, o.toString());
     }
 }

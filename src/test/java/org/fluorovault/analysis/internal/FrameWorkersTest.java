@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
 import org.fluorovault.dicom.image.FrameDecodeException;
 import org.fluorovault.dicom.image.FrameDecodeException.Reason;
 import org.junit.jupiter.api.Test;
@@ -35,16 +34,22 @@ class FrameWorkersTest {
     void aFrameThatCannotBeDecodedFailsTheRunWithItsOwnException() {
         FrameDecodeException damaged = new FrameDecodeException(Reason.CORRUPT_PIXEL_DATA, "frame 7: damaged");
         AtomicInteger started = new AtomicInteger();
-        FrameDecodeException e = assertThrows(FrameDecodeException.class, () -> FrameWorkers.map(0, 1000, f -> {
-            started.incrementAndGet();
-            if (f == 6) throw damaged;
-            return f;
-        }));
+        FrameDecodeException e = assertThrows(
+                FrameDecodeException.class,
+                () -> FrameWorkers.map(0, 1000, f -> {
+                    started.incrementAndGet();
+                    if (f == 6) throw damaged;
+                    return f;
+                }));
         assertSame(damaged, e);
-        assertTrue(started.get() <= 7 + FrameWorkers.WINDOW, "frames after the failure are not all started: " + started.get());
-        IllegalStateException bug = assertThrows(IllegalStateException.class, () -> FrameWorkers.map(0, 3, f -> {
-            throw new IllegalStateException("bug in frame " + f);
-        }));
+        assertTrue(
+                started.get() <= 7 + FrameWorkers.WINDOW,
+                "frames after the failure are not all started: " + started.get());
+        IllegalStateException bug = assertThrows(
+                IllegalStateException.class,
+                () -> FrameWorkers.map(0, 3, f -> {
+                    throw new IllegalStateException("bug in frame " + f);
+                }));
         assertTrue(bug.getMessage().startsWith("bug in frame 0"), bug.getMessage());
     }
 }

@@ -3,12 +3,11 @@ package org.fluorovault.analysis.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
-import java.util.Random;
-
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
+import java.util.Arrays;
+import java.util.Random;
 import org.fluorovault.dicom.image.Frame;
 import org.fluorovault.dicom.image.PixelFormat;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,8 @@ class ImageJEquivalenceTest {
                     PixelFormat fmt = new PixelFormat(rows, cols, 1, 16, signed ? 12 : 16, signed, mono1);
                     int[] v = new int[cols * rows];
                     // values beyond the stored range too, to check the clamping
-                    for (int i = 0; i < v.length; i++) v[i] = fmt.minValue() - 50 + rnd.nextInt(fmt.maxValue() - fmt.minValue() + 100);
+                    for (int i = 0; i < v.length; i++)
+                        v[i] = fmt.minValue() - 50 + rnd.nextInt(fmt.maxValue() - fmt.minValue() + 100);
                     short[] px = new short[v.length];
                     for (int i = 0; i < v.length; i++) {
                         int s = Math.min(fmt.maxValue(), Math.max(fmt.minValue(), v[i]));
@@ -37,7 +37,9 @@ class ImageJEquivalenceTest {
                     }
                     ShortProcessor sp = new ShortProcessor(cols, rows, px, null);
                     short[] want = (short[]) (bin == 1 ? sp : sp.bin(bin)).getPixels();
-                    assertArrayEquals(want, RunStack.binned(new Frame(0, cols, rows, v), fmt, bin),
+                    assertArrayEquals(
+                            want,
+                            RunStack.binned(new Frame(0, cols, rows, v), fmt, bin),
                             "bin " + bin + ", MONOCHROME1 " + mono1 + ", signed " + signed);
                 }
             }
@@ -57,7 +59,8 @@ class ImageJEquivalenceTest {
             ij.setInterpolationMethod(ImageProcessor.BILINEAR);
             ij.setBackgroundValue(0);
             ij.translate(-dx, -dy);
-            float[] got = (float[]) Registration.align(new FloatProcessor(w, h, p.clone()), new double[] {dx, dy}).getPixels();
+            float[] got = (float[]) Registration.align(new FloatProcessor(w, h, p.clone()), new double[] {dx, dy})
+                    .getPixels();
             assertArrayEquals((float[]) ij.getPixels(), got, 0f, "shift " + dx + ", " + dy);
         }
     }
@@ -69,7 +72,8 @@ class ImageJEquivalenceTest {
             for (int i = 0; i < n; i++) v[i] = rnd.nextInt(5) == 0 ? 7f : Math.abs((float) rnd.nextGaussian() * 30);
             float[] sorted = v.clone();
             Arrays.sort(sorted);
-            for (int k : new int[] {0, n / 2, n - 1}) assertEquals(sorted[k], ContrastAnalyzer.select(v.clone(), k), "n " + n + ", k " + k);
+            for (int k : new int[] {0, n / 2, n - 1})
+                assertEquals(sorted[k], ContrastAnalyzer.select(v.clone(), k), "n " + n + ", k " + k);
         }
     }
 }

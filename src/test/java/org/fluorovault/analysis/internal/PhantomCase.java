@@ -17,8 +17,12 @@ final class PhantomCase {
     private PhantomCase() {}
 
     static FrameSource source(PhantomRun run) throws Exception {
-        Attributes a = TestDicom.xa("P", TestDicom.uid(), TestDicom.uid(), TestDicom.uid(), run.frameCount(), run.rows());
-        a.setString(Tags.PhotometricInterpretation, VR.CS, run.phantom().photometric().name());
+        Attributes a =
+                TestDicom.xa("P", TestDicom.uid(), TestDicom.uid(), TestDicom.uid(), run.frameCount(), run.rows());
+        a.setString(
+                Tags.PhotometricInterpretation,
+                VR.CS,
+                run.phantom().photometric().name());
         double ips = 0.6 * 512 / run.rows();
         a.setString(Tags.ImagerPixelSpacing, VR.DS, Double.toString(ips), Double.toString(ips));
         short[] all = run.concatenated();
@@ -31,7 +35,16 @@ final class PhantomCase {
         return FrameSource.of(a, TransferSyntax.EXPLICIT_VR_LE);
     }
 
-    static PhantomRun render(LumbarPhantom.View view, LumbarPhantom.Contrast c, long seed, LumbarPhantom.Photometric p) {
-        return LumbarPhantom.builder().view(view).contrast(c).seed(seed).photometric(p).size(512).frames(30).build().render();
+    static PhantomRun render(
+            LumbarPhantom.View view, LumbarPhantom.Contrast c, long seed, LumbarPhantom.Photometric p) {
+        return LumbarPhantom.builder()
+                .view(view)
+                .contrast(c)
+                .seed(seed)
+                .photometric(p)
+                .size(512)
+                .frames(30)
+                .build()
+                .render();
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.fluorovault.analysis.ContrastAnalysis.Point;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +19,8 @@ class RegionOutlineTest {
     void aRectangleIsItsFourCornersScaledByTheBinning() {
         int w = 20, h = 16;
         byte[] r = new byte[w * h];
-        fill(r, w, 3, 4, 8, 12);   // columns 3..8, rows 4..12
-        fill(r, w, 15, 1, 15, 1);  // a single stray pixel, smaller: not outlined
+        fill(r, w, 3, 4, 8, 12); // columns 3..8, rows 4..12
+        fill(r, w, 15, 1, 15, 1); // a single stray pixel, smaller: not outlined
         List<Point> outline = RegionOutline.of(r, w, h, 2);
         Set<Point> expected = Set.of(new Point(6, 8), new Point(18, 8), new Point(18, 26), new Point(6, 26));
         assertEquals(expected, new HashSet<>(outline), outline.toString());

@@ -35,11 +35,14 @@ final class Contrast {
         speed = c.spreadMmPerFrame() * (it ? 2 : 1);
         tau = 1.5 + 2.5 * r.nextDouble();
         for (int i = 0; i < 5 + r.nextInt(10); i++) {
-            holes.add(new double[] {(r.nextDouble() - 0.5) * 2 * hw, -up + r.nextDouble() * (up + down), 1.5 + 1.5 * r.nextDouble()});
+            holes.add(new double[] {
+                (r.nextDouble() - 0.5) * 2 * hw, -up + r.nextDouble() * (up + down), 1.5 + 1.5 * r.nextDouble()
+            });
         }
         if (c.truth() == SimCase.Truth.VASCULAR) {
             int branches = 2 + r.nextInt(3);
-            for (int b = 0; b < branches; b++) walk(r, an.tipX, an.tipY, r.nextDouble() * 6.28, 10 + r.nextInt(10), 1 + 1.2 * r.nextDouble(), 0);
+            for (int b = 0; b < branches; b++)
+                walk(r, an.tipX, an.tipY, r.nextDouble() * 6.28, 10 + r.nextInt(10), 1 + 1.2 * r.nextDouble(), 0);
         }
     }
 
@@ -51,11 +54,14 @@ final class Contrast {
             dist += 3;
             x = nx;
             y = ny;
-            if (r.nextDouble() < 0.08 && width > 0.8) walk(r, x, y, dir + (r.nextBoolean() ? 0.9 : -0.9), steps / 2, width * 0.7, dist);
+            if (r.nextDouble() < 0.08 && width > 0.8)
+                walk(r, x, y, dir + (r.nextBoolean() ? 0.9 : -0.9), steps / 2, width * 0.7, dist);
         }
     }
 
-    double start() { return c.truth() == SimCase.Truth.NONE ? Double.POSITIVE_INFINITY : c.onset(); }
+    double start() {
+        return c.truth() == SimCase.Truth.NONE ? Double.POSITIVE_INFINITY : c.onset();
+    }
 
     /** Density (attenuation when filled) at a point. */
     double density(double x, double y) {
@@ -86,7 +92,8 @@ final class Contrast {
             // root sleeves at each level, going down and out
             double lv = ((v % c.spacing()) + c.spacing()) % c.spacing();
             double lu = Math.abs(u) - Math.abs(offset) - hw;
-            if (lu > 0 && lu < 14 && Math.abs(lv - 0.4 * c.spacing() - 0.5 * lu) < 1.8 && (both || u * c.side() > 0)) d = Math.max(d, 1);
+            if (lu > 0 && lu < 14 && Math.abs(lv - 0.4 * c.spacing() - 0.5 * lu) < 1.8 && (both || u * c.side() > 0))
+                d = Math.max(d, 1);
         } else {
             double t = 2 + 1.5 * wob;
             d = t - Math.abs(u);
@@ -95,7 +102,8 @@ final class Contrast {
         if (d <= 0) return 0;
         double dens = a0 * SimAnatomy.edge(d, 1.2) * ends;
         for (double[] h : holes) {
-            if (sq(u - (c.view() == SimCase.View.AP ? offset + h[0] / 2 : h[0] / 4)) + sq(v - h[1]) < h[2] * h[2]) dens *= 0.3;
+            if (sq(u - (c.view() == SimCase.View.AP ? offset + h[0] / 2 : h[0] / 4)) + sq(v - h[1]) < h[2] * h[2])
+                dens *= 0.3;
         }
         return dens;
     }
@@ -130,5 +138,7 @@ final class Contrast {
         return Math.hypot(x - s[0] - t * dx, y - s[1] - t * dy);
     }
 
-    private static double sq(double v) { return v * v; }
+    private static double sq(double v) {
+        return v * v;
+    }
 }

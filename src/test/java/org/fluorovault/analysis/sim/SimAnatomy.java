@@ -29,8 +29,13 @@ final class SimAnatomy {
         sinT = Math.sin(t);
         gas = new double[3 + r.nextInt(6)][];
         for (int i = 0; i < gas.length; i++) {
-            gas[i] = new double[] {r.nextDouble() * fov, r.nextDouble() * fov, 5 + 15 * r.nextDouble(), 5 + 15 * r.nextDouble(),
-                    -0.1 - 0.2 * r.nextDouble()};
+            gas[i] = new double[] {
+                r.nextDouble() * fov,
+                r.nextDouble() * fov,
+                5 + 15 * r.nextDouble(),
+                5 + 15 * r.nextDouble(),
+                -0.1 - 0.2 * r.nextDouble()
+            };
         }
         // tip: in the interlaminar window (AP: a few mm off the midline on the approach side; lateral: the
         // posterior epidural space just in front of the laminae)
@@ -47,12 +52,18 @@ final class SimAnatomy {
     }
 
     /** Lateral view: the anterior-posterior coordinate of the posterior epidural space (anterior is left). */
-    double posteriorEpidural() { return c.bodyWidth() * 0.35 + 13; }
+    double posteriorEpidural() {
+        return c.bodyWidth() * 0.35 + 13;
+    }
 
     /** Spine coordinates of an image point: u across (AP: patient's side; lateral: anterior-posterior), v down. */
-    double u(double x, double y) { return (x - cx) * cosT + (y - cy) * sinT; }
+    double u(double x, double y) {
+        return (x - cx) * cosT + (y - cy) * sinT;
+    }
 
-    double v(double x, double y) { return -(x - cx) * sinT + (y - cy) * cosT; }
+    double v(double x, double y) {
+        return -(x - cx) * sinT + (y - cy) * cosT;
+    }
 
     /** Patient-fixed attenuation (without contrast) at an image point in mm. */
     double attenuation(double x, double y) {
@@ -68,7 +79,8 @@ final class SimAnatomy {
 
     private double spineAp(double u, double v) {
         double s = c.spacing(), w = c.bodyWidth(), a = 0;
-        double ob = Math.sin(Math.toRadians(c.obliquityDeg())) * 35, squeeze = Math.cos(Math.toRadians(c.obliquityDeg()));
+        double ob = Math.sin(Math.toRadians(c.obliquityDeg())) * 35,
+                squeeze = Math.cos(Math.toRadians(c.obliquityDeg()));
         // psoas
         a += 0.15 * soft(Math.abs(Math.abs(u) - 0.9 * w) / 18);
         for (int j = -3; j <= 3; j++) {
@@ -134,15 +146,25 @@ final class SimAnatomy {
     }
 
     /** Contrast attenuation at a point and time (frames, fractional). */
-    double contrast(double x, double y, double frame) { return contrast.at(x, y, frame); }
+    double contrast(double x, double y, double frame) {
+        return contrast.at(x, y, frame);
+    }
 
     /** The frame (0-based, fractional) at which contrast starts; +infinity without contrast. */
-    double contrastStart() { return contrast.start(); }
+    double contrastStart() {
+        return contrast.start();
+    }
 
-    static double sq(double v) { return v * v; }
+    static double sq(double v) {
+        return v * v;
+    }
 
     /** 0 outside, rising to 1 over {@code width} inside ({@code d} is the distance inside). */
-    static double edge(double d, double width) { return Math.max(0, Math.min(1, d / width)); }
+    static double edge(double d, double width) {
+        return Math.max(0, Math.min(1, d / width));
+    }
 
-    static double soft(double d) { return d >= 1 ? 0 : 0.5 * (1 + Math.cos(Math.PI * d)); }
+    static double soft(double d) {
+        return d >= 1 ? 0 : 0.5 * (1 + Math.cos(Math.PI * d));
+    }
 }

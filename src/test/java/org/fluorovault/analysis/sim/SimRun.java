@@ -2,7 +2,6 @@ package org.fluorovault.analysis.sim;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Tag;
 import org.fluorovault.dicom.data.VR;
@@ -47,12 +46,16 @@ final class SimRun {
                 if (d > 0) fill[y * g + x] = (float) co.fill(mx, my);
             }
         }
-        int[] withContrast = java.util.stream.IntStream.range(0, g * g).filter(i -> dens[i] > 0).toArray();
+        int[] withContrast = java.util.stream.IntStream.range(0, g * g)
+                .filter(i -> dens[i] > 0)
+                .toArray();
         // detector-fixed: shutters, intensifier circle, text
         float[] fixed = new float[n * n];
         boolean[] text = new boolean[n * n];
         int sh = (int) (c.shutter() * n);
-        int left = sh > 0 ? r.nextInt(sh + 1) : 0, right = sh > 0 ? r.nextInt(sh + 1) : 0, top = sh > 0 ? r.nextInt(sh + 1) : 0,
+        int left = sh > 0 ? r.nextInt(sh + 1) : 0,
+                right = sh > 0 ? r.nextInt(sh + 1) : 0,
+                top = sh > 0 ? r.nextInt(sh + 1) : 0,
                 bottom = sh > 0 ? r.nextInt(sh + 1) : 0;
         double radius = n * (0.48 + 0.04 * r.nextDouble());
         for (int y = 0; y < n; y++) {
@@ -63,18 +66,24 @@ final class SimRun {
             }
         }
         if (c.burnedInText()) {
-            int ch = Math.max(7, n / 50), cw = ch * 5 / 7, lines = 1 + r.nextInt(3), x0 = n / 40, y0 = r.nextBoolean() ? n / 40 : n - n / 40 - lines * ch * 3 / 2;
+            int ch = Math.max(7, n / 50),
+                    cw = ch * 5 / 7,
+                    lines = 1 + r.nextInt(3),
+                    x0 = n / 40,
+                    y0 = r.nextBoolean() ? n / 40 : n - n / 40 - lines * ch * 3 / 2;
             for (int l = 0; l < lines; l++) {
                 int chars = 6 + r.nextInt(15);
                 for (int k = 0; k < chars; k++) {
                     long glyph = r.nextLong();
-                    for (int gy = 0; gy < 7; gy++) for (int gx = 0; gx < 5; gx++) {
-                        if ((glyph >>> (gy * 5 + gx) & 1) == 0) continue;
-                        for (int yy = gy * ch / 7; yy < (gy + 1) * ch / 7; yy++) for (int xx = gx * cw / 5; xx < (gx + 1) * cw / 5; xx++) {
-                            int X = x0 + k * (cw + cw / 3) + xx, Y = y0 + l * ch * 3 / 2 + yy;
-                            if (X < n && Y >= 0 && Y < n) text[Y * n + X] = true;
+                    for (int gy = 0; gy < 7; gy++)
+                        for (int gx = 0; gx < 5; gx++) {
+                            if ((glyph >>> (gy * 5 + gx) & 1) == 0) continue;
+                            for (int yy = gy * ch / 7; yy < (gy + 1) * ch / 7; yy++)
+                                for (int xx = gx * cw / 5; xx < (gx + 1) * cw / 5; xx++) {
+                                    int X = x0 + k * (cw + cw / 3) + xx, Y = y0 + l * ch * 3 / 2 + yy;
+                                    if (X < n && Y >= 0 && Y < n) text[Y * n + X] = true;
+                                }
                         }
-                    }
                 }
             }
         }
@@ -91,14 +100,18 @@ final class SimRun {
                 mx = clamp(mx + r.nextGaussian() * c.motionPx() / 3, c.motionPx());
                 my = clamp(my + r.nextGaussian() * c.motionPx() / 3, c.motionPx());
             }
-            double gain = 1 + (c.driftStep() ? (f >= stepFrame ? c.drift() : 0) : c.drift() * f / Math.max(1, frames - 1));
+            double gain =
+                    1 + (c.driftStep() ? (f >= stepFrame ? c.drift() : 0) : c.drift() * f / Math.max(1, frames - 1));
             Arrays.fill(cf, 0f);
             int top2 = g, bottom2 = -1, area = 0;
             for (int i : withContrast) {
                 float v = (float) (dens[i] * co.amount(f, fill[i]));
                 cf[i] = v;
                 if (v > 0.02) area++;
-                if (v > 0.03) { top2 = Math.min(top2, i / g); bottom2 = Math.max(bottom2, i / g); }
+                if (v > 0.03) {
+                    top2 = Math.min(top2, i / g);
+                    bottom2 = Math.max(bottom2, i / g);
+                }
             }
             if (onset < 0 && area * p * p >= 10) onset = f;
             extent[f] = bottom2 < 0 ? 0 : (bottom2 - top2 + 1) * p;
@@ -118,7 +131,9 @@ final class SimRun {
         return new SimRun(c, new Truth(onset, extent, tipCol, tipRow), encode(c, counts, text, r));
     }
 
-    private static double clamp(double v, double m) { return Math.max(-m, Math.min(m, v)); }
+    private static double clamp(double v, double m) {
+        return Math.max(-m, Math.min(m, v));
+    }
 
     private static double bilinear(float[] m, int g, double x, double y) {
         x -= 0.5;
@@ -132,14 +147,18 @@ final class SimRun {
     }
 
     /** The family's encoding of the detected counts, as a DICOM object in memory. */
-    private static FrameSource encode(SimCase c, float[][] counts, boolean[] text, SplittableRandom r) throws Exception {
+    private static FrameSource encode(SimCase c, float[][] counts, boolean[] text, SplittableRandom r)
+            throws Exception {
         int n = c.matrix(), frames = counts.length;
         float[] sample = new float[(n * n + 15) / 16];
         for (int i = 0, k = 0; i < n * n && k < sample.length; i += 16) sample[k++] = counts[0][i];
         Arrays.sort(sample);
-        double lo = Math.log(Math.max(0.5, sample[sample.length / 200])), hi = Math.log(sample[sample.length - 1 - sample.length / 200]);
+        double lo = Math.log(Math.max(0.5, sample[sample.length / 200])),
+                hi = Math.log(sample[sample.length - 1 - sample.length / 200]);
         SimCase.Encoding e = c.encoding();
-        boolean display = e == SimCase.Encoding.DISP_BRIGHT || e == SimCase.Encoding.DISP_DARK || e == SimCase.Encoding.MONOCHROME1;
+        boolean display = e == SimCase.Encoding.DISP_BRIGHT
+                || e == SimCase.Encoding.DISP_DARK
+                || e == SimCase.Encoding.MONOCHROME1;
         int bits = display && r.nextDouble() < 0.4 ? 8 : 12, max = (1 << bits) - 1;
         double gamma = 0.7 + 0.7 * r.nextDouble();
         int[] values = new int[frames * n * n];
@@ -159,7 +178,10 @@ final class SimRun {
             }
         }
         Attributes a = TestDicom.xa("SIM", TestDicom.uid(), TestDicom.uid(), TestDicom.uid(), frames, n);
-        a.setString(Tags.PhotometricInterpretation, VR.CS, e == SimCase.Encoding.MONOCHROME1 ? "MONOCHROME1" : "MONOCHROME2");
+        a.setString(
+                Tags.PhotometricInterpretation,
+                VR.CS,
+                e == SimCase.Encoding.MONOCHROME1 ? "MONOCHROME1" : "MONOCHROME2");
         switch (e) {
             case LIN -> a.setString(Tags.PixelIntensityRelationship, VR.CS, "LIN");
             case LOG -> {
@@ -167,8 +189,10 @@ final class SimRun {
                 if (r.nextBoolean()) a.setInt(Tags.PixelIntensityRelationshipSign, VR.SS, 1);
             }
             case DISP_BRIGHT -> a.setString(Tags.PixelIntensityRelationship, VR.CS, "DISP");
-            case DISP_DARK -> { if (r.nextBoolean()) a.setString(Tags.PixelIntensityRelationship, VR.CS, "DISP"); }
-            default -> { }
+            case DISP_DARK -> {
+                if (r.nextBoolean()) a.setString(Tags.PixelIntensityRelationship, VR.CS, "DISP");
+            }
+            default -> {}
         }
         double sid = 1000, ips = c.pixelMm() * sid / c.sod();
         a.setString(Tags.ImagerPixelSpacing, VR.DS, fmt(ips), fmt(ips));
@@ -192,5 +216,7 @@ final class SimRun {
         return FrameSource.of(a, TransferSyntax.EXPLICIT_VR_LE);
     }
 
-    private static String fmt(double v) { return String.format(java.util.Locale.ROOT, "%.6f", v); }
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.6f", v);
+    }
 }

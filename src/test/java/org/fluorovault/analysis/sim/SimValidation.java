@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.fluorovault.analysis.ContrastAnalysis;
 import org.fluorovault.analysis.ContrastAnalysis.Pattern;
 import org.fluorovault.analysis.internal.ContrastAnalyzer;
@@ -20,18 +19,38 @@ import org.fluorovault.analysis.internal.ContrastAnalyzer;
  * (first seed, cases per family: 5 families x 50 = 250 runs).
  */
 public final class SimValidation {
-    record Outcome(SimCase c, ContrastAnalysis a, Integer onsetError, Double tipErrorMm, Double extentErrorMm, long millis) {
-        boolean hasContrast() { return c.truth() != SimCase.Truth.NONE; }
+    record Outcome(
+            SimCase c, ContrastAnalysis a, Integer onsetError, Double tipErrorMm, Double extentErrorMm, long millis) {
+        boolean hasContrast() {
+            return c.truth() != SimCase.Truth.NONE;
+        }
 
-        boolean patternRight() { return a.suggestedPattern().name().equals(c.truth().name()); }
+        boolean patternRight() {
+            return a.suggestedPattern().name().equals(c.truth().name());
+        }
 
-        boolean harmfulNone() { return hasContrast() && a.suggestedPattern() == Pattern.NONE && a.confidence() > 0.5; }
+        boolean harmfulNone() {
+            return hasContrast() && a.suggestedPattern() == Pattern.NONE && a.confidence() > 0.5;
+        }
 
         /** Right as an answer: the pattern, or for contrast runs at least INDETERMINATE is not counted right. */
-        @Override public String toString() {
-            return String.format(Locale.ROOT, "seed %d %s %s %s %dx%d/%d -> %s %.2f onset %s tip %s polarity %s/%s", c.seed(),
-                    c.encoding(), c.view(), c.truth(), c.matrix(), c.matrix(), c.frames(), a.suggestedPattern(), a.confidence(),
-                    onsetError, tipErrorMm == null ? "-" : String.format(Locale.ROOT, "%.1f", tipErrorMm), a.polarity(),
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "seed %d %s %s %s %dx%d/%d -> %s %.2f onset %s tip %s polarity %s/%s",
+                    c.seed(),
+                    c.encoding(),
+                    c.view(),
+                    c.truth(),
+                    c.matrix(),
+                    c.matrix(),
+                    c.frames(),
+                    a.suggestedPattern(),
+                    a.confidence(),
+                    onsetError,
+                    tipErrorMm == null ? "-" : String.format(Locale.ROOT, "%.1f", tipErrorMm),
+                    a.polarity(),
                     a.polaritySource());
         }
     }
@@ -50,7 +69,10 @@ public final class SimValidation {
             extErr = a.craniocaudalExtentMm() - run.truth.extentMm()[a.peakFrame() - 1];
         }
         if (a.needleTip() != null) {
-            tipErr = Math.hypot(a.needleTip().column() - run.truth.tipColumn(), a.needleTip().row() - run.truth.tipRow()) * c.pixelMm();
+            tipErr = Math.hypot(
+                            a.needleTip().column() - run.truth.tipColumn(),
+                            a.needleTip().row() - run.truth.tipRow())
+                    * c.pixelMm();
         }
         return new Outcome(c, a, onsetErr, tipErr, extErr, ms);
     }
@@ -75,21 +97,32 @@ public final class SimValidation {
 
     static String table(List<Outcome> all) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| family | runs | contrast detected | onset within 1 frame | pattern right | tip within 3 mm | median tip error (mm) |"
-                + " median extent error (mm) | INDETERMINATE | contrast runs answered NONE > 0.5 | median ms |\n");
+        sb.append(
+                "| family | runs | contrast detected | onset within 1 frame | pattern right | tip within 3 mm | median tip error (mm) |"
+                        + " median extent error (mm) | INDETERMINATE | contrast runs answered NONE > 0.5 | median ms |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         Map<SimCase.Encoding, List<Outcome>> by = new EnumMap<>(SimCase.Encoding.class);
-        for (Outcome o : all) by.computeIfAbsent(o.c().encoding(), k -> new ArrayList<>()).add(o);
+        for (Outcome o : all)
+            by.computeIfAbsent(o.c().encoding(), k -> new ArrayList<>()).add(o);
         for (var e : by.entrySet()) row(sb, e.getKey().name(), e.getValue());
         row(sb, "all", all);
-        sb.append("\nCalibration (a result is right when its pattern is the truth's; INDETERMINATE is never right):\n\n");
+        sb.append(
+                "\nCalibration (a result is right when its pattern is the truth's; INDETERMINATE is never right):\n\n");
         sb.append("| confidence | results | right | share right |\n|---|---|---|---|\n");
         double[] edges = {0, 0.3, 0.5, 0.7, 0.85, 1.01};
         for (int b = 0; b < edges.length - 1; b++) {
             double lo = edges[b], hi = edges[b + 1];
-            List<Outcome> in = all.stream().filter(o -> o.a().confidence() >= lo && o.a().confidence() < hi).toList();
+            List<Outcome> in = all.stream()
+                    .filter(o -> o.a().confidence() >= lo && o.a().confidence() < hi)
+                    .toList();
             long right = in.stream().filter(Outcome::patternRight).count();
-            sb.append(String.format(Locale.ROOT, "| %.2f-%.2f | %d | %d | %s |%n", lo, Math.min(1, hi), in.size(), right,
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %.2f-%.2f | %d | %d | %s |%n",
+                    lo,
+                    Math.min(1, hi),
+                    in.size(),
+                    right,
                     in.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f%%", 100.0 * right / in.size())));
         }
         return sb.toString();
@@ -98,21 +131,52 @@ public final class SimValidation {
     private static void row(StringBuilder sb, String name, List<Outcome> os) {
         List<Outcome> withC = os.stream().filter(Outcome::hasContrast).toList();
         long detected = withC.stream().filter(o -> o.a().contrastDetected()).count();
-        List<Outcome> onsets = withC.stream().filter(o -> o.onsetError() != null).toList();
-        long onsetOk = onsets.stream().filter(o -> Math.abs(o.onsetError()) <= 1).count();
+        List<Outcome> onsets =
+                withC.stream().filter(o -> o.onsetError() != null).toList();
+        long onsetOk =
+                onsets.stream().filter(o -> Math.abs(o.onsetError()) <= 1).count();
         long pattern = os.stream().filter(Outcome::patternRight).count();
-        long tipOk = os.stream().filter(o -> o.tipErrorMm() != null && o.tipErrorMm() <= 3).count();
-        long ind = os.stream().filter(o -> o.a().suggestedPattern() == Pattern.INDETERMINATE).count();
+        long tipOk = os.stream()
+                .filter(o -> o.tipErrorMm() != null && o.tipErrorMm() <= 3)
+                .count();
+        long ind = os.stream()
+                .filter(o -> o.a().suggestedPattern() == Pattern.INDETERMINATE)
+                .count();
         long harmful = os.stream().filter(Outcome::harmfulNone).count();
-        sb.append(String.format(Locale.ROOT, "| %s | %d | %d/%d (%.0f%%) | %d/%d (%.0f%%) | %d/%d (%.0f%%) | %d/%d (%.0f%%) | %s | %s | %d (%.0f%%) | %d | %d |%n",
-                name, os.size(), detected, withC.size(), pct(detected, withC.size()), onsetOk, withC.size(), pct(onsetOk, withC.size()),
-                pattern, os.size(), pct(pattern, os.size()), tipOk, os.size(), pct(tipOk, os.size()),
-                median(os.stream().filter(o -> o.tipErrorMm() != null).map(Outcome::tipErrorMm).toList()),
-                median(onsets.stream().filter(o -> o.extentErrorMm() != null).map(o -> Math.abs(o.extentErrorMm())).toList()),
-                ind, pct(ind, os.size()), harmful, (long) median(os.stream().map(o -> (double) o.millis()).toList(), true)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "| %s | %d | %d/%d (%.0f%%) | %d/%d (%.0f%%) | %d/%d (%.0f%%) | %d/%d (%.0f%%) | %s | %s | %d (%.0f%%) | %d | %d |%n",
+                name,
+                os.size(),
+                detected,
+                withC.size(),
+                pct(detected, withC.size()),
+                onsetOk,
+                withC.size(),
+                pct(onsetOk, withC.size()),
+                pattern,
+                os.size(),
+                pct(pattern, os.size()),
+                tipOk,
+                os.size(),
+                pct(tipOk, os.size()),
+                median(os.stream()
+                        .filter(o -> o.tipErrorMm() != null)
+                        .map(Outcome::tipErrorMm)
+                        .toList()),
+                median(onsets.stream()
+                        .filter(o -> o.extentErrorMm() != null)
+                        .map(o -> Math.abs(o.extentErrorMm()))
+                        .toList()),
+                ind,
+                pct(ind, os.size()),
+                harmful,
+                (long) median(os.stream().map(o -> (double) o.millis()).toList(), true)));
     }
 
-    private static double pct(long a, long b) { return b == 0 ? 0 : 100.0 * a / b; }
+    private static double pct(long a, long b) {
+        return b == 0 ? 0 : 100.0 * a / b;
+    }
 
     private static String median(List<Double> v) {
         return v.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f", median(v, true));

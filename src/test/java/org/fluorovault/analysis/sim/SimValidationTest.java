@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.fluorovault.analysis.ContrastAnalysis.Pattern;
 import org.fluorovault.analysis.ContrastAnalysis.Polarity;
 import org.fluorovault.analysis.ContrastAnalysis.PolaritySource;
@@ -44,7 +43,9 @@ class SimValidationTest {
         for (SimValidation.Outcome o : outcomes) {
             if (o.a().suggestedPattern() != Pattern.INDETERMINATE) continue;
             assertTrue(o.a().confidence() < 0.5, o.toString());
-            assertTrue(o.a().reasons().stream().anyMatch(r -> r.contains("needs human judgement") || r.contains("fits neither")),
+            assertTrue(
+                    o.a().reasons().stream()
+                            .anyMatch(r -> r.contains("needs human judgement") || r.contains("fits neither")),
                     o.a().reasons().toString());
         }
     }

@@ -3,7 +3,6 @@ package org.fluorovault.dicom.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class SpecificCharacterSetTest {
@@ -22,18 +21,19 @@ class SpecificCharacterSetTest {
 
     @Test
     void utf8() {
-        assertEquals("Wang^XiaoDong=王^小東", decodePn("ISO_IR 192", "Wang^XiaoDong=王^小東".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                "Wang^XiaoDong=王^小東", decodePn("ISO_IR 192", "Wang^XiaoDong=王^小東".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void iso2022JapaneseWithKanjiAndKatakanaLikePs35AnnexH() {
         // Yamada^Tarou=<ESC $ B>山田<ESC ( B>^<ESC $ B>太郎<ESC ( B>=<ESC $ B>やまだ<ESC ( B>^<ESC $ B>たろう<ESC ( B>
         byte[] v = {
-            'Y', 'a', 'm', 'a', 'd', 'a', '^', 'T', 'a', 'r', 'o', 'u', '=',
-            0x1b, '$', 'B', 0x3b, 0x33, 0x45, 0x44, 0x1b, '(', 'B', '^',
-            0x1b, '$', 'B', 0x42, 0x40, 0x4f, 0x3a, 0x1b, '(', 'B', '=',
-            0x1b, '$', 'B', 0x24, 0x64, 0x24, 0x5e, 0x24, 0x40, 0x1b, '(', 'B', '^',
-            0x1b, '$', 'B', 0x24, 0x3f, 0x24, 0x6d, 0x24, 0x26, 0x1b, '(', 'B'};
+            'Y', 'a', 'm', 'a', 'd', 'a', '^', 'T', 'a', 'r', 'o', 'u', '=', 0x1b, '$', 'B', 0x3b, 0x33, 0x45, 0x44,
+            0x1b, '(', 'B', '^', 0x1b, '$', 'B', 0x42, 0x40, 0x4f, 0x3a, 0x1b, '(', 'B', '=', 0x1b, '$', 'B', 0x24,
+            0x64, 0x24, 0x5e, 0x24, 0x40, 0x1b, '(', 'B', '^', 0x1b, '$', 'B', 0x24, 0x3f, 0x24, 0x6d, 0x24, 0x26, 0x1b,
+            '(', 'B'
+        };
         assertEquals("Yamada^Tarou=山田^太郎=やまだ^たろう", decodePn("\\ISO 2022 IR 87", v));
     }
 

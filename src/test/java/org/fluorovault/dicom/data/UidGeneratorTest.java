@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 /** Generated UIDs are valid PS3.5 UIDs under their root (or 2.25) and do not repeat. */
@@ -24,7 +23,9 @@ class UidGeneratorTest {
             seen.add(uid);
         }
         assertEquals(2000, seen.size());
-        assertTrue(UidGenerator.create("1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16.17.18.19.2").length() <= 64);
+        assertTrue(UidGenerator.create("1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16.17.18.19.2")
+                        .length()
+                <= 64);
     }
 
     @Test
@@ -36,7 +37,8 @@ class UidGeneratorTest {
     @Test
     void uuidUidsAreTheUnsignedDecimalOfTheUuid() {
         // the example of PS3.5 B.2
-        assertEquals("2.25.329800735698586629295641978511506172918",
+        assertEquals(
+                "2.25.329800735698586629295641978511506172918",
                 UidGenerator.fromUuid(UUID.fromString("f81d4fae-7dec-11d0-a765-00a0c91e6bf6")));
         assertEquals("2.25.0", UidGenerator.fromUuid(new UUID(0, 0)));
         assertEquals("2.25.340282366920938463463374607431768211455", UidGenerator.fromUuid(new UUID(-1, -1)));

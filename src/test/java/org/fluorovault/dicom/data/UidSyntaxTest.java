@@ -11,8 +11,14 @@ import org.junit.jupiter.api.Test;
 class UidSyntaxTest {
     @Test
     void validUids() {
-        for (String uid : new String[] {"1.2.840.10008.5.1.4.1.1.12.1", "2.25.0", "0", "1.0.3", "9".repeat(64),
-                "1.2.840.113619.2.55.3.604688119.971.1268399958.212"}) {
+        for (String uid : new String[] {
+            "1.2.840.10008.5.1.4.1.1.12.1",
+            "2.25.0",
+            "0",
+            "1.0.3",
+            "9".repeat(64),
+            "1.2.840.113619.2.55.3.604688119.971.1268399958.212"
+        }) {
             assertNull(UidSyntax.problem(uid), uid);
         }
     }

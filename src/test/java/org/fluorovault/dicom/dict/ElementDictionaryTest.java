@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.ElementDictionary.Entry;
 import org.junit.jupiter.api.Test;
@@ -170,7 +169,9 @@ class ElementDictionaryTest {
         assertEquals("SmallestValidPixelValue", e.keyword()); // no dcmtk RETIRED_ prefix
         assertTrue(e.retired());
         assertEquals(List.of(VR.US, VR.SS), e.vrs());
-        assertTrue(ElementDictionary.entry(Tags.OffsetOfTheNextDirectoryRecord).vrs().equals(List.of(VR.UL)));
+        assertTrue(ElementDictionary.entry(Tags.OffsetOfTheNextDirectoryRecord)
+                .vrs()
+                .equals(List.of(VR.UL)));
         assertFalse(ElementDictionary.entry(Tags.StudyInstanceUID).retired());
     }
 

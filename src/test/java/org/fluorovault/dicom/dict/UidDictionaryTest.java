@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.fluorovault.dicom.dict.UidDictionary.UidEntry;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,8 @@ class UidDictionaryTest {
         assertEquals("Transfer Syntax", e.type());
         assertFalse(e.retired());
         assertTrue(UidDictionary.isTransferSyntax(Uids.JPEGLosslessSV1));
-        assertEquals("JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])",
+        assertEquals(
+                "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])",
                 UidDictionary.nameOf(Uids.JPEGLosslessSV1));
         assertEquals("1.2.840.10008.1.2.4.57", Uids.JPEGLossless);
         assertFalse(UidDictionary.isStorageSopClass(Uids.JPEGLosslessSV1));
@@ -30,12 +30,29 @@ class UidDictionaryTest {
 
     @Test
     void allTableA1TransferSyntaxesTheArchiveMeets() {
-        List<String> syntaxes = List.of(Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian,
-                Uids.DeflatedExplicitVRLittleEndian, Uids.ExplicitVRBigEndian, Uids.JPEGBaseline8Bit,
-                Uids.JPEGExtended12Bit, Uids.JPEGLossless, Uids.JPEGLosslessSV1, Uids.JPEGLSLossless,
-                Uids.JPEGLSNearLossless, Uids.JPEG2000Lossless, Uids.JPEG2000, Uids.RLELossless, Uids.MPEG2MPML,
-                Uids.MPEG2MPHL, Uids.MPEG4HP41, Uids.MPEG4HP41BD, Uids.MPEG4HP422D, Uids.MPEG4HP423D,
-                Uids.MPEG4HP42STEREO, Uids.HEVCMP51, Uids.HEVCM10P51);
+        List<String> syntaxes = List.of(
+                Uids.ImplicitVRLittleEndian,
+                Uids.ExplicitVRLittleEndian,
+                Uids.DeflatedExplicitVRLittleEndian,
+                Uids.ExplicitVRBigEndian,
+                Uids.JPEGBaseline8Bit,
+                Uids.JPEGExtended12Bit,
+                Uids.JPEGLossless,
+                Uids.JPEGLosslessSV1,
+                Uids.JPEGLSLossless,
+                Uids.JPEGLSNearLossless,
+                Uids.JPEG2000Lossless,
+                Uids.JPEG2000,
+                Uids.RLELossless,
+                Uids.MPEG2MPML,
+                Uids.MPEG2MPHL,
+                Uids.MPEG4HP41,
+                Uids.MPEG4HP41BD,
+                Uids.MPEG4HP422D,
+                Uids.MPEG4HP423D,
+                Uids.MPEG4HP42STEREO,
+                Uids.HEVCMP51,
+                Uids.HEVCM10P51);
         for (String uid : syntaxes) assertTrue(UidDictionary.isTransferSyntax(uid), uid);
         assertEquals("1.2.840.10008.1.2", Uids.ImplicitVRLittleEndian);
         assertEquals("1.2.840.10008.1.2.1.99", Uids.DeflatedExplicitVRLittleEndian);
@@ -78,15 +95,20 @@ class UidDictionaryTest {
     void servicesTheArchiveNegotiates() {
         assertEquals("1.2.840.10008.1.20.1", Uids.StorageCommitmentPushModel);
         assertEquals("1.2.840.10008.1.20.1.1", Uids.StorageCommitmentPushModelInstance);
-        assertEquals("Well-known SOP Instance", UidDictionary.lookup(Uids.StorageCommitmentPushModelInstance).type());
+        assertEquals(
+                "Well-known SOP Instance",
+                UidDictionary.lookup(Uids.StorageCommitmentPushModelInstance).type());
         assertEquals("1.2.840.10008.3.1.1.1", Uids.DICOMApplicationContext);
-        assertEquals("Application Context Name", UidDictionary.lookup(Uids.DICOMApplicationContext).type());
+        assertEquals(
+                "Application Context Name",
+                UidDictionary.lookup(Uids.DICOMApplicationContext).type());
         assertEquals("1.2.840.10008.5.1.4.1.2.2.1", Uids.StudyRootQueryRetrieveInformationModelFind);
         assertEquals("1.2.840.10008.5.1.4.1.2.1.2", Uids.PatientRootQueryRetrieveInformationModelMove);
         assertEquals("1.2.840.10008.5.1.4.1.2.2.3", Uids.StudyRootQueryRetrieveInformationModelGet);
         assertEquals("1.2.840.10008.5.1.4.31", Uids.ModalityWorklistInformationModelFind);
         assertEquals("1.2.840.10008.3.1.2.3.3", Uids.ModalityPerformedProcedureStep);
-        assertEquals("Study Root Query/Retrieve Information Model - FIND",
+        assertEquals(
+                "Study Root Query/Retrieve Information Model - FIND",
                 UidDictionary.nameOf(Uids.StudyRootQueryRetrieveInformationModelFind));
     }
 

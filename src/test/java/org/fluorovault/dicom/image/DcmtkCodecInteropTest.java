@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.support.Peers;
 import org.fluorovault.tools.samples.LumbarPhantom.Photometric;
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Phantom frames encoded by dcmtk, decoded by the pipeline and compared with the originals. */
 @Tag("interop")
 class DcmtkCodecInteropTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private FrameSource encode(Attributes a, String tool, String... options) throws Exception {
         Peers.require(tool);
@@ -38,7 +38,8 @@ class DcmtkCodecInteropTest {
         PhantomRun run = PhantomFiles.run(128, 3, Photometric.MONOCHROME2);
         FrameSource src = encode(PhantomFiles.native16(run), "dcmcrle");
         assertEquals("1.2.840.10008.1.2.5", src.transferSyntaxUid());
-        for (int f = 0; f < 3; f++) assertArrayEquals(FrameSourceTest.expected(run, f, 0), src.frame(f).values());
+        for (int f = 0; f < 3; f++)
+            assertArrayEquals(FrameSourceTest.expected(run, f, 0), src.frame(f).values());
     }
 
     @Test
@@ -53,7 +54,8 @@ class DcmtkCodecInteropTest {
         PhantomRun run = PhantomFiles.run(128, 3, Photometric.MONOCHROME2);
         FrameSource src = encode(PhantomFiles.native16(run), "dcmcjpeg", "+e1");
         assertEquals("1.2.840.10008.1.2.4.70", src.transferSyntaxUid());
-        for (int f = 0; f < 3; f++) assertArrayEquals(FrameSourceTest.expected(run, f, 0), src.frame(f).values());
+        for (int f = 0; f < 3; f++)
+            assertArrayEquals(FrameSourceTest.expected(run, f, 0), src.frame(f).values());
     }
 
     @Test
@@ -85,7 +87,8 @@ class DcmtkCodecInteropTest {
         PhantomRun run = PhantomFiles.run(64, 2, Photometric.MONOCHROME2);
         FrameSource src = encode(PhantomFiles.native16(run), "dcmcjpeg", "+ee", "+sr");
         assertEquals("1.2.840.10008.1.2.4.51", src.transferSyntaxUid());
-        FrameDecodeException e = org.junit.jupiter.api.Assertions.assertThrows(FrameDecodeException.class, () -> src.frame(0));
+        FrameDecodeException e =
+                org.junit.jupiter.api.Assertions.assertThrows(FrameDecodeException.class, () -> src.frame(0));
         assertEquals(FrameDecodeException.Reason.UNSUPPORTED_PIXEL_FORMAT, e.reason());
         assertTrue(e.getMessage().contains("12-bit"), e.getMessage());
     }

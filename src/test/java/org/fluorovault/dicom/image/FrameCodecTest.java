@@ -16,8 +16,10 @@ class FrameCodecTest {
             if (e.decodable()) {
                 FrameCodec.of(e.uid());
             } else {
-                FrameDecodeException x = assertThrows(FrameDecodeException.class, () -> FrameCodec.of(e.uid()), e.name());
-                assertTrue(x.getMessage().startsWith(e.name() + " (" + e.uid() + ") is not supported for analysis"),
+                FrameDecodeException x =
+                        assertThrows(FrameDecodeException.class, () -> FrameCodec.of(e.uid()), e.name());
+                assertTrue(
+                        x.getMessage().startsWith(e.name() + " (" + e.uid() + ") is not supported for analysis"),
                         x.getMessage());
             }
         }
@@ -25,7 +27,8 @@ class FrameCodecTest {
         assertEquals(FrameCodec.RLE, FrameCodec.of(Uids.RLELossless));
         assertEquals(FrameCodec.JPEG_LOSSLESS, FrameCodec.of(Uids.JPEGLosslessSV1));
         assertEquals(FrameCodec.JPEG, FrameCodec.of(Uids.JPEGExtended12Bit));
-        assertTrue(assertThrows(FrameDecodeException.class, () -> FrameCodec.of("1.2.3.4")).getMessage()
+        assertTrue(assertThrows(FrameDecodeException.class, () -> FrameCodec.of("1.2.3.4"))
+                .getMessage()
                 .startsWith("Transfer syntax (1.2.3.4)"));
     }
 }

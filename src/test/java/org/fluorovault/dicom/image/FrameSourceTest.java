@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Fragments;
 import org.fluorovault.dicom.data.Tag;
@@ -22,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FrameSourceTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     static int[] expected(PhantomRun run, int frame, int shift) {
         short[] s = run.frame(frame);
@@ -36,7 +36,8 @@ class FrameSourceTest {
         PhantomRun run = PhantomFiles.run(128, 4, Photometric.MONOCHROME2);
         FrameSource src = FrameSource.open(PhantomFiles.write(dir, "n16.dcm", PhantomFiles.native16(run)));
         assertEquals(4, src.frameCount());
-        for (int f = 0; f < 4; f++) assertArrayEquals(expected(run, f, 0), src.frame(f).values(), "frame " + f);
+        for (int f = 0; f < 4; f++)
+            assertArrayEquals(expected(run, f, 0), src.frame(f).values(), "frame " + f);
     }
 
     @Test
@@ -52,7 +53,9 @@ class FrameSourceTest {
         Attributes a = TestDicom.xa("P", TestDicom.uid(), TestDicom.uid(), TestDicom.uid(), 1, 2);
         a.setInt(Tags.PixelRepresentation, VR.US, 1);
         // 12-bit two's complement: -1 (0x0FFF), -2048 (0x0800), 2047 (0x07FF), 5; high bits set to noise
-        a.setBytes(Tag.PixelData, VR.OW, new byte[] {(byte) 0xFF, (byte) 0xFF, 0x00, 0x08, (byte) 0xFF, 0x07, 5, (byte) 0xF0});
+        a.setBytes(Tag.PixelData, VR.OW, new byte[] {
+            (byte) 0xFF, (byte) 0xFF, 0x00, 0x08, (byte) 0xFF, 0x07, 5, (byte) 0xF0
+        });
         FrameSource src = FrameSource.open(PhantomFiles.write(dir, "signed.dcm", a));
         assertArrayEquals(new int[] {-1, -2048, 2047, 5}, src.frame(0).values());
     }
@@ -73,11 +76,17 @@ class FrameSourceTest {
         PhantomRun run = PhantomFiles.run(96, 3, Photometric.MONOCHROME2);
         Attributes a = PhantomFiles.native16(run);
         JpegLosslessEncoder enc = new JpegLosslessEncoder(12);
-        a.put(Tag.PixelData, VR.OB, Encapsulation.oneFragmentPerFrame(
-                List.of(enc.encode(run.frame(0), 96, 96), enc.encode(run.frame(1), 96, 96), enc.encode(run.frame(2), 96, 96))));
+        a.put(
+                Tag.PixelData,
+                VR.OB,
+                Encapsulation.oneFragmentPerFrame(List.of(
+                        enc.encode(run.frame(0), 96, 96),
+                        enc.encode(run.frame(1), 96, 96),
+                        enc.encode(run.frame(2), 96, 96))));
         Path f = TestDicom.write(dir.resolve("jll.dcm"), a, "1.2.840.10008.1.2.4.70");
         FrameSource src = FrameSource.open(f);
-        for (int i = 0; i < 3; i++) assertArrayEquals(expected(run, i, 0), src.frame(i).values());
+        for (int i = 0; i < 3; i++)
+            assertArrayEquals(expected(run, i, 0), src.frame(i).values());
     }
 
     @Test
@@ -87,7 +96,9 @@ class FrameSourceTest {
         FrameDecodeException e = assertThrows(FrameDecodeException.class, () -> src.frame(2));
         assertEquals(Reason.FRAME_OUT_OF_RANGE, e.reason());
         assertTrue(e.getMessage().contains("2 frame(s)"), e.getMessage());
-        assertEquals(Reason.FRAME_OUT_OF_RANGE, assertThrows(FrameDecodeException.class, () -> src.frame(-1)).reason());
+        assertEquals(
+                Reason.FRAME_OUT_OF_RANGE,
+                assertThrows(FrameDecodeException.class, () -> src.frame(-1)).reason());
     }
 
     @Test
@@ -106,7 +117,10 @@ class FrameSourceTest {
 
         a.remove(Tag.PixelData);
         Path none = PhantomFiles.write(dir, "none.dcm", a);
-        assertEquals(Reason.INCONSISTENT_PIXEL_DATA, assertThrows(FrameDecodeException.class, () -> FrameSource.open(none)).reason());
+        assertEquals(
+                Reason.INCONSISTENT_PIXEL_DATA,
+                assertThrows(FrameDecodeException.class, () -> FrameSource.open(none))
+                        .reason());
     }
 
     @Test
@@ -130,7 +144,10 @@ class FrameSourceTest {
         a.setInt(Tags.SamplesPerPixel, VR.US, 3);
         a.setString(Tags.PhotometricInterpretation, VR.CS, "RGB");
         Path f = PhantomFiles.write(dir, "rgb.dcm", a);
-        assertEquals(Reason.UNSUPPORTED_PIXEL_FORMAT, assertThrows(FrameDecodeException.class, () -> FrameSource.open(f)).reason());
+        assertEquals(
+                Reason.UNSUPPORTED_PIXEL_FORMAT,
+                assertThrows(FrameDecodeException.class, () -> FrameSource.open(f))
+                        .reason());
     }
 
     @Test
@@ -141,11 +158,19 @@ class FrameSourceTest {
         fr.add(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4});
         a.put(Tag.PixelData, VR.OB, fr);
         Path jpeg = TestDicom.write(dir.resolve("badjpeg.dcm"), a, "1.2.840.10008.1.2.4.70");
-        assertEquals(Reason.CORRUPT_PIXEL_DATA,
-                assertThrows(FrameDecodeException.class, () -> FrameSource.open(jpeg).frame(0)).reason());
+        assertEquals(
+                Reason.CORRUPT_PIXEL_DATA,
+                assertThrows(
+                                FrameDecodeException.class,
+                                () -> FrameSource.open(jpeg).frame(0))
+                        .reason());
         Path rle = TestDicom.write(dir.resolve("badrle.dcm"), a, "1.2.840.10008.1.2.5");
-        assertEquals(Reason.CORRUPT_PIXEL_DATA,
-                assertThrows(FrameDecodeException.class, () -> FrameSource.open(rle).frame(0)).reason());
+        assertEquals(
+                Reason.CORRUPT_PIXEL_DATA,
+                assertThrows(
+                                FrameDecodeException.class,
+                                () -> FrameSource.open(rle).frame(0))
+                        .reason());
         assertTrue(Files.exists(rle));
     }
 
@@ -155,8 +180,13 @@ class FrameSourceTest {
         Attributes a = PhantomFiles.native16(run);
         JpegLosslessEncoder enc = new JpegLosslessEncoder(12, 6, 0, 0);
         byte[] second = enc.encode(run.frame(1), 64, 64);
-        a.put(Tag.PixelData, VR.OB, Encapsulation.oneFragmentPerFrame(List.of(enc.encode(run.frame(0), 64, 64),
-                java.util.Arrays.copyOf(second, second.length / 2), enc.encode(run.frame(2), 64, 64))));
+        a.put(
+                Tag.PixelData,
+                VR.OB,
+                Encapsulation.oneFragmentPerFrame(List.of(
+                        enc.encode(run.frame(0), 64, 64),
+                        java.util.Arrays.copyOf(second, second.length / 2),
+                        enc.encode(run.frame(2), 64, 64))));
         FrameSource src = FrameSource.open(TestDicom.write(dir.resolve("cut.dcm"), a, enc.transferSyntaxUid()));
         assertArrayEquals(expected(run, 0, 0), src.frame(0).values());
         assertArrayEquals(expected(run, 2, 0), src.frame(2).values());

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
-
 import org.fluorovault.dicom.image.FrameDecodeException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,14 +36,35 @@ class JpegLosslessDecoderTest {
      */
     @ParameterizedTest(name = "P={0} predictor {1} Pt={2} restart every {3} lines, {4}x{5}")
     @CsvSource({
-            "12,1,0,0,64,48,true", "12,2,0,0,64,48,true", "12,3,0,0,64,48,true", "12,4,0,0,64,48,true",
-            "12,5,0,0,64,48,true", "12,6,0,0,64,48,true", "12,7,0,0,64,48,true", "16,1,0,0,67,33,true",
-            "16,4,0,0,67,33,true", "16,6,0,0,67,33,true", "16,7,0,0,67,33,true", "8,1,0,0,33,17,true", "8,5,0,0,33,17,true",
-            "2,1,0,0,9,5,false", "2,7,0,0,9,5,false", "10,6,3,0,31,31,true", "12,1,2,0,64,48,true", "16,7,4,0,20,20,true",
-            "12,1,0,1,64,48,true", "12,1,0,7,64,48,true", "12,4,0,5,64,48,false", "16,6,0,8,67,33,false",
-            "12,7,2,3,40,30,false", "15,2,0,2,128,3,false", "12,1,0,0,1,1,true"})
-    void decodesOurEncoderExactlyAndAgreesWithTwelveMonkeys(int precision, int predictor, int pt, int restartLines,
-                                                            int columns, int rows, boolean twelveMonkeys) throws Exception {
+        "12,1,0,0,64,48,true",
+        "12,2,0,0,64,48,true",
+        "12,3,0,0,64,48,true",
+        "12,4,0,0,64,48,true",
+        "12,5,0,0,64,48,true",
+        "12,6,0,0,64,48,true",
+        "12,7,0,0,64,48,true",
+        "16,1,0,0,67,33,true",
+        "16,4,0,0,67,33,true",
+        "16,6,0,0,67,33,true",
+        "16,7,0,0,67,33,true",
+        "8,1,0,0,33,17,true",
+        "8,5,0,0,33,17,true",
+        "2,1,0,0,9,5,false",
+        "2,7,0,0,9,5,false",
+        "10,6,3,0,31,31,true",
+        "12,1,2,0,64,48,true",
+        "16,7,4,0,20,20,true",
+        "12,1,0,1,64,48,true",
+        "12,1,0,7,64,48,true",
+        "12,4,0,5,64,48,false",
+        "16,6,0,8,67,33,false",
+        "12,7,2,3,40,30,false",
+        "15,2,0,2,128,3,false",
+        "12,1,0,0,1,1,true"
+    })
+    void decodesOurEncoderExactlyAndAgreesWithTwelveMonkeys(
+            int precision, int predictor, int pt, int restartLines, int columns, int rows, boolean twelveMonkeys)
+            throws Exception {
         JpegLosslessEncoder encoder = new JpegLosslessEncoder(precision, predictor, pt, restartLines);
         for (short[] frame : JpegLosslessEncoderTest.frames(precision, columns, rows, 4, precision * 31L + predictor)) {
             byte[] jpeg = encoder.encode(frame, columns, rows);
@@ -54,7 +73,8 @@ class JpegLosslessDecoderTest {
             assertEquals(rows, img.rows());
             assertEquals(precision, img.precision());
             assertArrayEquals(expected(frame, pt), img.samples(), "own decoder");
-            if (twelveMonkeys) assertArrayEquals(twelveMonkeys(jpeg, columns, rows), img.samples(), "against TwelveMonkeys");
+            if (twelveMonkeys)
+                assertArrayEquals(twelveMonkeys(jpeg, columns, rows), img.samples(), "against TwelveMonkeys");
         }
     }
 
@@ -82,8 +102,10 @@ class JpegLosslessDecoderTest {
         PixelFormat signed = new PixelFormat(2, 2, 1, 16, 12, true, false);
         assertArrayEquals(new int[] {-1, -2048, 2047, 5}, JpegLosslessDecoder.decodeFrame(jpeg, signed));
         PixelFormat wrongSize = new PixelFormat(2, 3, 1, 16, 12, false, false);
-        assertEquals(Reason.INCONSISTENT_PIXEL_DATA,
-                assertThrows(FrameDecodeException.class, () -> JpegLosslessDecoder.decodeFrame(jpeg, wrongSize)).reason());
+        assertEquals(
+                Reason.INCONSISTENT_PIXEL_DATA,
+                assertThrows(FrameDecodeException.class, () -> JpegLosslessDecoder.decodeFrame(jpeg, wrongSize))
+                        .reason());
     }
 
     @Test
@@ -93,14 +115,17 @@ class JpegLosslessDecoderTest {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             for (int cut = 0; cut < jpeg.length - 2; cut++) { // without EOI alone the frame is whole
                 byte[] part = Arrays.copyOf(jpeg, cut);
-                FrameDecodeException e = assertThrows(FrameDecodeException.class, () -> JpegLosslessDecoder.decode(part),
+                FrameDecodeException e = assertThrows(
+                        FrameDecodeException.class,
+                        () -> JpegLosslessDecoder.decode(part),
                         "cut at " + cut + " of " + jpeg.length);
                 assertEquals(Reason.CORRUPT_PIXEL_DATA, e.reason(), e.getMessage());
             }
         });
-        FrameDecodeException e = assertThrows(FrameDecodeException.class,
-                () -> JpegLosslessDecoder.decode(Arrays.copyOf(jpeg, jpeg.length * 3 / 4)));
-        assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("restart intervals"), e.getMessage());
+        FrameDecodeException e = assertThrows(
+                FrameDecodeException.class, () -> JpegLosslessDecoder.decode(Arrays.copyOf(jpeg, jpeg.length * 3 / 4)));
+        assertTrue(
+                e.getMessage().contains("truncated") || e.getMessage().contains("restart intervals"), e.getMessage());
     }
 
     @Test
@@ -151,13 +176,16 @@ class JpegLosslessDecoderTest {
         assertEquals(Reason.UNSUPPORTED_PIXEL_FORMAT, e.reason());
         byte[] subsampled = good.clone();
         subsampled[sof + 11] = 0x21;
-        assertEquals(Reason.UNSUPPORTED_PIXEL_FORMAT,
-                assertThrows(FrameDecodeException.class, () -> JpegLosslessDecoder.decode(subsampled)).reason());
+        assertEquals(
+                Reason.UNSUPPORTED_PIXEL_FORMAT,
+                assertThrows(FrameDecodeException.class, () -> JpegLosslessDecoder.decode(subsampled))
+                        .reason());
     }
 
     @Test
     void aBaselineFrameUnderALosslessLabelGoesToImageIo() throws Exception {
-        java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.image.BufferedImage bi =
+                new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < 8; y++) for (int x = 0; x < 8; x++) bi.getRaster().setSample(x, y, 0, 100);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(bi, "jpeg", bytes);

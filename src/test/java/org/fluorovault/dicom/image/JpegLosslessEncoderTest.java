@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.ByteUtils;
 import org.fluorovault.dicom.data.Fragments;
@@ -33,7 +32,8 @@ class JpegLosslessEncoderTest {
     private static final String SC_MULTIFRAME_WORD = "1.2.840.10008.5.1.4.1.1.7.3";
     private static final String SC_MULTIFRAME_BYTE = "1.2.840.10008.5.1.4.1.1.7.2";
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     /** Frames that exercise every difference category the precision allows, extremes included. */
     static List<short[]> frames(int precision, int columns, int rows, int count, long seed) {
@@ -45,10 +45,10 @@ class JpegLosslessEncoderTest {
             for (int y = 0; y < rows; y++) {
                 for (int x = 0; x < columns; x++) {
                     int v = switch (f % 4) {
-                        case 0 -> (x * max / Math.max(1, columns - 1) + y) & max;         // smooth ramp
+                        case 0 -> (x * max / Math.max(1, columns - 1) + y) & max; // smooth ramp
                         case 1 -> Math.min(max, Math.max(0, max / 2 + (int) (rnd.nextGaussian() * max / 40)));
-                        case 2 -> ((x + y) & 1) == 0 ? 0 : max;                            // largest jumps
-                        default -> rnd.nextInt(max + 1);                                   // white noise
+                        case 2 -> ((x + y) & 1) == 0 ? 0 : max; // largest jumps
+                        default -> rnd.nextInt(max + 1); // white noise
                     };
                     s[y * columns + x] = (short) v;
                 }
@@ -126,7 +126,12 @@ class JpegLosslessEncoderTest {
     void huffmanCodesAreLimitedTo16BitsAndLeaveAllOnesUnused() {
         long[] freq = new long[17];
         long a = 1, b = 1; // Fibonacci frequencies give an unconstrained tree 17 levels deep
-        for (int i = 0; i < 17; i++) { freq[i] = a; long c = a + b; a = b; b = c; }
+        for (int i = 0; i < 17; i++) {
+            freq[i] = a;
+            long c = a + b;
+            a = b;
+            b = c;
+        }
         JpegLosslessEncoder.HuffmanTable t = JpegLosslessEncoder.HuffmanTable.optimal(freq);
         double kraft = 0;
         for (int v = 0; v < 17; v++) {
@@ -148,7 +153,8 @@ class JpegLosslessEncoderTest {
     void aConstantFrameUsesOneOneBitCode() {
         short[] s = new short[100];
         java.util.Arrays.fill(s, (short) 2048);
-        JpegLosslessEncoder.HuffmanTable t = JpegLosslessEncoder.HuffmanTable.optimal(new long[] {100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        JpegLosslessEncoder.HuffmanTable t = JpegLosslessEncoder.HuffmanTable.optimal(
+                new long[] {100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         assertEquals(1, t.size[0]);
         assertEquals(0, t.code[0]);
         byte[] j = new JpegLosslessEncoder(12).encode(s, 10, 10);
@@ -183,15 +189,21 @@ class JpegLosslessEncoderTest {
     }
 
     private static void write(Path file, Attributes ds, String tsuid) throws IOException {
-        Attributes fmi = FileMetaInformation.create(ds.getString(Tags.SOPClassUID), ds.getString(Tags.SOPInstanceUID),
-                tsuid, "1.2.826.0.1.3680043.10.1443.9", "FV_TEST", null);
+        Attributes fmi = FileMetaInformation.create(
+                ds.getString(Tags.SOPClassUID),
+                ds.getString(Tags.SOPInstanceUID),
+                tsuid,
+                "1.2.826.0.1.3680043.10.1443.9",
+                "FV_TEST",
+                null);
         try (DicomWriter w = new DicomWriter(Files.newOutputStream(file))) {
             w.writeFile(fmi, ds);
         }
     }
 
     private static Attributes read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file); DicomReader r = new DicomReader(in, file)) {
+        try (InputStream in = Files.newInputStream(file);
+                DicomReader r = new DicomReader(in, file)) {
             return r.readFile(new Attributes());
         }
     }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Fragments;
 import org.fluorovault.dicom.data.Tag;
@@ -33,19 +32,34 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JpegLosslessInteropTest {
     private static final int FRAMES = 4;
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @ParameterizedTest(name = "{0} bits, {1}, dcmcjpeg {2}")
     @CsvSource({
-            "8,MONOCHROME2,+e1", "12,MONOCHROME2,+e1", "16,MONOCHROME2,+e1", "12,MONOCHROME1,+e1", "8,MONOCHROME1,+el +sv 4",
-            "12,MONOCHROME2,+el +sv 1", "12,MONOCHROME2,+el +sv 2", "12,MONOCHROME2,+el +sv 3", "12,MONOCHROME2,+el +sv 4",
-            "12,MONOCHROME2,+el +sv 5", "12,MONOCHROME2,+el +sv 6", "12,MONOCHROME2,+el +sv 7", "16,MONOCHROME1,+el +sv 6",
-            "16,MONOCHROME2,+el +sv 7", "12,MONOCHROME2,+el +sv 6 +pt 2", "16,MONOCHROME2,+el +sv 1 +pt 3",
-            "8,MONOCHROME2,+el +sv 5 +pt 1"})
+        "8,MONOCHROME2,+e1",
+        "12,MONOCHROME2,+e1",
+        "16,MONOCHROME2,+e1",
+        "12,MONOCHROME1,+e1",
+        "8,MONOCHROME1,+el +sv 4",
+        "12,MONOCHROME2,+el +sv 1",
+        "12,MONOCHROME2,+el +sv 2",
+        "12,MONOCHROME2,+el +sv 3",
+        "12,MONOCHROME2,+el +sv 4",
+        "12,MONOCHROME2,+el +sv 5",
+        "12,MONOCHROME2,+el +sv 6",
+        "12,MONOCHROME2,+el +sv 7",
+        "16,MONOCHROME1,+el +sv 6",
+        "16,MONOCHROME2,+el +sv 7",
+        "12,MONOCHROME2,+el +sv 6 +pt 2",
+        "16,MONOCHROME2,+el +sv 1 +pt 3",
+        "8,MONOCHROME2,+el +sv 5 +pt 1"
+    })
     void dcmcjpegFramesDecodeToWhatDcmdjpegMakesOfThem(int bits, String photometric, String options) throws Exception {
         Peers.require("dcmcjpeg", "dcmdjpeg");
         int columns = 61, rows = 37;
-        Path nat = TestDicom.write(tmp.resolve("native.dcm"), grayscale(bits, photometric, columns, rows), "1.2.840.10008.1.2.1");
+        Path nat = TestDicom.write(
+                tmp.resolve("native.dcm"), grayscale(bits, photometric, columns, rows), "1.2.840.10008.1.2.1");
         Path jpeg = tmp.resolve("jpeg.dcm");
         List<String> cmd = new ArrayList<>(List.of("dcmcjpeg"));
         cmd.addAll(List.of(options.split(" ")));
@@ -62,12 +76,15 @@ class JpegLosslessInteropTest {
         }
         if (!options.contains("+pt")) { // lossless: the original samples come back
             FrameSource original = FrameSource.open(nat);
-            for (int f = 0; f < FRAMES; f++) assertArrayEquals(original.frame(f).values(), ours.frame(f).values());
+            for (int f = 0; f < FRAMES; f++)
+                assertArrayEquals(original.frame(f).values(), ours.frame(f).values());
         }
         if (bits == 8 || bits == 12 || bits == 16) { // the precisions TwelveMonkeys decodes
             byte[] first = compressedFrame(jpeg, 0);
-            assertArrayEquals(JpegDecoder.decode(first, new PixelFormat(rows, columns, 1, 16, 16, false, false)),
-                    JpegLosslessDecoder.decode(first).samples(), "against TwelveMonkeys");
+            assertArrayEquals(
+                    JpegDecoder.decode(first, new PixelFormat(rows, columns, 1, 16, 16, false, false)),
+                    JpegLosslessDecoder.decode(first).samples(),
+                    "against TwelveMonkeys");
         }
     }
 
@@ -85,7 +102,8 @@ class JpegLosslessInteropTest {
         a.put(Tag.PixelData, VR.OB, Encapsulation.oneFragmentPerFrame(jpegs));
         Path jpeg = TestDicom.write(tmp.resolve("restart.dcm"), a, encoder.transferSyntaxUid());
         FrameSource ours = FrameSource.open(jpeg), dcmtk = FrameSource.open(dcmdjpeg(jpeg));
-        for (int f = 0; f < FRAMES; f++) assertArrayEquals(dcmtk.frame(f).values(), ours.frame(f).values(), "frame " + (f + 1));
+        for (int f = 0; f < FRAMES; f++)
+            assertArrayEquals(dcmtk.frame(f).values(), ours.frame(f).values(), "frame " + (f + 1));
     }
 
     @Test
@@ -150,8 +168,10 @@ class JpegLosslessInteropTest {
 
     /** The bytes of one frame of a file written with one fragment per frame. */
     private static byte[] compressedFrame(Path file, int index) throws IOException {
-        try (InputStream in = Files.newInputStream(file); DicomReader r = new DicomReader(in, file)) {
-            Fragments f = (Fragments) r.readFile(new Attributes()).get(Tag.PixelData).value();
+        try (InputStream in = Files.newInputStream(file);
+                DicomReader r = new DicomReader(in, file)) {
+            Fragments f =
+                    (Fragments) r.readFile(new Attributes()).get(Tag.PixelData).value();
             assertTrue(f.size() > index + 1, "one fragment per frame");
             return (byte[]) f.items().get(index + 1);
         }

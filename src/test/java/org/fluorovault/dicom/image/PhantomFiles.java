@@ -2,7 +2,6 @@ package org.fluorovault.dicom.image;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Tag;
 import org.fluorovault.dicom.data.VR;
@@ -17,13 +16,23 @@ final class PhantomFiles {
     private PhantomFiles() {}
 
     static PhantomRun run(int size, int frames, LumbarPhantom.Photometric photometric) {
-        return LumbarPhantom.builder().size(size).frames(frames).photometric(photometric).seed(11).build().render();
+        return LumbarPhantom.builder()
+                .size(size)
+                .frames(frames)
+                .photometric(photometric)
+                .seed(11)
+                .build()
+                .render();
     }
 
     /** 16 bits allocated, 12 stored, unsigned. */
     static Attributes native16(PhantomRun run) {
-        Attributes a = TestDicom.xa("P1", TestDicom.uid(), TestDicom.uid(), TestDicom.uid(), run.frameCount(), run.rows());
-        a.setString(Tags.PhotometricInterpretation, VR.CS, run.phantom().photometric().name());
+        Attributes a =
+                TestDicom.xa("P1", TestDicom.uid(), TestDicom.uid(), TestDicom.uid(), run.frameCount(), run.rows());
+        a.setString(
+                Tags.PhotometricInterpretation,
+                VR.CS,
+                run.phantom().photometric().name());
         short[] all = run.concatenated();
         byte[] px = new byte[all.length * 2];
         for (int i = 0; i < all.length; i++) {

@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Inflater;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 
 class PngEncoderTest {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.BulkDataRef;
 import org.fluorovault.dicom.data.Fragments;
@@ -87,7 +86,8 @@ class DicomCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99"})
+    @ValueSource(
+            strings = {"1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99"})
     void everyVrRoundTripsInEachTransferSyntax(String tsuid) throws IOException {
         TransferSyntax ts = TransferSyntax.of(tsuid);
         Attributes in = everyVr();
@@ -130,36 +130,163 @@ class DicomCodecTest {
     void readsUndefinedLengthSequencesAndItemsAndDefinedLengthOnes() throws IOException {
         // explicit VR LE: (0008,1115) SQ defined length 0x1A containing one defined-length item with one UI
         byte[] defined = {
-            0x08, 0x00, 0x15, 0x11, 'S', 'Q', 0, 0, 0x16, 0, 0, 0,
-            (byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, 0x0E, 0, 0, 0,
-            0x20, 0x00, 0x0E, 0x00, 'U', 'I', 6, 0, '1', '.', '2', '.', '3', 0};
+            0x08,
+            0x00,
+            0x15,
+            0x11,
+            'S',
+            'Q',
+            0,
+            0,
+            0x16,
+            0,
+            0,
+            0,
+            (byte) 0xFE,
+            (byte) 0xFF,
+            0x00,
+            (byte) 0xE0,
+            0x0E,
+            0,
+            0,
+            0,
+            0x20,
+            0x00,
+            0x0E,
+            0x00,
+            'U',
+            'I',
+            6,
+            0,
+            '1',
+            '.',
+            '2',
+            '.',
+            '3',
+            0
+        };
         Attributes a = read(defined, TransferSyntax.EXPLICIT_LE);
         assertEquals("1.2.3", a.getNestedItem(0x00081115).getString(0x0020000E));
         // the same, undefined lengths with delimiters
         byte[] undefined = {
-            0x08, 0x00, 0x15, 0x11, 'S', 'Q', 0, 0, -1, -1, -1, -1,
-            (byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, -1, -1, -1, -1,
-            0x20, 0x00, 0x0E, 0x00, 'U', 'I', 6, 0, '1', '.', '2', '.', '3', 0,
-            (byte) 0xFE, (byte) 0xFF, 0x0D, (byte) 0xE0, 0, 0, 0, 0,
-            (byte) 0xFE, (byte) 0xFF, (byte) 0xDD, (byte) 0xE0, 0, 0, 0, 0};
-        assertEquals("1.2.3", read(undefined, TransferSyntax.EXPLICIT_LE).getNestedItem(0x00081115).getString(0x0020000E));
+            0x08,
+            0x00,
+            0x15,
+            0x11,
+            'S',
+            'Q',
+            0,
+            0,
+            -1,
+            -1,
+            -1,
+            -1,
+            (byte) 0xFE,
+            (byte) 0xFF,
+            0x00,
+            (byte) 0xE0,
+            -1,
+            -1,
+            -1,
+            -1,
+            0x20,
+            0x00,
+            0x0E,
+            0x00,
+            'U',
+            'I',
+            6,
+            0,
+            '1',
+            '.',
+            '2',
+            '.',
+            '3',
+            0,
+            (byte) 0xFE,
+            (byte) 0xFF,
+            0x0D,
+            (byte) 0xE0,
+            0,
+            0,
+            0,
+            0,
+            (byte) 0xFE,
+            (byte) 0xFF,
+            (byte) 0xDD,
+            (byte) 0xE0,
+            0,
+            0,
+            0,
+            0
+        };
+        assertEquals(
+                "1.2.3",
+                read(undefined, TransferSyntax.EXPLICIT_LE)
+                        .getNestedItem(0x00081115)
+                        .getString(0x0020000E));
     }
 
     @Test
     void unWithUndefinedLengthIsReadAsImplicitSequence() throws IOException {
         byte[] b = {
-            0x09, 0x00, 0x10, 0x10, 'U', 'N', 0, 0, -1, -1, -1, -1,
-            (byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, -1, -1, -1, -1,
-            0x20, 0x00, 0x0E, 0x00, 4, 0, 0, 0, '1', '.', '2', 0,
-            (byte) 0xFE, (byte) 0xFF, 0x0D, (byte) 0xE0, 0, 0, 0, 0,
-            (byte) 0xFE, (byte) 0xFF, (byte) 0xDD, (byte) 0xE0, 0, 0, 0, 0};
+            0x09,
+            0x00,
+            0x10,
+            0x10,
+            'U',
+            'N',
+            0,
+            0,
+            -1,
+            -1,
+            -1,
+            -1,
+            (byte) 0xFE,
+            (byte) 0xFF,
+            0x00,
+            (byte) 0xE0,
+            -1,
+            -1,
+            -1,
+            -1,
+            0x20,
+            0x00,
+            0x0E,
+            0x00,
+            4,
+            0,
+            0,
+            0,
+            '1',
+            '.',
+            '2',
+            0,
+            (byte) 0xFE,
+            (byte) 0xFF,
+            0x0D,
+            (byte) 0xE0,
+            0,
+            0,
+            0,
+            0,
+            (byte) 0xFE,
+            (byte) 0xFF,
+            (byte) 0xDD,
+            (byte) 0xE0,
+            0,
+            0,
+            0,
+            0
+        };
         Attributes a = read(b, TransferSyntax.EXPLICIT_LE);
         assertEquals(VR.SQ, a.vr(0x00091010));
         assertEquals("1.2", a.getNestedItem(0x00091010).getString(0x0020000E));
     }
 
     @Test
-    void encapsulatedPixelDataKeepsOffsetTableAndFragmentsAndReferencesThemOnDisk(@TempDir Path dir) throws IOException {
+    void encapsulatedPixelDataKeepsOffsetTableAndFragmentsAndReferencesThemOnDisk(@TempDir Path dir)
+            throws IOException {
         Attributes ds = new Attributes();
         ds.setString(0x00080018, VR.UI, "1.2.3");
         Fragments f = new Fragments(VR.OB);
@@ -169,7 +296,8 @@ class DicomCodecTest {
         f.add(new byte[] {1, 2, 3, 4});
         f.add(new byte[] {5, 6, 7});
         ds.put(Tag.PixelData, VR.OB, f);
-        Attributes fmi = FileMetaInformation.create("1.2.840.10008.5.1.4.1.1.7", "1.2.3", "1.2.840.10008.1.2.4.70", "1.2.3.4", "T", "AE");
+        Attributes fmi = FileMetaInformation.create(
+                "1.2.840.10008.5.1.4.1.1.7", "1.2.3", "1.2.840.10008.1.2.4.70", "1.2.3.4", "T", "AE");
         Path file = dir.resolve("x.dcm");
         try (DicomWriter w = new DicomWriter(Files.newOutputStream(file))) {
             w.writeFile(fmi, ds);
@@ -180,11 +308,14 @@ class DicomCodecTest {
         assertArrayEquals(new long[] {0, 12}, back.basicOffsetTable());
         assertArrayEquals(new byte[] {5, 6, 7, 0}, (byte[]) back.items().get(2), "odd fragment padded");
 
-        Attributes ref = new DicomReader(Files.newInputStream(file), file).bulkMode(DicomReader.BulkMode.REFERENCE).readFile(null);
+        Attributes ref = new DicomReader(Files.newInputStream(file), file)
+                .bulkMode(DicomReader.BulkMode.REFERENCE)
+                .readFile(null);
         Fragments refs = ref.getFragments(Tag.PixelData);
         BulkDataRef second = (BulkDataRef) refs.items().get(1);
         byte[] all = Files.readAllBytes(file);
-        assertArrayEquals(new byte[] {1, 2, 3, 4}, Arrays.copyOfRange(all, (int) second.offset(), (int) (second.offset() + second.length())));
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, Arrays.copyOfRange(all, (int) second.offset(), (int)
+                (second.offset() + second.length())));
     }
 
     @Test
@@ -197,15 +328,22 @@ class DicomCodecTest {
         ds.setBytes(0xFFFCFFFC, VR.OB, new byte[] {1, 2}); // Data Set Trailing Padding
         Path file = dir.resolve("n.dcm");
         try (DicomWriter w = new DicomWriter(Files.newOutputStream(file))) {
-            w.writeFile(FileMetaInformation.create("1.2.840.10008.5.1.4.1.1.7", "1.2.3", "1.2.840.10008.1.2.1", "1.2", "T", null), ds);
+            w.writeFile(
+                    FileMetaInformation.create(
+                            "1.2.840.10008.5.1.4.1.1.7", "1.2.3", "1.2.840.10008.1.2.1", "1.2", "T", null),
+                    ds);
         }
-        Attributes r = new DicomReader(Files.newInputStream(file), file).bulkMode(DicomReader.BulkMode.REFERENCE).readFile(null);
+        Attributes r = new DicomReader(Files.newInputStream(file), file)
+                .bulkMode(DicomReader.BulkMode.REFERENCE)
+                .readFile(null);
         BulkDataRef ref = r.getBulkData(Tag.PixelData);
         assertNotNull(ref);
         assertEquals(pixels.length, ref.length());
         assertEquals(Files.size(file) - pixels.length - 12 - 2, ref.offset(), "offset points at the value");
         assertArrayEquals(new byte[] {1, 2}, r.getBytes(0xFFFCFFFC), "elements after pixel data are still read");
-        Attributes stop = new DicomReader(Files.newInputStream(file), file).stopAt(Tag.PixelData).readFile(null);
+        Attributes stop = new DicomReader(Files.newInputStream(file), file)
+                .stopAt(Tag.PixelData)
+                .readFile(null);
         assertNull(stop.get(Tag.PixelData));
         assertEquals("1.2.3", stop.getString(0x00080018));
     }
@@ -230,18 +368,22 @@ class DicomCodecTest {
             b.writeBytes(new byte[] {0x08, 0x00, 0x15, 0x11, 'S', 'Q', 0, 0, -1, -1, -1, -1});
             b.writeBytes(new byte[] {(byte) 0xFE, (byte) 0xFF, 0x00, (byte) 0xE0, -1, -1, -1, -1});
         }
-        DicomParseException e = assertThrows(DicomParseException.class, () -> read(b.toByteArray(), TransferSyntax.EXPLICIT_LE));
+        DicomParseException e =
+                assertThrows(DicomParseException.class, () -> read(b.toByteArray(), TransferSyntax.EXPLICIT_LE));
         assertTrue(e.getMessage().contains("deeper"), e.getMessage());
     }
 
     @Test
     void fileMetaInformationHasGroupLengthAndIsReadBack(@TempDir Path dir) throws IOException {
-        Attributes fmi = FileMetaInformation.create("1.2.840.10008.5.1.4.1.1.12.1", "1.2.3", "1.2.840.10008.1.2", "1.2.9", "FV", "CARM");
+        Attributes fmi = FileMetaInformation.create(
+                "1.2.840.10008.5.1.4.1.1.12.1", "1.2.3", "1.2.840.10008.1.2", "1.2.9", "FV", "CARM");
         Attributes ds = new Attributes();
         ds.setString(0x00080018, VR.UI, "1.2.3");
         ds.setString(0x00100010, VR.PN, "Doe^Jane");
         Path f = dir.resolve("m.dcm");
-        try (DicomWriter w = new DicomWriter(Files.newOutputStream(f))) { w.writeFile(fmi, ds); }
+        try (DicomWriter w = new DicomWriter(Files.newOutputStream(f))) {
+            w.writeFile(fmi, ds);
+        }
         byte[] b = Files.readAllBytes(f);
         assertEquals('D', b[128]);
         Attributes fmiBack = new Attributes();

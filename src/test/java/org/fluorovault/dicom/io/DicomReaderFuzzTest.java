@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +18,11 @@ import org.junit.jupiter.api.Test;
  * the input to keep as a regression fixture below.
  */
 class DicomReaderFuzzTest {
-    private static final List<TransferSyntax> SYNTAXES = List.of(TransferSyntax.IMPLICIT_LE, TransferSyntax.EXPLICIT_LE,
-            TransferSyntax.EXPLICIT_BE, TransferSyntax.DEFLATED_LE);
+    private static final List<TransferSyntax> SYNTAXES = List.of(
+            TransferSyntax.IMPLICIT_LE,
+            TransferSyntax.EXPLICIT_LE,
+            TransferSyntax.EXPLICIT_BE,
+            TransferSyntax.DEFLATED_LE);
 
     /** Inputs that once broke the decoder (hex), kept as regression fixtures. */
     private static final List<String> REGRESSIONS = List.of(
@@ -41,12 +43,15 @@ class DicomReaderFuzzTest {
 
     private static void decode(byte[] input, TransferSyntax ts, String what) {
         try {
-            new DicomReader(new ByteArrayInputStream(input), null).maxValueLength(1 << 20).readDataset(ts);
+            new DicomReader(new ByteArrayInputStream(input), null)
+                    .maxValueLength(1 << 20)
+                    .readDataset(ts);
         } catch (DicomParseException expected) {
             // refused cleanly
         } catch (IOException e) {
             // a corrupt deflate stream surfaces as ZipException, an IOException: also a clean refusal
-            if (!ts.deflated()) fail(what + ": unexpected " + e + " for " + HexFormat.of().formatHex(input));
+            if (!ts.deflated())
+                fail(what + ": unexpected " + e + " for " + HexFormat.of().formatHex(input));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             fail(what + ": decoder threw " + e + " for input " + HexFormat.of().formatHex(input), e);
         }
@@ -60,7 +65,10 @@ class DicomReaderFuzzTest {
             for (int i = 0; i < 3000; i++) {
                 byte[] b = valid.clone();
                 switch (i % 4) {
-                    case 0 -> { for (int k = 0; k < 1 + rnd.nextInt(4); k++) b[rnd.nextInt(b.length)] ^= (byte) (1 << rnd.nextInt(8)); }
+                    case 0 -> {
+                        for (int k = 0; k < 1 + rnd.nextInt(4); k++)
+                            b[rnd.nextInt(b.length)] ^= (byte) (1 << rnd.nextInt(8));
+                    }
                     case 1 -> { // overwrite 4 bytes with a random (often huge) length
                         int at = rnd.nextInt(b.length - 4);
                         int v = rnd.nextBoolean() ? rnd.nextInt() : 0xFFFFFFFF;

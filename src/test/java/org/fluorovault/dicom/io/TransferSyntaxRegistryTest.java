@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.fluorovault.dicom.dict.UidDictionary;
 import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.dicom.io.TransferSyntaxRegistry.Compression;
@@ -22,15 +21,20 @@ import org.junit.jupiter.api.Test;
 /** The transfer syntax registry against the UID dictionary and PS3.5's facts. */
 class TransferSyntaxRegistryTest {
     /** Registered transfer syntaxes that do not encode a data set the toolkit reads. */
-    private static final Set<String> LEFT_OUT = Set.of(Uids.RFC2557MIMEEncapsulation, Uids.XMLEncoding,
-            Uids.SMPTEST211020UncompressedProgressiveActiveVideo, Uids.SMPTEST211020UncompressedInterlacedActiveVideo,
-            Uids.SMPTEST211030PCMDigitalAudio, Uids.Papyrus3ImplicitVRLittleEndian);
+    private static final Set<String> LEFT_OUT = Set.of(
+            Uids.RFC2557MIMEEncapsulation,
+            Uids.XMLEncoding,
+            Uids.SMPTEST211020UncompressedProgressiveActiveVideo,
+            Uids.SMPTEST211020UncompressedInterlacedActiveVideo,
+            Uids.SMPTEST211030PCMDigitalAudio,
+            Uids.Papyrus3ImplicitVRLittleEndian);
 
     @Test
     void everyDictionaryTransferSyntaxIsListedOrLeftOutOnPurpose() {
         Set<String> missing = new TreeSet<>();
         for (UidDictionary.UidEntry u : UidDictionary.entries()) {
-            if (UidDictionary.isTransferSyntax(u.uid()) && TransferSyntaxRegistry.lookup(u.uid()) == null
+            if (UidDictionary.isTransferSyntax(u.uid())
+                    && TransferSyntaxRegistry.lookup(u.uid()) == null
                     && !LEFT_OUT.contains(u.uid())) {
                 missing.add(u.uid());
             }
@@ -62,14 +66,21 @@ class TransferSyntaxRegistryTest {
         assertEquals("Implicit VR Little Endian", implicit.name());
         Entry be = TransferSyntaxRegistry.require(Uids.ExplicitVRBigEndian);
         assertTrue(be.explicitVR() && be.bigEndian() && be.retired());
-        assertTrue(TransferSyntaxRegistry.require(Uids.DeflatedExplicitVRLittleEndian).deflated());
+        assertTrue(TransferSyntaxRegistry.require(Uids.DeflatedExplicitVRLittleEndian)
+                .deflated());
         Entry jpip = TransferSyntaxRegistry.require(Uids.JPIPReferencedDeflate);
         assertTrue(jpip.deflated());
         assertEquals(Pixels.REFERENCED, jpip.pixels());
         assertFalse(jpip.encoding().encapsulated());
-        assertTrue(TransferSyntaxRegistry.require(Uids.JPIPHTJ2KReferencedDeflate).deflated());
-        for (String uid : List.of(Uids.JPEGBaseline8Bit, Uids.JPEG2000, Uids.RLELossless, Uids.HEVCMP51,
-                Uids.EncapsulatedUncompressedExplicitVRLittleEndian, Uids.DeflatedImageFrameCompression)) {
+        assertTrue(
+                TransferSyntaxRegistry.require(Uids.JPIPHTJ2KReferencedDeflate).deflated());
+        for (String uid : List.of(
+                Uids.JPEGBaseline8Bit,
+                Uids.JPEG2000,
+                Uids.RLELossless,
+                Uids.HEVCMP51,
+                Uids.EncapsulatedUncompressedExplicitVRLittleEndian,
+                Uids.DeflatedImageFrameCompression)) {
             Entry e = TransferSyntaxRegistry.require(uid);
             assertTrue(e.encapsulated() && e.explicitVR() && !e.bigEndian() && !e.deflated(), e.name());
         }
@@ -86,9 +97,18 @@ class TransferSyntaxRegistryTest {
         assertFalse(TransferSyntaxRegistry.require(Uids.MPEG4HP41).lossless());
         Set<String> decodable = new TreeSet<>();
         TransferSyntaxRegistry.entries().stream().filter(Entry::decodable).forEach(e -> decodable.add(e.uid()));
-        assertEquals(new TreeSet<>(Set.of(Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian,
-                Uids.DeflatedExplicitVRLittleEndian, Uids.ExplicitVRBigEndian, Uids.RLELossless, Uids.JPEGBaseline8Bit,
-                Uids.JPEGExtended12Bit, Uids.JPEGLossless, Uids.JPEGLosslessSV1)), decodable);
+        assertEquals(
+                new TreeSet<>(Set.of(
+                        Uids.ImplicitVRLittleEndian,
+                        Uids.ExplicitVRLittleEndian,
+                        Uids.DeflatedExplicitVRLittleEndian,
+                        Uids.ExplicitVRBigEndian,
+                        Uids.RLELossless,
+                        Uids.JPEGBaseline8Bit,
+                        Uids.JPEGExtended12Bit,
+                        Uids.JPEGLossless,
+                        Uids.JPEGLosslessSV1)),
+                decodable);
     }
 
     @Test

@@ -52,7 +52,8 @@ class DicomDirBuilderTest {
         return dicomdir;
     }
 
-    private void add(DicomDirBuilder b, String patient, String study, String series, String... fileId) throws IOException {
+    private void add(DicomDirBuilder b, String patient, String study, String series, String... fileId)
+            throws IOException {
         String iuid = TestDicom.uid();
         Attributes ds = TestDicom.xa(patient, study, series, iuid, 2, 16);
         Path file = TestDicom.write(dir.resolve(String.join("/", fileId)), ds, TransferSyntax.EXPLICIT_VR_LE);
@@ -69,22 +70,54 @@ class DicomDirBuilderTest {
         byte[] bytes = Files.readAllBytes(dicomdir);
         Attributes fmi = new Attributes();
         Attributes ds;
-        try (InputStream in = Files.newInputStream(dicomdir); DicomReader r = new DicomReader(in, dicomdir)) {
+        try (InputStream in = Files.newInputStream(dicomdir);
+                DicomReader r = new DicomReader(in, dicomdir)) {
             ds = r.readFile(fmi);
         }
         assertThat(fmi.getString(Tags.MediaStorageSOPClassUID)).isEqualTo(DicomDirBuilder.MEDIA_STORAGE_DIRECTORY);
         List<Attributes> records = ds.getSequence(Tags.DirectoryRecordSequence).items();
-        assertThat(records).extracting(a -> a.getString(Tags.DirectoryRecordType)).containsExactly(
-                "PATIENT", "STUDY", "SERIES", "IMAGE", "SERIES", "IMAGE", "IMAGE",
-                "PATIENT", "STUDY", "SERIES", "IMAGE", "PATIENT", "STUDY", "SERIES", "SR DOCUMENT");
+        assertThat(records)
+                .extracting(a -> a.getString(Tags.DirectoryRecordType))
+                .containsExactly(
+                        "PATIENT",
+                        "STUDY",
+                        "SERIES",
+                        "IMAGE",
+                        "SERIES",
+                        "IMAGE",
+                        "IMAGE",
+                        "PATIENT",
+                        "STUDY",
+                        "SERIES",
+                        "IMAGE",
+                        "PATIENT",
+                        "STUDY",
+                        "SERIES",
+                        "SR DOCUMENT");
         // walk the tree through the byte offsets: each must land on an item tag whose record is the expected one
         List<String> walked = new ArrayList<>();
         walk(bytes, ds.getInt(Tags.OffsetOfTheFirstDirectoryRecordOfTheRootDirectoryEntity, 0), records, walked, "");
-        assertThat(walked).containsExactly("PATIENT P1", " STUDY", "  SERIES", "   IMAGE", "  SERIES", "   IMAGE", "   IMAGE",
-                "PATIENT P2", " STUDY", "  SERIES", "   IMAGE", "PATIENT FV-SAMPLE-001", " STUDY", "  SERIES", "   SR DOCUMENT");
+        assertThat(walked)
+                .containsExactly(
+                        "PATIENT P1",
+                        " STUDY",
+                        "  SERIES",
+                        "   IMAGE",
+                        "  SERIES",
+                        "   IMAGE",
+                        "   IMAGE",
+                        "PATIENT P2",
+                        " STUDY",
+                        "  SERIES",
+                        "   IMAGE",
+                        "PATIENT FV-SAMPLE-001",
+                        " STUDY",
+                        "  SERIES",
+                        "   SR DOCUMENT");
         Attributes last = records.get(records.size() - 1);
         assertThat(last.getStrings(Tags.ReferencedFileID)).containsExactly("DICOM", "P0003", "S0001", "R0001", "I0001");
-        assertThat(last.getNestedItem(Tags.ConceptNameCodeSequence).getString(Tags.CodeValue)).isEqualTo("113701");
+        assertThat(last.getNestedItem(Tags.ConceptNameCodeSequence).getString(Tags.CodeValue))
+                .isEqualTo("113701");
     }
 
     /** Follows next-sibling and lower-level offsets from {@code offset}, checking that each lands on a record item. */
@@ -122,7 +155,12 @@ class DicomDirBuilderTest {
 
     private static int findSequenceStart(byte[] bytes) {
         for (int i = 132; i + 12 < bytes.length; i++) {
-            if (bytes[i] == 0x04 && bytes[i + 1] == 0 && bytes[i + 2] == 0x20 && bytes[i + 3] == 0x12 && bytes[i + 4] == 'S' && bytes[i + 5] == 'Q') {
+            if (bytes[i] == 0x04
+                    && bytes[i + 1] == 0
+                    && bytes[i + 2] == 0x20
+                    && bytes[i + 3] == 0x12
+                    && bytes[i + 4] == 'S'
+                    && bytes[i + 5] == 'Q') {
                 return i + 12;
             }
         }
@@ -158,10 +196,16 @@ class DicomDirBuilderTest {
         Path dicomdir = fileSet();
         Peers.Result dump = Peers.run(dir, 60, "dcmdump", dicomdir.toString());
         assertThat(dump.exitCode()).as(dump.output()).isZero();
-        assertThat(dump.output()).contains("\"Directory Record\" PATIENT").contains("\"Directory Record\" SERIES")
-                .contains("\"Directory Record\" IMAGE").contains("\"Directory Record\" SR DOCUMENT")
-                .doesNotContain("PRIVATE").doesNotContain("E: ");
+        assertThat(dump.output())
+                .contains("\"Directory Record\" PATIENT")
+                .contains("\"Directory Record\" SERIES")
+                .contains("\"Directory Record\" IMAGE")
+                .contains("\"Directory Record\" SR DOCUMENT")
+                .doesNotContain("PRIVATE")
+                .doesNotContain("E: ");
         Peers.Result v = Peers.run(dir, 60, "dciodvfy", dicomdir.toString());
-        assertThat(v.output().lines().filter(l -> l.startsWith("Error"))).as(v.output()).isEmpty();
+        assertThat(v.output().lines().filter(l -> l.startsWith("Error")))
+                .as(v.output())
+                .isEmpty();
     }
 }

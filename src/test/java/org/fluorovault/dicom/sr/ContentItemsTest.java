@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -47,7 +46,9 @@ class ContentItemsTest {
         assertEquals("2010", back.getNestedItem(Tags.ContentTemplateSequence).getString(Tags.TemplateIdentifier));
         var items = back.getSequence(Tags.ContentSequence);
         assertEquals(5, items.size());
-        assertEquals(Code.dcm("121006", "Person"), ContentItems.codeOf(items.get(0).getNestedItem(Tags.ConceptCodeSequence)));
+        assertEquals(
+                Code.dcm("121006", "Person"),
+                ContentItems.codeOf(items.get(0).getNestedItem(Tags.ConceptCodeSequence)));
         assertEquals("HAS OBS CONTEXT", items.get(0).getString(Tags.RelationshipType));
         assertEquals("Ausbreitung über L5", items.get(1).getString(Tags.TextValue));
         Attributes mv = items.get(2).getNestedItem(Tags.MeasuredValueSequence);
@@ -64,7 +65,8 @@ class ContentItemsTest {
         Attributes ref = from.getNestedItem(Tags.ReferencedSOPSequence);
         assertEquals("1.2.3.4", ref.getString(Tags.ReferencedSOPInstanceUID));
         assertArrayEquals(new int[] {7}, ref.getInts(Tags.ReferencedFrameNumber));
-        assertNull(items.get(4).getNestedItem(Tags.ReferencedSOPSequence).getString(Tags.ReferencedFrameNumber),
+        assertNull(
+                items.get(4).getNestedItem(Tags.ReferencedSOPSequence).getString(Tags.ReferencedFrameNumber),
                 "no frames: the whole image");
     }
 
@@ -73,7 +75,8 @@ class ContentItemsTest {
         assertThrows(IllegalArgumentException.class, () -> new Code("12345678901234567", "DCM", "too long a value"));
         assertThrows(IllegalArgumentException.class, () -> new Code("1", "DCM", "x".repeat(65)));
         assertThrows(IllegalArgumentException.class, () -> new Code("1", "", "no scheme"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ContentItems.polyline(new Attributes(), "CONTAINS", Code.dcm("111030", "Image Region"), 1, 2));
     }
 

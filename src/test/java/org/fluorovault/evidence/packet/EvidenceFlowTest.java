@@ -39,8 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
 class EvidenceFlowTest extends ArchiveTestBase {
     static final String PW = "evidence-flow-pw";
     final JsonMapper json = JsonMapper.builder().build();
-    @Autowired org.fluorovault.common.BackgroundWork background;
-    @TempDir Path tmp;
+
+    @Autowired
+    org.fluorovault.common.BackgroundWork background;
+
+    @TempDir
+    Path tmp;
 
     @BeforeEach
     void people() {
@@ -83,12 +87,14 @@ class EvidenceFlowTest extends ArchiveTestBase {
     }
 
     private static String status(JsonNode verdict, String rule) {
-        for (JsonNode r : verdict.get("rules")) if (r.get("id").asString().equals(rule)) return r.get("status").asString();
+        for (JsonNode r : verdict.get("rules"))
+            if (r.get("id").asString().equals(rule)) return r.get("status").asString();
         throw new AssertionError("no rule " + rule);
     }
 
     private void annotate(String sopInstanceUid, String view, String pattern) throws Exception {
-        HttpResponse<String> saved = postJson("/api/instances/" + sopInstanceUid + "/annotations", "flowtech", PW, """
+        HttpResponse<String> saved = postJson(
+                "/api/instances/" + sopInstanceUid + "/annotations", "flowtech", PW, """
                 {"needleTip": {"frame": 3, "column": 30.5, "row": 28}, "level": "L4-L5",
                  "approach": "INTERLAMINAR_PARAMEDIAN", "laterality": "LEFT", "view": "%s",
                  "contrastPattern": "%s", "keyImage": true, "keyFrames": [3]}
@@ -105,7 +111,8 @@ class EvidenceFlowTest extends ArchiveTestBase {
     void vascularUptakeIsJudgedInTheOrderTheImagesWereAcquired() throws Exception {
         for (boolean stated : new boolean[] {true, false}) {
             String pid = "PAQ" + TestDicom.unique();
-            HttpResponse<String> created = postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20"));
+            HttpResponse<String> created =
+                    postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20"));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             long id = json.readTree(created.body()).get("id").asLong();
             String study = TestDicom.uid();
@@ -117,7 +124,9 @@ class EvidenceFlowTest extends ArchiveTestBase {
             annotate(TestDicom.datasetUid(vascular), "AP", "VASCULAR_REPOSITIONED");
             annotate(TestDicom.datasetUid(epidural), "AP", "EPIDURAL");
             JsonNode v = evidence(id, "flowauditor");
-            assertThat(status(v, "R11")).as("R11 with acquisition times stated: " + stated + ", " + v).isEqualTo(stated ? "PASS" : "FAIL");
+            assertThat(status(v, "R11"))
+                    .as("R11 with acquisition times stated: " + stated + ", " + v)
+                    .isEqualTo(stated ? "PASS" : "FAIL");
         }
     }
 
@@ -125,7 +134,8 @@ class EvidenceFlowTest extends ArchiveTestBase {
     void imagesLinkByAccessionAndTheVerdictFollowsTheAnnotations() throws Exception {
         String pid = "PEV" + TestDicom.unique();
         String accession = "A" + pid;
-        HttpResponse<String> created = postJson("/api/procedures", "flowtech", PW, procedure(pid, accession, "2026-10-20"));
+        HttpResponse<String> created =
+                postJson("/api/procedures", "flowtech", PW, procedure(pid, accession, "2026-10-20"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = json.readTree(created.body()).get("id").asLong();
 
@@ -133,7 +143,9 @@ class EvidenceFlowTest extends ArchiveTestBase {
         Path ap = run(pid, study, 0), lateral = run(pid, study, 90);
         sendAll(ap, lateral);
         assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
-        JsonNode links = json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowauditor", PW, null, null).body());
+        JsonNode links =
+                json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowauditor", PW, null, null)
+                        .body());
         assertThat(links).hasSize(1);
         assertThat(links.get(0).get("method").asString()).isEqualTo("ACCESSION");
         assertThat(links.get(0).get("studyInstanceUid").asString()).isEqualTo(study);
@@ -141,14 +153,15 @@ class EvidenceFlowTest extends ArchiveTestBase {
         JsonNode before = evidence(id, "flowauditor");
         assertThat(before.get("verdict").asString()).isEqualTo("NOT_SUPPORTED");
         assertThat(status(before, "R1")).isEqualTo("PASS");
-        assertThat(status(before, "R2")).isEqualTo("WARN");   // two views retained, needle not confirmed
+        assertThat(status(before, "R2")).isEqualTo("WARN"); // two views retained, needle not confirmed
         assertThat(status(before, "R3")).isEqualTo("FAIL");
         assertThat(status(before, "R4")).isEqualTo("FAIL");
         assertThat(before.get("ruleSetVersion").asString()).isNotBlank();
 
         String apUid = TestDicom.datasetUid(ap), latUid = TestDicom.datasetUid(lateral);
         for (String[] a : new String[][] {{apUid, "AP"}, {latUid, "LATERAL"}}) {
-            HttpResponse<String> saved = postJson("/api/instances/" + a[0] + "/annotations", "flowtech", PW, """
+            HttpResponse<String> saved =
+                    postJson("/api/instances/" + a[0] + "/annotations", "flowtech", PW, """
                     {"needleTip": {"frame": 3, "column": 30.5, "row": 28}, "level": "L4-L5",
                      "approach": "INTERLAMINAR_PARAMEDIAN", "laterality": "LEFT", "view": "%s",
                      "contrastPattern": "EPIDURAL", "contrastText": "unilateral spread", "keyImage": true, "keyFrames": [3]}
@@ -156,10 +169,15 @@ class EvidenceFlowTest extends ArchiveTestBase {
             assertThat(saved.statusCode()).as(saved.body()).isIn(200, 201);
         }
         JsonNode after = evidence(id, "flowauditor");
-        assertThat(after.get("verdict").asString()).as(after.toString()).isEqualTo("AT_RISK"); // only the dose is missing
-        for (String rule : List.of("R1", "R2", "R3", "R4", "R5", "R6", "R8", "R9")) assertThat(status(after, rule)).as(rule).isEqualTo("PASS");
+        assertThat(after.get("verdict").asString())
+                .as(after.toString())
+                .isEqualTo("AT_RISK"); // only the dose is missing
+        for (String rule : List.of("R1", "R2", "R3", "R4", "R5", "R6", "R8", "R9"))
+            assertThat(status(after, rule)).as(rule).isEqualTo("PASS");
         assertThat(status(after, "R10")).isEqualTo("WARN");
-        JsonNode history = json.readTree(request("GET", "/api/procedures/" + id + "/evidence/history", "flowauditor", PW, null, null).body());
+        JsonNode history = json.readTree(
+                request("GET", "/api/procedures/" + id + "/evidence/history", "flowauditor", PW, null, null)
+                        .body());
         assertThat(history).hasSizeGreaterThanOrEqualTo(2);
         assertThat(history.get(0).get("verdict").asString()).isEqualTo("AT_RISK");
 
@@ -168,8 +186,15 @@ class EvidenceFlowTest extends ArchiveTestBase {
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(doc).replace("\n", " ");
-            assertThat(text).contains("AT_RISK").contains("Roe^Richard").contains(apUid).contains("unilateral spread")
-                    .contains("CARM1".equals(index.find(apUid).callingAet()) ? "CARM1" : index.find(apUid).callingAet())
+            assertThat(text)
+                    .contains("AT_RISK")
+                    .contains("Roe^Richard")
+                    .contains(apUid)
+                    .contains("unilateral spread")
+                    .contains(
+                            "CARM1".equals(index.find(apUid).callingAet())
+                                    ? "CARM1"
+                                    : index.find(apUid).callingAet())
                     .contains(index.find(apUid).sha256().substring(0, 20));
         }
 
@@ -177,25 +202,39 @@ class EvidenceFlowTest extends ArchiveTestBase {
         assertThat(zip.statusCode()).isEqualTo(200);
 
         // everything people and rules did to this record is in the audit trail, which the technologist may not read
-        assertThat(request("GET", "/api/audit?procedureId=" + id, "flowtech", PW, null, null).statusCode()).isEqualTo(403);
-        JsonNode trail = json.readTree(request("GET", "/api/audit?procedureId=" + id + "&size=200", "flowauditor", PW, null, null).body());
+        assertThat(request("GET", "/api/audit?procedureId=" + id, "flowtech", PW, null, null)
+                        .statusCode())
+                .isEqualTo(403);
+        JsonNode trail = json.readTree(
+                request("GET", "/api/audit?procedureId=" + id + "&size=200", "flowauditor", PW, null, null)
+                        .body());
         List<String> events = new ArrayList<>();
         for (JsonNode e : trail.get("items")) {
-            events.add(e.get("eventId").asString() + " " + e.get("action").asString() + " " + e.get("user").asString() + " " + e.get("detail").asString());
+            events.add(e.get("eventId").asString() + " " + e.get("action").asString() + " "
+                    + e.get("user").asString() + " " + e.get("detail").asString());
         }
-        assertThat(events).anyMatch(e -> e.startsWith("110111 C flowtech created"))
+        assertThat(events)
+                .anyMatch(e -> e.startsWith("110111 C flowtech created"))
                 .anyMatch(e -> e.startsWith("110111 U linker study linked by rule ACCESSION"))
                 .anyMatch(e -> e.startsWith("110111 R flowauditor evidence viewed: NOT_SUPPORTED"))
                 .anyMatch(e -> e.startsWith("110111 R flowauditor evidence viewed: AT_RISK"))
                 .anyMatch(e -> e.startsWith("110106 R flowauditor packet.pdf downloaded"))
                 .anyMatch(e -> e.startsWith("110106 R flowauditor packet.zip downloaded: 2 DICOM object(s)"));
         assertThat(trail.get("items").get(0).get("patientId").asString()).isEqualTo(pid);
-        JsonNode annotated = json.readTree(request("GET", "/api/audit?user=flowtech&type=110103&size=50", "flowauditor", PW, null, null).body());
-        assertThat(annotated.get("items")).anySatisfy(e -> assertThat(e.get("detail").asString()).contains("annotation version 1 of " + apUid));
-        HttpResponse<String> refused = postJson("/api/instances/" + apUid + "/annotations", "flowauditor", PW, "{\"level\": \"L4-L5\"}");
+        JsonNode annotated = json.readTree(
+                request("GET", "/api/audit?user=flowtech&type=110103&size=50", "flowauditor", PW, null, null)
+                        .body());
+        assertThat(annotated.get("items"))
+                .anySatisfy(e -> assertThat(e.get("detail").asString()).contains("annotation version 1 of " + apUid));
+        HttpResponse<String> refused =
+                postJson("/api/instances/" + apUid + "/annotations", "flowauditor", PW, "{\"level\": \"L4-L5\"}");
         assertThat(refused.statusCode()).isEqualTo(403);
-        JsonNode alerts = json.readTree(request("GET", "/api/audit?user=flowauditor&type=110113", "flowauditor", PW, null, null).body());
-        assertThat(alerts.get("items").get(0).get("detail").asString()).contains("may not annotate").contains(apUid);
+        JsonNode alerts =
+                json.readTree(request("GET", "/api/audit?user=flowauditor&type=110113", "flowauditor", PW, null, null)
+                        .body());
+        assertThat(alerts.get("items").get(0).get("detail").asString())
+                .contains("may not annotate")
+                .contains(apUid);
         List<String> names = new ArrayList<>();
         Path out = tmp.resolve("packet");
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
@@ -209,11 +248,14 @@ class EvidenceFlowTest extends ArchiveTestBase {
         assertThat(names).startsWith("DICOMDIR").contains("MANIFEST.SHA256", "README.TXT");
         assertThat(names.stream().filter(n -> n.startsWith("DICOM/"))).hasSize(2);
         // the packet carries the stored files byte for byte
-        String firstSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(out.resolve(names.get(1)))));
-        assertThat(List.of(index.find(apUid).sha256(), index.find(latUid).sha256())).contains(firstSha);
+        String firstSha = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(out.resolve(names.get(1)))));
+        assertThat(List.of(index.find(apUid).sha256(), index.find(latUid).sha256()))
+                .contains(firstSha);
         assertThat(Files.readString(out.resolve("README.TXT"))).contains("sha256sum -c MANIFEST.SHA256");
-        assertThat(Files.readString(out.resolve("MANIFEST.SHA256"))).contains(index.find(apUid).sha256() + "  DICOM/")
+        assertThat(Files.readString(out.resolve("MANIFEST.SHA256")))
+                .contains(index.find(apUid).sha256() + "  DICOM/")
                 .contains(index.find(latUid).sha256() + "  DICOM/");
     }
 
@@ -222,19 +264,28 @@ class EvidenceFlowTest extends ArchiveTestBase {
     void theZipPacketIsAFileSetDcmtkReadsAndSha256sumVerifies() throws Exception {
         Peers.require("dcmdump", "sha256sum");
         String pid = "PZ" + TestDicom.unique();
-        long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20")).body())
-                .get("id").asLong();
+        long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20"))
+                        .body())
+                .get("id")
+                .asLong();
         String study = TestDicom.uid();
         sendAll(run(pid, study, 0), run(pid, study, -30));
         assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
-        Path out = unzip(get("/api/procedures/" + id + "/packet.zip", "flowauditor", PW, null).body(), tmp.resolve("z"));
+        Path out = unzip(
+                get("/api/procedures/" + id + "/packet.zip", "flowauditor", PW, null)
+                        .body(),
+                tmp.resolve("z"));
         Peers.Result sums = Peers.run(out, 60, "sha256sum", "-c", "MANIFEST.SHA256");
         assertThat(sums.exitCode()).as(sums.output()).isZero();
         assertThat(sums.output()).contains("DICOMDIR: OK");
         Peers.Result dump = Peers.run(out, 60, "dcmdump", "DICOMDIR");
         assertThat(dump.exitCode()).as(dump.output()).isZero();
-        assertThat(dump.output()).contains("\"Directory Record\" PATIENT").contains("\"Directory Record\" STUDY")
-                .contains("\"Directory Record\" IMAGE").contains(pid).doesNotContain("PRIVATE");
+        assertThat(dump.output())
+                .contains("\"Directory Record\" PATIENT")
+                .contains("\"Directory Record\" STUDY")
+                .contains("\"Directory Record\" IMAGE")
+                .contains(pid)
+                .doesNotContain("PRIVATE");
 
         // a stored object damaged after receipt: the manifest keeps the hash recorded at receipt, so the auditor's
         // check fails on exactly that file, and the PDF's chain of custody marks it CHANGED
@@ -243,11 +294,15 @@ class EvidenceFlowTest extends ArchiveTestBase {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 1] ^= 0x5A;
         Files.write(file, bytes);
-        Path again = unzip(get("/api/procedures/" + id + "/packet.zip", "flowauditor", PW, null).body(), tmp.resolve("z2"));
+        Path again = unzip(
+                get("/api/procedures/" + id + "/packet.zip", "flowauditor", PW, null)
+                        .body(),
+                tmp.resolve("z2"));
         Peers.Result failed = Peers.run(again, 60, "sha256sum", "-c", "MANIFEST.SHA256");
         assertThat(failed.exitCode()).isNotZero();
         assertThat(failed.output().lines().filter(l -> l.endsWith("FAILED"))).hasSize(1);
-        try (PDDocument doc = Loader.loadPDF(get("/api/procedures/" + id + "/packet.pdf", "flowauditor", PW, null).body())) {
+        try (PDDocument doc = Loader.loadPDF(get("/api/procedures/" + id + "/packet.pdf", "flowauditor", PW, null)
+                .body())) {
             assertThat(new PDFTextStripper().getText(doc)).contains("CHANGED");
         }
     }
@@ -266,40 +321,81 @@ class EvidenceFlowTest extends ArchiveTestBase {
     @Test
     void unmatchedStudiesWaitForAPersonWhoLinksAndUnlinksThem() throws Exception {
         String pid = "PQ" + TestDicom.unique();
-        long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "OTHER" + pid, "2026-09-01")).body())
-                .get("id").asLong();
+        long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "OTHER" + pid, "2026-09-01"))
+                        .body())
+                .get("id")
+                .asLong();
         String study = TestDicom.uid();
         sendAll(run(pid, study, 0)); // accession A<pid> is unknown, and the study date is weeks from the procedure
         assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
-        JsonNode queue = json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body());
+        JsonNode queue = json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null)
+                .body());
         JsonNode mine = find(queue, study);
         assertThat(mine.get("reason").asString()).isEqualTo("UNMATCHED");
         assertThat(mine.get("patientId").asString()).isEqualTo(pid);
 
-        assertThat(postJson("/api/procedures/" + id + "/studies", "flowauditor", PW, "{\"studyInstanceUid\":\"" + study + "\"}")
-                .statusCode()).isEqualTo(403);
-        HttpResponse<String> linked = postJson("/api/procedures/" + id + "/studies", "flowtech", PW,
+        assertThat(postJson(
+                                "/api/procedures/" + id + "/studies",
+                                "flowauditor",
+                                PW,
+                                "{\"studyInstanceUid\":\"" + study + "\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> linked = postJson(
+                "/api/procedures/" + id + "/studies",
+                "flowtech",
+                PW,
                 "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"C-arm had no worklist\"}");
         assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
         assertThat(json.readTree(linked.body()).get("method").asString()).isEqualTo("USER");
-        assertThat(postJson("/api/procedures/" + id + "/studies", "flowtech", PW, "{\"studyInstanceUid\":\"" + study + "\"}")
-                .statusCode()).isEqualTo(409);
-        assertThat(find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study)).isNull();
+        assertThat(postJson(
+                                "/api/procedures/" + id + "/studies",
+                                "flowtech",
+                                PW,
+                                "{\"studyInstanceUid\":\"" + study + "\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(find(
+                        json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null)
+                                .body()),
+                        study))
+                .isNull();
 
-        assertThat(request("DELETE", "/api/procedures/" + id + "/studies/" + study + "?reason=wrong%20patient", "flowtech", PW, null, null)
-                .statusCode()).isEqualTo(204);
-        JsonNode requeued = find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study);
+        assertThat(request(
+                                "DELETE",
+                                "/api/procedures/" + id + "/studies/" + study + "?reason=wrong%20patient",
+                                "flowtech",
+                                PW,
+                                null,
+                                null)
+                        .statusCode())
+                .isEqualTo(204);
+        JsonNode requeued = find(
+                json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null)
+                        .body()),
+                study);
         assertThat(requeued.get("reason").asString()).isEqualTo("UNLINKED");
         // a new instance of the study does not make the rules attach it again
         String iuid = TestDicom.uid();
-        sendAll(TestDicom.write(tmp.resolve(iuid + ".dcm"), TestDicom.xa(pid, study, TestDicom.uid(), iuid, 2, 32), TransferSyntax.EXPLICIT_VR_LE));
+        sendAll(TestDicom.write(
+                tmp.resolve(iuid + ".dcm"),
+                TestDicom.xa(pid, study, TestDicom.uid(), iuid, 2, 32),
+                TransferSyntax.EXPLICIT_VR_LE));
         assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
-        assertThat(json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null).body())).isEmpty();
-        JsonNode history = json.readTree(request("GET", "/api/procedures/" + id + "/studies/history", "flowauditor", PW, null, null).body());
-        assertThat(history).extracting(h -> h.get("action").asString() + " " + h.get("actor").asString())
+        assertThat(json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null)
+                        .body()))
+                .isEmpty();
+        JsonNode history = json.readTree(
+                request("GET", "/api/procedures/" + id + "/studies/history", "flowauditor", PW, null, null)
+                        .body());
+        assertThat(history)
+                .extracting(
+                        h -> h.get("action").asString() + " " + h.get("actor").asString())
                 .containsExactly("LINK flowtech", "UNLINK flowtech");
         assertThat(history.get(1).get("detail").asString()).contains("wrong patient");
-        assertThat(request("DELETE", "/api/procedures/" + id + "/studies/" + study, "flowtech", PW, null, null).statusCode()).isEqualTo(404);
+        assertThat(request("DELETE", "/api/procedures/" + id + "/studies/" + study, "flowtech", PW, null, null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     /**
@@ -310,8 +406,10 @@ class EvidenceFlowTest extends ArchiveTestBase {
     @Test
     void aStudyOfAnotherPatientIsNeverLinkedByItsAccessionNumber() throws Exception {
         String pid = "PW" + TestDicom.unique(), intruder = "PX" + TestDicom.unique();
-        long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20")).body())
-                .get("id").asLong();
+        long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20"))
+                        .body())
+                .get("id")
+                .asLong();
         String study = TestDicom.uid();
         Attributes ds = TestDicom.xa(intruder, study, TestDicom.uid(), TestDicom.uid(), 2, 32);
         ds.setString(Tags.AccessionNumber, VR.SH, "A" + pid); // the procedure's accession, another patient's images
@@ -319,30 +417,55 @@ class EvidenceFlowTest extends ArchiveTestBase {
         sendAll(TestDicom.write(tmp.resolve(study + ".dcm"), ds, TransferSyntax.EXPLICIT_VR_LE));
         assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
 
-        assertThat(json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null).body())).isEmpty();
-        JsonNode queued = find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study);
+        assertThat(json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null)
+                        .body()))
+                .isEmpty();
+        JsonNode queued = find(
+                json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null)
+                        .body()),
+                study);
         assertThat(queued).as("the study waits for a person").isNotNull();
         assertThat(queued.get("reason").asString()).isEqualTo("CONFLICT");
         assertThat(queued.get("candidates").get(0).asLong()).isEqualTo(id);
-        assertThat(queued.get("detail").asString()).contains(intruder).contains(pid).contains("procedure " + id);
+        assertThat(queued.get("detail").asString())
+                .contains(intruder)
+                .contains(pid)
+                .contains("procedure " + id);
         assertThat(evidence(id, "flowauditor").toString()).doesNotContain(study);
 
-        HttpResponse<String> noReason = postJson("/api/procedures/" + id + "/studies", "flowtech", PW,
-                "{\"studyInstanceUid\":\"" + study + "\"}");
+        HttpResponse<String> noReason = postJson(
+                "/api/procedures/" + id + "/studies", "flowtech", PW, "{\"studyInstanceUid\":\"" + study + "\"}");
         assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
         assertThat(noReason.body()).contains(intruder).contains("reason");
-        assertThat(postJson("/api/procedures/" + id + "/studies", "flowtech", PW,
-                "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"  \"}").statusCode()).isEqualTo(400);
-        assertThat(json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null).body())).isEmpty();
+        assertThat(postJson(
+                                "/api/procedures/" + id + "/studies",
+                                "flowtech",
+                                PW,
+                                "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"  \"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null)
+                        .body()))
+                .isEmpty();
 
-        HttpResponse<String> linked = postJson("/api/procedures/" + id + "/studies", "flowtech", PW,
+        HttpResponse<String> linked = postJson(
+                "/api/procedures/" + id + "/studies",
+                "flowtech",
+                PW,
                 "{\"studyInstanceUid\":\"" + study + "\",\"reason\":\"patient ID mistyped at the C-arm\"}");
         assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
-        JsonNode trail = json.readTree(request("GET", "/api/audit?procedureId=" + id + "&size=50", "flowauditor", PW, null, null).body());
-        assertThat(trail.get("items")).anyMatch(e -> e.get("eventId").asString().equals("110111")
-                && "flowtech".equals(e.get("user").asString()) && study.equals(e.get("studyUid").asString())
-                && e.get("detail").asString().contains(intruder) && e.get("detail").asString().contains("mistyped"));
-        JsonNode history = json.readTree(request("GET", "/api/procedures/" + id + "/studies/history", "flowauditor", PW, null, null).body());
+        JsonNode trail =
+                json.readTree(request("GET", "/api/audit?procedureId=" + id + "&size=50", "flowauditor", PW, null, null)
+                        .body());
+        assertThat(trail.get("items"))
+                .anyMatch(e -> e.get("eventId").asString().equals("110111")
+                        && "flowtech".equals(e.get("user").asString())
+                        && study.equals(e.get("studyUid").asString())
+                        && e.get("detail").asString().contains(intruder)
+                        && e.get("detail").asString().contains("mistyped"));
+        JsonNode history = json.readTree(
+                request("GET", "/api/procedures/" + id + "/studies/history", "flowauditor", PW, null, null)
+                        .body());
         assertThat(history.get(0).get("detail").asString()).contains("mistyped").contains(intruder);
     }
 
@@ -352,15 +475,27 @@ class EvidenceFlowTest extends ArchiveTestBase {
         String study = TestDicom.uid();
         sendAll(run(pid, study, 0)); // accession A<pid>, no procedure yet
         assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
-        assertThat(find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study)
-                .get("reason").asString()).isEqualTo("UNMATCHED");
-        long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20")).body())
-                .get("id").asLong();
+        assertThat(find(
+                                json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null)
+                                        .body()),
+                                study)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("UNMATCHED");
+        long id = json.readTree(postJson("/api/procedures", "flowtech", PW, procedure(pid, "A" + pid, "2026-10-20"))
+                        .body())
+                .get("id")
+                .asLong();
         assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
-        JsonNode links = json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null).body());
+        JsonNode links = json.readTree(request("GET", "/api/procedures/" + id + "/studies", "flowtech", PW, null, null)
+                .body());
         assertThat(links).hasSize(1);
         assertThat(links.get(0).get("method").asString()).isEqualTo("ACCESSION");
-        assertThat(find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study)).isNull();
+        assertThat(find(
+                        json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null)
+                                .body()),
+                        study))
+                .isNull();
     }
 
     @Test
@@ -371,15 +506,26 @@ class EvidenceFlowTest extends ArchiveTestBase {
         mr.setString(Tags.AccessionNumber, VR.SH, "NOPROC1");
         sendAll(TestDicom.write(tmp.resolve(iuid + ".dcm"), mr, TransferSyntax.EXPLICIT_VR_LE));
         assertThat(background.awaitIdle(10_000, LinkOnReceipt.QUEUE)).isTrue();
-        assertThat(find(json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null).body()), study)).isNull();
-        assertThat(request("GET", "/api/link-queue?size=0", "flowtech", PW, null, null).statusCode()).isEqualTo(400);
+        assertThat(find(
+                        json.readTree(request("GET", "/api/link-queue?size=1000", "flowtech", PW, null, null)
+                                .body()),
+                        study))
+                .isNull();
+        assertThat(request("GET", "/api/link-queue?size=0", "flowtech", PW, null, null)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void unknownProceduresAndCodesWithoutARuleSetAreClearErrors() throws Exception {
-        assertThat(request("GET", "/api/procedures/987654321/evidence", "flowauditor", PW, null, null).statusCode()).isEqualTo(404);
-        assertThat(get("/api/procedures/987654321/packet.zip", "flowauditor", PW, null).statusCode()).isEqualTo(404);
-        String body = procedure("PT" + TestDicom.unique(), "T1", "2026-10-01").replace("\"62323\"", "\"64483\"")
+        assertThat(request("GET", "/api/procedures/987654321/evidence", "flowauditor", PW, null, null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/procedures/987654321/packet.zip", "flowauditor", PW, null)
+                        .statusCode())
+                .isEqualTo(404);
+        String body = procedure("PT" + TestDicom.unique(), "T1", "2026-10-01")
+                .replace("\"62323\"", "\"64483\"")
                 .replace("\"INTERLAMINAR\"", "\"TRANSFORAMINAL\"");
         HttpResponse<String> created = postJson("/api/procedures", "flowtech", PW, body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.fluorovault.tools.samples.GroundTruth.FrameTruth;
 import org.fluorovault.tools.samples.LumbarPhantom.Contrast;
 import org.fluorovault.tools.samples.LumbarPhantom.Photometric;
@@ -25,13 +24,20 @@ class LumbarPhantomTest {
 
     /** Each combination rendered once for the whole class (256 x 256 x 16 keeps the tests quick). */
     static synchronized PhantomRun run(View view, Contrast contrast) {
-        return RUNS.computeIfAbsent(view, v -> new EnumMap<>(Contrast.class)).computeIfAbsent(contrast,
-                c -> phantom(view, c).build().render());
+        return RUNS.computeIfAbsent(view, v -> new EnumMap<>(Contrast.class))
+                .computeIfAbsent(contrast, c -> phantom(view, c).build().render());
     }
 
     static LumbarPhantom.Builder phantom(View view, Contrast contrast) {
-        return LumbarPhantom.builder().view(view).size(SIZE).frames(FRAMES).contrast(contrast)
-                .contrastOnset(ONSET).noise(0.006).motion(3).seed(42);
+        return LumbarPhantom.builder()
+                .view(view)
+                .size(SIZE)
+                .frames(FRAMES)
+                .contrast(contrast)
+                .contrastOnset(ONSET)
+                .noise(0.006)
+                .motion(3)
+                .seed(42);
     }
 
     @ParameterizedTest
@@ -44,8 +50,11 @@ class LumbarPhantomTest {
             short[] f = run.frame(t.index());
             int c = (int) Math.round(t.needleTipColumn()), r = (int) Math.round(t.needleTipRow());
             int atTip = 0;
-            for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) atTip = Math.max(atTip, f[(r + dy) * SIZE + c + dx]);
-            assertTrue(atTip > percentile(f, 0.97), "frame " + t.index() + ": the needle is bright at the tip (" + atTip + ")");
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++) atTip = Math.max(atTip, f[(r + dy) * SIZE + c + dx]);
+            assertTrue(
+                    atTip > percentile(f, 0.97),
+                    "frame " + t.index() + ": the needle is bright at the tip (" + atTip + ")");
         }
         assertEquals("L4-L5", run.truth().level());
     }
@@ -62,7 +71,8 @@ class LumbarPhantomTest {
         assertTrue(truth.frame(ONSET).contrastArea() > 0, "contrast at onset");
         int peak = 0;
         for (int f = ONSET + 1; f < FRAMES; f++) {
-            assertTrue(truth.frame(f).contrastArea() >= truth.frame(f - 1).contrastArea(), "area shrinks at frame " + f);
+            assertTrue(
+                    truth.frame(f).contrastArea() >= truth.frame(f - 1).contrastArea(), "area shrinks at frame " + f);
             peak = Math.max(peak, truth.frame(f).contrastArea());
         }
         assertTrue(peak > 3 * truth.frame(ONSET).contrastArea(), "the band spreads");
@@ -70,9 +80,11 @@ class LumbarPhantomTest {
         FrameTruth last = truth.frame(FRAMES - 1);
         double levels = last.contrastExtentRows() / truth.levelPitchRows();
         assertTrue(levels > 1.5 && levels < 3.0, "cranio-caudal spread of about 1.3 levels up and 0.9 down: " + levels);
-        assertTrue(last.contrastTopRow() < last.needleTipRow() && last.needleTipRow() < last.contrastBottomRow(),
+        assertTrue(
+                last.contrastTopRow() < last.needleTipRow() && last.needleTipRow() < last.contrastBottomRow(),
                 "the band spans the tip");
-        assertTrue(last.needleTipRow() - last.contrastTopRow() > last.contrastBottomRow() - last.needleTipRow(),
+        assertTrue(
+                last.needleTipRow() - last.contrastTopRow() > last.contrastBottomRow() - last.needleTipRow(),
                 "more spread up than down");
     }
 
@@ -87,7 +99,9 @@ class LumbarPhantomTest {
         for (int i = mask.nextSetBit(0); i >= 0; i = mask.nextSetBit(i + 1)) {
             if ((i % SIZE > midline) == tipRight) same++;
         }
-        assertTrue(same > 0.9 * mask.cardinality(), "contrast on the needle's side: " + same + " of " + mask.cardinality());
+        assertTrue(
+                same > 0.9 * mask.cardinality(),
+                "contrast on the needle's side: " + same + " of " + mask.cardinality());
     }
 
     @ParameterizedTest
@@ -96,9 +110,12 @@ class LumbarPhantomTest {
         GroundTruth truth = run(view, Contrast.VASCULAR).truth();
         assertEquals(0, truth.frame(ONSET - 1).contrastArea());
         assertTrue(truth.frame(ONSET).contrastArea() > 0, "appears at once");
-        for (int f = ONSET + 5; f < FRAMES; f++) assertEquals(0, truth.frame(f).contrastArea(), "washed out by frame " + f);
-        int vascularPeak = truth.frames().stream().mapToInt(FrameTruth::contrastArea).max().orElseThrow();
-        int epiduralPeak = run(view, Contrast.EPIDURAL).truth().frame(FRAMES - 1).contrastArea();
+        for (int f = ONSET + 5; f < FRAMES; f++)
+            assertEquals(0, truth.frame(f).contrastArea(), "washed out by frame " + f);
+        int vascularPeak =
+                truth.frames().stream().mapToInt(FrameTruth::contrastArea).max().orElseThrow();
+        int epiduralPeak =
+                run(view, Contrast.EPIDURAL).truth().frame(FRAMES - 1).contrastArea();
         assertTrue(vascularPeak < epiduralPeak, "thin vessels cover less than a band");
     }
 
@@ -107,13 +124,17 @@ class LumbarPhantomTest {
     void intrathecalContrastIsABroadPersistentColumn(View view) {
         GroundTruth truth = run(view, Contrast.INTRATHECAL).truth();
         FrameTruth last = truth.frame(FRAMES - 1);
-        assertTrue(last.contrastArea() > 2 * run(view, Contrast.EPIDURAL).truth().frame(FRAMES - 1).contrastArea());
+        assertTrue(last.contrastArea()
+                > 2 * run(view, Contrast.EPIDURAL).truth().frame(FRAMES - 1).contrastArea());
         assertTrue(last.contrastExtentRows() / truth.levelPitchRows() > 3, "spreads over several levels");
         if (view == View.AP) {
             BitSet mask = truth.contrastMask(FRAMES - 1);
             double midline = SIZE / 2.0 + last.shiftColumn();
             int left = 0, right = 0;
-            for (int i = mask.nextSetBit(0); i >= 0; i = mask.nextSetBit(i + 1)) { if (i % SIZE < midline) left++; else right++; }
+            for (int i = mask.nextSetBit(0); i >= 0; i = mask.nextSetBit(i + 1)) {
+                if (i % SIZE < midline) left++;
+                else right++;
+            }
             assertTrue(Math.abs(left - right) < 0.15 * (left + right), "symmetric: " + left + " / " + right);
         }
     }
@@ -130,7 +151,9 @@ class LumbarPhantomTest {
         for (int i = mask.nextSetBit(0); i >= 0; i = mask.nextSetBit(i + 1)) {
             diff += epidural.frame(FRAMES - 1)[i] - none.frame(FRAMES - 1)[i];
         }
-        assertTrue(diff / mask.cardinality() > 200, "masked pixels are brighter by contrast: " + diff / mask.cardinality());
+        assertTrue(
+                diff / mask.cardinality() > 200,
+                "masked pixels are brighter by contrast: " + diff / mask.cardinality());
         for (int i = 0; i < SIZE * SIZE; i++) {
             if (!mask.get(i) && Math.abs(epidural.frame(FRAMES - 1)[i] - none.frame(FRAMES - 1)[i]) > 400) {
                 throw new AssertionError("strong contrast outside the mask at pixel " + i);
@@ -140,9 +163,22 @@ class LumbarPhantomTest {
 
     @Test
     void sameSettingsGiveTheSamePixelsAndAnotherSeedDoesNot() {
-        PhantomRun a = phantom(View.LATERAL, Contrast.EPIDURAL).frames(4).contrastOnset(1).build().render();
-        PhantomRun b = phantom(View.LATERAL, Contrast.EPIDURAL).frames(4).contrastOnset(1).build().render();
-        PhantomRun c = phantom(View.LATERAL, Contrast.EPIDURAL).frames(4).contrastOnset(1).seed(43).build().render();
+        PhantomRun a = phantom(View.LATERAL, Contrast.EPIDURAL)
+                .frames(4)
+                .contrastOnset(1)
+                .build()
+                .render();
+        PhantomRun b = phantom(View.LATERAL, Contrast.EPIDURAL)
+                .frames(4)
+                .contrastOnset(1)
+                .build()
+                .render();
+        PhantomRun c = phantom(View.LATERAL, Contrast.EPIDURAL)
+                .frames(4)
+                .contrastOnset(1)
+                .seed(43)
+                .build()
+                .render();
         for (int f = 0; f < 4; f++) assertArrayEquals(a.frame(f), b.frame(f));
         assertFalse(Arrays.equals(a.frame(3), c.frame(3)));
         assertEquals(a.truth().frames(), b.truth().frames());
@@ -150,8 +186,16 @@ class LumbarPhantomTest {
 
     @Test
     void monochrome1StoresTheInverseAndValuesStayIn12Bits() {
-        PhantomRun m2 = phantom(View.AP, Contrast.EPIDURAL).frames(5).photometric(Photometric.MONOCHROME2).build().render();
-        PhantomRun m1 = phantom(View.AP, Contrast.EPIDURAL).frames(5).photometric(Photometric.MONOCHROME1).build().render();
+        PhantomRun m2 = phantom(View.AP, Contrast.EPIDURAL)
+                .frames(5)
+                .photometric(Photometric.MONOCHROME2)
+                .build()
+                .render();
+        PhantomRun m1 = phantom(View.AP, Contrast.EPIDURAL)
+                .frames(5)
+                .photometric(Photometric.MONOCHROME1)
+                .build()
+                .render();
         for (int f = 0; f < 5; f++) {
             for (int i = 0; i < SIZE * SIZE; i++) {
                 int v = m2.frame(f)[i];
@@ -174,7 +218,12 @@ class LumbarPhantomTest {
             assertEquals(first.needleTipRow() + t.shiftRow(), t.needleTipRow(), 1e-9);
         }
         assertEquals(3, max, 1e-9, "peak translation is the motion setting");
-        GroundTruth still = phantom(View.AP, Contrast.NONE).frames(3).motion(0).build().render().truth();
+        GroundTruth still = phantom(View.AP, Contrast.NONE)
+                .frames(3)
+                .motion(0)
+                .build()
+                .render()
+                .truth();
         assertEquals(still.frame(0).needleTipColumn(), still.frame(2).needleTipColumn());
     }
 
@@ -188,10 +237,18 @@ class LumbarPhantomTest {
 
     @Test
     void rejectsSettingsOutsideTheirRange() {
-        assertThrows(IllegalArgumentException.class, () -> LumbarPhantom.builder().size(32));
-        assertThrows(IllegalArgumentException.class, () -> LumbarPhantom.builder().noise(-0.1));
-        assertThrows(IllegalArgumentException.class, () -> LumbarPhantom.builder().frames(4).contrastOnset(4).build());
-        LumbarPhantom none = LumbarPhantom.builder().frames(4).contrastOnset(9).contrast(Contrast.NONE).build();
+        assertThrows(
+                IllegalArgumentException.class, () -> LumbarPhantom.builder().size(32));
+        assertThrows(
+                IllegalArgumentException.class, () -> LumbarPhantom.builder().noise(-0.1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LumbarPhantom.builder().frames(4).contrastOnset(4).build());
+        LumbarPhantom none = LumbarPhantom.builder()
+                .frames(4)
+                .contrastOnset(9)
+                .contrast(Contrast.NONE)
+                .build();
         assertEquals(-1, none.render().truth().contrastOnsetFrame());
     }
 

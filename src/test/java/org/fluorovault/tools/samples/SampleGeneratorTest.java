@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.ByteUtils;
 import org.fluorovault.dicom.data.Fragments;
@@ -31,7 +30,9 @@ class SampleGeneratorTest {
     /** The committed samples, relative to the project directory (Maven's working directory for tests). */
     private static final Path COMMITTED = Path.of("dicom-samples");
 
-    @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
+
     static Path generated;
 
     @BeforeAll
@@ -46,7 +47,8 @@ class SampleGeneratorTest {
         List<Path> files = SampleGenerator.generate(again);
         assertEquals(SampleGenerator.FILES.size(), files.size());
         for (String name : SampleGenerator.FILES) {
-            assertArrayEquals(Files.readAllBytes(generated.resolve(name)), Files.readAllBytes(again.resolve(name)), name);
+            assertArrayEquals(
+                    Files.readAllBytes(generated.resolve(name)), Files.readAllBytes(again.resolve(name)), name);
         }
         try (var left = Files.list(again)) {
             assertEquals(SampleGenerator.FILES.size(), left.count(), "no .part files left behind");
@@ -57,7 +59,8 @@ class SampleGeneratorTest {
     void committedSamplesAreWhatTheGeneratorWrites() throws IOException {
         for (String name : SampleGenerator.FILES) {
             Path committed = COMMITTED.resolve(name);
-            if (!Files.exists(committed)) fail(committed.toAbsolutePath() + " is missing; regenerate (dicom-samples/README.md)");
+            if (!Files.exists(committed))
+                fail(committed.toAbsolutePath() + " is missing; regenerate (dicom-samples/README.md)");
             if (Files.mismatch(committed, generated.resolve(name)) != -1) {
                 fail(name + " differs from the generator's output; regenerate dicom-samples/ (see its README.md)");
             }
@@ -86,7 +89,8 @@ class SampleGeneratorTest {
         }
         Attributes ap = ds.get(SampleGenerator.AP_FILE), lat = ds.get(SampleGenerator.LATERAL_FILE);
         assertEquals("1.2.840.10008.1.2.1", fmi.get(SampleGenerator.AP_FILE).getString(0x00020010));
-        assertEquals("1.2.840.10008.1.2.4.70", fmi.get(SampleGenerator.LATERAL_FILE).getString(0x00020010));
+        assertEquals(
+                "1.2.840.10008.1.2.4.70", fmi.get(SampleGenerator.LATERAL_FILE).getString(0x00020010));
         assertEquals(0, ap.getDouble(Tags.PositionerPrimaryAngle, -1));
         assertEquals(90, lat.getDouble(Tags.PositionerPrimaryAngle, -1));
         assertEquals(ap.getString(Tags.StudyInstanceUID), lat.getString(Tags.StudyInstanceUID));
@@ -94,7 +98,9 @@ class SampleGeneratorTest {
         int apFrames = ap.getInt(Tags.NumberOfFrames, 0), latFrames = lat.getInt(Tags.NumberOfFrames, 0);
         assertTrue(apFrames >= 8 && apFrames <= 10 && latFrames >= 8 && latFrames <= 10);
         assertEquals(512 * 512 * 2 * apFrames, ap.getBytes(Tag.PixelData).length);
-        assertArrayEquals(new byte[] {0x18, 0x00, 0x63, 0x10}, ap.getBytes(Tags.FrameIncrementPointer),
+        assertArrayEquals(
+                new byte[] {0x18, 0x00, 0x63, 0x10},
+                ap.getBytes(Tags.FrameIncrementPointer),
                 "Frame Increment Pointer is (0018,1063) Frame Time");
 
         Fragments f = lat.getFragments(Tag.PixelData);
@@ -119,8 +125,9 @@ class SampleGeneratorTest {
         assertEquals("10001", sr.getNestedItem(Tags.ContentTemplateSequence).getString(Tags.TemplateIdentifier));
         Attributes accumulated = child(sr, "113702");
         assertNotNull(accumulated, "Accumulated X-Ray Dose Data container");
-        Map<String, String> units = Map.of("113722", "Gy.m2", "113725", "Gy", "113726", "Gy.m2", "113728", "Gy",
-                "113730", "s", "113855", "s", "113731", "1");
+        Map<String, String> units = Map.of(
+                "113722", "Gy.m2", "113725", "Gy", "113726", "Gy.m2", "113728", "Gy", "113730", "s", "113855", "s",
+                "113731", "1");
         for (var e : units.entrySet()) {
             Attributes num = child(accumulated, e.getKey());
             assertNotNull(num, "DCM " + e.getKey());
@@ -134,10 +141,14 @@ class SampleGeneratorTest {
         for (Attributes item : sr.getSequence(Tags.ContentSequence)) {
             if (!"113706".equals(conceptCode(item))) continue;
             events++;
-            eventsDap += child(item, "122130").getNestedItem(Tags.MeasuredValueSequence).getDouble(Tags.NumericValue, 0);
+            eventsDap += child(item, "122130")
+                    .getNestedItem(Tags.MeasuredValueSequence)
+                    .getDouble(Tags.NumericValue, 0);
         }
         assertTrue(events >= 1, "irradiation events");
-        double total = child(accumulated, "113722").getNestedItem(Tags.MeasuredValueSequence).getDouble(Tags.NumericValue, 0);
+        double total = child(accumulated, "113722")
+                .getNestedItem(Tags.MeasuredValueSequence)
+                .getDouble(Tags.NumericValue, 0);
         assertEquals(total, eventsDap, 1e-12, "total DAP is the sum of the events");
         Attributes frames = child(accumulated, "113731").getNestedItem(Tags.MeasuredValueSequence);
         assertEquals(18, frames.getInt(Tags.NumericValue, 0), "frames of the two stored runs");
@@ -194,7 +205,8 @@ class SampleGeneratorTest {
     }
 
     private static Attributes read(Path file, Attributes fmi) throws IOException {
-        try (InputStream in = Files.newInputStream(file); DicomReader r = new DicomReader(in, file)) {
+        try (InputStream in = Files.newInputStream(file);
+                DicomReader r = new DicomReader(in, file)) {
             return r.readFile(fmi);
         }
     }

@@ -1,7 +1,6 @@
 package org.fluorovault.tools.samples;
 
 import java.util.Arrays;
-
 import org.fluorovault.tools.samples.LumbarPhantom.Contrast;
 import org.fluorovault.tools.samples.LumbarPhantom.View;
 
@@ -15,6 +14,7 @@ final class ContrastSpread {
     private final Contrast pattern;
     /** Raster indices reached by contrast, with their density and arrival time (frames). */
     final int[] index;
+
     final float[] density;
     final float[] arrival;
 
@@ -25,7 +25,9 @@ final class ContrastSpread {
         this.arrival = arrival;
     }
 
-    static ContrastSpread none() { return new ContrastSpread(Contrast.NONE, new int[0], new float[0], new float[0]); }
+    static ContrastSpread none() {
+        return new ContrastSpread(Contrast.NONE, new int[0], new float[0], new float[0]);
+    }
 
     /**
      * Density of contrast point {@code i} at time {@code t} frames after onset (t = 1 on the
@@ -76,14 +78,23 @@ final class ContrastSpread {
         }
 
         /** Band centre (512-units) at height y, per view. */
-        private interface Course { double x(double y); }
+        private interface Course {
+            double x(double y);
+        }
 
         /**
          * An elongated lumpy band from {@code top} to {@code bottom} (512-units) about a course,
          * filling from the tip outwards in {@code spreadFrames}; {@code vacuoles} in 0..1.
          */
-        private void band(Course course, double top, double bottom, double halfWidth, double peak,
-                          double vacuoles, double spreadFrames, boolean smoothEdges) {
+        private void band(
+                Course course,
+                double top,
+                double bottom,
+                double halfWidth,
+                double peak,
+                double vacuoles,
+                double spreadFrames,
+                boolean smoothEdges) {
             double tipY = an.units(an.tipY);
             int w = dens.width;
             int y0 = Math.max(0, (int) an.px(top) - 1), y1 = Math.min(w - 1, (int) an.px(bottom) + 1);
@@ -92,7 +103,8 @@ final class ContrastSpread {
                 double lump = smoothEdges ? 1 : 0.7 + 0.6 * SplitMix.valueNoise(noiseSeed, uy / 9, 0.5);
                 double taper = Raster.smooth(Math.min(uy - top, bottom - uy) / 14);
                 double hw = halfWidth * lump * (0.35 + 0.65 * taper);
-                double cxu = course.x(uy) + (smoothEdges ? 0 : 3 * (SplitMix.valueNoise(noiseSeed + 1, uy / 14, 0.5) - 0.5));
+                double cxu =
+                        course.x(uy) + (smoothEdges ? 0 : 3 * (SplitMix.valueNoise(noiseSeed + 1, uy / 14, 0.5) - 0.5));
                 double reach = uy < tipY ? (tipY - uy) / (tipY - top) : (uy - tipY) / Math.max(1, bottom - tipY);
                 float arrival = (float) (Math.min(1, reach) * spreadFrames);
                 int xa = Math.max(0, (int) an.px(cxu - hw) - 2), xb = Math.min(w - 1, (int) an.px(cxu + hw) + 2);
@@ -112,7 +124,8 @@ final class ContrastSpread {
         }
 
         /** A vessel or root sleeve from (x0,y0) to (x1,y1) in 512-units, arriving from a0 to a1. */
-        private void segment(double x0, double y0, double x1, double y1, double radius, double peak, double a0, double a1) {
+        private void segment(
+                double x0, double y0, double x1, double y1, double radius, double peak, double a0, double a1) {
             Raster tmp = scratch;
             tmp.addSegment(an.px(x0), an.px(y0), an.px(x1), an.px(y1), an.len(radius), peak);
             double ex = an.px(x1) - an.px(x0), ey = an.px(y1) - an.px(y0), l2 = Math.max(1e-9, ex * ex + ey * ey);
@@ -165,7 +178,9 @@ final class ContrastSpread {
             }
         }
 
-        private static double hypot(double dx, double dy) { return Math.sqrt(dx * dx + dy * dy); }
+        private static double hypot(double dx, double dy) {
+            return Math.sqrt(dx * dx + dy * dy);
+        }
 
         private static double arrivalAt(double y, double tipY, double top, double bottom, double spreadFrames) {
             double reach = y < tipY ? (tipY - y) / (tipY - top) : (y - tipY) / (bottom - tipY);
@@ -182,7 +197,8 @@ final class ContrastSpread {
                     double ry = SpineAnatomy.bodyTop(k) + 34;
                     if (ry < top + 10 || ry > bottom - 10) continue;
                     double a = arrivalAt(ry, tipY, top, bottom, 2);
-                    for (int s = -1; s <= 1; s += 2) segment(mid + s * 24, ry, mid + s * 38, ry + 12, 3.2, 0.6, a + 0.3, a + 0.8);
+                    for (int s = -1; s <= 1; s += 2)
+                        segment(mid + s * 24, ry, mid + s * 38, ry + 12, 3.2, 0.6, a + 0.3, a + 0.8);
                 }
             } else {
                 band(y -> SpineAnatomy.posteriorBodyMargin(y) + 17, top, bottom, 15, 1.1, 0, 2, true);

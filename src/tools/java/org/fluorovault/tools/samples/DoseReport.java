@@ -6,7 +6,6 @@ import static org.fluorovault.dicom.sr.ContentItems.text;
 
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -26,9 +25,22 @@ final class DoseReport {
      * One irradiation event. Dose area product in uGy.m2 and reference point dose in uGy,
      * integers, so that totals are exact.
      */
-    record Event(String uid, String started, boolean fluoroscopy, String protocol, double primaryAngle,
-                 double secondaryAngle, long dapMicroGyM2, long doseRpMicroGy, double kvp, double tubeCurrentMa,
-                 double pulseWidthMs, double pulseRate, int pulses, String durationSeconds, int frames) {}
+    record Event(
+            String uid,
+            String started,
+            boolean fluoroscopy,
+            String protocol,
+            double primaryAngle,
+            double secondaryAngle,
+            long dapMicroGyM2,
+            long doseRpMicroGy,
+            double kvp,
+            double tubeCurrentMa,
+            double pulseWidthMs,
+            double pulseRate,
+            int pulses,
+            String durationSeconds,
+            int frames) {}
 
     /** Who recorded the report: the device observer of TID 1004. */
     record Device(String uid, String name, String manufacturer, String model, String serial, String location) {}
@@ -57,23 +69,32 @@ final class DoseReport {
 
         Attributes observer = item(ds, "HAS OBS CONTEXT", "CODE", Code.dcm("121005", "Observer Type"));
         code(observer, Tags.ConceptCodeSequence, Code.dcm("121007", "Device"));
-        item(ds, "HAS OBS CONTEXT", "UIDREF", Code.dcm("121012", "Device Observer UID")).setString(Tags.UID, VR.UI, device.uid());
+        item(ds, "HAS OBS CONTEXT", "UIDREF", Code.dcm("121012", "Device Observer UID"))
+                .setString(Tags.UID, VR.UI, device.uid());
         text(ds, "HAS OBS CONTEXT", Code.dcm("121013", "Device Observer Name"), device.name());
         text(ds, "HAS OBS CONTEXT", Code.dcm("121014", "Device Observer Manufacturer"), device.manufacturer());
         text(ds, "HAS OBS CONTEXT", Code.dcm("121015", "Device Observer Model Name"), device.model());
         text(ds, "HAS OBS CONTEXT", Code.dcm("121016", "Device Observer Serial Number"), device.serial());
-        text(ds, "HAS OBS CONTEXT", Code.dcm("121017", "Device Observer Physical Location During Observation"), device.location());
+        text(
+                ds,
+                "HAS OBS CONTEXT",
+                Code.dcm("121017", "Device Observer Physical Location During Observation"),
+                device.location());
 
         Attributes scope = item(ds, "HAS OBS CONTEXT", "CODE", Code.dcm("113705", "Scope of Accumulation"));
         code(scope, Tags.ConceptCodeSequence, Code.dcm("113014", "Study"));
-        item(scope, "HAS PROPERTIES", "UIDREF", Code.dcm("110180", "Study Instance UID")).setString(Tags.UID, VR.UI, studyUid);
+        item(scope, "HAS PROPERTIES", "UIDREF", Code.dcm("110180", "Study Instance UID"))
+                .setString(Tags.UID, VR.UI, studyUid);
 
         addAccumulated(ds, events);
         for (Event e : events) addEvent(ds, e);
 
         Attributes source = item(ds, "CONTAINS", "CODE", Code.dcm("113854", "Source of Dose Information"));
         code(source, Tags.ConceptCodeSequence, Code.dcm("113856", "Automated Data Collection"));
-        text(ds, "CONTAINS", Code.dcm("121106", "Comment"),
+        text(
+                ds,
+                "CONTAINS",
+                Code.dcm("121106", "Comment"),
                 "Synthetic dose report of the FluoroVault sample study; values are illustrative, not measured.");
     }
 
@@ -100,13 +121,26 @@ final class DoseReport {
         code(plane, Tags.ConceptCodeSequence, SINGLE_PLANE);
         ContentItems.num(acc, "CONTAINS", Code.dcm("113722", "Dose Area Product Total"), micro(dap), GY_M2);
         ContentItems.num(acc, "CONTAINS", Code.dcm("113725", "Dose (RP) Total"), micro(dose), GY);
-        ContentItems.num(acc, "CONTAINS", Code.dcm("113726", "Fluoro Dose Area Product Total"), micro(fluoroDap), GY_M2);
+        ContentItems.num(
+                acc, "CONTAINS", Code.dcm("113726", "Fluoro Dose Area Product Total"), micro(fluoroDap), GY_M2);
         ContentItems.num(acc, "CONTAINS", Code.dcm("113728", "Fluoro Dose (RP) Total"), micro(fluoroDose), GY);
         ContentItems.num(acc, "CONTAINS", Code.dcm("113730", "Total Fluoro Time"), plain(fluoroTime), SECONDS);
-        ContentItems.num(acc, "CONTAINS", Code.dcm("113727", "Acquisition Dose Area Product Total"), micro(dap - fluoroDap), GY_M2);
-        ContentItems.num(acc, "CONTAINS", Code.dcm("113729", "Acquisition Dose (RP) Total"), micro(dose - fluoroDose), GY);
-        ContentItems.num(acc, "CONTAINS", Code.dcm("113855", "Total Acquisition Time"), plain(acquisitionTime), SECONDS);
-        ContentItems.num(acc, "CONTAINS", Code.dcm("113731", "Total Number of Radiographic Frames"), Integer.toString(frames), NO_UNITS);
+        ContentItems.num(
+                acc,
+                "CONTAINS",
+                Code.dcm("113727", "Acquisition Dose Area Product Total"),
+                micro(dap - fluoroDap),
+                GY_M2);
+        ContentItems.num(
+                acc, "CONTAINS", Code.dcm("113729", "Acquisition Dose (RP) Total"), micro(dose - fluoroDose), GY);
+        ContentItems.num(
+                acc, "CONTAINS", Code.dcm("113855", "Total Acquisition Time"), plain(acquisitionTime), SECONDS);
+        ContentItems.num(
+                acc,
+                "CONTAINS",
+                Code.dcm("113731", "Total Number of Radiographic Frames"),
+                Integer.toString(frames),
+                NO_UNITS);
         Attributes rp = item(acc, "CONTAINS", "CODE", Code.dcm("113780", "Reference Point Definition"));
         code(rp, Tags.ConceptCodeSequence, REFERENCE_POINT);
     }
@@ -117,34 +151,78 @@ final class DoseReport {
         ev.setString(Tags.ContinuityOfContent, VR.CS, "SEPARATE");
         Attributes plane = item(ev, "HAS CONCEPT MOD", "CODE", Code.dcm("113764", "Acquisition Plane"));
         code(plane, Tags.ConceptCodeSequence, SINGLE_PLANE);
-        item(ev, "CONTAINS", "UIDREF", Code.dcm("113769", "Irradiation Event UID")).setString(Tags.UID, VR.UI, e.uid());
-        item(ev, "CONTAINS", "DATETIME", Code.dcm("111526", "DateTime Started")).setString(Tags.DateTime, VR.DT, e.started());
+        item(ev, "CONTAINS", "UIDREF", Code.dcm("113769", "Irradiation Event UID"))
+                .setString(Tags.UID, VR.UI, e.uid());
+        item(ev, "CONTAINS", "DATETIME", Code.dcm("111526", "DateTime Started"))
+                .setString(Tags.DateTime, VR.DT, e.started());
         Attributes type = item(ev, "CONTAINS", "CODE", Code.dcm("113721", "Irradiation Event Type"));
-        code(type, Tags.ConceptCodeSequence, e.fluoroscopy()
-                ? new Code("44491008", "SCT", "Fluoroscopy") : Code.dcm("113611", "Stationary Acquisition"));
+        code(
+                type,
+                Tags.ConceptCodeSequence,
+                e.fluoroscopy()
+                        ? new Code("44491008", "SCT", "Fluoroscopy")
+                        : Code.dcm("113611", "Stationary Acquisition"));
         text(ev, "CONTAINS", Code.dcm("125203", "Acquisition Protocol"), e.protocol());
         Attributes region = item(ev, "CONTAINS", "CODE", Code.dcm("123014", "Target Region"));
         code(region, Tags.ConceptCodeSequence, new Code("122496007", "SCT", "Lumbar spine"));
         ContentItems.num(ev, "CONTAINS", Code.dcm("122130", "Dose Area Product"), micro(e.dapMicroGyM2()), GY_M2);
         ContentItems.num(ev, "CONTAINS", Code.dcm("113738", "Dose (RP)"), micro(e.doseRpMicroGy()), GY);
-        ContentItems.num(ev, "CONTAINS", Code.dcm("112011", "Positioner Primary Angle"), Attributes.formatDS(e.primaryAngle()), DEGREES);
-        ContentItems.num(ev, "CONTAINS", Code.dcm("112012", "Positioner Secondary Angle"), Attributes.formatDS(e.secondaryAngle()), DEGREES);
+        ContentItems.num(
+                ev,
+                "CONTAINS",
+                Code.dcm("112011", "Positioner Primary Angle"),
+                Attributes.formatDS(e.primaryAngle()),
+                DEGREES);
+        ContentItems.num(
+                ev,
+                "CONTAINS",
+                Code.dcm("112012", "Positioner Secondary Angle"),
+                Attributes.formatDS(e.secondaryAngle()),
+                DEGREES);
         Attributes rp = item(ev, "CONTAINS", "CODE", Code.dcm("113780", "Reference Point Definition"));
         code(rp, Tags.ConceptCodeSequence, REFERENCE_POINT);
         if (e.fluoroscopy()) {
             Attributes mode = item(ev, "CONTAINS", "CODE", Code.dcm("113732", "Fluoro Mode"));
             code(mode, Tags.ConceptCodeSequence, Code.dcm("113631", "Pulsed"));
         }
-        ContentItems.num(ev, "CONTAINS", Code.dcm("113791", "Pulse Rate"), Attributes.formatDS(e.pulseRate()), new Code("{pulse}/s", "UCUM", "pulse/s"));
-        ContentItems.num(ev, "CONTAINS", Code.dcm("113768", "Number of Pulses"), Integer.toString(e.pulses()), new Code("{pulses}", "UCUM", "pulses"));
-        ContentItems.num(ev, "CONTAINS", Code.dcm("113733", "KVP"), Attributes.formatDS(e.kvp()), new Code("kV", "UCUM", "kV"));
-        ContentItems.num(ev, "CONTAINS", Code.dcm("113734", "X-Ray Tube Current"), Attributes.formatDS(e.tubeCurrentMa()), new Code("mA", "UCUM", "mA"));
-        ContentItems.num(ev, "CONTAINS", Code.dcm("113793", "Pulse Width"), Attributes.formatDS(e.pulseWidthMs()), new Code("ms", "UCUM", "ms"));
+        ContentItems.num(
+                ev,
+                "CONTAINS",
+                Code.dcm("113791", "Pulse Rate"),
+                Attributes.formatDS(e.pulseRate()),
+                new Code("{pulse}/s", "UCUM", "pulse/s"));
+        ContentItems.num(
+                ev,
+                "CONTAINS",
+                Code.dcm("113768", "Number of Pulses"),
+                Integer.toString(e.pulses()),
+                new Code("{pulses}", "UCUM", "pulses"));
+        ContentItems.num(
+                ev, "CONTAINS", Code.dcm("113733", "KVP"), Attributes.formatDS(e.kvp()), new Code("kV", "UCUM", "kV"));
+        ContentItems.num(
+                ev,
+                "CONTAINS",
+                Code.dcm("113734", "X-Ray Tube Current"),
+                Attributes.formatDS(e.tubeCurrentMa()),
+                new Code("mA", "UCUM", "mA"));
+        ContentItems.num(
+                ev,
+                "CONTAINS",
+                Code.dcm("113793", "Pulse Width"),
+                Attributes.formatDS(e.pulseWidthMs()),
+                new Code("ms", "UCUM", "ms"));
         ContentItems.num(ev, "CONTAINS", Code.dcm("113742", "Irradiation Duration"), e.durationSeconds(), SECONDS);
-        ContentItems.num(ev, "CONTAINS", Code.dcm("113750", "Distance Source to Detector"), "1000", new Code("mm", "UCUM", "mm"));
+        ContentItems.num(
+                ev,
+                "CONTAINS",
+                Code.dcm("113750", "Distance Source to Detector"),
+                "1000",
+                new Code("mm", "UCUM", "mm"));
     }
 
-    private static String micro(long micro) { return plain(BigDecimal.valueOf(micro, 6)); }
+    private static String micro(long micro) {
+        return plain(BigDecimal.valueOf(micro, 6));
+    }
 
     private static String plain(BigDecimal d) {
         String s = d.stripTrailingZeros().toPlainString();

@@ -31,12 +31,23 @@ public final class GroundTruth {
      * @param contrastTopRow first row of the mask (most cranial), -1 when the mask is empty
      * @param contrastBottomRow last row of the mask (most caudal), -1 when the mask is empty
      */
-    public record FrameTruth(int index, double needleTipColumn, double needleTipRow, double shiftColumn, double shiftRow,
-                             int contrastArea, int contrastTopRow, int contrastBottomRow) {
-        public boolean hasContrast() { return contrastArea > 0; }
+    public record FrameTruth(
+            int index,
+            double needleTipColumn,
+            double needleTipRow,
+            double shiftColumn,
+            double shiftRow,
+            int contrastArea,
+            int contrastTopRow,
+            int contrastBottomRow) {
+        public boolean hasContrast() {
+            return contrastArea > 0;
+        }
 
         /** Cranio-caudal extent of the mask in rows (0 when empty). */
-        public int contrastExtentRows() { return contrastArea == 0 ? 0 : contrastBottomRow - contrastTopRow + 1; }
+        public int contrastExtentRows() {
+            return contrastArea == 0 ? 0 : contrastBottomRow - contrastTopRow + 1;
+        }
     }
 
     private final LumbarPhantom.Contrast pattern;
@@ -46,8 +57,13 @@ public final class GroundTruth {
     private final List<FrameTruth> frames;
     private final List<BitSet> masks;
 
-    GroundTruth(LumbarPhantom.Contrast pattern, int contrastOnsetFrame, double levelPitch, int columns,
-                List<FrameTruth> frames, List<BitSet> masks) {
+    GroundTruth(
+            LumbarPhantom.Contrast pattern,
+            int contrastOnsetFrame,
+            double levelPitch,
+            int columns,
+            List<FrameTruth> frames,
+            List<BitSet> masks) {
         this.pattern = pattern;
         this.contrastOnsetFrame = contrastOnsetFrame;
         this.levelPitch = levelPitch;
@@ -57,27 +73,43 @@ public final class GroundTruth {
     }
 
     /** The interlaminar level of the needle tip: always {@value LumbarPhantom#LEVEL}. */
-    public String level() { return LumbarPhantom.LEVEL; }
+    public String level() {
+        return LumbarPhantom.LEVEL;
+    }
 
-    public LumbarPhantom.Contrast contrastPattern() { return pattern; }
+    public LumbarPhantom.Contrast contrastPattern() {
+        return pattern;
+    }
 
     /** The first frame with contrast, or -1 for {@link LumbarPhantom.Contrast#NONE}. */
-    public int contrastOnsetFrame() { return contrastOnsetFrame; }
+    public int contrastOnsetFrame() {
+        return contrastOnsetFrame;
+    }
 
     /**
      * Rows between the centres of adjacent vertebral bodies: divide a cranio-caudal extent by it
      * to get the spread in levels.
      */
-    public double levelPitchRows() { return levelPitch; }
+    public double levelPitchRows() {
+        return levelPitch;
+    }
 
-    public int frameCount() { return frames.size(); }
+    public int frameCount() {
+        return frames.size();
+    }
 
-    public FrameTruth frame(int index) { return frames.get(index); }
+    public FrameTruth frame(int index) {
+        return frames.get(index);
+    }
 
-    public List<FrameTruth> frames() { return frames; }
+    public List<FrameTruth> frames() {
+        return frames;
+    }
 
     /** A copy of the contrast mask of a frame; bit {@code row * columns + column}. */
-    public BitSet contrastMask(int frame) { return (BitSet) masks.get(frame).clone(); }
+    public BitSet contrastMask(int frame) {
+        return (BitSet) masks.get(frame).clone();
+    }
 
     /** Whether the pixel is in the contrast mask of the frame. */
     public boolean contrastAt(int frame, int column, int row) {

@@ -45,7 +45,10 @@ public final class LumbarPhantom {
     public static final String LEVEL = "L4-L5";
 
     /** Projection: anteroposterior (Positioner Primary Angle 0) or lateral (90). */
-    public enum View { AP, LATERAL }
+    public enum View {
+        AP,
+        LATERAL
+    }
 
     /** How injected contrast spreads. */
     public enum Contrast {
@@ -65,7 +68,10 @@ public final class LumbarPhantom {
     }
 
     /** Photometric Interpretation of the returned pixels. */
-    public enum Photometric { MONOCHROME1, MONOCHROME2 }
+    public enum Photometric {
+        MONOCHROME1,
+        MONOCHROME2
+    }
 
     private final View view;
     private final int size;
@@ -88,37 +94,60 @@ public final class LumbarPhantom {
         this.photometric = b.photometric;
         this.seed = b.seed;
         if (contrast != Contrast.NONE && contrastOnset >= frames) {
-            throw new IllegalArgumentException("contrast onset " + contrastOnset + " is not before frame count " + frames);
+            throw new IllegalArgumentException(
+                    "contrast onset " + contrastOnset + " is not before frame count " + frames);
         }
     }
 
     /** Settings with defaults: AP, 512, 30 frames, epidural contrast, noise 0.006, motion 3 px, MONOCHROME2, seed 1. */
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** Renders all frames and their ground truth. Each call renders anew; the result is not shared. */
-    public PhantomRun render() { return PhantomRenderer.render(this); }
+    public PhantomRun render() {
+        return PhantomRenderer.render(this);
+    }
 
-    public View view() { return view; }
+    public View view() {
+        return view;
+    }
 
     /** Rows = columns. */
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
-    public int frames() { return frames; }
+    public int frames() {
+        return frames;
+    }
 
-    public Contrast contrast() { return contrast; }
+    public Contrast contrast() {
+        return contrast;
+    }
 
     /** Index of the first frame with contrast (for {@link Contrast#NONE} the value is ignored). */
-    public int contrastOnset() { return contrastOnset; }
+    public int contrastOnset() {
+        return contrastOnset;
+    }
 
     /** Standard deviation of the quantum noise as a fraction of full scale, at mid attenuation. */
-    public double noise() { return noise; }
+    public double noise() {
+        return noise;
+    }
 
     /** Peak patient translation over the run, in pixels. */
-    public double motion() { return motion; }
+    public double motion() {
+        return motion;
+    }
 
-    public Photometric photometric() { return photometric; }
+    public Photometric photometric() {
+        return photometric;
+    }
 
-    public long seed() { return seed; }
+    public long seed() {
+        return seed;
+    }
 
     /** Settings of a {@link LumbarPhantom}. */
     public static final class Builder {
@@ -134,7 +163,10 @@ public final class LumbarPhantom {
 
         private Builder() {}
 
-        public Builder view(View v) { this.view = Objects.requireNonNull(v); return this; }
+        public Builder view(View v) {
+            this.view = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Rows and columns, 64..2048; anatomy scales with it. */
         public Builder size(int s) {
@@ -150,7 +182,10 @@ public final class LumbarPhantom {
             return this;
         }
 
-        public Builder contrast(Contrast c) { this.contrast = Objects.requireNonNull(c); return this; }
+        public Builder contrast(Contrast c) {
+            this.contrast = Objects.requireNonNull(c);
+            return this;
+        }
 
         /** First frame with contrast (0-based); default min(3, max(1, frames / 3)). */
         public Builder contrastOnset(int frame) {
@@ -168,19 +203,29 @@ public final class LumbarPhantom {
 
         /** Peak translation of the patient over the run in pixels, 0..20 (a slow drift plus breathing). */
         public Builder motion(double pixels) {
-            if (!(pixels >= 0 && pixels <= 20)) throw new IllegalArgumentException("motion must be 0..20 pixels: " + pixels);
+            if (!(pixels >= 0 && pixels <= 20))
+                throw new IllegalArgumentException("motion must be 0..20 pixels: " + pixels);
             this.motion = pixels;
             return this;
         }
 
-        public Builder photometric(Photometric p) { this.photometric = Objects.requireNonNull(p); return this; }
+        public Builder photometric(Photometric p) {
+            this.photometric = Objects.requireNonNull(p);
+            return this;
+        }
 
-        public Builder seed(long s) { this.seed = s; return this; }
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
 
-        public LumbarPhantom build() { return new LumbarPhantom(this); }
+        public LumbarPhantom build() {
+            return new LumbarPhantom(this);
+        }
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return "LumbarPhantom[" + view + " " + size + "x" + size + "x" + frames + " " + contrast + "@" + contrastOnset
                 + " noise=" + noise + " motion=" + motion + " " + photometric + " seed=" + seed + "]";
     }

@@ -3,7 +3,6 @@ package org.fluorovault.tools.samples;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-
 import org.fluorovault.tools.samples.LumbarPhantom.Contrast;
 
 /**
@@ -72,7 +71,8 @@ final class PhantomRenderer {
     }
 
     /** Samples the raster at (x + ox, y + oy), maps attenuation to 12-bit values and adds noise. */
-    private static short[] project(float[] a, int w, int n, double ox, double oy, float[] sigma, SplitMix noise, boolean invert) {
+    private static short[] project(
+            float[] a, int w, int n, double ox, double oy, float[] sigma, SplitMix noise, boolean invert) {
         short[] out = new short[n * n];
         int ix = (int) Math.floor(ox), iy = (int) Math.floor(oy);
         float fx = (float) (ox - ix), fy = (float) (oy - iy);
@@ -121,7 +121,11 @@ final class PhantomRenderer {
             s[f][1] = 0.8 * progress * dy + 0.35 * breath;
             max = Math.max(max, Math.sqrt(s[f][0] * s[f][0] + s[f][1] * s[f][1]));
         }
-        if (max > 0) for (double[] v : s) { v[0] *= peak / max; v[1] *= peak / max; }
+        if (max > 0)
+            for (double[] v : s) {
+                v[0] *= peak / max;
+                v[1] *= peak / max;
+            }
         return s;
     }
 }

@@ -22,19 +22,31 @@ public final class PhantomRun {
     }
 
     /** The settings this run was rendered with. */
-    public LumbarPhantom phantom() { return phantom; }
+    public LumbarPhantom phantom() {
+        return phantom;
+    }
 
-    public int columns() { return phantom.size(); }
+    public int columns() {
+        return phantom.size();
+    }
 
-    public int rows() { return phantom.size(); }
+    public int rows() {
+        return phantom.size();
+    }
 
-    public int frameCount() { return frames.size(); }
+    public int frameCount() {
+        return frames.size();
+    }
 
     /** Frame {@code index} (0-based); the array itself, not a copy. */
-    public short[] frame(int index) { return frames.get(index); }
+    public short[] frame(int index) {
+        return frames.get(index);
+    }
 
     /** All frames in order (an unmodifiable list of the arrays themselves). */
-    public List<short[]> frames() { return frames; }
+    public List<short[]> frames() {
+        return frames;
+    }
 
     /** All frames in one array, frame after frame: {@code all[(f * rows + row) * columns + column]}. */
     public short[] concatenated() {
@@ -44,5 +56,7 @@ public final class PhantomRun {
         return all;
     }
 
-    public GroundTruth truth() { return truth; }
+    public GroundTruth truth() {
+        return truth;
+    }
 }

@@ -33,7 +33,8 @@ final class Raster {
      * sides drawn in by {@code waist} (a fraction of {@code a}) at mid-height, like the concave
      * flanks of a vertebral body.
      */
-    void addSuperEllipse(double cx, double cy, double a, double b, double angle, int exponent, double waist, Shader shader) {
+    void addSuperEllipse(
+            double cx, double cy, double a, double b, double angle, int exponent, double waist, Shader shader) {
         double cos = StrictMath.cos(angle), sin = StrictMath.sin(angle);
         double reach = Math.max(a, b) + 2;
         int x0 = Math.max(0, (int) (cx - reach)), x1 = Math.min(width - 1, (int) (cx + reach) + 1);
@@ -45,7 +46,8 @@ final class Raster {
                 double dx = x - cx;
                 double u = (dx * cos + dy * sin) / a, w = (-dx * sin + dy * cos) / b;
                 if (waist != 0) u /= 1 - waist * Math.max(0, 1 - w * w);
-                double r = exponent == 2 ? Math.sqrt(u * u + w * w) : Math.sqrt(Math.sqrt(u * u * u * u + w * w * w * w));
+                double r =
+                        exponent == 2 ? Math.sqrt(u * u + w * w) : Math.sqrt(Math.sqrt(u * u * u * u + w * w * w * w));
                 if (r >= 1 + edge) continue;
                 double inside = smooth((1 + edge - r) / (2 * edge));
                 double val = shader.value(x, y, r, inside);
@@ -66,13 +68,29 @@ final class Raster {
 
     /** A rounded rectangle with concave sides ({@code waist}, see above) and a brighter rim. */
     void addBlock(double cx, double cy, double a, double b, double angle, double waist, double amplitude, double rim) {
-        addSuperEllipse(cx, cy, a, b, angle, 4, waist, (x, y, r, in) -> in * (amplitude * (0.8 + 0.2 * Math.sqrt(Math.max(0, 1 - r * r)))
-                + rim * Math.max(0, 1 - Math.abs(r - 0.92) / 0.1)));
+        addSuperEllipse(
+                cx,
+                cy,
+                a,
+                b,
+                angle,
+                4,
+                waist,
+                (x, y, r, in) -> in
+                        * (amplitude * (0.8 + 0.2 * Math.sqrt(Math.max(0, 1 - r * r)))
+                                + rim * Math.max(0, 1 - Math.abs(r - 0.92) / 0.1)));
     }
 
     /** An elliptic ring (a pedicle seen end-on): bright rim, faint centre. */
     void addRing(double cx, double cy, double a, double b, double amplitude) {
-        addSuperEllipse(cx, cy, a, b, 0, 2, (x, y, r, in) -> in * amplitude * (0.25 + Math.max(0, 1 - Math.abs(r - 0.8) / 0.25)));
+        addSuperEllipse(
+                cx,
+                cy,
+                a,
+                b,
+                0,
+                2,
+                (x, y, r, in) -> in * amplitude * (0.25 + Math.max(0, 1 - Math.abs(r - 0.8) / 0.25)));
     }
 
     /**
@@ -84,8 +102,10 @@ final class Raster {
         double r = Math.max(radius, 0.8);
         double amp = amplitude * Math.min(1, radius / r);
         double ex = x1 - x0, ey = y1 - y0, len2 = ex * ex + ey * ey;
-        int bx0 = Math.max(0, (int) (Math.min(x0, x1) - r - 2)), bx1 = Math.min(width - 1, (int) (Math.max(x0, x1) + r + 2));
-        int by0 = Math.max(0, (int) (Math.min(y0, y1) - r - 2)), by1 = Math.min(width - 1, (int) (Math.max(y0, y1) + r + 2));
+        int bx0 = Math.max(0, (int) (Math.min(x0, x1) - r - 2)),
+                bx1 = Math.min(width - 1, (int) (Math.max(x0, x1) + r + 2));
+        int by0 = Math.max(0, (int) (Math.min(y0, y1) - r - 2)),
+                by1 = Math.min(width - 1, (int) (Math.max(y0, y1) + r + 2));
         for (int y = by0; y <= by1; y++) {
             for (int x = bx0; x <= bx1; x++) {
                 double t = len2 == 0 ? 0 : ((x - x0) * ex + (y - y0) * ey) / len2;

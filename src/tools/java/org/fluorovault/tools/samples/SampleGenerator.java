@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.Tag;
 import org.fluorovault.dicom.data.VR;
@@ -44,6 +43,7 @@ public final class SampleGenerator {
 
     /** Root of every UID of the samples. */
     static final String UID_ROOT = "1.2.826.0.1.3680043.10.1443.2.";
+
     static final String STUDY_UID = UID_ROOT + "1";
     static final String IMPLEMENTATION_CLASS_UID = UID_ROOT + "0.1";
     static final String IMPLEMENTATION_VERSION = "FV_SAMPLES_1";
@@ -57,17 +57,56 @@ public final class SampleGenerator {
     private static final String SOFTWARE = "FluoroVault samples 1";
 
     /** One stored run: how it is rendered and described. */
-    private record Run(String file, int series, LumbarPhantom phantom, double primaryAngle, String orientation,
-                       String seriesTime, String description, double kvp, double tubeCurrentMa, String transferSyntax) {}
+    private record Run(
+            String file,
+            int series,
+            LumbarPhantom phantom,
+            double primaryAngle,
+            String orientation,
+            String seriesTime,
+            String description,
+            double kvp,
+            double tubeCurrentMa,
+            String transferSyntax) {}
 
-    private static final Run AP = new Run(AP_FILE, 1,
-            LumbarPhantom.builder().view(View.AP).frames(8).contrast(Contrast.EPIDURAL).contrastOnset(2)
-                    .noise(0.005).motion(1.5).seed(20250314L).build(),
-            0, "L\\F", "101803", "AP run, contrast", 78, 12, TransferSyntax.EXPLICIT_VR_LE);
-    private static final Run LATERAL = new Run(LATERAL_FILE, 2,
-            LumbarPhantom.builder().view(View.LATERAL).frames(10).contrast(Contrast.EPIDURAL).contrastOnset(3)
-                    .noise(0.005).motion(1.5).seed(20250315L).build(),
-            90, "P\\F", "102002", "Lateral run, contrast", 88, 14, JpegLosslessEncoder.TRANSFER_SYNTAX_UID);
+    private static final Run AP = new Run(
+            AP_FILE,
+            1,
+            LumbarPhantom.builder()
+                    .view(View.AP)
+                    .frames(8)
+                    .contrast(Contrast.EPIDURAL)
+                    .contrastOnset(2)
+                    .noise(0.005)
+                    .motion(1.5)
+                    .seed(20250314L)
+                    .build(),
+            0,
+            "L\\F",
+            "101803",
+            "AP run, contrast",
+            78,
+            12,
+            TransferSyntax.EXPLICIT_VR_LE);
+    private static final Run LATERAL = new Run(
+            LATERAL_FILE,
+            2,
+            LumbarPhantom.builder()
+                    .view(View.LATERAL)
+                    .frames(10)
+                    .contrast(Contrast.EPIDURAL)
+                    .contrastOnset(3)
+                    .noise(0.005)
+                    .motion(1.5)
+                    .seed(20250315L)
+                    .build(),
+            90,
+            "P\\F",
+            "102002",
+            "Lateral run, contrast",
+            88,
+            14,
+            JpegLosslessEncoder.TRANSFER_SYNTAX_UID);
 
     private SampleGenerator() {}
 
@@ -91,17 +130,27 @@ public final class SampleGenerator {
     }
 
     /** The phantom settings of the AP run (for tests that compare pixels). */
-    static LumbarPhantom apPhantom() { return AP.phantom(); }
+    static LumbarPhantom apPhantom() {
+        return AP.phantom();
+    }
 
     /** The phantom settings of the lateral run. */
-    static LumbarPhantom lateralPhantom() { return LATERAL.phantom(); }
+    static LumbarPhantom lateralPhantom() {
+        return LATERAL.phantom();
+    }
 
-    static String seriesUid(int series) { return STUDY_UID + "." + series; }
+    static String seriesUid(int series) {
+        return STUDY_UID + "." + series;
+    }
 
-    static String instanceUid(int series) { return seriesUid(series) + ".1"; }
+    static String instanceUid(int series) {
+        return seriesUid(series) + ".1";
+    }
 
     /** Irradiation event UIDs: 1 and 3 fluoroscopy, 2 and 4 the stored AP and lateral runs. */
-    static String eventUid(int event) { return STUDY_UID + ".4." + event; }
+    static String eventUid(int event) {
+        return STUDY_UID + ".4." + event;
+    }
 
     private static Attributes xa(Run run) {
         PhantomRun frames = run.phantom().render();
@@ -153,8 +202,11 @@ public final class SampleGenerator {
         set(a, Tags.SeriesNumber, Integer.toString(run.series()));
         set(a, Tags.InstanceNumber, "1");
         set(a, Tags.PatientOrientation, run.orientation().split("\\\\"));
-        set(a, Tags.ImageComments, "Synthetic fluoroscopy rendered by FluoroVault LumbarPhantom (" + p.view() + ", "
-                + p.contrast() + ", seed " + p.seed() + "); not patient data.");
+        set(
+                a,
+                Tags.ImageComments,
+                "Synthetic fluoroscopy rendered by FluoroVault LumbarPhantom (" + p.view() + ", " + p.contrast()
+                        + ", seed " + p.seed() + "); not patient data.");
         set(a, Tags.SamplesPerPixel, 1);
         set(a, Tags.PhotometricInterpretation, p.photometric().name());
         set(a, Tags.NumberOfFrames, Integer.toString(p.frames()));
@@ -203,17 +255,72 @@ public final class SampleGenerator {
         a.newSequence(Tags.PerformedProcedureCodeSequence);
         set(a, Tags.CompletionFlag, "COMPLETE");
         set(a, Tags.VerificationFlag, "UNVERIFIED");
-        DoseReport.Device device = new DoseReport.Device(UID_ROOT + "9.1", STATION, MANUFACTURER, MODEL, SERIAL,
-                "Procedure room 1");
+        DoseReport.Device device =
+                new DoseReport.Device(UID_ROOT + "9.1", STATION, MANUFACTURER, MODEL, SERIAL, "Procedure room 1");
         List<DoseReport.Event> events = List.of(
-                new DoseReport.Event(eventUid(1), DATE + "101712", true, "Lumbar ESI fluoroscopy", 0, 0,
-                        46, 2300, 77, 2.1, 8, 7.5, 234, "31.2", 0),
-                new DoseReport.Event(eventUid(2), DATE + AP.seriesTime(), false, "Lumbar ESI run", 0, 0,
-                        11, 600, AP.kvp(), AP.tubeCurrentMa(), 7, 15, AP.phantom().frames(), "0.533", AP.phantom().frames()),
-                new DoseReport.Event(eventUid(3), DATE + "101851", true, "Lumbar ESI fluoroscopy", 90, 0,
-                        33, 1900, 86, 3.0, 8, 7.5, 95, "12.6", 0),
-                new DoseReport.Event(eventUid(4), DATE + LATERAL.seriesTime(), false, "Lumbar ESI run", 90, 0,
-                        16, 900, LATERAL.kvp(), LATERAL.tubeCurrentMa(), 7, 15, LATERAL.phantom().frames(), "0.667",
+                new DoseReport.Event(
+                        eventUid(1),
+                        DATE + "101712",
+                        true,
+                        "Lumbar ESI fluoroscopy",
+                        0,
+                        0,
+                        46,
+                        2300,
+                        77,
+                        2.1,
+                        8,
+                        7.5,
+                        234,
+                        "31.2",
+                        0),
+                new DoseReport.Event(
+                        eventUid(2),
+                        DATE + AP.seriesTime(),
+                        false,
+                        "Lumbar ESI run",
+                        0,
+                        0,
+                        11,
+                        600,
+                        AP.kvp(),
+                        AP.tubeCurrentMa(),
+                        7,
+                        15,
+                        AP.phantom().frames(),
+                        "0.533",
+                        AP.phantom().frames()),
+                new DoseReport.Event(
+                        eventUid(3),
+                        DATE + "101851",
+                        true,
+                        "Lumbar ESI fluoroscopy",
+                        90,
+                        0,
+                        33,
+                        1900,
+                        86,
+                        3.0,
+                        8,
+                        7.5,
+                        95,
+                        "12.6",
+                        0),
+                new DoseReport.Event(
+                        eventUid(4),
+                        DATE + LATERAL.seriesTime(),
+                        false,
+                        "Lumbar ESI run",
+                        90,
+                        0,
+                        16,
+                        900,
+                        LATERAL.kvp(),
+                        LATERAL.tubeCurrentMa(),
+                        7,
+                        15,
+                        LATERAL.phantom().frames(),
+                        "0.667",
                         LATERAL.phantom().frames()));
         DoseReport.addContent(a, STUDY_UID, device, events);
         return a;
@@ -262,15 +369,25 @@ public final class SampleGenerator {
         return b;
     }
 
-    private static void set(Attributes a, int tag, String... values) { a.setString(tag, ElementDictionary.vrOf(tag), values); }
+    private static void set(Attributes a, int tag, String... values) {
+        a.setString(tag, ElementDictionary.vrOf(tag), values);
+    }
 
-    private static void set(Attributes a, int tag, int value) { a.setInt(tag, VR.US, value); }
+    private static void set(Attributes a, int tag, int value) {
+        a.setInt(tag, VR.US, value);
+    }
 
     private static Path write(Path dir, String name, Attributes ds, String transferSyntax) throws IOException {
-        Attributes fmi = FileMetaInformation.create(ds.getString(Tags.SOPClassUID), ds.getString(Tags.SOPInstanceUID),
-                transferSyntax, IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION, null);
+        Attributes fmi = FileMetaInformation.create(
+                ds.getString(Tags.SOPClassUID),
+                ds.getString(Tags.SOPInstanceUID),
+                transferSyntax,
+                IMPLEMENTATION_CLASS_UID,
+                IMPLEMENTATION_VERSION,
+                null);
         Path target = dir.resolve(name), part = dir.resolve(name + ".part");
-        try (OutputStream out = Files.newOutputStream(part); DicomWriter w = new DicomWriter(out)) {
+        try (OutputStream out = Files.newOutputStream(part);
+                DicomWriter w = new DicomWriter(out)) {
             w.writeFile(fmi, ds);
         }
         return Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

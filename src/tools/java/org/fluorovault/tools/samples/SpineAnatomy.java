@@ -11,6 +11,7 @@ import org.fluorovault.tools.samples.LumbarPhantom.View;
 final class SpineAnatomy {
     /** Distance between adjacent vertebral levels, in 512-units. */
     static final double PITCH = 84;
+
     private static final double BODY_HALF_HEIGHT = 32;
     private static final double L1_TOP = -6;
     private static final double SACRUM_TOP = 412;
@@ -23,6 +24,7 @@ final class SpineAnatomy {
     final int side;
     /** Needle tip and hub, raster coordinates. */
     final double tipX, tipY, hubX, hubY;
+
     private final long seed;
 
     SpineAnatomy(View view, int size, double margin, long seed) {
@@ -44,23 +46,37 @@ final class SpineAnatomy {
     }
 
     /** Raster coordinate of a 512-unit position. */
-    double px(double units) { return margin + units * scale; }
+    double px(double units) {
+        return margin + units * scale;
+    }
 
     /** Raster length of a 512-unit length. */
-    double len(double units) { return units * scale; }
+    double len(double units) {
+        return units * scale;
+    }
 
     /** 512-unit position of a raster coordinate. */
-    double units(double raster) { return (raster - margin) / scale; }
+    double units(double raster) {
+        return (raster - margin) / scale;
+    }
 
-    static double bodyTop(int level) { return L1_TOP + level * PITCH; }
+    static double bodyTop(int level) {
+        return L1_TOP + level * PITCH;
+    }
 
-    static double bodyBottom(int level) { return bodyTop(level) + 2 * BODY_HALF_HEIGHT; }
+    static double bodyBottom(int level) {
+        return bodyTop(level) + 2 * BODY_HALF_HEIGHT;
+    }
 
     // ---- AP landmarks (512-units)
 
-    static double apMidline() { return 259; }
+    static double apMidline() {
+        return 259;
+    }
 
-    static double apHalfWidth(int level) { return 50 + 2.5 * level; }
+    static double apHalfWidth(int level) {
+        return 50 + 2.5 * level;
+    }
 
     /** x of the medial border of the pedicles on the needle's side at height y. */
     double apMedialPedicle(double y) {
@@ -71,14 +87,18 @@ final class SpineAnatomy {
     // ---- lateral landmarks (512-units)
 
     /** Centre of the vertebral bodies at height y: lumbar lordosis, apex near L3-L4, anterior to the left. */
-    static double lateralAxis(double y) { return 228 - 24 * StrictMath.sin(Math.PI * (y + 20) / 450); }
+    static double lateralAxis(double y) {
+        return 228 - 24 * StrictMath.sin(Math.PI * (y + 20) / 450);
+    }
 
     private static double lateralTilt(double y) {
         double slope = -24 * Math.PI / 450 * StrictMath.cos(Math.PI * (y + 20) / 450);
         return StrictMath.atan2(-slope, 1);
     }
 
-    static double bodyHalfDepth(int level) { return 37 + 1.2 * level; }
+    static double bodyHalfDepth(int level) {
+        return 37 + 1.2 * level;
+    }
 
     /** Posterior margin of the vertebral bodies (anterior wall of the canal) at height y. */
     static double posteriorBodyMargin(double y) {
@@ -86,12 +106,15 @@ final class SpineAnatomy {
         return lateralAxis(y) + bodyHalfDepth(level);
     }
 
-    static double skinX(double y) { return 462 - 0.04 * (y - 256); }
+    static double skinX(double y) {
+        return 462 - 0.04 * (y - 256);
+    }
 
     /** Draws everything that does not change over the run. */
     SpineAnatomy draw() {
         Raster bone = new Raster(attenuation.width);
-        if (view == View.AP) drawApBone(bone); else drawLateralBone(bone);
+        if (view == View.AP) drawApBone(bone);
+        else drawLateralBone(bone);
         float[] a = attenuation.v, b = bone.v;
         int w = attenuation.width;
         long texture = seed * 31 + 7;
@@ -120,7 +143,8 @@ final class SpineAnatomy {
             psoas += 0.07 * Raster.smooth(1.5 - off);
         }
         double lateral = Raster.smooth((Math.abs(x - cx) - 45) / 50);
-        double g = 0.65 * SplitMix.valueNoise(seed ^ 0xB0E1L, x / 38, y / 30) + 0.35 * SplitMix.valueNoise(seed ^ 0xB0E3L, x / 13, y / 11);
+        double g = 0.65 * SplitMix.valueNoise(seed ^ 0xB0E1L, x / 38, y / 30)
+                + 0.35 * SplitMix.valueNoise(seed ^ 0xB0E3L, x / 13, y / 11);
         double gas = -0.1 * lateral * Raster.smooth((g - 0.5) / 0.35);
         return body + psoas + gas;
     }
@@ -132,7 +156,8 @@ final class SpineAnatomy {
         double depth = 1.32 + 0.22 * (1 - x / 512);
         double fat = -0.09 * Raster.smooth(1 - (skin - x) / 26);
         double muscle = 0.05 * Raster.smooth((x - posteriorBodyMargin(y) - 40) / 20);
-        double g = 0.65 * SplitMix.valueNoise(seed ^ 0xB0E2L, x / 34, y / 28) + 0.35 * SplitMix.valueNoise(seed ^ 0xB0E4L, x / 12, y / 10);
+        double g = 0.65 * SplitMix.valueNoise(seed ^ 0xB0E2L, x / 34, y / 28)
+                + 0.35 * SplitMix.valueNoise(seed ^ 0xB0E4L, x / 12, y / 10);
         double gas = -0.12 * Raster.smooth((190 - x) / 70) * Raster.smooth((g - 0.5) / 0.35);
         return inside * (depth + fat + muscle + gas);
     }
@@ -148,7 +173,14 @@ final class SpineAnatomy {
                 r.addBlock(px(cx + s * (hw - 6 + tp)), px(top + 24), len(tp), len(6), s * 0.08, 0.26, 0.06);
                 // lamina: from below the pedicle down to the base of the spinous process (a "V")
                 r.addSegment(px(cx + s * (hw - 16)), px(top + 34), px(cx + s * 5), px(bottom + 4), len(7.5), 0.2);
-                r.addBlock(px(cx + s * (hw - 17)), px(bottom + 9), len(7.5), len(13), s * 0.15, 0.26, 0.07); // inferior facets
+                r.addBlock(
+                        px(cx + s * (hw - 17)),
+                        px(bottom + 9),
+                        len(7.5),
+                        len(13),
+                        s * 0.15,
+                        0.26,
+                        0.07); // inferior facets
             }
             r.addEllipse(px(cx), px(bottom - 4), len(7), len(20), 0, 0.46); // spinous process
         }
@@ -162,7 +194,8 @@ final class SpineAnatomy {
             for (int x = 0; x < w; x++) {
                 double dx = Math.abs(units(x) - cx);
                 double edge = Raster.smooth((half - dx) / 2.5) * Raster.smooth((uy - SACRUM_TOP) / 2.5 + 0.5);
-                if (edge > 0) r.v[y * w + x] += (float) (edge * (0.4 + 0.12 * Raster.smooth(1 - Math.abs(half - dx) / 6)));
+                if (edge > 0)
+                    r.v[y * w + x] += (float) (edge * (0.4 + 0.12 * Raster.smooth(1 - Math.abs(half - dx) / 6)));
             }
         }
         for (int i = 0; i < 4; i++) {
@@ -170,7 +203,13 @@ final class SpineAnatomy {
             for (int s = -1; s <= 1; s += 2) r.addEllipse(px(cx + s * half * 0.55), px(fy), len(6), len(5.5), 0, -0.22);
         }
         for (int s = -1; s <= 1; s += 2) { // iliac wings: broad flat bone, crest brighter, leaning outwards
-            r.addSuperEllipse(px(cx + s * 205), px(560), len(105), len(175), s * 0.55, 2,
+            r.addSuperEllipse(
+                    px(cx + s * 205),
+                    px(560),
+                    len(105),
+                    len(175),
+                    s * 0.55,
+                    2,
                     (x, y, rr, in) -> in * (0.13 + 0.2 * Math.max(0, 1 - Math.abs(rr - 0.95) / 0.06)));
         }
     }
@@ -180,10 +219,10 @@ final class SpineAnatomy {
             double top = bodyTop(k), bottom = bodyBottom(k), cy = (top + bottom) / 2;
             double tilt = lateralTilt(cy), xc = lateralAxis(cy), hd = bodyHalfDepth(k), xp = xc + hd;
             r.addBlock(px(xc), px(cy), len(hd), len(BODY_HALF_HEIGHT), tilt, 0.04, 0.5, 0.3);
-            r.addBlock(px(xp + 16), px(top + 19), len(21), len(12), tilt, 0.3, 0.05);                   // pedicle
-            r.addBlock(px(xp + 46), px((top + bottom + 8) / 2), len(14), len(38), tilt, 0.36, 0.1);    // articular pillar
-            r.addBlock(px(xp + 54), px(bottom - 2), len(12), len(14), tilt, 0.18, 0.04);              // lamina
-            r.addBlock(px(xp + 92), px(cy + 8), len(36), len(15), tilt + 0.22, 0.05, 0.3, 0.07);       // spinous process
+            r.addBlock(px(xp + 16), px(top + 19), len(21), len(12), tilt, 0.3, 0.05); // pedicle
+            r.addBlock(px(xp + 46), px((top + bottom + 8) / 2), len(14), len(38), tilt, 0.36, 0.1); // articular pillar
+            r.addBlock(px(xp + 54), px(bottom - 2), len(12), len(14), tilt, 0.18, 0.04); // lamina
+            r.addBlock(px(xp + 92), px(cy + 8), len(36), len(15), tilt + 0.22, 0.05, 0.3, 0.07); // spinous process
         }
         double sy = SACRUM_TOP + 58;
         r.addBlock(px(lateralAxis(SACRUM_TOP) + 34), px(sy), len(44), len(68), -0.6, 0.4, 0.16);

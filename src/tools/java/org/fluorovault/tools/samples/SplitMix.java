@@ -8,7 +8,9 @@ package org.fluorovault.tools.samples;
 final class SplitMix {
     private long state;
 
-    SplitMix(long seed) { this.state = seed; }
+    SplitMix(long seed) {
+        this.state = seed;
+    }
 
     long nextLong() {
         long z = (state += 0x9E3779B97F4A7C15L);
@@ -16,10 +18,14 @@ final class SplitMix {
     }
 
     /** Uniform in [0, 1). */
-    double nextDouble() { return (nextLong() >>> 11) * 0x1.0p-53; }
+    double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
 
     /** Uniform in [lo, hi). */
-    double range(double lo, double hi) { return lo + (hi - lo) * nextDouble(); }
+    double range(double lo, double hi) {
+        return lo + (hi - lo) * nextDouble();
+    }
 
     /** Approximately normal, mean 0, sd 1, within +-3.46: the sum of four 16-bit uniforms (Irwin-Hall). */
     double nextGaussian() {

@@ -2,7 +2,6 @@ package org.fluorovault.dicom.net.dimse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -69,8 +68,13 @@ public final class Commands {
     }
 
     /** A C-STORE-RQ as a sub-operation of the C-MOVE {@code moveMessageId} from {@code moveOriginatorAet}. */
-    public static Attributes cStoreRq(int msgId, String sopClassUid, String sopInstanceUid, int priority,
-                                      String moveOriginatorAet, int moveMessageId) {
+    public static Attributes cStoreRq(
+            int msgId,
+            String sopClassUid,
+            String sopInstanceUid,
+            int priority,
+            String moveOriginatorAet,
+            int moveMessageId) {
         Attributes c = cStoreRq(msgId, sopClassUid, sopInstanceUid, priority);
         c.setString(Tags.MoveOriginatorApplicationEntityTitle, VR.AE, moveOriginatorAet);
         c.setInt(Tags.MoveOriginatorMessageID, VR.US, moveMessageId);

@@ -27,10 +27,10 @@ public interface DicomServiceProvider {
     void registerOn(DimseDispatcher dispatcher);
 
     /** Starts background work (e.g. reports queued before a restart), before the acceptor listens. */
-    default void start() { }
+    default void start() {}
 
     /** Stops background work, after the acceptor has stopped listening; does nothing when not started. */
-    default void stop() { }
+    default void stop() {}
 
     /**
      * Abstract syntax -> accepted transfer syntaxes of all {@code providers}, in their order; a SOP
@@ -44,12 +44,13 @@ public interface DicomServiceProvider {
                 DicomServiceProvider other = owner.putIfAbsent(sopClass, p);
                 if (other != null) {
                     throw new IllegalStateException("SOP class " + sopClass + " is served by both "
-                            + other.getClass().getSimpleName() + " and " + p.getClass().getSimpleName());
+                            + other.getClass().getSimpleName() + " and "
+                            + p.getClass().getSimpleName());
                 }
                 Set<String> ts = p.transferSyntaxes(sopClass);
                 if (ts == null || ts.isEmpty()) {
-                    throw new IllegalStateException(p.getClass().getSimpleName() + " accepts no transfer syntax for "
-                            + sopClass);
+                    throw new IllegalStateException(
+                            p.getClass().getSimpleName() + " accepts no transfer syntax for " + sopClass);
                 }
                 syntaxes.put(sopClass, Set.copyOf(ts));
             }

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.dict.Uids;
@@ -38,9 +37,13 @@ public final class DimseClient implements DimseReceiver {
     }
 
     /** Handles requests the peer sends us on this association (e.g. C-STORE sub-operations of C-GET). */
-    public void onRequests(DimseReceiver handler) { this.requestHandler = handler; }
+    public void onRequests(DimseReceiver handler) {
+        this.requestHandler = handler;
+    }
 
-    public Association association() { return assoc; }
+    public Association association() {
+        return assoc;
+    }
 
     public int nextMessageId() {
         return nextMessageId.getAndUpdate(i -> i >= 0xffff ? 1 : i + 1);
@@ -53,8 +56,9 @@ public final class DimseClient implements DimseReceiver {
     }
 
     /** Sends a C-STORE; {@code data} writes the data set in the presentation context's transfer syntax. */
-    public CompletableFuture<Attributes> store(PresentationContext pc, String sopClassUid, String sopInstanceUid,
-                                               int priority, DataWriter data) throws IOException, InterruptedException {
+    public CompletableFuture<Attributes> store(
+            PresentationContext pc, String sopClassUid, String sopInstanceUid, int priority, DataWriter data)
+            throws IOException, InterruptedException {
         return invoke(pc.id(), Commands.cStoreRq(nextMessageId(), sopClassUid, sopInstanceUid, priority), data, null);
     }
 
@@ -62,7 +66,8 @@ public final class DimseClient implements DimseReceiver {
      * Sends any request whose Message ID is already set; the future completes with the final
      * response, pending responses go to {@code onPending}.
      */
-    public CompletableFuture<Attributes> invoke(int pcid, Attributes rq, DataWriter data, Consumer<Attributes> onPending)
+    public CompletableFuture<Attributes> invoke(
+            int pcid, Attributes rq, DataWriter data, Consumer<Attributes> onPending)
             throws IOException, InterruptedException {
         Association a = assoc;
         if (a == null || !a.isOpen()) throw new IOException("association is not open");
@@ -108,8 +113,8 @@ public final class DimseClient implements DimseReceiver {
 
     @Override
     public void onClosed(Association association, Throwable cause) {
-        IOException e = new IOException("association closed before the response"
-                + (cause == null ? "" : ": " + cause.getMessage()), cause);
+        IOException e = new IOException(
+                "association closed before the response" + (cause == null ? "" : ": " + cause.getMessage()), cause);
         pending.values().forEach(p -> p.future().completeExceptionally(e));
         pending.clear();
         DimseReceiver h = requestHandler;

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.UidSyntax;
 import org.fluorovault.dicom.dict.Tags;
@@ -52,9 +51,10 @@ public final class DimseDispatcher implements DimseReceiver {
     private final Map<Route, DimseOperation> operations = new ConcurrentHashMap<>();
     /** The command fields something is registered for. */
     private final Set<CommandField> served = ConcurrentHashMap.newKeySet();
+
     private final List<Consumer<Association>> closeListeners = new CopyOnWriteArrayList<>();
     private final Map<Association, OperationRunner> runners = new ConcurrentHashMap<>();
-    private volatile Authorizer authorizer = (assoc, pc, field) -> { };
+    private volatile Authorizer authorizer = (assoc, pc, field) -> {};
 
     /**
      * Decides whether the peer of an association may make a request (every request but C-ECHO and
@@ -87,7 +87,9 @@ public final class DimseDispatcher implements DimseReceiver {
      * association's worker thread, cancellable by C-CANCEL-RQ.
      */
     public DimseDispatcher register(CommandField request, String sopClass, DimseOperation operation) {
-        if (request != CommandField.C_FIND_RQ && request != CommandField.C_MOVE_RQ && request != CommandField.C_GET_RQ) {
+        if (request != CommandField.C_FIND_RQ
+                && request != CommandField.C_MOVE_RQ
+                && request != CommandField.C_GET_RQ) {
             throw new IllegalArgumentException(request + " is not a cancellable operation");
         }
         put(operations, new Route(request, sopClass), operation, request);
@@ -123,7 +125,8 @@ public final class DimseDispatcher implements DimseReceiver {
      */
     public DimseClient clientFor(Association assoc) {
         if (!assoc.isOpen()) throw new IllegalStateException("association " + assoc.name() + " is closed");
-        DimseClient client = runners.computeIfAbsent(assoc, OperationRunner::new).client();
+        DimseClient client =
+                runners.computeIfAbsent(assoc, OperationRunner::new).client();
         if (!assoc.isOpen()) runners.remove(assoc); // closed meanwhile: onClosed has run already
         return client;
     }
@@ -168,7 +171,11 @@ public final class DimseDispatcher implements DimseReceiver {
             return;
         }
         if (field == null || !field.isRequest()) {
-            LOG.log(Level.WARNING, "{0}: unexpected command field {1}", assoc.name(), cmd.getInt(Tags.CommandField, -1));
+            LOG.log(
+                    Level.WARNING,
+                    "{0}: unexpected command field {1}",
+                    assoc.name(),
+                    cmd.getInt(Tags.CommandField, -1));
             if (field == null) respond(assoc, pc, Commands.response(cmd, Status.UNRECOGNIZED_OPERATION));
             return;
         }
@@ -179,29 +186,46 @@ public final class DimseDispatcher implements DimseReceiver {
                     String uid = cmd.getString(tag);
                     String invalid = uid == null ? null : UidSyntax.problem(uid);
                     if (invalid != null) {
-                        throw new DimseException(Status.INVALID_OBJECT_INSTANCE, "Invalid SOP Instance UID: " + invalid, tag);
+                        throw new DimseException(
+                                Status.INVALID_OBJECT_INSTANCE, "Invalid SOP Instance UID: " + invalid, tag);
                     }
                 }
             }
             if (field == CommandField.C_STORE_RQ) {
                 onStore(assoc, pc, cmd);
-            } else if (field == CommandField.C_FIND_RQ || field == CommandField.C_MOVE_RQ || field == CommandField.C_GET_RQ) {
+            } else if (field == CommandField.C_FIND_RQ
+                    || field == CommandField.C_MOVE_RQ
+                    || field == CommandField.C_GET_RQ) {
                 startOperation(assoc, pc, cmd, field);
             } else {
                 DimseService service = services.get(new Route(field, pc.abstractSyntax()));
                 if (service == null) throw unrouted(field, pc.abstractSyntax());
                 InputStream data = Commands.hasDataset(cmd) ? assoc.openDataStream() : null;
-                service.onRequest(assoc, pc, cmd, data, (rsp, ds) -> assoc.sendMessage(pc.id(), Commands.encode(rsp), ds));
+                service.onRequest(
+                        assoc, pc, cmd, data, (rsp, ds) -> assoc.sendMessage(pc.id(), Commands.encode(rsp), ds));
             }
         } catch (DimseException e) {
-            LOG.log(Level.WARNING, "{0}: {1} {2} failed with {3} {4}: {5}", assoc.name(), field,
-                    UidSyntax.forLog(cmd.getString(Tags.AffectedSOPInstanceUID, cmd.getString(Tags.RequestedSOPInstanceUID, ""))),
-                    e.status(), e.status().description(field), e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "{0}: {1} {2} failed with {3} {4}: {5}",
+                    assoc.name(),
+                    field,
+                    UidSyntax.forLog(cmd.getString(
+                            Tags.AffectedSOPInstanceUID, cmd.getString(Tags.RequestedSOPInstanceUID, ""))),
+                    e.status(),
+                    e.status().description(field),
+                    e.getMessage());
             respond(assoc, pc, Commands.failure(cmd, e));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, assoc.name() + ": " + field + " failed unexpectedly", e);
-            respond(assoc, pc, Commands.failure(cmd, new DimseException(Status.PROCESSING_FAILURE,
-                    "Processing failure: " + e.getClass().getSimpleName())));
+            respond(
+                    assoc,
+                    pc,
+                    Commands.failure(
+                            cmd,
+                            new DimseException(
+                                    Status.PROCESSING_FAILURE,
+                                    "Processing failure: " + e.getClass().getSimpleName())));
         }
     }
 
@@ -211,10 +235,12 @@ public final class DimseDispatcher implements DimseReceiver {
         Attributes identifier = null;
         if (Commands.hasDataset(cmd)) {
             try {
-                identifier = new DicomReader(assoc.openDataStream(), null).maxValueLength(MAX_IDENTIFIER_VALUE)
+                identifier = new DicomReader(assoc.openDataStream(), null)
+                        .maxValueLength(MAX_IDENTIFIER_VALUE)
                         .readDataset(TransferSyntax.of(pc.transferSyntax()));
             } catch (IOException e) { // malformed or truncated; a broken association fails again on the response
-                throw new DimseException(QueryRetrieveStatus.UNABLE_TO_PROCESS, "Unreadable identifier: " + e.getMessage());
+                throw new DimseException(
+                        QueryRetrieveStatus.UNABLE_TO_PROCESS, "Unreadable identifier: " + e.getMessage());
             }
         }
         OperationRunner runner = runners.computeIfAbsent(assoc, OperationRunner::new);
@@ -233,8 +259,8 @@ public final class DimseDispatcher implements DimseReceiver {
     private DimseException unrouted(CommandField field, String sopClass) {
         if (!served.contains(field)) return new DimseException(Status.UNRECOGNIZED_OPERATION, field + " not supported");
         String comment = field + " not supported for SOP Class " + sopClass;
-        return new DimseException(field.name().startsWith("N_") ? Status.NO_SUCH_SOP_CLASS : Status.SOP_CLASS_NOT_SUPPORTED,
-                comment);
+        return new DimseException(
+                field.name().startsWith("N_") ? Status.NO_SUCH_SOP_CLASS : Status.SOP_CLASS_NOT_SUPPORTED, comment);
     }
 
     private void onStore(Association assoc, PresentationContext pc, Attributes cmd) throws IOException {
@@ -248,18 +274,24 @@ public final class DimseDispatcher implements DimseReceiver {
         }
         String invalid = UidSyntax.problem(iuid);
         if (invalid != null) { // refused before anything is written: the UID names files and index rows
-            throw new DimseException(StoreStatus.CANNOT_UNDERSTAND,
+            throw new DimseException(
+                    StoreStatus.CANNOT_UNDERSTAND,
                     "Cannot understand: Affected SOP Instance UID is not a valid UID (" + invalid + ")",
                     Tags.AffectedSOPInstanceUID);
         }
         if (!cuid.equals(pc.abstractSyntax())) {
-            throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED,
-                    "SOP Class " + cuid + " differs from the presentation context's");
+            throw new DimseException(
+                    Status.SOP_CLASS_NOT_SUPPORTED, "SOP Class " + cuid + " differs from the presentation context's");
         }
         CStoreHandler handler = stores.get(cuid);
         if (handler == null) throw unrouted(CommandField.C_STORE_RQ, cuid);
-        StoreContext ctx = new StoreContext(assoc, cuid, iuid, pc.transferSyntax(),
-                cmd.getInt(Tags.Priority, 0), cmd.getString(Tags.MoveOriginatorApplicationEntityTitle),
+        StoreContext ctx = new StoreContext(
+                assoc,
+                cuid,
+                iuid,
+                pc.transferSyntax(),
+                cmd.getInt(Tags.Priority, 0),
+                cmd.getString(Tags.MoveOriginatorApplicationEntityTitle),
                 cmd.getInt(Tags.MoveOriginatorMessageID, 0));
         Status st = handler.store(ctx, assoc.openDataStream());
         respond(assoc, pc, Commands.response(cmd, st));

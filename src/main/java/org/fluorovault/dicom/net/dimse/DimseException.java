@@ -20,9 +20,13 @@ public class DimseException extends RuntimeException {
         this.offendingElements = new int[0];
     }
 
-    public Status status() { return status; }
+    public Status status() {
+        return status;
+    }
 
-    public int[] offendingElements() { return offendingElements.clone(); }
+    public int[] offendingElements() {
+        return offendingElements.clone();
+    }
 
     /** The comment as sent: LO, at most 64 characters. */
     public String errorComment() {

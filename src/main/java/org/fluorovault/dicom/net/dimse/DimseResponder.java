@@ -1,7 +1,6 @@
 package org.fluorovault.dicom.net.dimse;
 
 import java.io.IOException;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.net.ul.DataWriter;
 

@@ -2,7 +2,6 @@ package org.fluorovault.dicom.net.dimse;
 
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.net.ul.Association;
 import org.fluorovault.dicom.net.ul.PresentationContext;
@@ -13,6 +12,11 @@ import org.fluorovault.dicom.net.ul.PresentationContext;
  * into a failure response by the dispatcher.
  */
 public interface DimseService {
-    void onRequest(Association assoc, PresentationContext pc, Attributes command, InputStream dataset,
-                   DimseResponder responder) throws IOException;
+    void onRequest(
+            Association assoc,
+            PresentationContext pc,
+            Attributes command,
+            InputStream dataset,
+            DimseResponder responder)
+            throws IOException;
 }

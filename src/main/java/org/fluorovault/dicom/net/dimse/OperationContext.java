@@ -3,7 +3,6 @@ package org.fluorovault.dicom.net.dimse;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.dict.Tags;
 import org.fluorovault.dicom.io.DicomWriter;
@@ -25,8 +24,12 @@ public final class OperationContext {
     private final DimseClient client;
     private final CountDownLatch cancelled = new CountDownLatch(1);
 
-    OperationContext(Association association, PresentationContext pc, Attributes command, Attributes identifier,
-                     DimseClient client) {
+    OperationContext(
+            Association association,
+            PresentationContext pc,
+            Attributes command,
+            Attributes identifier,
+            DimseClient client) {
         this.association = association;
         this.pc = pc;
         this.command = command;
@@ -34,28 +37,44 @@ public final class OperationContext {
         this.client = client;
     }
 
-    public Association association() { return association; }
+    public Association association() {
+        return association;
+    }
 
-    public PresentationContext presentationContext() { return pc; }
+    public PresentationContext presentationContext() {
+        return pc;
+    }
 
-    public Attributes command() { return command; }
+    public Attributes command() {
+        return command;
+    }
 
     /** The request's data set, or null when it had none. */
-    public Attributes identifier() { return identifier; }
+    public Attributes identifier() {
+        return identifier;
+    }
 
-    public int messageId() { return command.getInt(Tags.MessageID, 0); }
+    public int messageId() {
+        return command.getInt(Tags.MessageID, 0);
+    }
 
     /** Sends requests on this association and matches their responses (C-STORE sub-operations of C-GET). */
-    public DimseClient client() { return client; }
+    public DimseClient client() {
+        return client;
+    }
 
-    public boolean isCancelled() { return cancelled.getCount() == 0; }
+    public boolean isCancelled() {
+        return cancelled.getCount() == 0;
+    }
 
     /** Waits until the operation is cancelled; true if it was within the timeout. */
     public boolean awaitCancel(long timeout, TimeUnit unit) throws InterruptedException {
         return cancelled.await(timeout, unit);
     }
 
-    void cancel() { cancelled.countDown(); }
+    void cancel() {
+        cancelled.countDown();
+    }
 
     /** A response to this request with the given status and no data set. */
     public Attributes response(Status status) {

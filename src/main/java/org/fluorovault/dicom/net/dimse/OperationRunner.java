@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.net.ul.Association;
 
@@ -31,7 +30,9 @@ final class OperationRunner {
         client.attach(assoc);
     }
 
-    DimseClient client() { return client; }
+    DimseClient client() {
+        return client;
+    }
 
     void submit(OperationContext ctx, DimseOperation op, CommandField field) {
         ExecutorService w;
@@ -59,14 +60,26 @@ final class OperationRunner {
         try {
             op.perform(ctx);
         } catch (DimseException e) {
-            LOG.log(Level.WARNING, "{0}: {1} #{2} failed with {3} {4}: {5}", assoc.name(), field,
-                    String.valueOf(ctx.messageId()), e.status(), e.status().description(field), e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "{0}: {1} #{2} failed with {3} {4}: {5}",
+                    assoc.name(),
+                    field,
+                    String.valueOf(ctx.messageId()),
+                    e.status(),
+                    e.status().description(field),
+                    e.getMessage());
             send(ctx, Commands.failure(cmd, e));
         } catch (Exception e) {
             if (!assoc.isOpen()) return;
             LOG.log(Level.ERROR, assoc.name() + ": " + field + " failed unexpectedly", e);
-            send(ctx, Commands.failure(cmd, new DimseException(QueryRetrieveStatus.UNABLE_TO_PROCESS,
-                    "Unable to process: " + e.getClass().getSimpleName())));
+            send(
+                    ctx,
+                    Commands.failure(
+                            cmd,
+                            new DimseException(
+                                    QueryRetrieveStatus.UNABLE_TO_PROCESS,
+                                    "Unable to process: " + e.getClass().getSimpleName())));
         } finally {
             running.remove(ctx.messageId());
         }
@@ -88,7 +101,9 @@ final class OperationRunner {
         return true;
     }
 
-    boolean isRunning(int messageId) { return running.containsKey(messageId); }
+    boolean isRunning(int messageId) {
+        return running.containsKey(messageId);
+    }
 
     void close(Throwable cause) {
         synchronized (this) {

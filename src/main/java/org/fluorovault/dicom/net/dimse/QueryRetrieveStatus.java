@@ -34,10 +34,14 @@ public final class QueryRetrieveStatus {
         if (code == 0xA801 && request == CommandField.C_MOVE_RQ) return "Refused: Move Destination unknown";
         if (retrieve) {
             switch (code) {
-                case 0xA701: return "Refused: Out of Resources - unable to calculate number of matches";
-                case 0xA702: return "Refused: Out of Resources - unable to perform sub-operations";
-                case 0xB000: return "Warning: Sub-operations complete - one or more failures or warnings";
-                default: break;
+                case 0xA701:
+                    return "Refused: Out of Resources - unable to calculate number of matches";
+                case 0xA702:
+                    return "Refused: Out of Resources - unable to perform sub-operations";
+                case 0xB000:
+                    return "Warning: Sub-operations complete - one or more failures or warnings";
+                default:
+                    break;
             }
         } else if ((code & 0xFF00) == 0xA700) {
             return "Refused: Out of Resources";

@@ -8,7 +8,13 @@ import java.util.Map;
  * it ({@link StoreStatus}, {@link QueryRetrieveStatus}, {@link MppsStatus}, {@link CommitmentStatus}).
  */
 public record Status(int code) {
-    public enum Category { SUCCESS, PENDING, CANCEL, WARNING, FAILURE }
+    public enum Category {
+        SUCCESS,
+        PENDING,
+        CANCEL,
+        WARNING,
+        FAILURE
+    }
 
     public static final Status SUCCESS = new Status(0x0000);
     public static final Status CANCEL = new Status(0xFE00);
@@ -16,10 +22,12 @@ public record Status(int code) {
     public static final Status PENDING_WARNING = new Status(0xFF01);
     /** General failures of PS3.7 C.4 and C.5 shared by services. */
     public static final Status PROCESSING_FAILURE = new Status(0x0110);
+
     public static final Status NO_SUCH_SOP_CLASS = new Status(0x0118);
     public static final Status NO_SUCH_OBJECT_INSTANCE = new Status(0x0112);
     /** Failure: Invalid SOP Instance (PS3.7 C.5.x): the SOP Instance UID named is not a valid one. */
     public static final Status INVALID_OBJECT_INSTANCE = new Status(0x0117);
+
     public static final Status SOP_CLASS_NOT_SUPPORTED = new Status(0x0122);
     public static final Status UNRECOGNIZED_OPERATION = new Status(0x0211);
     public static final Status MISTYPED_ARGUMENT = new Status(0x0212);
@@ -66,11 +74,17 @@ public record Status(int code) {
         return Category.FAILURE;
     }
 
-    public boolean isSuccess() { return category() == Category.SUCCESS; }
+    public boolean isSuccess() {
+        return category() == Category.SUCCESS;
+    }
 
-    public boolean isPending() { return category() == Category.PENDING; }
+    public boolean isPending() {
+        return category() == Category.PENDING;
+    }
 
-    public boolean isFailure() { return category() == Category.FAILURE; }
+    public boolean isFailure() {
+        return category() == Category.FAILURE;
+    }
 
     /**
      * What the code means in any service: the general codes of PS3.7 C by name, the service class
@@ -82,13 +96,16 @@ public record Status(int code) {
         return switch (code & 0xFF00) {
             case 0xA700 -> "Refused: Out of Resources";
             case 0xA900 -> "Error: Data Set or Identifier does not match SOP Class";
-            default -> (code & 0xF000) == 0xC000 ? "Error: Cannot understand or Unable to process"
-                    : (code & 0xF000) == 0xB000 ? "Warning"
-                    : switch (category()) {
-                        case WARNING -> "Warning";
-                        case FAILURE -> "Failure";
-                        default -> category().name(); // not reached: the other categories are single codes
-                    };
+            default ->
+                (code & 0xF000) == 0xC000
+                        ? "Error: Cannot understand or Unable to process"
+                        : (code & 0xF000) == 0xB000
+                                ? "Warning"
+                                : switch (category()) {
+                                    case WARNING -> "Warning";
+                                    case FAILURE -> "Failure";
+                                    default -> category().name(); // not reached: the other categories are single codes
+                                };
         };
     }
 
@@ -97,17 +114,24 @@ public record Status(int code) {
      * meaning its service class gives it (PS3.4), else {@link #description()}.
      */
     public String description(CommandField request) {
-        String specific = request == null ? null : switch (request) {
-            case C_STORE_RQ, C_STORE_RSP -> StoreStatus.describe(code);
-            case C_FIND_RQ, C_FIND_RSP -> QueryRetrieveStatus.describe(code, CommandField.C_FIND_RQ);
-            case C_MOVE_RQ, C_MOVE_RSP -> QueryRetrieveStatus.describe(code, CommandField.C_MOVE_RQ);
-            case C_GET_RQ, C_GET_RSP -> QueryRetrieveStatus.describe(code, CommandField.C_GET_RQ);
-            case N_EVENT_REPORT_RQ -> code == CommitmentStatus.FAILURE_DUPLICATE_TRANSACTION_UID.code()
-                    ? "Failure: Duplicate Transaction UID" : null; // a Failure Reason of a commitment report
-            default -> null;
-        };
+        String specific = request == null
+                ? null
+                : switch (request) {
+                    case C_STORE_RQ, C_STORE_RSP -> StoreStatus.describe(code);
+                    case C_FIND_RQ, C_FIND_RSP -> QueryRetrieveStatus.describe(code, CommandField.C_FIND_RQ);
+                    case C_MOVE_RQ, C_MOVE_RSP -> QueryRetrieveStatus.describe(code, CommandField.C_MOVE_RQ);
+                    case C_GET_RQ, C_GET_RSP -> QueryRetrieveStatus.describe(code, CommandField.C_GET_RQ);
+                    case N_EVENT_REPORT_RQ ->
+                        code == CommitmentStatus.FAILURE_DUPLICATE_TRANSACTION_UID.code()
+                                ? "Failure: Duplicate Transaction UID"
+                                : null; // a Failure Reason of a commitment report
+                    default -> null;
+                };
         return specific != null ? specific : description();
     }
 
-    @Override public String toString() { return String.format("%04X (%s)", code, category()); }
+    @Override
+    public String toString() {
+        return String.format("%04X (%s)", code, category());
+    }
 }

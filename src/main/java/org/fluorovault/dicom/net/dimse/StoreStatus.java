@@ -25,11 +25,12 @@ public final class StoreStatus {
             case 0xB000 -> "Warning: Coercion of Data Elements";
             case 0xB006 -> "Warning: Elements Discarded";
             case 0xB007 -> "Warning: Data Set does not match SOP Class";
-            default -> switch (code & 0xFF00) {
-                case 0xA700 -> "Refused: Out of Resources";
-                case 0xA900 -> "Error: Data Set does not match SOP Class";
-                default -> (code & 0xF000) == 0xC000 ? "Error: Cannot understand" : null;
-            };
+            default ->
+                switch (code & 0xFF00) {
+                    case 0xA700 -> "Refused: Out of Resources";
+                    case 0xA900 -> "Error: Data Set does not match SOP Class";
+                    default -> (code & 0xF000) == 0xC000 ? "Error: Cannot understand" : null;
+                };
         };
     }
 }

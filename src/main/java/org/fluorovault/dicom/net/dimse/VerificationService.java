@@ -1,7 +1,6 @@
 package org.fluorovault.dicom.net.dimse;
 
 import java.util.Set;
-
 import org.fluorovault.dicom.dict.Uids;
 import org.fluorovault.dicom.io.TransferSyntaxRegistry;
 
@@ -12,14 +11,20 @@ public final class VerificationService implements DicomServiceProvider {
             Uids.ImplicitVRLittleEndian, Uids.ExplicitVRLittleEndian, Uids.ExplicitVRBigEndian);
 
     @Override
-    public Set<String> sopClasses() { return Set.of(Uids.Verification); }
+    public Set<String> sopClasses() {
+        return Set.of(Uids.Verification);
+    }
 
     @Override
-    public Set<String> transferSyntaxes(String sopClass) { return TRANSFER_SYNTAXES; }
+    public Set<String> transferSyntaxes(String sopClass) {
+        return TRANSFER_SYNTAXES;
+    }
 
     @Override
     public void registerOn(DimseDispatcher dispatcher) {
-        dispatcher.register(CommandField.C_ECHO_RQ, Uids.Verification,
+        dispatcher.register(
+                CommandField.C_ECHO_RQ,
+                Uids.Verification,
                 (assoc, pc, cmd, data, responder) -> responder.respond(Commands.response(cmd, Status.SUCCESS), null));
     }
 }

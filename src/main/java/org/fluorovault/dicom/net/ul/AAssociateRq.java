@@ -2,7 +2,6 @@ package org.fluorovault.dicom.net.ul;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.fluorovault.dicom.dict.Uids;
 
 /**
@@ -15,9 +14,14 @@ import org.fluorovault.dicom.dict.Uids;
  * @param presentationContexts proposed presentation contexts, in proposal order
  * @param userInformation     user information item
  */
-public record AAssociateRq(int protocolVersion, String calledAet, String callingAet,
-                           String applicationContext, List<PresentationContextRq> presentationContexts,
-                           UserInformation userInformation) implements Pdu {
+public record AAssociateRq(
+        int protocolVersion,
+        String calledAet,
+        String callingAet,
+        String applicationContext,
+        List<PresentationContextRq> presentationContexts,
+        UserInformation userInformation)
+        implements Pdu {
 
     public static final int TYPE = 0x01;
     /** DICOM Application Context Name (PS3.7 Annex A.2.1). */

@@ -21,8 +21,7 @@ final class Acceptor {
 
     private static final System.Logger LOG = System.getLogger(Association.class.getName());
 
-    private Acceptor() {
-    }
+    private Acceptor() {}
 
     /** Negotiates on a fresh connection; null if no association came of it (transport then closed). */
     static Association negotiate(PduChannel channel, AssociationParams params, AssociationPolicy policy) {
@@ -33,7 +32,10 @@ final class Acceptor {
             channel.timeout(params.artimMillis());
             pdu = channel.read();
         } catch (SocketTimeoutException e) {
-            LOG.log(Level.INFO, "{0}: no A-ASSOCIATE-RQ within {1} ms", channel.remoteHost(),
+            LOG.log(
+                    Level.INFO,
+                    "{0}: no A-ASSOCIATE-RQ within {1} ms",
+                    channel.remoteHost(),
                     String.valueOf(params.artimMillis()));
             fsm.fire(Event.ARTIM_EXPIRED); // AA-2
             channel.close();
@@ -57,7 +59,10 @@ final class Acceptor {
         Action action = fsm.fire(Event.received(pdu));
         if (action != Action.AE_6) {
             if (action == Action.AA_1) {
-                LOG.log(Level.INFO, "{0}: {1} before A-ASSOCIATE-RQ", channel.remoteHost(),
+                LOG.log(
+                        Level.INFO,
+                        "{0}: {1} before A-ASSOCIATE-RQ",
+                        channel.remoteHost(),
                         pdu.getClass().getSimpleName());
                 channel.trySend(AAbort.byProvider(AbortReason.UNEXPECTED_PDU));
                 channel.linger(fsm, params.artimMillis());
@@ -76,8 +81,11 @@ final class Acceptor {
         try {
             decision = policy.decide(rq, channel.peer());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "association policy failed on " + AeTitles.printable(rq.callingAet()) + "->"
-                    + AeTitles.printable(rq.calledAet()), e);
+            LOG.log(
+                    Level.WARNING,
+                    "association policy failed on " + AeTitles.printable(rq.callingAet()) + "->"
+                            + AeTitles.printable(rq.calledAet()),
+                    e);
             decision = Decision.reject(RejectReason.NO_REASON);
         }
         if (decision instanceof Decision.Reject r) {
@@ -96,11 +104,15 @@ final class Acceptor {
         return new Association(params, channel, fsm, rq, ac);
     }
 
-    private static Association reject(PduChannel channel, Fsm fsm, AssociationParams params, AAssociateRq rq,
-                                      RejectReason reason) {
-        LOG.log(Level.INFO, "{0}->{1} from {2} rejected: {3}", AeTitles.printable(rq.callingAet()),
+    private static Association reject(
+            PduChannel channel, Fsm fsm, AssociationParams params, AAssociateRq rq, RejectReason reason) {
+        LOG.log(
+                Level.INFO,
+                "{0}->{1} from {2} rejected: {3}",
+                AeTitles.printable(rq.callingAet()),
                 AeTitles.printable(rq.calledAet()),
-                channel.remoteHost(), reason);
+                channel.remoteHost(),
+                reason);
         try {
             channel.send(AAssociateRj.of(reason));
         } catch (IOException e) {
@@ -138,12 +150,19 @@ final class Acceptor {
         for (PresentationContextRq p : rq.presentationContexts()) {
             PresentationContextAc a = answers.get(p.id());
             if (a == null) {
-                String ts = p.transferSyntaxes().isEmpty() ? null : p.transferSyntaxes().get(0);
+                String ts = p.transferSyntaxes().isEmpty()
+                        ? null
+                        : p.transferSyntaxes().get(0);
                 a = new PresentationContextAc(p.id(), PresentationContextAc.NO_REASON, ts);
             }
             pcs.add(a);
         }
-        return new AAssociateAc(1, rq.calledAet(), rq.callingAet(), rq.applicationContext(), pcs,
+        return new AAssociateAc(
+                1,
+                rq.calledAet(),
+                rq.callingAet(),
+                rq.applicationContext(),
+                pcs,
                 params.userInformation(decision.asyncOpsWindow(), decision.roleSelections(), List.of()));
     }
 }

@@ -2,8 +2,7 @@ package org.fluorovault.dicom.net.ul;
 
 /** AE titles as they may be written to a log: a peer chooses its own, control characters included. */
 public final class AeTitles {
-    private AeTitles() {
-    }
+    private AeTitles() {}
 
     /**
      * The title with backslash, control characters (C0, DEL, C1) and anything outside ISO 646

@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class AssociateParser {
 
-    private AssociateParser() {
-    }
+    private AssociateParser() {}
 
     static Pdu parse(int type, ByteReader body) throws UlProtocolException {
         boolean rq = type == AAssociateRq.TYPE;
@@ -45,13 +44,15 @@ final class AssociateParser {
         if (ui == null) {
             ui = UserInformation.of(0, null, null);
         }
-        return rq ? new AAssociateRq(version, called, calling, appContext, pcRq, ui)
+        return rq
+                ? new AAssociateRq(version, called, calling, appContext, pcRq, ui)
                 : new AAssociateAc(version, called, calling, appContext, pcAc, ui);
     }
 
     private static ByteReader unexpectedUnless(boolean ok, ByteReader item, int itemType) throws UlProtocolException {
         if (!ok) {
-            throw new UlProtocolException(AbortReason.UNEXPECTED_PDU_PARAMETER,
+            throw new UlProtocolException(
+                    AbortReason.UNEXPECTED_PDU_PARAMETER,
                     String.format("presentation context item %02Xh in the wrong PDU", itemType));
         }
         return item;
@@ -73,8 +74,8 @@ final class AssociateParser {
             }
         }
         if (abstractSyntax == null) {
-            throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
-                    "presentation context " + id + " without abstract syntax");
+            throw new UlProtocolException(
+                    AbortReason.INVALID_PDU_PARAMETER_VALUE, "presentation context " + id + " without abstract syntax");
         }
         return new PresentationContextRq(id, abstractSyntax, ts);
     }
@@ -94,7 +95,8 @@ final class AssociateParser {
             }
         }
         if (result == PresentationContextAc.ACCEPTANCE && ts == null) {
-            throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+            throw new UlProtocolException(
+                    AbortReason.INVALID_PDU_PARAMETER_VALUE,
                     "accepted presentation context " + id + " without transfer syntax");
         }
         return new PresentationContextAc(id, result, ts);
@@ -113,7 +115,8 @@ final class AssociateParser {
             int length = item.u16();
             ByteReader sub = item.slice(length, String.format("user information sub-item %02Xh", subType));
             switch (subType) {
-                case UserInformation.MAX_LENGTH -> maxLength = fixed(sub, 4, subType).u32();
+                case UserInformation.MAX_LENGTH ->
+                    maxLength = fixed(sub, 4, subType).u32();
                 case UserInformation.IMPLEMENTATION_CLASS_UID -> classUid = sub.text();
                 case UserInformation.ASYNC_OPS_WINDOW -> {
                     ByteReader w = fixed(sub, 4, subType);
@@ -133,15 +136,16 @@ final class AssociateParser {
         int scu = sub.u8();
         int scp = sub.u8();
         if (sub.hasRemaining()) {
-            throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
-                    "role selection sub-item longer than its UID and roles");
+            throw new UlProtocolException(
+                    AbortReason.INVALID_PDU_PARAMETER_VALUE, "role selection sub-item longer than its UID and roles");
         }
         return new RoleSelection(uid, scu != 0, scp != 0);
     }
 
     private static ByteReader fixed(ByteReader sub, int length, int subType) throws UlProtocolException {
         if (sub.remaining() != length) {
-            throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+            throw new UlProtocolException(
+                    AbortReason.INVALID_PDU_PARAMETER_VALUE,
                     String.format("sub-item %02Xh of %d bytes, expected %d", subType, sub.remaining(), length));
         }
         return sub;

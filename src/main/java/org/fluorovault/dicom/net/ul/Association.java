@@ -36,8 +36,7 @@ public final class Association {
     private final CountDownLatch closed = new CountDownLatch(1);
     private byte[] sendBuffer;
     private volatile Thread readerThread;
-    private volatile Runnable onEnd = () -> {
-    };
+    private volatile Runnable onEnd = () -> {};
 
     Association(AssociationParams params, PduChannel channel, Fsm fsm, AAssociateRq rq, AAssociateAc ac) {
         this.params = params;
@@ -58,8 +57,14 @@ public final class Association {
      * @throws AssociationAbortedException  on an A-ABORT
      * @throws UlProtocolException          if the acceptor answers with something else
      */
-    public static Association connect(String host, int port, AssociationRequest request, AssociationParams params,
-                                      DimseReceiver receiver, SocketFactory socketFactory) throws IOException {
+    public static Association connect(
+            String host,
+            int port,
+            AssociationRequest request,
+            AssociationParams params,
+            DimseReceiver receiver,
+            SocketFactory socketFactory)
+            throws IOException {
         Association assoc = Requestor.open(host, port, request, params, socketFactory);
         Thread t = new Thread(() -> assoc.run(receiver), "ul-" + assoc.name());
         t.setDaemon(true);
@@ -68,17 +73,23 @@ public final class Association {
         return assoc;
     }
 
-    public static Association connect(String host, int port, AssociationRequest request, AssociationParams params,
-                                      DimseReceiver receiver) throws IOException {
+    public static Association connect(
+            String host, int port, AssociationRequest request, AssociationParams params, DimseReceiver receiver)
+            throws IOException {
         return connect(host, port, request, params, receiver, SocketFactory.getDefault());
     }
 
     /** Runs the reader loop on the calling thread until the association ends. */
     void run(DimseReceiver receiver) {
         readerThread = Thread.currentThread();
-        LOG.log(Level.INFO, "{0} established with {1} ({2} of {3} presentation contexts accepted)", name,
+        LOG.log(
+                Level.INFO,
+                "{0} established with {1} ({2} of {3} presentation contexts accepted)",
+                name,
                 channel.remoteHost(),
-                String.valueOf(presentationContexts().stream().filter(PresentationContext::accepted).count()),
+                String.valueOf(presentationContexts().stream()
+                        .filter(PresentationContext::accepted)
+                        .count()),
                 String.valueOf(presentationContexts().size()));
         reader.run(receiver);
     }
@@ -126,14 +137,16 @@ public final class Association {
     /** The first accepted context for the abstract syntax and, unless null, the transfer syntax. */
     public Optional<PresentationContext> findAccepted(String abstractSyntax, String transferSyntax) {
         return negotiation.contexts().values().stream()
-                .filter(pc -> pc.accepted() && pc.abstractSyntax().equals(abstractSyntax)
+                .filter(pc -> pc.accepted()
+                        && pc.abstractSyntax().equals(abstractSyntax)
                         && (transferSyntax == null || transferSyntax.equals(pc.transferSyntax())))
                 .findFirst();
     }
 
     /** The peer's maximum length (51h): the largest P-DATA-TF it receives; 0 = unlimited. */
     public int peerMaxPduLength() {
-        return (int) Math.min(Integer.MAX_VALUE, negotiation.peerUserInformation().maxLength());
+        return (int)
+                Math.min(Integer.MAX_VALUE, negotiation.peerUserInformation().maxLength());
     }
 
     public int maxOpsInvoked() {
@@ -199,7 +212,8 @@ public final class Association {
                 sendBuffer = new byte[PduEncoder.PDATA_OVERHEAD + fragmentSize()];
             }
             boolean dataFollows = dataWriter != null;
-            PDataOutputStream.Sink commandSink = (id, cmd, last, buf, n) -> sendPdv(id, cmd, last, buf, n, !(last && dataFollows));
+            PDataOutputStream.Sink commandSink =
+                    (id, cmd, last, buf, n) -> sendPdv(id, cmd, last, buf, n, !(last && dataFollows));
             try (PDataOutputStream out = new PDataOutputStream(commandSink, pcid, true, sendBuffer)) {
                 out.write(command);
             }
@@ -223,7 +237,8 @@ public final class Association {
         return pdu - 6;
     }
 
-    private void sendPdv(int pcid, boolean command, boolean last, byte[] buf, int length, boolean flush) throws IOException {
+    private void sendPdv(int pcid, boolean command, boolean last, byte[] buf, int length, boolean flush)
+            throws IOException {
         if (fsm.fire(Event.P_DATA_LOCAL) == null) {
             throw new IOException(name + " cannot send data in " + fsm.state());
         }
@@ -259,8 +274,8 @@ public final class Association {
             throw new InterruptedIOException("interrupted while releasing " + name);
         }
         if (!done) {
-            SocketTimeoutException timeout = new SocketTimeoutException(
-                    "no A-RELEASE-RP within " + params.releaseTimeoutMillis() + " ms");
+            SocketTimeoutException timeout =
+                    new SocketTimeoutException("no A-RELEASE-RP within " + params.releaseTimeoutMillis() + " ms");
             abortLocally(AAbort.byUser(), timeout);
             throw timeout;
         }

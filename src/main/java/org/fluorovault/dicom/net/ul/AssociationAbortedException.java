@@ -12,7 +12,9 @@ public class AssociationAbortedException extends IOException {
     public AssociationAbortedException(AAbort abort, boolean local) {
         super((local ? "aborted locally" : "aborted by peer") + ": source " + abort.source()
                 + ", reason " + abort.reason()
-                + (abort.source() == AAbort.SOURCE_SERVICE_PROVIDER ? " (" + AbortReason.of(abort.reason()) + ")" : ""));
+                + (abort.source() == AAbort.SOURCE_SERVICE_PROVIDER
+                        ? " (" + AbortReason.of(abort.reason()) + ")"
+                        : ""));
         this.source = abort.source();
         this.reason = abort.reason();
         this.local = local;

@@ -18,15 +18,21 @@ import java.util.Objects;
  * @param implementationClassUid    sent in 52h
  * @param implementationVersionName sent in 55h, at most 16 characters, may be null
  */
-public record AssociationParams(String aeTitle, int maxPduLength, int artimMillis, int idleTimeoutMillis,
-                                int releaseTimeoutMillis, String implementationClassUid,
-                                String implementationVersionName) {
+public record AssociationParams(
+        String aeTitle,
+        int maxPduLength,
+        int artimMillis,
+        int idleTimeoutMillis,
+        int releaseTimeoutMillis,
+        String implementationClassUid,
+        String implementationVersionName) {
 
     /**
      * 64 KiB: large enough that a data set costs few PDUs and system calls, small enough that
      * 32 associations buffering one PDU each stay around 2 MiB.
      */
     public static final int DEFAULT_MAX_PDU_LENGTH = 65536;
+
     public static final int DEFAULT_ARTIM_MILLIS = 30_000;
     public static final int DEFAULT_IDLE_TIMEOUT_MILLIS = 60_000;
     public static final int DEFAULT_RELEASE_TIMEOUT_MILLIS = 30_000;
@@ -41,8 +47,8 @@ public record AssociationParams(String aeTitle, int maxPduLength, int artimMilli
             throw new IllegalArgumentException("AE title must have 1 to 16 characters: '" + aeTitle + "'");
         }
         if (maxPduLength < MIN_PDU_LENGTH || maxPduLength > MAX_PDU_LENGTH) {
-            throw new IllegalArgumentException("maxPduLength outside " + MIN_PDU_LENGTH + ".." + MAX_PDU_LENGTH
-                    + ": " + maxPduLength);
+            throw new IllegalArgumentException(
+                    "maxPduLength outside " + MIN_PDU_LENGTH + ".." + MAX_PDU_LENGTH + ": " + maxPduLength);
         }
         if (artimMillis <= 0 || idleTimeoutMillis < 0 || releaseTimeoutMillis <= 0) {
             throw new IllegalArgumentException("ARTIM and release timeouts must be positive, idle >= 0");
@@ -54,35 +60,64 @@ public record AssociationParams(String aeTitle, int maxPduLength, int artimMilli
     }
 
     public static AssociationParams defaults(String aeTitle) {
-        return new AssociationParams(aeTitle, DEFAULT_MAX_PDU_LENGTH, DEFAULT_ARTIM_MILLIS,
-                DEFAULT_IDLE_TIMEOUT_MILLIS, DEFAULT_RELEASE_TIMEOUT_MILLIS, Implementation.CLASS_UID,
+        return new AssociationParams(
+                aeTitle,
+                DEFAULT_MAX_PDU_LENGTH,
+                DEFAULT_ARTIM_MILLIS,
+                DEFAULT_IDLE_TIMEOUT_MILLIS,
+                DEFAULT_RELEASE_TIMEOUT_MILLIS,
+                Implementation.CLASS_UID,
                 Implementation.VERSION_NAME);
     }
 
     public AssociationParams withMaxPduLength(int v) {
-        return new AssociationParams(aeTitle, v, artimMillis, idleTimeoutMillis, releaseTimeoutMillis,
-                implementationClassUid, implementationVersionName);
+        return new AssociationParams(
+                aeTitle,
+                v,
+                artimMillis,
+                idleTimeoutMillis,
+                releaseTimeoutMillis,
+                implementationClassUid,
+                implementationVersionName);
     }
 
     public AssociationParams withArtimMillis(int v) {
-        return new AssociationParams(aeTitle, maxPduLength, v, idleTimeoutMillis, releaseTimeoutMillis,
-                implementationClassUid, implementationVersionName);
+        return new AssociationParams(
+                aeTitle,
+                maxPduLength,
+                v,
+                idleTimeoutMillis,
+                releaseTimeoutMillis,
+                implementationClassUid,
+                implementationVersionName);
     }
 
     public AssociationParams withIdleTimeoutMillis(int v) {
-        return new AssociationParams(aeTitle, maxPduLength, artimMillis, v, releaseTimeoutMillis,
-                implementationClassUid, implementationVersionName);
+        return new AssociationParams(
+                aeTitle,
+                maxPduLength,
+                artimMillis,
+                v,
+                releaseTimeoutMillis,
+                implementationClassUid,
+                implementationVersionName);
     }
 
     public AssociationParams withReleaseTimeoutMillis(int v) {
-        return new AssociationParams(aeTitle, maxPduLength, artimMillis, idleTimeoutMillis, v,
-                implementationClassUid, implementationVersionName);
+        return new AssociationParams(
+                aeTitle,
+                maxPduLength,
+                artimMillis,
+                idleTimeoutMillis,
+                v,
+                implementationClassUid,
+                implementationVersionName);
     }
 
     /** Our user information: maximum length and implementation identification. */
-    UserInformation userInformation(AsyncOpsWindow window, java.util.List<RoleSelection> roles,
-                                    java.util.List<UserItem> others) {
-        return new UserInformation(maxPduLength, implementationClassUid, implementationVersionName, window,
-                roles, others);
+    UserInformation userInformation(
+            AsyncOpsWindow window, java.util.List<RoleSelection> roles, java.util.List<UserItem> others) {
+        return new UserInformation(
+                maxPduLength, implementationClassUid, implementationVersionName, window, roles, others);
     }
 }

@@ -27,6 +27,7 @@ final class AssociationReader {
     private int commandPcid;
     /** Context whose data set the receiver did not open: its data PDVs are discarded. */
     private int drainPcid = -1;
+
     private DataStream current;
 
     AssociationReader(Association assoc, PduChannel channel, Fsm fsm) {
@@ -96,8 +97,10 @@ final class AssociationReader {
                     onPdu(pdu);
                 }
             } catch (SocketTimeoutException e) {
-                assoc.abortLocally(AAbort.byProvider(AbortReason.REASON_NOT_SPECIFIED), new SocketTimeoutException(
-                        "no PDU from the peer within " + assoc.params().idleTimeoutMillis() + " ms"));
+                assoc.abortLocally(
+                        AAbort.byProvider(AbortReason.REASON_NOT_SPECIFIED),
+                        new SocketTimeoutException(
+                                "no PDU from the peer within " + assoc.params().idleTimeoutMillis() + " ms"));
             } catch (UlProtocolException e) {
                 protocolFault(e);
             } catch (IOException e) {
@@ -137,8 +140,8 @@ final class AssociationReader {
             }
             case AA_7 -> channel.trySend(AAbort.byProvider(AbortReason.UNEXPECTED_PDU));
             case AA_8 -> {
-                assoc.cause(new UlProtocolException(AbortReason.UNEXPECTED_PDU,
-                        pduName(pdu) + " not expected in " + before));
+                assoc.cause(new UlProtocolException(
+                        AbortReason.UNEXPECTED_PDU, pduName(pdu) + " not expected in " + before));
                 channel.trySend(AAbort.byProvider(AbortReason.UNEXPECTED_PDU));
             }
             default -> throw new IllegalStateException(action + " on " + pduName(pdu));
@@ -151,7 +154,8 @@ final class AssociationReader {
                 drainPcid = pdv.last() ? -1 : drainPcid;
                 return;
             }
-            throw new UlProtocolException(AbortReason.UNEXPECTED_PDU_PARAMETER,
+            throw new UlProtocolException(
+                    AbortReason.UNEXPECTED_PDU_PARAMETER,
                     "data PDV on presentation context " + pdv.pcid() + " without a command before it");
         }
         drainPcid = -1;
@@ -159,16 +163,19 @@ final class AssociationReader {
             command = new ByteArrayOutputStream();
             commandPcid = pdv.pcid();
         } else if (pdv.pcid() != commandPcid) {
-            throw new UlProtocolException(AbortReason.UNEXPECTED_PDU_PARAMETER, "command PDV on presentation context "
-                    + pdv.pcid() + " inside the command on " + commandPcid);
+            throw new UlProtocolException(
+                    AbortReason.UNEXPECTED_PDU_PARAMETER,
+                    "command PDV on presentation context " + pdv.pcid() + " inside the command on " + commandPcid);
         }
         PresentationContext pc = assoc.presentationContext(pdv.pcid());
         if (pc == null || !pc.accepted()) {
-            throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+            throw new UlProtocolException(
+                    AbortReason.INVALID_PDU_PARAMETER_VALUE,
                     "PDV on presentation context " + pdv.pcid() + " which is not accepted");
         }
         if (command.size() + (long) pdv.data().length > MAX_COMMAND_LENGTH) {
-            throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+            throw new UlProtocolException(
+                    AbortReason.INVALID_PDU_PARAMETER_VALUE,
                     "command set longer than " + MAX_COMMAND_LENGTH + " bytes");
         }
         command.write(pdv.data());

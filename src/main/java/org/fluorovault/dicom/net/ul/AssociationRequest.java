@@ -9,9 +9,12 @@ import java.util.Objects;
  * optional asynchronous operations window and further raw user information items. Our AE title,
  * maximum length and implementation identification come from {@link AssociationParams}.
  */
-public record AssociationRequest(String calledAet, List<PresentationContextRq> presentationContexts,
-                                 List<RoleSelection> roleSelections, AsyncOpsWindow asyncOpsWindow,
-                                 List<UserItem> userItems) {
+public record AssociationRequest(
+        String calledAet,
+        List<PresentationContextRq> presentationContexts,
+        List<RoleSelection> roleSelections,
+        AsyncOpsWindow asyncOpsWindow,
+        List<UserItem> userItems) {
 
     public AssociationRequest {
         Objects.requireNonNull(calledAet, "calledAet");
@@ -45,8 +48,12 @@ public record AssociationRequest(String calledAet, List<PresentationContextRq> p
     }
 
     public AssociationRequest withAsyncOpsWindow(int maxOpsInvoked, int maxOpsPerformed) {
-        return new AssociationRequest(calledAet, presentationContexts, roleSelections,
-                new AsyncOpsWindow(maxOpsInvoked, maxOpsPerformed), userItems);
+        return new AssociationRequest(
+                calledAet,
+                presentationContexts,
+                roleSelections,
+                new AsyncOpsWindow(maxOpsInvoked, maxOpsPerformed),
+                userItems);
     }
 
     public AssociationRequest withUserItem(UserItem item) {
@@ -57,7 +64,12 @@ public record AssociationRequest(String calledAet, List<PresentationContextRq> p
 
     /** The A-ASSOCIATE-RQ PDU for these proposals sent with {@code params}. */
     public AAssociateRq toPdu(AssociationParams params) {
-        return new AAssociateRq(1, calledAet, params.aeTitle(), AAssociateRq.DICOM_APPLICATION_CONTEXT,
-                presentationContexts, params.userInformation(asyncOpsWindow, roleSelections, userItems));
+        return new AAssociateRq(
+                1,
+                calledAet,
+                params.aeTitle(),
+                AAssociateRq.DICOM_APPLICATION_CONTEXT,
+                presentationContexts,
+                params.userInformation(asyncOpsWindow, roleSelections, userItems));
     }
 }

@@ -44,7 +44,9 @@ final class ByteReader {
 
     long u32() throws UlProtocolException {
         need(4, "32-bit field");
-        long v = ((long) (b[pos] & 0xFF) << 24) | ((b[pos + 1] & 0xFF) << 16) | ((b[pos + 2] & 0xFF) << 8)
+        long v = ((long) (b[pos] & 0xFF) << 24)
+                | ((b[pos + 1] & 0xFF) << 16)
+                | ((b[pos + 2] & 0xFF) << 8)
                 | (b[pos + 3] & 0xFF);
         pos += 4;
         return v;
@@ -89,7 +91,8 @@ final class ByteReader {
 
     private void need(int n, String what) throws UlProtocolException {
         if (n < 0 || n > limit - pos) {
-            throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+            throw new UlProtocolException(
+                    AbortReason.INVALID_PDU_PARAMETER_VALUE,
                     what + " of " + n + " bytes overruns its item (" + (limit - pos) + " left)");
         }
     }

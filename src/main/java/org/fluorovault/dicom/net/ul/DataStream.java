@@ -54,8 +54,7 @@ final class DataStream extends InputStream {
 
     /** Does not drain: the reader drains what is left once the receiver returns. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /** Reads and discards the rest of the data set. */
     void drain() throws IOException {
@@ -95,10 +94,12 @@ final class DataStream extends InputStream {
     private void next() throws IOException {
         Pdv pdv = reader.nextPdv();
         if (pdv == null) {
-            failure = reader.endCause() instanceof IOException e ? e
+            failure = reader.endCause() instanceof IOException e
+                    ? e
                     : new EOFException("association ended inside a data set");
         } else if (pdv.command() || pdv.pcid() != pcid) {
-            failure = new UlProtocolException(AbortReason.UNEXPECTED_PDU_PARAMETER,
+            failure = new UlProtocolException(
+                    AbortReason.UNEXPECTED_PDU_PARAMETER,
                     (pdv.command() ? "command" : "data") + " PDV on presentation context " + pdv.pcid()
                             + " inside the data set on " + pcid);
         } else {

@@ -14,8 +14,11 @@ public sealed interface Decision permits Decision.Accept, Decision.Reject {
      * @param roleSelections       answers to the proposed SCP/SCU role selections
      * @param asyncOpsWindow       answer to a proposed asynchronous operations window, or null
      */
-    record Accept(List<PresentationContextAc> presentationContexts, List<RoleSelection> roleSelections,
-                  AsyncOpsWindow asyncOpsWindow) implements Decision {
+    record Accept(
+            List<PresentationContextAc> presentationContexts,
+            List<RoleSelection> roleSelections,
+            AsyncOpsWindow asyncOpsWindow)
+            implements Decision {
         public Accept {
             presentationContexts = List.copyOf(presentationContexts);
             roleSelections = List.copyOf(roleSelections);

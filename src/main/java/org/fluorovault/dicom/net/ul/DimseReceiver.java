@@ -17,6 +17,5 @@ public interface DimseReceiver {
     void onCommand(Association assoc, PresentationContext pc, byte[] command) throws IOException;
 
     /** The association ended (released, aborted, or failed); cause null on orderly release. */
-    default void onClosed(Association assoc, Throwable cause) {
-    }
+    default void onClosed(Association assoc, Throwable cause) {}
 }

@@ -10,6 +10,5 @@ public final class Implementation {
     /** Implementation Version Name (55h), at most 16 characters. */
     public static final String VERSION_NAME = "FLUOROVAULT_01";
 
-    private Implementation() {
-    }
+    private Implementation() {}
 }

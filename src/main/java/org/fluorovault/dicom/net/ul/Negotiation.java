@@ -29,9 +29,11 @@ final class Negotiation {
         Map<Integer, PresentationContext> pcs = new LinkedHashMap<>();
         for (PresentationContextRq p : rq.presentationContexts()) {
             PresentationContextAc a = answers.get(p.id());
-            pcs.putIfAbsent(p.id(), a == null
-                    ? new PresentationContext(p.id(), p.abstractSyntax(), null, PresentationContextAc.NO_REASON)
-                    : new PresentationContext(p.id(), p.abstractSyntax(), a.transferSyntax(), a.result()));
+            pcs.putIfAbsent(
+                    p.id(),
+                    a == null
+                            ? new PresentationContext(p.id(), p.abstractSyntax(), null, PresentationContextAc.NO_REASON)
+                            : new PresentationContext(p.id(), p.abstractSyntax(), a.transferSyntax(), a.result()));
         }
         this.contexts = Collections.unmodifiableMap(pcs);
         Map<String, RoleSelection> r = new HashMap<>();

@@ -31,6 +31,7 @@ final class PduChannel implements Closeable {
      * leave in one segment; larger writes go straight to the socket.
      */
     private static final int COALESCE_BUFFER = 8192;
+
     private volatile String label;
 
     PduChannel(Socket socket, int maxPduLength) throws IOException {
@@ -94,7 +95,8 @@ final class PduChannel implements Closeable {
      * {@code flush} false a small PDU waits for the next one (which must follow at once, from the
      * same message) so that a response command and its data set travel together.
      */
-    void sendPData(int pcid, boolean command, boolean last, byte[] buf, int dataLength, boolean flush) throws IOException {
+    void sendPData(int pcid, boolean command, boolean last, byte[] buf, int dataLength, boolean flush)
+            throws IOException {
         PduEncoder.putPDataHeader(buf, pcid, command, last, dataLength);
         writeLock.lock();
         try {
@@ -104,8 +106,14 @@ final class PduChannel implements Closeable {
             writeLock.unlock();
         }
         if (LOG.isLoggable(Level.TRACE)) {
-            LOG.log(Level.TRACE, "{0} >> P-DATA-TF pcid {1} {2}{3} {4} bytes", label, String.valueOf(pcid),
-                    command ? "command" : "data", last ? " last" : "", String.valueOf(dataLength));
+            LOG.log(
+                    Level.TRACE,
+                    "{0} >> P-DATA-TF pcid {1} {2}{3} {4} bytes",
+                    label,
+                    String.valueOf(pcid),
+                    command ? "command" : "data",
+                    last ? " last" : "",
+                    String.valueOf(dataLength));
         }
     }
 

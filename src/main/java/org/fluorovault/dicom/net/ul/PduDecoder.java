@@ -42,8 +42,8 @@ public final class PduDecoder {
             throw new EOFException("no PDU");
         }
         if (in.available() > 0) {
-            throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
-                    in.available() + " bytes after the PDU");
+            throw new UlProtocolException(
+                    AbortReason.INVALID_PDU_PARAMETER_VALUE, in.available() + " bytes after the PDU");
         }
         return pdu;
     }
@@ -58,7 +58,9 @@ public final class PduDecoder {
         if (type < AAssociateRq.TYPE || type > AAbort.TYPE) {
             throw new UlProtocolException(AbortReason.UNRECOGNIZED_PDU, String.format("PDU type %02Xh", type));
         }
-        long length = ((long) (header[1] & 0xFF) << 24) | ((header[2] & 0xFF) << 16) | ((header[3] & 0xFF) << 8)
+        long length = ((long) (header[1] & 0xFF) << 24)
+                | ((header[2] & 0xFF) << 16)
+                | ((header[3] & 0xFF) << 8)
                 | (header[4] & 0xFF);
         checkLength(type, length);
         if (type == PDataTf.TYPE) {
@@ -75,16 +77,19 @@ public final class PduDecoder {
     private void checkLength(int type, long length) throws UlProtocolException {
         if (type == PDataTf.TYPE) {
             if (length > maxPDataLength) {
-                throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                throw new UlProtocolException(
+                        AbortReason.INVALID_PDU_PARAMETER_VALUE,
                         "P-DATA-TF of " + length + " bytes exceeds the announced maximum " + maxPDataLength);
             }
         } else if (type == AAssociateRq.TYPE || type == AAssociateAc.TYPE) {
             if (length > MAX_ASSOCIATE_PDU_LENGTH) {
-                throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                throw new UlProtocolException(
+                        AbortReason.INVALID_PDU_PARAMETER_VALUE,
                         "associate PDU of " + length + " bytes exceeds " + MAX_ASSOCIATE_PDU_LENGTH);
             }
         } else if (length != 4) {
-            throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+            throw new UlProtocolException(
+                    AbortReason.INVALID_PDU_PARAMETER_VALUE,
                     String.format("PDU type %02Xh with length %d, expected 4", type, length));
         }
     }
@@ -114,7 +119,8 @@ public final class PduDecoder {
         while (body.hasRemaining()) {
             long itemLength = body.u32();
             if (itemLength < 2 || itemLength > body.remaining()) {
-                throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                throw new UlProtocolException(
+                        AbortReason.INVALID_PDU_PARAMETER_VALUE,
                         "PDV item length " + itemLength + " with " + body.remaining() + " bytes left");
             }
             int pcid = body.u8();
@@ -139,16 +145,20 @@ public final class PduDecoder {
         while (remaining > 0) {
             if (remaining < 4) {
                 readFully((int) remaining, "PDU body");
-                throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                throw new UlProtocolException(
+                        AbortReason.INVALID_PDU_PARAMETER_VALUE,
                         "truncated PDV item header with " + remaining + " bytes left");
             }
             readInto(itemHeader, 4, "PDV item length");
             remaining -= 4;
-            long itemLength = ((long) (itemHeader[0] & 0xFF) << 24) | ((itemHeader[1] & 0xFF) << 16)
-                    | ((itemHeader[2] & 0xFF) << 8) | (itemHeader[3] & 0xFF);
+            long itemLength = ((long) (itemHeader[0] & 0xFF) << 24)
+                    | ((itemHeader[1] & 0xFF) << 16)
+                    | ((itemHeader[2] & 0xFF) << 8)
+                    | (itemHeader[3] & 0xFF);
             if (itemLength < 2 || itemLength > remaining) {
                 readFully((int) remaining, "PDU body"); // consume the rest so the fault is reported on a PDU boundary
-                throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                throw new UlProtocolException(
+                        AbortReason.INVALID_PDU_PARAMETER_VALUE,
                         "PDV item length " + itemLength + " with " + remaining + " bytes left");
             }
             readInto(itemHeader, 2, "PDV header");

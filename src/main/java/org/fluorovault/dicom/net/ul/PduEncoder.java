@@ -15,17 +15,30 @@ public final class PduEncoder {
     /** Bytes of PDU header plus PDV item header in a P-DATA-TF that carries one PDV. */
     public static final int PDATA_OVERHEAD = 12;
 
-    private PduEncoder() {
-    }
+    private PduEncoder() {}
 
     public static byte[] encode(Pdu pdu) {
         Buf out = new Buf();
         if (pdu instanceof AAssociateRq rq) {
-            associate(out, rq.type(), rq.protocolVersion(), rq.calledAet(), rq.callingAet(),
-                    rq.applicationContext(), contextsRq(rq), rq.userInformation());
+            associate(
+                    out,
+                    rq.type(),
+                    rq.protocolVersion(),
+                    rq.calledAet(),
+                    rq.callingAet(),
+                    rq.applicationContext(),
+                    contextsRq(rq),
+                    rq.userInformation());
         } else if (pdu instanceof AAssociateAc ac) {
-            associate(out, ac.type(), ac.protocolVersion(), ac.calledAet(), ac.callingAet(),
-                    ac.applicationContext(), contextsAc(ac), ac.userInformation());
+            associate(
+                    out,
+                    ac.type(),
+                    ac.protocolVersion(),
+                    ac.calledAet(),
+                    ac.callingAet(),
+                    ac.applicationContext(),
+                    contextsAc(ac),
+                    ac.userInformation());
         } else if (pdu instanceof AAssociateRj rj) {
             fixed(out, rj.type(), 0, rj.result(), rj.source(), rj.reason());
         } else if (pdu instanceof PDataTf p) {
@@ -83,8 +96,15 @@ public final class PduEncoder {
         return items.toByteArray();
     }
 
-    private static void associate(Buf out, int type, int version, String called, String calling,
-                                  String appContext, byte[] contexts, UserInformation ui) {
+    private static void associate(
+            Buf out,
+            int type,
+            int version,
+            String called,
+            String calling,
+            String appContext,
+            byte[] contexts,
+            UserInformation ui) {
         Buf body = new Buf();
         body.u16(version);
         body.u16(0);

@@ -27,7 +27,10 @@ public record Pdv(int pcid, boolean command, boolean last, byte[] data) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Pdv p && pcid == p.pcid && command == p.command && last == p.last
+        return o instanceof Pdv p
+                && pcid == p.pcid
+                && command == p.command
+                && last == p.last
                 && Arrays.equals(data, p.data);
     }
 
@@ -38,7 +41,7 @@ public record Pdv(int pcid, boolean command, boolean last, byte[] data) {
 
     @Override
     public String toString() {
-        return "Pdv[pcid=" + pcid + (command ? ", command" : ", data") + (last ? ", last" : "")
-                + ", " + data.length + " bytes]";
+        return "Pdv[pcid=" + pcid + (command ? ", command" : ", data") + (last ? ", last" : "") + ", " + data.length
+                + " bytes]";
     }
 }

@@ -3,7 +3,6 @@ package org.fluorovault.dicom.net.ul;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.net.Socket;
-
 import jdk.net.ExtendedSocketOptions;
 
 /**

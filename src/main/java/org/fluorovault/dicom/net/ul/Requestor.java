@@ -14,11 +14,11 @@ import javax.net.SocketFactory;
  */
 final class Requestor {
 
-    private Requestor() {
-    }
+    private Requestor() {}
 
-    static Association open(String host, int port, AssociationRequest request, AssociationParams params,
-                            SocketFactory socketFactory) throws IOException {
+    static Association open(
+            String host, int port, AssociationRequest request, AssociationParams params, SocketFactory socketFactory)
+            throws IOException {
         Fsm fsm = new Fsm(true);
         fsm.fire(Event.ASSOCIATE_RQ_LOCAL); // AE-1
         AAssociateRq rq = request.toPdu(params);
@@ -67,7 +67,8 @@ final class Requestor {
                     fsm.fire(Event.ABORT_LOCAL);
                     channel.trySend(AAbort.byProvider(AbortReason.INVALID_PDU_PARAMETER_VALUE));
                     channel.close();
-                    throw new UlProtocolException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                    throw new UlProtocolException(
+                            AbortReason.INVALID_PDU_PARAMETER_VALUE,
                             "acceptor's maximum length " + peerMax + " leaves no room for data");
                 }
                 return new Association(params, channel, fsm, rq, ac);
@@ -83,7 +84,8 @@ final class Requestor {
             default -> { // AA-8: an RQ, P-DATA-TF or release PDU instead of an answer
                 channel.trySend(AAbort.byProvider(AbortReason.UNEXPECTED_PDU));
                 channel.close();
-                throw new UlProtocolException(AbortReason.UNEXPECTED_PDU,
+                throw new UlProtocolException(
+                        AbortReason.UNEXPECTED_PDU,
                         answer.getClass().getSimpleName() + " in answer to the A-ASSOCIATE-RQ");
             }
         }

@@ -28,9 +28,11 @@ public final class SimpleAssociationPolicy implements AssociationPolicy {
      * @param transferSyntaxAccepted (abstract syntax, transfer syntax) -> accepted; only asked for
      *                               abstract syntaxes that {@code abstractSyntaxAccepted} allows
      */
-    public SimpleAssociationPolicy(String calledAet, Set<String> callingAllowList,
-                                   Predicate<String> abstractSyntaxAccepted,
-                                   BiPredicate<String, String> transferSyntaxAccepted) {
+    public SimpleAssociationPolicy(
+            String calledAet,
+            Set<String> callingAllowList,
+            Predicate<String> abstractSyntaxAccepted,
+            BiPredicate<String, String> transferSyntaxAccepted) {
         this.calledAet = Objects.requireNonNull(calledAet, "calledAet");
         this.callingAllowList = Set.copyOf(callingAllowList);
         this.abstractSyntaxAccepted = Objects.requireNonNull(abstractSyntaxAccepted);
@@ -38,10 +40,13 @@ public final class SimpleAssociationPolicy implements AssociationPolicy {
     }
 
     /** A policy from a map abstract syntax -> accepted transfer syntaxes. */
-    public static SimpleAssociationPolicy of(String calledAet, Set<String> callingAllowList,
-                                             Map<String, Set<String>> syntaxes) {
+    public static SimpleAssociationPolicy of(
+            String calledAet, Set<String> callingAllowList, Map<String, Set<String>> syntaxes) {
         Map<String, Set<String>> copy = Map.copyOf(syntaxes);
-        return new SimpleAssociationPolicy(calledAet, callingAllowList, copy::containsKey,
+        return new SimpleAssociationPolicy(
+                calledAet,
+                callingAllowList,
+                copy::containsKey,
                 (as, ts) -> copy.getOrDefault(as, Set.of()).contains(ts));
     }
 
@@ -74,7 +79,8 @@ public final class SimpleAssociationPolicy implements AssociationPolicy {
     }
 
     private PresentationContextAc answer(PresentationContextRq pc) {
-        String fallback = pc.transferSyntaxes().isEmpty() ? null : pc.transferSyntaxes().get(0);
+        String fallback =
+                pc.transferSyntaxes().isEmpty() ? null : pc.transferSyntaxes().get(0);
         if (!abstractSyntaxAccepted.test(pc.abstractSyntax())) {
             return new PresentationContextAc(pc.id(), PresentationContextAc.ABSTRACT_SYNTAX_NOT_SUPPORTED, fallback);
         }

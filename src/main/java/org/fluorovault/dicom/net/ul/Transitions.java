@@ -62,8 +62,7 @@ final class Transitions {
         put(INVALID_PDU, AA_7, Sta13);
     }
 
-    private Transitions() {
-    }
+    private Transitions() {}
 
     static Action action(State state, Event event) {
         Map<Event, Action> row = TABLE.get(state);
@@ -72,7 +71,8 @@ final class Transitions {
 
     private static void put(Event event, Action action, State... states) {
         for (State s : states) {
-            Action old = TABLE.computeIfAbsent(s, k -> new EnumMap<>(Event.class)).put(event, action);
+            Action old =
+                    TABLE.computeIfAbsent(s, k -> new EnumMap<>(Event.class)).put(event, action);
             if (old != null) {
                 throw new IllegalStateException("two actions for " + event + " in " + s);
             }

@@ -49,17 +49,21 @@ public final class UlServer {
     private final Semaphore slots;
     /** Connections that have not yet been answered an A-ASSOCIATE-RQ (ARTIM running): as many as associations. */
     private final Semaphore pending;
+
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private volatile int maxPerAddress = Integer.MAX_VALUE;
     private final Set<PduChannel> channels = ConcurrentHashMap.newKeySet();
     private final Set<Association> associations = ConcurrentHashMap.newKeySet();
-    private volatile Runnable overLimitListener = () -> { };
-    private volatile Runnable connectionEndListener = () -> { };
+    private volatile Runnable overLimitListener = () -> {};
+    private volatile Runnable connectionEndListener = () -> {};
     private ServerSocket serverSocket;
     private ThreadPoolExecutor pool;
 
-    public UlServer(AssociationParams params, AssociationPolicy policy, Function<Association, DimseReceiver> receivers,
-                    int maxAssociations) {
+    public UlServer(
+            AssociationParams params,
+            AssociationPolicy policy,
+            Function<Association, DimseReceiver> receivers,
+            int maxAssociations) {
         if (maxAssociations < 1) {
             throw new IllegalArgumentException("maxAssociations must be positive: " + maxAssociations);
         }
@@ -71,7 +75,8 @@ public final class UlServer {
         this.pending = new Semaphore(maxAssociations);
     }
 
-    public UlServer(AssociationParams params, AssociationPolicy policy, Function<Association, DimseReceiver> receivers) {
+    public UlServer(
+            AssociationParams params, AssociationPolicy policy, Function<Association, DimseReceiver> receivers) {
         this(params, policy, receivers, DEFAULT_MAX_ASSOCIATIONS);
     }
 
@@ -97,15 +102,24 @@ public final class UlServer {
         ss.bind(new InetSocketAddress(bindAddress, port), 50);
         int bound = ss.getLocalPort();
         // one thread per established association plus one per connection still negotiating
-        pool = new ThreadPoolExecutor(2 * maxAssociations, 2 * maxAssociations, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads("ul-" + bound + "-assoc-"));
+        pool = new ThreadPoolExecutor(
+                2 * maxAssociations,
+                2 * maxAssociations,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                threads("ul-" + bound + "-assoc-"));
         pool.allowCoreThreadTimeOut(true);
         serverSocket = ss;
         Thread acceptor = new Thread(() -> acceptLoop(ss), "ul-" + bound + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
-        LOG.log(Level.INFO, "accepting DICOM associations on {0}:{1} (at most {2})",
-                ss.getInetAddress().getHostAddress(), String.valueOf(bound), String.valueOf(maxAssociations));
+        LOG.log(
+                Level.INFO,
+                "accepting DICOM associations on {0}:{1} (at most {2})",
+                ss.getInetAddress().getHostAddress(),
+                String.valueOf(bound),
+                String.valueOf(maxAssociations));
         return bound;
     }
 
@@ -188,17 +202,24 @@ public final class UlServer {
     }
 
     private void dispatch(Socket socket) {
-        String host = socket.getInetAddress() == null ? "?" : socket.getInetAddress().getHostAddress();
+        String host =
+                socket.getInetAddress() == null ? "?" : socket.getInetAddress().getHostAddress();
         if (!claimAddress(host)) {
-            LOG.log(Level.WARNING, "{0}: {1} connections from this address are open already, closing the new one",
-                    host, String.valueOf(maxPerAddress));
+            LOG.log(
+                    Level.WARNING,
+                    "{0}: {1} connections from this address are open already, closing the new one",
+                    host,
+                    String.valueOf(maxPerAddress));
             overLimitListener.run();
             close(socket);
             return;
         }
         if (!pending.tryAcquire()) {
-            LOG.log(Level.WARNING, "{0}: {1} connections are waiting for their A-ASSOCIATE-RQ already, closing the new one",
-                    host, String.valueOf(maxAssociations));
+            LOG.log(
+                    Level.WARNING,
+                    "{0}: {1} connections are waiting for their A-ASSOCIATE-RQ already, closing the new one",
+                    host,
+                    String.valueOf(maxAssociations));
             overLimitListener.run();
             releaseAddress(host);
             close(socket);
@@ -273,7 +294,10 @@ public final class UlServer {
             @Override
             public Decision decide(AAssociateRq rq, TransportPeer peer) {
                 if (!slots.tryAcquire()) {
-                    LOG.log(Level.WARNING, "{0}: association limit {1} reached, rejecting", peer.host(),
+                    LOG.log(
+                            Level.WARNING,
+                            "{0}: association limit {1} reached, rejecting",
+                            peer.host(),
                             String.valueOf(maxAssociations));
                     overLimitListener.run();
                     return Decision.reject(RejectReason.LOCAL_LIMIT_EXCEEDED);
@@ -311,8 +335,7 @@ public final class UlServer {
             receiver = receivers.apply(assoc);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, assoc.name() + ": no receiver, aborting", e);
-            receiver = (a, pc, cmd) -> {
-            };
+            receiver = (a, pc, cmd) -> {};
             assoc.abortLocally(AAbort.byUser(), e);
         }
         assoc.run(receiver);

@@ -13,9 +13,13 @@ import java.util.List;
  * @param roleSelections            54h items
  * @param otherItems                every other sub-item, raw and in received order
  */
-public record UserInformation(long maxLength, String implementationClassUid, String implementationVersionName,
-                              AsyncOpsWindow asyncOpsWindow, List<RoleSelection> roleSelections,
-                              List<UserItem> otherItems) {
+public record UserInformation(
+        long maxLength,
+        String implementationClassUid,
+        String implementationVersionName,
+        AsyncOpsWindow asyncOpsWindow,
+        List<RoleSelection> roleSelections,
+        List<UserItem> otherItems) {
 
     public static final int MAX_LENGTH = 0x51;
     public static final int IMPLEMENTATION_CLASS_UID = 0x52;
@@ -33,8 +37,8 @@ public record UserInformation(long maxLength, String implementationClassUid, Str
 
     /** The user information this toolkit sends: max length and implementation identification only. */
     public static UserInformation of(long maxLength, String implementationClassUid, String implementationVersionName) {
-        return new UserInformation(maxLength, implementationClassUid, implementationVersionName, null,
-                List.of(), List.of());
+        return new UserInformation(
+                maxLength, implementationClassUid, implementationVersionName, null, List.of(), List.of());
     }
 
     static boolean isTypedItem(int type) {

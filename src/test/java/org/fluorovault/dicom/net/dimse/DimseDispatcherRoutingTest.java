@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -42,14 +41,15 @@ class DimseDispatcherRoutingTest {
     private static final String COMMITMENT = Uids.StorageCommitmentPushModel;
     /** A second N-ACTION SOP class (private). */
     private static final String OTHER_ACTION = "1.2.826.0.1.3680043.10.1443.99.1";
+
     private static final String MPPS = Uids.ModalityPerformedProcedureStep;
     private static final String FIND = Uids.StudyRootQueryRetrieveInformationModelFind;
     private static final String MWL = Uids.ModalityWorklistInformationModelFind;
     private static final String GET = Uids.StudyRootQueryRetrieveInformationModelGet;
     private static final String XA = Uids.XRayAngiographicImageStorage;
     private static final String CT = Uids.CTImageStorage;
-    private static final List<String> ACCEPTED = List.of(Uids.Verification, COMMITMENT, OTHER_ACTION, MPPS, FIND, MWL,
-            GET, XA, CT);
+    private static final List<String> ACCEPTED =
+            List.of(Uids.Verification, COMMITMENT, OTHER_ACTION, MPPS, FIND, MWL, GET, XA, CT);
 
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -89,7 +89,9 @@ class DimseDispatcherRoutingTest {
         new VerificationService().registerOn(dispatcher);
         Map<String, Set<String>> syntaxes = new HashMap<>();
         for (String as : ACCEPTED) syntaxes.put(as, Set.of(IMPLICIT));
-        server = new UlServer(AssociationParams.defaults("ARCHIVE"), SimpleAssociationPolicy.of("ARCHIVE", Set.of(), syntaxes),
+        server = new UlServer(
+                AssociationParams.defaults("ARCHIVE"),
+                SimpleAssociationPolicy.of("ARCHIVE", Set.of(), syntaxes),
                 a -> dispatcher);
         int port = server.start(InetAddress.getLoopbackAddress(), 0);
         AssociationRequest rq = AssociationRequest.to("ARCHIVE");
@@ -106,7 +108,9 @@ class DimseDispatcherRoutingTest {
     }
 
     private int pc(String abstractSyntax) {
-        return assoc.findAccepted(abstractSyntax, null).map(PresentationContext::id).orElseThrow();
+        return assoc.findAccepted(abstractSyntax, null)
+                .map(PresentationContext::id)
+                .orElseThrow();
     }
 
     private static Attributes nRequest(CommandField field, String cuid, String iuid) {
@@ -123,7 +127,7 @@ class DimseDispatcherRoutingTest {
     private Attributes invoke(String abstractSyntax, Attributes rq, byte[] data) throws Exception {
         rq.setInt(Tags.MessageID, VR.US, client.nextMessageId());
         if (data != null) rq.setInt(Tags.CommandDataSetType, VR.US, Commands.DATASET_PRESENT);
-        return client.invoke(pc(abstractSyntax), rq, data == null ? null : out -> out.write(data), p -> { })
+        return client.invoke(pc(abstractSyntax), rq, data == null ? null : out -> out.write(data), p -> {})
                 .get(20, TimeUnit.SECONDS);
     }
 
@@ -152,9 +156,15 @@ class DimseDispatcherRoutingTest {
 
     @Test
     void twoNActionSopClassesEachReachTheirService() throws Exception {
-        assertEquals(0x0000, status(invoke(OTHER_ACTION, nRequest(CommandField.N_ACTION_RQ, OTHER_ACTION, "1.2.3.4"), null)));
-        assertEquals(0x0000, status(invoke(COMMITMENT, nRequest(CommandField.N_ACTION_RQ, COMMITMENT,
-                Uids.StorageCommitmentPushModelInstance), null)));
+        assertEquals(
+                0x0000,
+                status(invoke(OTHER_ACTION, nRequest(CommandField.N_ACTION_RQ, OTHER_ACTION, "1.2.3.4"), null)));
+        assertEquals(
+                0x0000,
+                status(invoke(
+                        COMMITMENT,
+                        nRequest(CommandField.N_ACTION_RQ, COMMITMENT, Uids.StorageCommitmentPushModelInstance),
+                        null)));
         assertEquals(List.of("other " + OTHER_ACTION, "commitment " + COMMITMENT), seen);
     }
 
@@ -170,10 +180,15 @@ class DimseDispatcherRoutingTest {
         Attributes rsp = invoke(MPPS, nRequest(CommandField.N_ACTION_RQ, MPPS, "1.2.3.4"), null);
         assertEquals(0x0118, status(rsp), "N-ACTION is served, but not for MPPS");
         assertTrue(rsp.getString(Tags.ErrorComment).contains("not supported for SOP Class"), rsp.toString());
-        assertEquals(0x0118, status(invoke(COMMITMENT, nRequest(CommandField.N_CREATE_RQ, COMMITMENT, "1.2.3.4"), null)));
-        assertEquals(0x0211, status(invoke(COMMITMENT, nRequest(CommandField.N_GET_RQ, COMMITMENT, "1.2.3.4"), null)),
+        assertEquals(
+                0x0118, status(invoke(COMMITMENT, nRequest(CommandField.N_CREATE_RQ, COMMITMENT, "1.2.3.4"), null)));
+        assertEquals(
+                0x0211,
+                status(invoke(COMMITMENT, nRequest(CommandField.N_GET_RQ, COMMITMENT, "1.2.3.4"), null)),
                 "nothing serves N-GET");
-        assertEquals(0x0117, status(invoke(OTHER_ACTION, nRequest(CommandField.N_ACTION_RQ, OTHER_ACTION, "1.2.03"), null)),
+        assertEquals(
+                0x0117,
+                status(invoke(OTHER_ACTION, nRequest(CommandField.N_ACTION_RQ, OTHER_ACTION, "1.2.03"), null)),
                 "an invalid instance UID is refused before routing");
         assertEquals(List.of(), seen);
     }
@@ -192,7 +207,9 @@ class DimseDispatcherRoutingTest {
         byte[] four = {1, 2, 3, 4};
         assertEquals(0x0000, status(invoke(XA, Commands.cStoreRq(0, XA, "1.2.3.6", Commands.PRIORITY_MEDIUM), four)));
         assertEquals(List.of("store " + XA + " 4"), seen);
-        assertEquals(0xC000, status(invoke(XA, Commands.cStoreRq(0, XA, "1.2.03", Commands.PRIORITY_MEDIUM), four)),
+        assertEquals(
+                0xC000,
+                status(invoke(XA, Commands.cStoreRq(0, XA, "1.2.03", Commands.PRIORITY_MEDIUM), four)),
                 "an invalid instance UID in a C-STORE is C000 as before");
     }
 
@@ -207,8 +224,9 @@ class DimseDispatcherRoutingTest {
         DimseDispatcher d = new DimseDispatcher().register(CommandField.C_FIND_RQ, FIND, find("a"));
         assertThrows(IllegalStateException.class, () -> d.register(CommandField.C_FIND_RQ, FIND, find("b")));
         d.register(CommandField.C_FIND_RQ, MWL, find("b")); // another SOP class has its own slot
-        assertThrows(IllegalStateException.class, () -> d.registerStore(XA, (c, in) -> Status.SUCCESS)
-                .registerStore(XA, (c, in) -> Status.SUCCESS));
+        assertThrows(
+                IllegalStateException.class,
+                () -> d.registerStore(XA, (c, in) -> Status.SUCCESS).registerStore(XA, (c, in) -> Status.SUCCESS));
         assertThrows(IllegalArgumentException.class, () -> d.register(CommandField.N_ACTION_RQ, MPPS, find("c")));
     }
 
@@ -216,9 +234,11 @@ class DimseDispatcherRoutingTest {
     void providersDeclareWhatIsAcceptedAndASopClassHasOneProvider() {
         DicomServiceProvider verification = new VerificationService();
         Map<String, Set<String>> accepted = DicomServiceProvider.acceptedSyntaxes(List.of(verification));
-        assertEquals(Map.of(Uids.Verification, Set.of(IMPLICIT, Uids.ExplicitVRLittleEndian, Uids.ExplicitVRBigEndian)),
+        assertEquals(
+                Map.of(Uids.Verification, Set.of(IMPLICIT, Uids.ExplicitVRLittleEndian, Uids.ExplicitVRBigEndian)),
                 accepted);
-        IllegalStateException twice = assertThrows(IllegalStateException.class,
+        IllegalStateException twice = assertThrows(
+                IllegalStateException.class,
                 () -> DicomServiceProvider.acceptedSyntaxes(List.of(verification, new VerificationService())));
         assertTrue(twice.getMessage().contains(Uids.Verification), twice.getMessage());
     }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
 import org.fluorovault.dicom.data.Attributes;
 import org.fluorovault.dicom.data.VR;
 import org.fluorovault.dicom.dict.Tags;
@@ -50,8 +49,13 @@ class DimseOperationTest {
     }
 
     private DimseClient connect(DimseDispatcher dispatcher, AssociationRequest rq) throws IOException {
-        server = new UlServer(AssociationParams.defaults("ARCHIVE"), SimpleAssociationPolicy.of("ARCHIVE", Set.of(),
-                Map.of(FIND, Set.of(IMPLICIT), GET, Set.of(IMPLICIT), XA, Set.of(IMPLICIT))), a -> dispatcher);
+        server = new UlServer(
+                AssociationParams.defaults("ARCHIVE"),
+                SimpleAssociationPolicy.of(
+                        "ARCHIVE",
+                        Set.of(),
+                        Map.of(FIND, Set.of(IMPLICIT), GET, Set.of(IMPLICIT), XA, Set.of(IMPLICIT))),
+                a -> dispatcher);
         int port = server.start(InetAddress.getLoopbackAddress(), 0);
         DimseClient client = new DimseClient();
         assoc = Association.connect("127.0.0.1", port, rq, AssociationParams.defaults("SCU"), client);
@@ -93,22 +97,24 @@ class DimseOperationTest {
             }
         };
         DimseDispatcher dispatcher = new DimseDispatcher().register(CommandField.C_FIND_RQ, FIND, waitForCancel);
-        DimseClient client = connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(FIND, IMPLICIT));
+        DimseClient client =
+                connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(FIND, IMPLICIT));
         PresentationContext pc = assoc.findAccepted(FIND, null).orElseThrow();
         List<Attributes> pendings = new CopyOnWriteArrayList<>();
         byte[] data = identifier();
         Attributes fin = client.invoke(pc.id(), request(0x0020, FIND, 7), out -> out.write(data), pending -> {
-            pendings.add(pending);
-            Attributes cancel = new Attributes();
-            cancel.setInt(Tags.CommandField, VR.US, CommandField.C_CANCEL_RQ.code());
-            cancel.setInt(Tags.MessageIDBeingRespondedTo, VR.US, 7);
-            cancel.setInt(Tags.CommandDataSetType, VR.US, Commands.NO_DATASET);
-            try {
-                client.send(pc.id(), cancel, null);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).get(20, TimeUnit.SECONDS);
+                    pendings.add(pending);
+                    Attributes cancel = new Attributes();
+                    cancel.setInt(Tags.CommandField, VR.US, CommandField.C_CANCEL_RQ.code());
+                    cancel.setInt(Tags.MessageIDBeingRespondedTo, VR.US, 7);
+                    cancel.setInt(Tags.CommandDataSetType, VR.US, Commands.NO_DATASET);
+                    try {
+                        client.send(pc.id(), cancel, null);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .get(20, TimeUnit.SECONDS);
         assertEquals(1, pendings.size());
         assertEquals(Commands.DATASET_PRESENT, pendings.get(0).getInt(Tags.CommandDataSetType, -1));
         assertEquals(0xFE00, Commands.status(fin).code(), "final status after C-CANCEL");
@@ -124,7 +130,8 @@ class DimseOperationTest {
             DimseClient c = ctx.client();
             Attributes rsp;
             try {
-                rsp = c.store(xa, XA, "1.2.3.4", Commands.PRIORITY_MEDIUM, out -> out.write(payload)).get(20, TimeUnit.SECONDS);
+                rsp = c.store(xa, XA, "1.2.3.4", Commands.PRIORITY_MEDIUM, out -> out.write(payload))
+                        .get(20, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new DimseException(QueryRetrieveStatus.UNABLE_TO_PROCESS, "sub-operation: " + e);
             }
@@ -132,8 +139,12 @@ class DimseOperationTest {
         };
         DimseDispatcher dispatcher = new DimseDispatcher().register(CommandField.C_GET_RQ, GET, get);
         List<byte[]> stored = new CopyOnWriteArrayList<>();
-        DimseClient client = connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(GET, IMPLICIT)
-                .withContext(XA, IMPLICIT).withRole(XA, false, true));
+        DimseClient client = connect(
+                dispatcher,
+                AssociationRequest.to("ARCHIVE")
+                        .withContext(GET, IMPLICIT)
+                        .withContext(XA, IMPLICIT)
+                        .withRole(XA, false, true));
         client.onRequests((a, pc, command) -> { // we are the storage SCP of the C-GET
             Attributes rq = Commands.parse(command);
             try (InputStream in = a.openDataStream()) {
@@ -142,7 +153,7 @@ class DimseOperationTest {
             a.sendMessage(pc.id(), Commands.encode(Commands.response(rq, Status.SUCCESS)), null);
         });
         PresentationContext pc = assoc.findAccepted(GET, null).orElseThrow();
-        Attributes fin = client.invoke(pc.id(), request(0x0010, GET, 3), out -> out.write(payload), p -> { })
+        Attributes fin = client.invoke(pc.id(), request(0x0010, GET, 3), out -> out.write(payload), p -> {})
                 .get(20, TimeUnit.SECONDS);
         assertEquals(0x0000, Commands.status(fin).code());
         assertEquals(1, fin.getInt(Tags.NumberOfCompletedSuboperations, -1));
@@ -152,16 +163,16 @@ class DimseOperationTest {
 
     @Test
     void aDimseExceptionBecomesTheFailureResponseWithItsComment() throws Exception {
-        DimseDispatcher dispatcher = new DimseDispatcher()
-                .register(CommandField.C_FIND_RQ, FIND, ctx -> {
-                    throw new DimseException(QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "no level",
-                            Tags.QueryRetrieveLevel);
-                });
-        DimseClient client = connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(FIND, IMPLICIT));
+        DimseDispatcher dispatcher = new DimseDispatcher().register(CommandField.C_FIND_RQ, FIND, ctx -> {
+            throw new DimseException(
+                    QueryRetrieveStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "no level", Tags.QueryRetrieveLevel);
+        });
+        DimseClient client =
+                connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(FIND, IMPLICIT));
         PresentationContext pc = assoc.findAccepted(FIND, null).orElseThrow();
         byte[] data = identifier();
         for (int id = 1; id <= 2; id++) { // twice: the association keeps serving
-            Attributes fin = client.invoke(pc.id(), request(0x0020, FIND, id), out -> out.write(data), p -> { })
+            Attributes fin = client.invoke(pc.id(), request(0x0020, FIND, id), out -> out.write(data), p -> {})
                     .get(20, TimeUnit.SECONDS);
             assertEquals(0xA900, Commands.status(fin).code());
             assertEquals("no level", fin.getString(Tags.ErrorComment));
@@ -172,22 +183,23 @@ class DimseOperationTest {
     @Test
     void anUnreadableIdentifierIsC000AndTheAssociationGoesOn() throws Exception {
         List<Attributes> seen = new CopyOnWriteArrayList<>();
-        DimseDispatcher dispatcher = new DimseDispatcher()
-                .register(CommandField.C_FIND_RQ, FIND, ctx -> {
-                    seen.add(ctx.identifier());
-                    ctx.respond(ctx.response(Status.SUCCESS), null);
-                });
-        DimseClient client = connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(FIND, IMPLICIT));
+        DimseDispatcher dispatcher = new DimseDispatcher().register(CommandField.C_FIND_RQ, FIND, ctx -> {
+            seen.add(ctx.identifier());
+            ctx.respond(ctx.response(Status.SUCCESS), null);
+        });
+        DimseClient client =
+                connect(dispatcher, AssociationRequest.to("ARCHIVE").withContext(FIND, IMPLICIT));
         PresentationContext pc = assoc.findAccepted(FIND, null).orElseThrow();
         // (0010,0020) claiming 4096 bytes, followed by 4: truncated
         byte[] truncated = {0x10, 0x00, 0x20, 0x00, 0x00, 0x10, 0x00, 0x00, 'P', '1', ' ', ' '};
-        Attributes fin = client.invoke(pc.id(), request(0x0020, FIND, 1), out -> out.write(truncated), p -> { })
+        Attributes fin = client.invoke(pc.id(), request(0x0020, FIND, 1), out -> out.write(truncated), p -> {})
                 .get(20, TimeUnit.SECONDS);
         assertEquals(0xC000, Commands.status(fin).code());
         assertTrue(fin.getString(Tags.ErrorComment).startsWith("Unreadable identifier"), fin.toString());
         assertTrue(seen.isEmpty());
         byte[] data = identifier();
-        fin = client.invoke(pc.id(), request(0x0020, FIND, 2), out -> out.write(data), p -> { }).get(20, TimeUnit.SECONDS);
+        fin = client.invoke(pc.id(), request(0x0020, FIND, 2), out -> out.write(data), p -> {})
+                .get(20, TimeUnit.SECONDS);
         assertEquals(0x0000, Commands.status(fin).code());
         assertEquals("P1", seen.get(0).getString(Tags.PatientID));
     }

@@ -12,8 +12,11 @@ class StatusTest {
     void generalCodesAreNamedWhateverTheService() {
         assertEquals("Success", Status.SUCCESS.description());
         assertEquals("Refused: SOP Class Not Supported", Status.SOP_CLASS_NOT_SUPPORTED.description());
-        assertEquals("Refused: SOP Class Not Supported", Status.SOP_CLASS_NOT_SUPPORTED.description(CommandField.C_STORE_RQ));
-        assertEquals("Failure: Invalid SOP Instance", Status.INVALID_OBJECT_INSTANCE.description(CommandField.N_SET_RQ));
+        assertEquals(
+                "Refused: SOP Class Not Supported",
+                Status.SOP_CLASS_NOT_SUPPORTED.description(CommandField.C_STORE_RQ));
+        assertEquals(
+                "Failure: Invalid SOP Instance", Status.INVALID_OBJECT_INSTANCE.description(CommandField.N_SET_RQ));
         assertEquals("Failure: No Such SOP Class", MppsStatus.NO_SUCH_SOP_CLASS.description(CommandField.N_CREATE_RQ));
         assertEquals("Failure: No Such Action", CommitmentStatus.NO_SUCH_ACTION.description(CommandField.N_ACTION_RQ));
         assertEquals("Refused: Not Authorized", Status.NOT_AUTHORIZED.description());
@@ -25,21 +28,28 @@ class StatusTest {
     @Test
     void rangedCodesTakeTheirServicesMeaning() {
         assertEquals("Refused: Out of Resources", new Status(0xA7F3).description(CommandField.C_STORE_RQ));
-        assertEquals("Error: Data Set does not match SOP Class", new Status(0xA912).description(CommandField.C_STORE_RSP));
+        assertEquals(
+                "Error: Data Set does not match SOP Class", new Status(0xA912).description(CommandField.C_STORE_RSP));
         assertEquals("Error: Cannot understand", new Status(0xC123).description(CommandField.C_STORE_RQ));
-        assertEquals("Error: Identifier does not match SOP Class", new Status(0xA900).description(CommandField.C_FIND_RQ));
+        assertEquals(
+                "Error: Identifier does not match SOP Class", new Status(0xA900).description(CommandField.C_FIND_RQ));
         assertEquals("Error: Unable to process", new Status(0xCFFF).description(CommandField.C_MOVE_RQ));
-        assertEquals("Refused: Move Destination unknown",
+        assertEquals(
+                "Refused: Move Destination unknown",
                 QueryRetrieveStatus.MOVE_DESTINATION_UNKNOWN.description(CommandField.C_MOVE_RQ));
-        assertEquals("Refused: Out of Resources - unable to perform sub-operations",
+        assertEquals(
+                "Refused: Out of Resources - unable to perform sub-operations",
                 QueryRetrieveStatus.UNABLE_TO_PERFORM_SUBOPERATIONS.description(CommandField.C_GET_RQ));
         assertEquals("Warning: Coercion of Data Elements", new Status(0xB000).description(CommandField.C_STORE_RQ));
-        assertEquals("Warning: Sub-operations complete - one or more failures or warnings",
+        assertEquals(
+                "Warning: Sub-operations complete - one or more failures or warnings",
                 new Status(0xB000).description(CommandField.C_MOVE_RSP));
-        assertEquals("Pending: matches are continuing, one or more Optional Keys not supported",
+        assertEquals(
+                "Pending: matches are continuing, one or more Optional Keys not supported",
                 Status.PENDING_WARNING.description(CommandField.C_FIND_RQ));
         assertEquals("Pending: sub-operations are continuing", Status.PENDING.description(CommandField.C_GET_RQ));
-        assertEquals("Failure: Duplicate Transaction UID",
+        assertEquals(
+                "Failure: Duplicate Transaction UID",
                 CommitmentStatus.FAILURE_DUPLICATE_TRANSACTION_UID.description(CommandField.N_EVENT_REPORT_RQ));
     }
 

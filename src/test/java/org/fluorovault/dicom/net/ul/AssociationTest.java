@@ -37,13 +37,21 @@ class AssociationTest {
     }
 
     static AssociationParams params(String aet) {
-        return AssociationParams.defaults(aet).withMaxPduLength(16384).withArtimMillis(5000)
-                .withIdleTimeoutMillis(20000).withReleaseTimeoutMillis(5000);
+        return AssociationParams.defaults(aet)
+                .withMaxPduLength(16384)
+                .withArtimMillis(5000)
+                .withIdleTimeoutMillis(20000)
+                .withReleaseTimeoutMillis(5000);
     }
 
     private int start(AssociationParams params, Function<Association, DimseReceiver> receivers) throws IOException {
-        server = new UlServer(params, SimpleAssociationPolicy.of("ARCHIVE", Set.of(),
-                Map.of(XA_STORAGE, Set.of(IMPLICIT_LE, EXPLICIT_LE), CT_STORAGE, Set.of(EXPLICIT_LE))), receivers);
+        server = new UlServer(
+                params,
+                SimpleAssociationPolicy.of(
+                        "ARCHIVE",
+                        Set.of(),
+                        Map.of(XA_STORAGE, Set.of(IMPLICIT_LE, EXPLICIT_LE), CT_STORAGE, Set.of(EXPLICIT_LE))),
+                receivers);
         return server.start(LOCALHOST, 0);
     }
 
@@ -66,10 +74,13 @@ class AssociationTest {
         assertThat(assoc.isRequestor()).isTrue();
         assertThat(assoc.isOpen()).isTrue();
         assertThat(assoc.name()).isEqualTo("MODALITY->ARCHIVE#" + assoc.serial());
-        assertThat(assoc.presentationContexts()).containsExactly(
-                new PresentationContext(1, VERIFICATION, IMPLICIT_LE, 3),
-                new PresentationContext(3, XA_STORAGE, IMPLICIT_LE, 0));
-        assertThat(assoc.findAccepted(XA_STORAGE, null)).map(PresentationContext::id).contains(3);
+        assertThat(assoc.presentationContexts())
+                .containsExactly(
+                        new PresentationContext(1, VERIFICATION, IMPLICIT_LE, 3),
+                        new PresentationContext(3, XA_STORAGE, IMPLICIT_LE, 0));
+        assertThat(assoc.findAccepted(XA_STORAGE, null))
+                .map(PresentationContext::id)
+                .contains(3);
         assertThat(assoc.findAccepted(XA_STORAGE, EXPLICIT_LE)).isEmpty();
         assertThat(assoc.findAccepted(VERIFICATION, null)).isEmpty();
         assertThat(assoc.peerMaxPduLength()).isEqualTo(16384);
@@ -91,8 +102,12 @@ class AssociationTest {
             accepted.complete(a);
             return serverSide;
         });
-        Association assoc = Association.connect("127.0.0.1", port, twoContexts().withRole(XA_STORAGE, true, true)
-                .withAsyncOpsWindow(5, 5), params("MODALITY"), new Recorder());
+        Association assoc = Association.connect(
+                "127.0.0.1",
+                port,
+                twoContexts().withRole(XA_STORAGE, true, true).withAsyncOpsWindow(5, 5),
+                params("MODALITY"),
+                new Recorder());
         Association remote = accepted.get(10, TimeUnit.SECONDS);
 
         assertThat(remote.isRequestor()).isFalse();
@@ -124,9 +139,10 @@ class AssociationTest {
         PduSniffer sent = new PduSniffer();
         PduSniffer received = new PduSniffer();
         CompletableFuture<byte[]> answer = new CompletableFuture<>();
-        Recorder client = new Recorder((assoc, pc, cmd) -> answer.complete(assoc.openDataStream().readAllBytes()));
-        Association assoc = Association.connect("127.0.0.1", port, twoContexts(), params("MODALITY"), client,
-                PduSniffer.tapping(sent, received));
+        Recorder client = new Recorder(
+                (assoc, pc, cmd) -> answer.complete(assoc.openDataStream().readAllBytes()));
+        Association assoc = Association.connect(
+                "127.0.0.1", port, twoContexts(), params("MODALITY"), client, PduSniffer.tapping(sent, received));
 
         assoc.sendMessage(3, command, out -> {
             for (int off = 0; off < data.length; off += 1000) {
@@ -139,11 +155,15 @@ class AssociationTest {
         assertThat(client.nextCommand().command()).isEqualTo("C-STORE-RSP".getBytes());
         assoc.release();
         for (PduSniffer sniffer : new PduSniffer[] {sent, received}) {
-            assertThat(sniffer.seen()).filteredOn(s -> s.type() == PDataTf.TYPE)
+            assertThat(sniffer.seen())
+                    .filteredOn(s -> s.type() == PDataTf.TYPE)
                     .hasSizeGreaterThan(64)
                     .allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(16384));
         }
-        assertThat(sent.seen()).first().isEqualTo(new PduSniffer.Seen(AAssociateRq.TYPE, sent.seen().get(0).length()));
+        assertThat(sent.seen())
+                .first()
+                .isEqualTo(new PduSniffer.Seen(
+                        AAssociateRq.TYPE, sent.seen().get(0).length()));
         assertThat(sent.seen()).last().isEqualTo(new PduSniffer.Seen(AReleaseRq.TYPE, 4));
     }
 
@@ -152,12 +172,18 @@ class AssociationTest {
         Recorder sink = new Recorder((assoc, pc, cmd) -> assoc.openDataStream().readAllBytes());
         int port = start(params("ARCHIVE").withMaxPduLength(4096), a -> sink);
         PduSniffer sent = new PduSniffer();
-        Association assoc = Association.connect("127.0.0.1", port, twoContexts(), params("MODALITY"), new Recorder(),
+        Association assoc = Association.connect(
+                "127.0.0.1",
+                port,
+                twoContexts(),
+                params("MODALITY"),
+                new Recorder(),
                 PduSniffer.tapping(sent, new PduSniffer()));
         assoc.sendMessage(3, new byte[10000], out -> out.write(new byte[100_000]));
         sink.nextCommand();
         assoc.release();
-        assertThat(sent.seen()).filteredOn(s -> s.type() == PDataTf.TYPE)
+        assertThat(sent.seen())
+                .filteredOn(s -> s.type() == PDataTf.TYPE)
                 .allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(4096))
                 .hasSize(3 + 25);
     }
@@ -170,16 +196,23 @@ class AssociationTest {
                 in.readNBytes(70_000); // about half, then returns
             }
             if (cmd[0] == 3) {
-                assoc.sendMessage(pc.id(), new byte[] {3}, out -> out.write(assoc.openDataStream().readAllBytes()));
+                assoc.sendMessage(
+                        pc.id(),
+                        new byte[] {3},
+                        out -> out.write(assoc.openDataStream().readAllBytes()));
             }
         });
         int port = start(lazy);
         CompletableFuture<byte[]> answer = new CompletableFuture<>();
-        Association assoc = Association.connect("127.0.0.1", port, twoContexts(), params("MODALITY"),
+        Association assoc = Association.connect(
+                "127.0.0.1",
+                port,
+                twoContexts(),
+                params("MODALITY"),
                 new Recorder((a, pc, cmd) -> answer.complete(a.openDataStream().readAllBytes())));
 
-        assoc.sendMessage(3, new byte[] {1}, out -> out.write(new byte[150_000]));  // never opened
-        assoc.sendMessage(3, new byte[] {2}, out -> out.write(new byte[150_000]));  // half read
+        assoc.sendMessage(3, new byte[] {1}, out -> out.write(new byte[150_000])); // never opened
+        assoc.sendMessage(3, new byte[] {2}, out -> out.write(new byte[150_000])); // half read
         assoc.sendMessage(3, new byte[] {3}, out -> out.write("still in sync".getBytes()));
 
         assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("still in sync".getBytes());
@@ -214,8 +247,10 @@ class AssociationTest {
             assertThat(e.source()).isZero();
             assertThat(e.local()).isFalse();
         });
-        assertThat(client.awaitClosed()).isInstanceOfSatisfying(AssociationAbortedException.class,
-                e -> assertThat(e.local()).isTrue());
+        assertThat(client.awaitClosed())
+                .isInstanceOfSatisfying(
+                        AssociationAbortedException.class,
+                        e -> assertThat(e.local()).isTrue());
         assertThat(assoc.isOpen()).isFalse();
         assertThatThrownBy(() -> assoc.sendMessage(3, new byte[1], null)).isInstanceOf(IOException.class);
     }
@@ -247,34 +282,48 @@ class AssociationTest {
             assertThat(e.source()).isEqualTo(AAbort.SOURCE_SERVICE_PROVIDER);
             assertThat(e.local()).isFalse();
         });
-        assertThat(serverSide.awaitClosed()).isInstanceOf(AssociationAbortedException.class)
+        assertThat(serverSide.awaitClosed())
+                .isInstanceOf(AssociationAbortedException.class)
                 .hasCauseInstanceOf(java.net.SocketTimeoutException.class);
     }
 
     @Test
     void rejectionsAreTyped() throws Exception {
         int port = start(serverSide);
-        assertThatThrownBy(() -> Association.connect("127.0.0.1", port,
-                AssociationRequest.to("NOBODY").withContext(XA_STORAGE, IMPLICIT_LE), params("MODALITY"), new Recorder()))
+        assertThatThrownBy(() -> Association.connect(
+                        "127.0.0.1",
+                        port,
+                        AssociationRequest.to("NOBODY").withContext(XA_STORAGE, IMPLICIT_LE),
+                        params("MODALITY"),
+                        new Recorder()))
                 .isInstanceOfSatisfying(AssociationRejectedException.class, e -> {
                     assertThat(e.rejectReason()).contains(RejectReason.CALLED_AE_NOT_RECOGNIZED);
                     assertThat(e.result()).isEqualTo(1);
                     assertThat(e.source()).isEqualTo(1);
                     assertThat(e.reason()).isEqualTo(7);
                 });
-        assertThatThrownBy(() -> Association.connect("127.0.0.1", port,
-                AssociationRequest.to("ARCHIVE").withContext(VERIFICATION, IMPLICIT_LE), params("MODALITY"), new Recorder()))
-                .isInstanceOfSatisfying(AssociationRejectedException.class,
+        assertThatThrownBy(() -> Association.connect(
+                        "127.0.0.1",
+                        port,
+                        AssociationRequest.to("ARCHIVE").withContext(VERIFICATION, IMPLICIT_LE),
+                        params("MODALITY"),
+                        new Recorder()))
+                .isInstanceOfSatisfying(
+                        AssociationRejectedException.class,
                         e -> assertThat(e.rejectReason()).contains(RejectReason.NO_REASON));
     }
 
     @Test
     void callingAeAllowList() throws Exception {
-        server = new UlServer(params("ARCHIVE"), SimpleAssociationPolicy.of("ARCHIVE", Set.of("CATHLAB1"),
-                Map.of(XA_STORAGE, Set.of(IMPLICIT_LE))), a -> serverSide);
+        server = new UlServer(
+                params("ARCHIVE"),
+                SimpleAssociationPolicy.of("ARCHIVE", Set.of("CATHLAB1"), Map.of(XA_STORAGE, Set.of(IMPLICIT_LE))),
+                a -> serverSide);
         int port = server.start(LOCALHOST, 0);
-        assertThatThrownBy(() -> Association.connect("127.0.0.1", port, twoContexts(), params("MODALITY"), new Recorder()))
-                .isInstanceOfSatisfying(AssociationRejectedException.class,
+        assertThatThrownBy(
+                        () -> Association.connect("127.0.0.1", port, twoContexts(), params("MODALITY"), new Recorder()))
+                .isInstanceOfSatisfying(
+                        AssociationRejectedException.class,
                         e -> assertThat(e.rejectReason()).contains(RejectReason.CALLING_AE_NOT_RECOGNIZED));
         Association ok = Association.connect("127.0.0.1", port, twoContexts(), params("CATHLAB1"), new Recorder());
         ok.release();

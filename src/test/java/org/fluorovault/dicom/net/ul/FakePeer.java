@@ -38,7 +38,9 @@ final class FakePeer implements Closeable {
     byte[] readRaw() throws IOException {
         byte[] header = new byte[6];
         in.readFully(header);
-        int length = ((header[2] & 0xFF) << 24) | ((header[3] & 0xFF) << 16) | ((header[4] & 0xFF) << 8)
+        int length = ((header[2] & 0xFF) << 24)
+                | ((header[3] & 0xFF) << 16)
+                | ((header[4] & 0xFF) << 8)
                 | (header[5] & 0xFF);
         byte[] pdu = new byte[6 + length];
         System.arraycopy(header, 0, pdu, 0, 6);

@@ -58,15 +58,17 @@ class PduBrokenTest {
     @ParameterizedTest
     @ValueSource(ints = {0x00, 0x08, 0x09, 0x10, 0xFF})
     void unknownPduTypeIsUnrecognizedPdu(int type) {
-        assertThat(reasonOf(of(type, 0x00, 0x00, 0x00, 0x00, 0x04, 0, 0, 0, 0))).isEqualTo(AbortReason.UNRECOGNIZED_PDU);
+        assertThat(reasonOf(of(type, 0x00, 0x00, 0x00, 0x00, 0x04, 0, 0, 0, 0)))
+                .isEqualTo(AbortReason.UNRECOGNIZED_PDU);
     }
 
     @Test
     void unknownTypeIsReportedWithoutReadingItsBody() throws IOException {
         byte[] huge = of(0x09, 0x00, 0x7F, 0xFF, 0xFF, 0xFF);
         PduDecoder decoder = new PduDecoder(new ByteArrayInputStream(huge), 16384);
-        assertThatThrownBy(decoder::read).isInstanceOfSatisfying(UlProtocolException.class,
-                e -> assertThat(e.reason()).isEqualTo(AbortReason.UNRECOGNIZED_PDU));
+        assertThatThrownBy(decoder::read)
+                .isInstanceOfSatisfying(
+                        UlProtocolException.class, e -> assertThat(e.reason()).isEqualTo(AbortReason.UNRECOGNIZED_PDU));
     }
 
     @ParameterizedTest
@@ -74,24 +76,27 @@ class PduBrokenTest {
     void fixedLengthPdusWithAnotherLength(int type) {
         assertThat(reasonOf(of(type, 0x00, 0x00, 0x00, 0x00, 0x05, 0, 0, 0, 0, 0)))
                 .isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE);
-        assertThat(reasonOf(of(type, 0x00, 0x00, 0x00, 0x00, 0x00)))
-                .isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE);
+        assertThat(reasonOf(of(type, 0x00, 0x00, 0x00, 0x00, 0x00))).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE);
     }
 
     @Test
     void pDataLongerThanAnnouncedIsRefusedBeforeItsBodyIsRead() {
         byte[] header = of(0x04, 0x00, 0x00, 0x00, 0x40, 0x01); // 16385 bytes announced, none sent
         PduDecoder decoder = new PduDecoder(new ByteArrayInputStream(header), 16384);
-        assertThatThrownBy(decoder::read).isInstanceOfSatisfying(UlProtocolException.class,
-                e -> assertThat(e.reason()).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE));
+        assertThatThrownBy(decoder::read)
+                .isInstanceOfSatisfying(
+                        UlProtocolException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE));
     }
 
     @Test
     void associatePduOverTheHardCap() {
         byte[] header = of(0x01, 0x00, 0x00, 0x10, 0x00, 0x01); // 1 MiB + 1
         PduDecoder decoder = new PduDecoder(new ByteArrayInputStream(header), 16384);
-        assertThatThrownBy(decoder::read).isInstanceOfSatisfying(UlProtocolException.class,
-                e -> assertThat(e.reason()).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE));
+        assertThatThrownBy(decoder::read)
+                .isInstanceOfSatisfying(
+                        UlProtocolException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE));
     }
 
     @Test
@@ -124,7 +129,7 @@ class PduBrokenTest {
     void maximumLengthSubItemOfTheWrongSize() {
         byte[] rq = RQ.clone();
         int ui = RQ.length - 121; // start of the user information value
-        rq[ui + 3] = 0x02;        // 51h claims 2 bytes: 52h then starts inside the value
+        rq[ui + 3] = 0x02; // 51h claims 2 bytes: 52h then starts inside the value
         assertThat(reasonOf(rq)).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE);
     }
 
@@ -151,13 +156,14 @@ class PduBrokenTest {
 
     /** Inputs that break decoders elsewhere (sign and overflow of 32-bit lengths): regression fixtures. */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "04 00 FF FF FF FF",                               // P-DATA-TF of 4 GiB - 1
-            "01 00 FF FF FF FF",                               // A-ASSOCIATE-RQ of 4 GiB - 1
-            "04 00 00 00 00 08 FF FF FF FF 01 03 00 00",       // PDV item length 4 GiB - 1
-            "04 00 00 00 00 06 80 00 00 02 01 03",             // PDV item length with the sign bit
-            "07 00 80 00 00 04 00 00 02 02",                   // fixed-length PDU, length with the sign bit
-    })
+    @ValueSource(
+            strings = {
+                "04 00 FF FF FF FF", // P-DATA-TF of 4 GiB - 1
+                "01 00 FF FF FF FF", // A-ASSOCIATE-RQ of 4 GiB - 1
+                "04 00 00 00 00 08 FF FF FF FF 01 03 00 00", // PDV item length 4 GiB - 1
+                "04 00 00 00 00 06 80 00 00 02 01 03", // PDV item length with the sign bit
+                "07 00 80 00 00 04 00 00 02 02", // fixed-length PDU, length with the sign bit
+            })
     void hugeAndNegativeLookingLengthsAreProtocolErrors(String hex) {
         String[] parts = hex.trim().split(" ");
         byte[] bytes = new byte[parts.length];
@@ -172,7 +178,7 @@ class PduBrokenTest {
     void roleSelectionWhoseUidLengthOverrunsTheItem() {
         byte[] rq = RQ.clone();
         int role = RQ.length - 121 + 8 + 35 + 8; // the 54h sub-item
-        rq[role + 5] = 0x40;                      // UID length 64 in a 32-byte item
+        rq[role + 5] = 0x40; // UID length 64 in a 32-byte item
         assertThat(reasonOf(rq)).isEqualTo(AbortReason.INVALID_PDU_PARAMETER_VALUE);
     }
 }

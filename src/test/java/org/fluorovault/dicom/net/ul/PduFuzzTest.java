@@ -95,11 +95,28 @@ class PduFuzzTest {
                         candidates.add(at);
                     }
                 }
-                int at = candidates.isEmpty() ? rnd.nextInt(bytes.length - width + 1)
+                int at = candidates.isEmpty()
+                        ? rnd.nextInt(bytes.length - width + 1)
                         : candidates.get(rnd.nextInt(candidates.size()));
                 long old = bigEndian(bytes, at, width);
-                long[] values = {0, 1, 2, 3, 4, 5, 6, old - 1, old + 1, 0x7FFF, 0x8000, 0xFFFF,
-                        0x7FFFFFFFL, 0x80000000L, 0xFFFFFFFFL, u32(rnd)};
+                long[] values = {
+                    0,
+                    1,
+                    2,
+                    3,
+                    4,
+                    5,
+                    6,
+                    old - 1,
+                    old + 1,
+                    0x7FFF,
+                    0x8000,
+                    0xFFFF,
+                    0x7FFFFFFFL,
+                    0x80000000L,
+                    0xFFFFFFFFL,
+                    u32(rnd)
+                };
                 long v = values[rnd.nextInt(values.length)];
                 for (int k = 0; k < width; k++) {
                     bytes[at + k] = (byte) (v >>> (8 * (width - 1 - k)));
@@ -204,12 +221,14 @@ class PduFuzzTest {
     }
 
     private static int u16(Rnd rnd) {
-        return rnd.chance(0.2) ? new int[] {0x0000, 0x0001, 0x7FFF, 0x8000, 0xFFFF}[rnd.nextInt(5)]
+        return rnd.chance(0.2)
+                ? new int[] {0x0000, 0x0001, 0x7FFF, 0x8000, 0xFFFF}[rnd.nextInt(5)]
                 : rnd.nextInt(0x10000);
     }
 
     private static long u32(Rnd rnd) {
-        return rnd.chance(0.2) ? new long[] {0L, 1L, 0x7FFFFFFFL, 0x80000000L, 0xFFFFFFFFL}[rnd.nextInt(5)]
+        return rnd.chance(0.2)
+                ? new long[] {0L, 1L, 0x7FFFFFFFL, 0x80000000L, 0xFFFFFFFFL}[rnd.nextInt(5)]
                 : rnd.nextLong(0, 0x1_0000_0000L);
     }
 
@@ -251,10 +270,22 @@ class PduFuzzTest {
     /** A random valid PDU of the given type (01h..07h). */
     static Pdu pdu(Rnd rnd, int type) {
         return switch (type) {
-            case AAssociateRq.TYPE -> new AAssociateRq(u16(rnd), aet(rnd), aet(rnd), uid(rnd),
-                    list(rnd, 0, 5, PduFuzzTest::contextRq), userInformation(rnd));
-            case AAssociateAc.TYPE -> new AAssociateAc(u16(rnd), aet(rnd), aet(rnd), uid(rnd),
-                    list(rnd, 0, 5, PduFuzzTest::contextAc), userInformation(rnd));
+            case AAssociateRq.TYPE ->
+                new AAssociateRq(
+                        u16(rnd),
+                        aet(rnd),
+                        aet(rnd),
+                        uid(rnd),
+                        list(rnd, 0, 5, PduFuzzTest::contextRq),
+                        userInformation(rnd));
+            case AAssociateAc.TYPE ->
+                new AAssociateAc(
+                        u16(rnd),
+                        aet(rnd),
+                        aet(rnd),
+                        uid(rnd),
+                        list(rnd, 0, 5, PduFuzzTest::contextAc),
+                        userInformation(rnd));
             case AAssociateRj.TYPE -> new AAssociateRj(u8(rnd), u8(rnd), u8(rnd));
             case PDataTf.TYPE -> new PDataTf(list(rnd, 1, 4, PduFuzzTest::pdv));
             case AReleaseRq.TYPE -> new AReleaseRq();
@@ -280,7 +311,8 @@ class PduFuzzTest {
     }
 
     private static UserInformation userInformation(Rnd rnd) {
-        return new UserInformation(u32(rnd),
+        return new UserInformation(
+                u32(rnd),
                 orNull(rnd, 0.2, PduFuzzTest::uid),
                 orNull(rnd, 0.3, r -> string(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789", 1, 16)),
                 orNull(rnd, 0.5, r -> new AsyncOpsWindow(u16(r), u16(r))),

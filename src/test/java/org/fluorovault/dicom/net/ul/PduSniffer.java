@@ -13,8 +13,7 @@ import javax.net.SocketFactory;
 /** Follows the PDU headers in a byte stream and records each PDU's type and length. */
 final class PduSniffer {
 
-    record Seen(int type, long length) {
-    }
+    record Seen(int type, long length) {}
 
     private final List<Seen> seen = new ArrayList<>();
     private final byte[] header = new byte[6];
@@ -32,8 +31,10 @@ final class PduSniffer {
             header[headerPos++] = b[i++];
             if (headerPos == 6) {
                 headerPos = 0;
-                bodyLeft = ((long) (header[2] & 0xFF) << 24) | ((header[3] & 0xFF) << 16)
-                        | ((header[4] & 0xFF) << 8) | (header[5] & 0xFF);
+                bodyLeft = ((long) (header[2] & 0xFF) << 24)
+                        | ((header[3] & 0xFF) << 16)
+                        | ((header[4] & 0xFF) << 8)
+                        | (header[5] & 0xFF);
                 seen.add(new Seen(header[0] & 0xFF, bodyLeft));
             }
         }
@@ -104,8 +105,8 @@ final class PduSniffer {
             }
 
             @Override
-            public Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress localAddress,
-                                       int localPort) {
+            public Socket createSocket(
+                    java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort) {
                 throw new UnsupportedOperationException();
             }
         };

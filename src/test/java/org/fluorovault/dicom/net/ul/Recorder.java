@@ -13,8 +13,7 @@ class Recorder implements DimseReceiver {
         void handle(Association assoc, PresentationContext pc, byte[] command) throws IOException;
     }
 
-    record Message(PresentationContext pc, byte[] command) {
-    }
+    record Message(PresentationContext pc, byte[] command) {}
 
     /** Holds the cause passed to onClosed; a null cause is recorded as this marker. */
     static final Throwable RELEASED = new Throwable("released");
@@ -24,8 +23,7 @@ class Recorder implements DimseReceiver {
     private final OnCommand action;
 
     Recorder() {
-        this((a, pc, c) -> {
-        });
+        this((a, pc, c) -> {});
     }
 
     Recorder(OnCommand action) {

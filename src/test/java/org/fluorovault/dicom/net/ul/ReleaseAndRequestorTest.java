@@ -46,8 +46,10 @@ class ReleaseAndRequestorTest {
     void releaseCollisionOnTheAcceptorSide() throws Exception {
         Recorder receiver = new Recorder();
         CompletableFuture<Association> accepted = new CompletableFuture<>();
-        server = new UlServer(AssociationTest.params("STORESCP"), SimpleAssociationPolicy.of("STORESCP", Set.of(),
-                Map.of(XA_STORAGE, Set.of(EXPLICIT_LE))), a -> {
+        server = new UlServer(
+                AssociationTest.params("STORESCP"),
+                SimpleAssociationPolicy.of("STORESCP", Set.of(), Map.of(XA_STORAGE, Set.of(EXPLICIT_LE))),
+                a -> {
                     accepted.complete(a);
                     return receiver;
                 });
@@ -62,9 +64,9 @@ class ReleaseAndRequestorTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            assertThat(peer.readRaw()).isEqualTo(RELEASE_RQ);   // acceptor asks to release: Sta7
-            peer.send(RELEASE_RQ);                              // so do we: acceptor goes to Sta10
-            peer.send(RELEASE_RP);                              // AR-10, then AR-4 from Sta12
+            assertThat(peer.readRaw()).isEqualTo(RELEASE_RQ); // acceptor asks to release: Sta7
+            peer.send(RELEASE_RQ); // so do we: acceptor goes to Sta10
+            peer.send(RELEASE_RP); // AR-10, then AR-4 from Sta12
             assertThat(peer.readRaw()).isEqualTo(RELEASE_RP);
             peer.close();
             run(release);
@@ -88,8 +90,12 @@ class ReleaseAndRequestorTest {
     private CompletableFuture<Association> connect(AssociationParams params, Recorder receiver) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return Association.connect("127.0.0.1", fakeAcceptor.getLocalPort(),
-                        AssociationRequest.to("FAKE").withContext(XA_STORAGE, EXPLICIT_LE), params, receiver);
+                return Association.connect(
+                        "127.0.0.1",
+                        fakeAcceptor.getLocalPort(),
+                        AssociationRequest.to("FAKE").withContext(XA_STORAGE, EXPLICIT_LE),
+                        params,
+                        receiver);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -97,8 +103,13 @@ class ReleaseAndRequestorTest {
     }
 
     private static AAssociateAc acFor(AAssociateRq rq) {
-        return new AAssociateAc(1, rq.calledAet(), rq.callingAet(), rq.applicationContext(),
-                List.of(new PresentationContextAc(1, 0, EXPLICIT_LE)), UserInformation.of(0, "1.2.3.4", null));
+        return new AAssociateAc(
+                1,
+                rq.calledAet(),
+                rq.callingAet(),
+                rq.applicationContext(),
+                List.of(new PresentationContextAc(1, 0, EXPLICIT_LE)),
+                UserInformation.of(0, "1.2.3.4", null));
     }
 
     @Test
@@ -120,9 +131,9 @@ class ReleaseAndRequestorTest {
                 }
             });
             assertThat(acceptor.readRaw()).isEqualTo(RELEASE_RQ); // requestor in Sta7
-            acceptor.send(RELEASE_RQ);                            // collision: Sta9, AR-9 sends RP
+            acceptor.send(RELEASE_RQ); // collision: Sta9, AR-9 sends RP
             assertThat(acceptor.readRaw()).isEqualTo(RELEASE_RP); // requestor in Sta11
-            acceptor.send(RELEASE_RP);                            // AR-3
+            acceptor.send(RELEASE_RP); // AR-3
             run(release);
             assertThat(acceptor.closedByOtherSide()).isTrue();
         }
@@ -133,8 +144,8 @@ class ReleaseAndRequestorTest {
     void releaseWithoutAnswerTimesOutAndAborts() throws Exception {
         CompletableFuture<FakePeer> side = fakeAcceptor();
         Recorder receiver = new Recorder();
-        CompletableFuture<Association> connecting = connect(
-                AssociationTest.params("MODALITY").withReleaseTimeoutMillis(300), receiver);
+        CompletableFuture<Association> connecting =
+                connect(AssociationTest.params("MODALITY").withReleaseTimeoutMillis(300), receiver);
         try (FakePeer acceptor = side.get(10, TimeUnit.SECONDS)) {
             acceptor.send(acFor((AAssociateRq) acceptor.read()));
             Association assoc = connecting.get(10, TimeUnit.SECONDS);
@@ -171,8 +182,8 @@ class ReleaseAndRequestorTest {
     @Test
     void acceptorThatNeverAnswersTimesOutAfterArtim() throws Exception {
         CompletableFuture<FakePeer> side = fakeAcceptor();
-        CompletableFuture<Association> connecting = connect(
-                AssociationTest.params("MODALITY").withArtimMillis(300), new Recorder());
+        CompletableFuture<Association> connecting =
+                connect(AssociationTest.params("MODALITY").withArtimMillis(300), new Recorder());
         try (FakePeer acceptor = side.get(10, TimeUnit.SECONDS)) {
             acceptor.read();
             assertThatThrownBy(() -> run(connecting)).hasRootCauseInstanceOf(SocketTimeoutException.class);
@@ -186,8 +197,13 @@ class ReleaseAndRequestorTest {
         CompletableFuture<Association> connecting = connect(AssociationTest.params("MODALITY"), new Recorder());
         try (FakePeer acceptor = side.get(10, TimeUnit.SECONDS)) {
             AAssociateRq rq = (AAssociateRq) acceptor.read();
-            acceptor.send(new AAssociateAc(1, rq.calledAet(), rq.callingAet(), rq.applicationContext(),
-                    List.of(new PresentationContextAc(1, 0, EXPLICIT_LE)), UserInformation.of(6, "1.2.3.4", null)));
+            acceptor.send(new AAssociateAc(
+                    1,
+                    rq.calledAet(),
+                    rq.callingAet(),
+                    rq.applicationContext(),
+                    List.of(new PresentationContextAc(1, 0, EXPLICIT_LE)),
+                    UserInformation.of(6, "1.2.3.4", null)));
             assertThatThrownBy(() -> run(connecting)).hasRootCauseInstanceOf(UlProtocolException.class);
         }
     }
@@ -199,8 +215,10 @@ class ReleaseAndRequestorTest {
     void aConnectionIsBusyFromItsAcceptanceUntilItsSlotIsFree() throws Exception {
         CountDownLatch factoryEntered = new CountDownLatch(1), factoryMayReturn = new CountDownLatch(1);
         CountDownLatch ended = new CountDownLatch(1);
-        server = new UlServer(AssociationTest.params("STORESCP"), SimpleAssociationPolicy.of("STORESCP", Set.of(),
-                Map.of(XA_STORAGE, Set.of(EXPLICIT_LE))), a -> {
+        server = new UlServer(
+                AssociationTest.params("STORESCP"),
+                SimpleAssociationPolicy.of("STORESCP", Set.of(), Map.of(XA_STORAGE, Set.of(EXPLICIT_LE))),
+                a -> {
                     factoryEntered.countDown();
                     try {
                         factoryMayReturn.await(10, TimeUnit.SECONDS);
@@ -215,10 +233,14 @@ class ReleaseAndRequestorTest {
         try (FakePeer peer = FakePeer.connect(port)) {
             peer.associate();
             assertThat(factoryEntered.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(server.busy()).as("established, its receiver not made yet").isTrue();
+            assertThat(server.busy())
+                    .as("established, its receiver not made yet")
+                    .isTrue();
             peer.send(AAbort.byUser());
             factoryMayReturn.countDown();
-            assertThat(ended.await(10, TimeUnit.SECONDS)).as("the end of the connection is announced").isTrue();
+            assertThat(ended.await(10, TimeUnit.SECONDS))
+                    .as("the end of the connection is announced")
+                    .isTrue();
             assertThat(server.busy()).isFalse();
         }
     }

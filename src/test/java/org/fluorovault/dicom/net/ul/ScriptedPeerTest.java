@@ -17,31 +17,101 @@ import org.junit.jupiter.api.Test;
 class ScriptedPeerTest {
 
     private static final byte[] EXPECTED_AC = of(
-            0x02, 0x00, 0x00, 0x00, 0x01, 0x06,                       // A-ASSOCIATE-AC, length 262
-            0x00, 0x01, 0x00, 0x00,
-            "STORESCP        ", "FLUOROSCU       ",
+            0x02,
+            0x00,
+            0x00,
+            0x00,
+            0x01,
+            0x06, // A-ASSOCIATE-AC, length 262
+            0x00,
+            0x01,
+            0x00,
+            0x00,
+            "STORESCP        ",
+            "FLUOROSCU       ",
             zeros(32),
-            0x10, 0x00, 0x00, 0x15, "1.2.840.10008.3.1.1.1",
-            0x21, 0x00, 0x00, 0x19, 0x01, 0x00, 0x00, 0x00,           // context 1: accepted
-            0x40, 0x00, 0x00, 0x11, IMPLICIT_LE,
-            0x21, 0x00, 0x00, 0x1B, 0x03, 0x00, 0x00, 0x00,           // context 3: accepted, explicit VR
-            0x40, 0x00, 0x00, 0x13, EXPLICIT_LE,
-            0x50, 0x00, 0x00, 0x69,                                   // user information (105)
-            0x51, 0x00, 0x00, 0x04, 0x00, 0x00, 0x40, 0x00,           // we receive at most 16384
-            0x52, 0x00, 0x00, 0x1F, "1.2.826.0.1.3680043.10.1443.1.1",
-            0x53, 0x00, 0x00, 0x04, 0x00, 0x01, 0x00, 0x01,           // no asynchronous operations
-            0x54, 0x00, 0x00, 0x20, 0x00, 0x1C, XA_STORAGE, 0x01, 0x00, // SCU role granted
-            0x55, 0x00, 0x00, 0x0E, "FLUOROVAULT_01");
+            0x10,
+            0x00,
+            0x00,
+            0x15,
+            "1.2.840.10008.3.1.1.1",
+            0x21,
+            0x00,
+            0x00,
+            0x19,
+            0x01,
+            0x00,
+            0x00,
+            0x00, // context 1: accepted
+            0x40,
+            0x00,
+            0x00,
+            0x11,
+            IMPLICIT_LE,
+            0x21,
+            0x00,
+            0x00,
+            0x1B,
+            0x03,
+            0x00,
+            0x00,
+            0x00, // context 3: accepted, explicit VR
+            0x40,
+            0x00,
+            0x00,
+            0x13,
+            EXPLICIT_LE,
+            0x50,
+            0x00,
+            0x00,
+            0x69, // user information (105)
+            0x51,
+            0x00,
+            0x00,
+            0x04,
+            0x00,
+            0x00,
+            0x40,
+            0x00, // we receive at most 16384
+            0x52,
+            0x00,
+            0x00,
+            0x1F,
+            "1.2.826.0.1.3680043.10.1443.1.1",
+            0x53,
+            0x00,
+            0x00,
+            0x04,
+            0x00,
+            0x01,
+            0x00,
+            0x01, // no asynchronous operations
+            0x54,
+            0x00,
+            0x00,
+            0x20,
+            0x00,
+            0x1C,
+            XA_STORAGE,
+            0x01,
+            0x00, // SCU role granted
+            0x55,
+            0x00,
+            0x00,
+            0x0E,
+            "FLUOROVAULT_01");
 
     private static final byte[] ABORT_UNRECOGNIZED_PDU = of(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x01);
     private static final byte[] ABORT_UNEXPECTED_PDU = of(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x02);
-    private static final byte[] ABORT_UNEXPECTED_PARAMETER = of(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x05);
-    private static final byte[] ABORT_INVALID_PARAMETER = of(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x06);
+    private static final byte[] ABORT_UNEXPECTED_PARAMETER =
+            of(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x05);
+    private static final byte[] ABORT_INVALID_PARAMETER =
+            of(0x07, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x02, 0x06);
     private static final byte[] UNKNOWN_PDU = of(0x09, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00);
 
     private UlServer server;
-    private final Recorder receiver = new Recorder(
-            (assoc, pc, cmd) -> assoc.openDataStream().readAllBytes());
+    private final Recorder receiver =
+            new Recorder((assoc, pc, cmd) -> assoc.openDataStream().readAllBytes());
 
     @AfterEach
     void stop() {
@@ -51,8 +121,13 @@ class ScriptedPeerTest {
     }
 
     private int start(AssociationParams params, int maxAssociations) throws IOException {
-        server = new UlServer(params, SimpleAssociationPolicy.of("STORESCP", Set.of(),
-                Map.of(VERIFICATION, Set.of(IMPLICIT_LE), XA_STORAGE, Set.of(EXPLICIT_LE))), a -> receiver,
+        server = new UlServer(
+                params,
+                SimpleAssociationPolicy.of(
+                        "STORESCP",
+                        Set.of(),
+                        Map.of(VERIFICATION, Set.of(IMPLICIT_LE), XA_STORAGE, Set.of(EXPLICIT_LE))),
+                a -> receiver,
                 maxAssociations);
         return server.start(InetAddress.getLoopbackAddress(), 0);
     }
@@ -74,7 +149,8 @@ class ScriptedPeerTest {
 
     @Test
     void acceptorClosesAfterReleaseEvenIfThePeerDoesNot() throws Exception {
-        try (FakePeer peer = FakePeer.connect(start(AssociationTest.params("STORESCP").withArtimMillis(300), 32))) {
+        try (FakePeer peer =
+                FakePeer.connect(start(AssociationTest.params("STORESCP").withArtimMillis(300), 32))) {
             peer.associate();
             peer.send(RELEASE_RQ);
             assertThat(peer.readRaw()).isEqualTo(RELEASE_RP);
@@ -110,15 +186,17 @@ class ScriptedPeerTest {
             peer.send(UNKNOWN_PDU);
             assertThat(peer.readRaw()).isEqualTo(ABORT_UNRECOGNIZED_PDU);
         }
-        assertThat(receiver.awaitClosed()).isInstanceOfSatisfying(UlProtocolException.class,
-                e -> assertThat(e.reason()).isEqualTo(AbortReason.UNRECOGNIZED_PDU));
+        assertThat(receiver.awaitClosed())
+                .isInstanceOfSatisfying(
+                        UlProtocolException.class, e -> assertThat(e.reason()).isEqualTo(AbortReason.UNRECOGNIZED_PDU));
     }
 
     @Test
     void pDataLongerThanOurMaximumIsAborted() throws Exception {
         try (FakePeer peer = FakePeer.connect(start())) {
             peer.associate();
-            byte[] tooLong = of(0x04, 0x00, 0x00, 0x00, 0x40, 0x07, 0x00, 0x00, 0x40, 0x03, 0x03, 0x02, zeros(16384 - 5));
+            byte[] tooLong =
+                    of(0x04, 0x00, 0x00, 0x00, 0x40, 0x07, 0x00, 0x00, 0x40, 0x03, 0x03, 0x02, zeros(16384 - 5));
             peer.send(tooLong);
             assertThat(peer.readRaw()).isEqualTo(ABORT_INVALID_PARAMETER);
         }
@@ -132,8 +210,9 @@ class ScriptedPeerTest {
             peer.send(RQ);
             assertThat(peer.readRaw()).isEqualTo(ABORT_UNEXPECTED_PDU);
         }
-        assertThat(receiver.awaitClosed()).isInstanceOfSatisfying(UlProtocolException.class,
-                e -> assertThat(e.reason()).isEqualTo(AbortReason.UNEXPECTED_PDU));
+        assertThat(receiver.awaitClosed())
+                .isInstanceOfSatisfying(
+                        UlProtocolException.class, e -> assertThat(e.reason()).isEqualTo(AbortReason.UNEXPECTED_PDU));
     }
 
     @Test
@@ -149,7 +228,8 @@ class ScriptedPeerTest {
     @Test
     void associationsBeyondTheLimitAreRejectedTransiently() throws Exception {
         int port = start(AssociationTest.params("STORESCP"), 2);
-        try (FakePeer first = FakePeer.connect(port); FakePeer second = FakePeer.connect(port)) {
+        try (FakePeer first = FakePeer.connect(port);
+                FakePeer second = FakePeer.connect(port)) {
             first.associate();
             second.associate();
             try (FakePeer third = FakePeer.connect(port)) {
@@ -158,7 +238,7 @@ class ScriptedPeerTest {
             }
             first.send(RELEASE_RQ);
             assertThat(first.readRaw()).isEqualTo(RELEASE_RP);
-            first.close();          // AR-3: the requestor closes the transport on the RP
+            first.close(); // AR-3: the requestor closes the transport on the RP
             receiver.awaitClosed(); // the slot is free before the receiver hears of the end
             try (FakePeer fourth = FakePeer.connect(port)) {
                 assertThat(fourth.associate()).isNotNull();
@@ -168,8 +248,13 @@ class ScriptedPeerTest {
 
     @Test
     void wrongCalledAeIsRejectedPermanently() throws Exception {
-        AAssociateRq rq = new AAssociateRq(1, "SOMEONE", "FLUOROSCU", AAssociateRq.DICOM_APPLICATION_CONTEXT,
-                RQ_PDU.presentationContexts(), RQ_PDU.userInformation());
+        AAssociateRq rq = new AAssociateRq(
+                1,
+                "SOMEONE",
+                "FLUOROSCU",
+                AAssociateRq.DICOM_APPLICATION_CONTEXT,
+                RQ_PDU.presentationContexts(),
+                RQ_PDU.userInformation());
         try (FakePeer peer = FakePeer.connect(start())) {
             peer.send(rq);
             assertThat(peer.readRaw()).isEqualTo(of(0x03, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x01, 0x01, 0x07));
@@ -193,7 +278,8 @@ class ScriptedPeerTest {
             peer.send(Arrays.copyOf(RQ, 100));
         }
         try (FakePeer peer = FakePeer.connect(port)) {
-            assertThat(peer.associate().presentationContexts()).extracting(PresentationContextAc::result)
+            assertThat(peer.associate().presentationContexts())
+                    .extracting(PresentationContextAc::result)
                     .containsExactly(0, 0);
             peer.send(RELEASE_RQ);
             assertThat(peer.readRaw()).isEqualTo(RELEASE_RP);
@@ -204,8 +290,11 @@ class ScriptedPeerTest {
     void commandIsDeliveredWithItsDataSet() throws Exception {
         try (FakePeer peer = FakePeer.connect(start())) {
             peer.associate();
-            peer.send(new PDataTf(new Pdv(3, true, false, "CMD-".getBytes()), new Pdv(3, true, true, "ONE".getBytes()),
-                    new Pdv(3, false, false, new byte[] {1, 2}), new Pdv(3, false, true, new byte[] {3})));
+            peer.send(new PDataTf(
+                    new Pdv(3, true, false, "CMD-".getBytes()),
+                    new Pdv(3, true, true, "ONE".getBytes()),
+                    new Pdv(3, false, false, new byte[] {1, 2}),
+                    new Pdv(3, false, true, new byte[] {3})));
             peer.send(new PDataTf(new Pdv(1, true, true, "ECHO".getBytes())));
             assertThat(receiver.nextCommand().command()).isEqualTo("CMD-ONE".getBytes());
             Recorder.Message echo = receiver.nextCommand();
@@ -220,12 +309,16 @@ class ScriptedPeerTest {
     void dataPdvOfAnotherContextInsideADataSetIsAborted() throws Exception {
         try (FakePeer peer = FakePeer.connect(start())) {
             peer.associate();
-            peer.send(new PDataTf(new Pdv(3, true, true, "CMD".getBytes()), new Pdv(3, false, false, new byte[] {1}),
+            peer.send(new PDataTf(
+                    new Pdv(3, true, true, "CMD".getBytes()),
+                    new Pdv(3, false, false, new byte[] {1}),
                     new Pdv(1, false, true, new byte[] {2})));
             assertThat(peer.readRaw()).isEqualTo(ABORT_UNEXPECTED_PARAMETER);
         }
-        assertThat(receiver.awaitClosed()).isInstanceOfSatisfying(UlProtocolException.class,
-                e -> assertThat(e.reason()).isEqualTo(AbortReason.UNEXPECTED_PDU_PARAMETER));
+        assertThat(receiver.awaitClosed())
+                .isInstanceOfSatisfying(
+                        UlProtocolException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AbortReason.UNEXPECTED_PDU_PARAMETER));
     }
 
     @Test
@@ -253,8 +346,10 @@ class ScriptedPeerTest {
             peer.send(new AAbort(0, 0));
             assertThat(peer.closedByOtherSide()).isTrue();
         }
-        assertThat(receiver.awaitClosed()).isInstanceOfSatisfying(AssociationAbortedException.class,
-                e -> assertThat(e.local()).isFalse());
+        assertThat(receiver.awaitClosed())
+                .isInstanceOfSatisfying(
+                        AssociationAbortedException.class,
+                        e -> assertThat(e.local()).isFalse());
     }
 
     @Test

@@ -13,11 +13,22 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The transition table against PS3.8 Table 9-10. */
 class StateTest {
 
-    private static final List<Event> FROM_PEER = List.of(AC_RECEIVED, RJ_RECEIVED, RQ_RECEIVED, P_DATA_RECEIVED,
-            RELEASE_RQ_RECEIVED, RELEASE_RP_RECEIVED, ABORT_RECEIVED, TRANSPORT_CLOSED, INVALID_PDU);
+    private static final List<Event> FROM_PEER = List.of(
+            AC_RECEIVED,
+            RJ_RECEIVED,
+            RQ_RECEIVED,
+            P_DATA_RECEIVED,
+            RELEASE_RQ_RECEIVED,
+            RELEASE_RP_RECEIVED,
+            ABORT_RECEIVED,
+            TRANSPORT_CLOSED,
+            INVALID_PDU);
 
     @ParameterizedTest
-    @EnumSource(value = State.class, names = {"Sta1", "Sta4"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = State.class,
+            names = {"Sta1", "Sta4"},
+            mode = EnumSource.Mode.EXCLUDE)
     void everyStateWithAConnectionHasAnActionForEverythingThePeerCanDo(State state) {
         for (Event e : FROM_PEER) {
             assertThat(state.on(e)).as("%s in %s", e, state).isNotNull();
@@ -42,8 +53,8 @@ class StateTest {
     @Test
     void beforeTheRequestEverythingButAnRqOrAbortIsAa1() {
         assertThat(Sta2.on(RQ_RECEIVED)).isEqualTo(Action.AE_6);
-        for (Event e : List.of(AC_RECEIVED, RJ_RECEIVED, P_DATA_RECEIVED, RELEASE_RQ_RECEIVED, RELEASE_RP_RECEIVED,
-                INVALID_PDU)) {
+        for (Event e : List.of(
+                AC_RECEIVED, RJ_RECEIVED, P_DATA_RECEIVED, RELEASE_RQ_RECEIVED, RELEASE_RP_RECEIVED, INVALID_PDU)) {
             assertThat(Sta2.on(e)).isEqualTo(Action.AA_1);
         }
         assertThat(Sta2.on(ABORT_RECEIVED)).isEqualTo(Action.AA_2);

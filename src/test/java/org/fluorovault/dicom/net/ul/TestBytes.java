@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Hand assembly of byte fixtures: an Integer is one byte, a String its ASCII bytes, a byte[] itself. */
 final class TestBytes {
 
-    private TestBytes() {
-    }
+    private TestBytes() {}
 
     static byte[] of(Object... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
