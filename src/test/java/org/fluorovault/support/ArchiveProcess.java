@@ -101,6 +101,8 @@ public final class ArchiveProcess implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook, no flush, no close; returns once the process is gone. */
     public void kill9() throws InterruptedException {
+        // the archive may run under a prefix (strace): a killed tracer leaves its tracee running, so kill the tree
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(60, TimeUnit.SECONDS);
     }
