@@ -69,6 +69,11 @@ public final class ArchiveProcess implements AutoCloseable {
         }
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // never outlive the tests, whatever path a test takes (an archive left running holds its ports and files)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }));
         ArchiveProcess a = new ArchiveProcess(p, dicom, web);
         if (!a.started.await(120, TimeUnit.SECONDS) || !p.isAlive()) {
             p.destroyForcibly();
