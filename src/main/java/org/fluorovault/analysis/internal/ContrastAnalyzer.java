@@ -25,7 +25,7 @@ import org.fluorovault.dicom.image.PixelFormat;
  * connected to the needle tip, measure it over time and suggest a pattern.
  */
 public final class ContrastAnalyzer {
-    public static final String VERSION = "contrast-1.3";
+    public static final String VERSION = "contrast-1.4";
     /** Fewest frames a run needs. */
     public static final int MIN_FRAMES = 3;
     /** Fewest frames on which "no contrast" may be said. */
@@ -233,6 +233,21 @@ public final class ContrastAnalyzer {
         double pixelMm = pixelSpacingMm(ds, reasons) * bin;
         if (onset < 0) {
             reasons.add("no frame-to-frame increase in attenuation that would mark contrast arriving");
+            // "no contrast" fits only a run whose other lasting changes are small: a lasting change over an area
+            // towards LESS attenuation is what contrast looks like when the polarity is wrong (or motion the
+            // registration missed)
+            int away = 0, awayFrame = 0;
+            for (int f = 1; f < n; f++) {
+                int a = Math.min(-netNow[f], -netNext[f]);
+                if (a > away) {
+                    away = a;
+                    awayFrame = f;
+                }
+            }
+            if (away >= minCount) {
+                doubts.add("a lasting change over an area towards less attenuation from frame " + (awayFrame + 1)
+                        + ": contrast with the other polarity, or motion, would look like this");
+            }
             return withoutContrast(reasons, doubts, needleTip, pol, 0.7);
         }
 
